@@ -1,0 +1,17 @@
+//! The domain of loket: pure types and rules, no I/O.
+//!
+//! - [`text`]: languages and multilingual text with the Dutch fallback.
+//! - [`catalogue`]: the service catalogue (HSDS 3.1 core, multilingual).
+//! - [`area`]: municipalities and regions of the Euregio, with postcodes and centroids.
+//! - [`document`]: the catalogue document (import/export format) and its validation.
+//! - [`search`]: the in-memory catalogue index used by pages and API.
+
+pub mod area;
+pub mod catalogue;
+pub mod document;
+pub mod search;
+pub mod text;
+
+pub use catalogue::*;
+pub use document::{CatalogueDocument, DocumentError};
+pub use text::{Lang, Text};
