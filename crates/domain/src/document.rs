@@ -81,7 +81,9 @@ impl CatalogueDocument {
     }
 
     /// Sorts every list by its key, so that exports are stable and comparable.
+    /// `about` describes a file, not the catalogue, so it is dropped.
     pub fn normalized(mut self) -> Self {
+        self.about = None;
         self.taxonomies.sort_by(|a, b| a.id.cmp(&b.id));
         self.taxonomy_terms.sort_by(|a, b| a.id.cmp(&b.id));
         self.regions.sort_by(|a, b| a.code.cmp(&b.code));

@@ -1,1 +1,230 @@
+//! The catalogue store on SQLite (embedded, one file), through sqlx.
 
+use async_trait::async_trait;
+use loket_domain::{CatalogueDocument, Organization, Service};
+use loket_store::{CatalogueStore, ImportSummary, Readiness, StoreError, StoreResult, record_name};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{Row, Sqlite, Transaction};
+use std::str::FromStr;
+
+static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
+
+pub struct SqliteStore {
+    pool: SqlitePool,
+}
+
+impl SqliteStore {
+    /// Opens (and creates, if missing) the database at `url` (`sqlite://path` or
+    /// `sqlite::memory:`), then applies the migrations.
+    pub async fn connect(url: &str) -> StoreResult<Self> {
+        let options = SqliteConnectOptions::from_str(url)
+            .map_err(|e| StoreError::Unavailable(e.to_string()))?
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Normal)
+            .foreign_keys(true)
+            .busy_timeout(std::time::Duration::from_secs(5));
+        let in_memory = url.contains(":memory:");
+        let pool = SqlitePoolOptions::new()
+            // An in-memory database lives in one connection only.
+            .max_connections(if in_memory { 1 } else { 8 })
+            .connect_with(options)
+            .await
+            .map_err(|e| StoreError::Unavailable(e.to_string()))?;
+        let store = SqliteStore { pool };
+        store.migrate().await?;
+        Ok(store)
+    }
+
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}
+
+fn db(e: sqlx::Error) -> StoreError {
+    StoreError::Database(e.to_string())
+}
+
+fn to_json<T: Serialize>(value: &T) -> StoreResult<String> {
+    serde_json::to_string(value).map_err(|e| StoreError::Corrupt(e.to_string()))
+}
+
+fn from_json<T: DeserializeOwned>(text: &str) -> StoreResult<T> {
+    serde_json::from_str(text).map_err(|e| StoreError::Corrupt(e.to_string()))
+}
+
+/// Turns a refusal by the database into an error naming the record and field.
+fn refused(e: sqlx::Error, record: String, field: &str) -> StoreError {
+    match e.as_database_error() {
+        Some(d) if d.is_unique_violation() => StoreError::Rejected { record, field: field.into(), message: "is already used by another record".into() },
+        Some(d) if d.is_foreign_key_violation() => StoreError::Rejected { record, field: field.into(), message: "refers to a record that does not exist".into() },
+        _ => db(e),
+    }
+}
+
+async fn changed(tx: &mut Transaction<'_, Sqlite>, entity: &str, id: &str, now: &str) -> StoreResult<()> {
+    sqlx::query("INSERT INTO catalogue_changes (entity, entity_id, changed_at) VALUES ($1, $2, $3)")
+        .bind(entity)
+        .bind(id)
+        .bind(now)
+        .execute(&mut **tx)
+        .await
+        .map_err(db)?;
+    Ok(())
+}
+
+async fn all_docs<T: DeserializeOwned>(pool: &SqlitePool, sql: &'static str) -> StoreResult<Vec<T>> {
+    let rows = sqlx::query(sql).fetch_all(pool).await.map_err(db)?;
+    rows.iter().map(|r| from_json(r.get::<&str, _>(0))).collect()
+}
+
+#[async_trait]
+impl CatalogueStore for SqliteStore {
+    fn backend(&self) -> &'static str {
+        "sqlite"
+    }
+
+    async fn migrate(&self) -> StoreResult<()> {
+        MIGRATOR.run(&self.pool).await.map_err(|e| StoreError::Migration(e.to_string()))
+    }
+
+    async fn readiness(&self) -> Readiness {
+        let reachable = sqlx::query("SELECT 1").execute(&self.pool).await.is_ok();
+        let applied: Vec<i64> = sqlx::query_scalar("SELECT version FROM _sqlx_migrations WHERE success")
+            .fetch_all(&self.pool)
+            .await
+            .unwrap_or_default();
+        let migrations_applied = reachable && MIGRATOR.iter().all(|m| applied.contains(&m.version));
+        Readiness { reachable, migrations_applied }
+    }
+
+    async fn is_empty(&self) -> StoreResult<bool> {
+        let n: i64 = sqlx::query_scalar("SELECT count(*) FROM organizations").fetch_one(&self.pool).await.map_err(db)?;
+        Ok(n == 0)
+    }
+
+    async fn import(&self, doc: &CatalogueDocument) -> StoreResult<ImportSummary> {
+        let now = chrono::Utc::now().to_rfc3339();
+        let mut tx = self.pool.begin().await.map_err(db)?;
+        for (i, t) in doc.taxonomies.iter().enumerate() {
+            sqlx::query("INSERT INTO taxonomies (id, code, doc) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET code = excluded.code, doc = excluded.doc")
+                .bind(&t.id)
+                .bind(t.code.code())
+                .bind(to_json(t)?)
+                .execute(&mut *tx)
+                .await
+                .map_err(|e| refused(e, record_name("taxonomies", i, t.code.code()), "code"))?;
+        }
+        for (i, t) in doc.taxonomy_terms.iter().enumerate() {
+            sqlx::query("INSERT INTO taxonomy_terms (id, taxonomy, code, doc) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO UPDATE SET taxonomy = excluded.taxonomy, code = excluded.code, doc = excluded.doc")
+                .bind(&t.id)
+                .bind(t.taxonomy.code())
+                .bind(&t.code)
+                .bind(to_json(t)?)
+                .execute(&mut *tx)
+                .await
+                .map_err(|e| refused(e, record_name("taxonomy_terms", i, &t.code), "code"))?;
+            changed(&mut tx, "taxonomy_term", &t.id, &now).await?;
+        }
+        for (i, r) in doc.regions.iter().enumerate() {
+            sqlx::query("INSERT INTO regions (code, parent, doc) VALUES ($1, $2, $3) ON CONFLICT (code) DO UPDATE SET parent = excluded.parent, doc = excluded.doc")
+                .bind(&r.code)
+                .bind(&r.parent)
+                .bind(to_json(r)?)
+                .execute(&mut *tx)
+                .await
+                .map_err(|e| refused(e, record_name("regions", i, &r.code), "code"))?;
+        }
+        for (i, m) in doc.municipalities.iter().enumerate() {
+            sqlx::query("INSERT INTO municipalities (code, region, doc) VALUES ($1, $2, $3) ON CONFLICT (code) DO UPDATE SET region = excluded.region, doc = excluded.doc")
+                .bind(&m.code)
+                .bind(&m.region)
+                .bind(to_json(m)?)
+                .execute(&mut *tx)
+                .await
+                .map_err(|e| refused(e, record_name("municipalities", i, &m.code), "region"))?;
+        }
+        for (i, o) in doc.organizations.iter().enumerate() {
+            sqlx::query("INSERT INTO organizations (id, key, name, last_modified, doc) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO UPDATE SET key = excluded.key, name = excluded.name, last_modified = excluded.last_modified, doc = excluded.doc")
+                .bind(&o.id)
+                .bind(&o.key)
+                .bind(&o.name)
+                .bind(o.last_modified.to_rfc3339())
+                .bind(to_json(o)?)
+                .execute(&mut *tx)
+                .await
+                .map_err(|e| refused(e, record_name("organizations", i, &o.key), "key"))?;
+            changed(&mut tx, "organization", &o.id, &now).await?;
+        }
+        for (i, l) in doc.locations.iter().enumerate() {
+            sqlx::query("INSERT INTO locations (id, organization_id, doc) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET organization_id = excluded.organization_id, doc = excluded.doc")
+                .bind(&l.id)
+                .bind(&l.organization_id)
+                .bind(to_json(l)?)
+                .execute(&mut *tx)
+                .await
+                .map_err(|e| refused(e, record_name("locations", i, &l.id), "organization_id"))?;
+        }
+        for (i, s) in doc.services.iter().enumerate() {
+            let rec = || record_name("services", i, &s.key);
+            sqlx::query("INSERT INTO services (id, key, organization_id, status, last_modified, doc) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO UPDATE SET key = excluded.key, organization_id = excluded.organization_id, status = excluded.status, last_modified = excluded.last_modified, doc = excluded.doc")
+                .bind(&s.id)
+                .bind(&s.key)
+                .bind(&s.organization_id)
+                .bind(s.status.as_str())
+                .bind(s.last_modified.to_rfc3339())
+                .bind(to_json(s)?)
+                .execute(&mut *tx)
+                .await
+                .map_err(|e| refused(e, rec(), "key"))?;
+            sqlx::query("DELETE FROM service_at_locations WHERE service_id = $1").bind(&s.id).execute(&mut *tx).await.map_err(db)?;
+            for l in &s.locations {
+                sqlx::query("INSERT INTO service_at_locations (service_id, location_id) VALUES ($1, $2)")
+                    .bind(&s.id)
+                    .bind(l)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(|e| refused(e, rec(), "locations"))?;
+            }
+            changed(&mut tx, "service", &s.id, &now).await?;
+        }
+        tx.commit().await.map_err(db)?;
+        Ok(ImportSummary {
+            organizations: doc.organizations.len(),
+            locations: doc.locations.len(),
+            services: doc.services.len(),
+            taxonomy_terms: doc.taxonomy_terms.len(),
+            areas: doc.regions.len() + doc.municipalities.len(),
+        })
+    }
+
+    async fn load(&self) -> StoreResult<CatalogueDocument> {
+        let p = &self.pool;
+        Ok(CatalogueDocument {
+            taxonomies: all_docs(p, "SELECT doc FROM taxonomies ORDER BY id").await?,
+            taxonomy_terms: all_docs(p, "SELECT doc FROM taxonomy_terms ORDER BY id").await?,
+            regions: all_docs(p, "SELECT doc FROM regions ORDER BY code").await?,
+            municipalities: all_docs(p, "SELECT doc FROM municipalities ORDER BY code").await?,
+            organizations: all_docs(p, "SELECT doc FROM organizations ORDER BY id").await?,
+            locations: all_docs(p, "SELECT doc FROM locations ORDER BY id").await?,
+            services: all_docs(p, "SELECT doc FROM services ORDER BY id").await?,
+            ..CatalogueDocument::empty()
+        })
+    }
+
+    async fn latest_change(&self) -> StoreResult<i64> {
+        sqlx::query_scalar("SELECT coalesce(max(seq), 0) FROM catalogue_changes").fetch_one(&self.pool).await.map_err(db)
+    }
+
+    async fn service(&self, id: &str) -> StoreResult<Option<Service>> {
+        let doc: Option<String> = sqlx::query_scalar("SELECT doc FROM services WHERE id = $1").bind(id).fetch_optional(&self.pool).await.map_err(db)?;
+        doc.map(|d| from_json(&d)).transpose()
+    }
+
+    async fn organization(&self, id: &str) -> StoreResult<Option<Organization>> {
+        let doc: Option<String> = sqlx::query_scalar("SELECT doc FROM organizations WHERE id = $1").bind(id).fetch_optional(&self.pool).await.map_err(db)?;
+        doc.map(|d| from_json(&d)).transpose()
+    }
+}

@@ -1,1 +1,78 @@
+//! Storage of the catalogue: the trait every backend implements, its error type,
+//! and the contract test suite every backend must pass (see [`contract`]).
 
+pub mod contract;
+
+use async_trait::async_trait;
+use loket_domain::{CatalogueDocument, Organization, Service};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("the database cannot be reached: {0}")]
+    Unavailable(String),
+    #[error("applying the database migrations failed: {0}")]
+    Migration(String),
+    /// The database refused a record; names the record and field so an importer can fix it.
+    #[error("{record}: field `{field}`: {message}")]
+    Rejected { record: String, field: String, message: String },
+    #[error("a stored record cannot be read: {0}")]
+    Corrupt(String),
+    #[error("database error: {0}")]
+    Database(String),
+}
+
+pub type StoreResult<T> = Result<T, StoreError>;
+
+/// What `/readyz` reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Readiness {
+    pub reachable: bool,
+    pub migrations_applied: bool,
+}
+
+/// Counts of records written by an import.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ImportSummary {
+    pub organizations: usize,
+    pub locations: usize,
+    pub services: usize,
+    pub taxonomy_terms: usize,
+    pub areas: usize,
+}
+
+/// The catalogue's storage. Implemented for SQLite and PostgreSQL; both must
+/// pass [`contract`].
+#[async_trait]
+pub trait CatalogueStore: Send + Sync + 'static {
+    /// `sqlite` or `postgres`, for logs and `/readyz`.
+    fn backend(&self) -> &'static str;
+
+    /// Applies pending migrations; running it again changes nothing.
+    async fn migrate(&self) -> StoreResult<()>;
+
+    /// Whether the database answers and every migration is applied. Never fails.
+    async fn readiness(&self) -> Readiness;
+
+    /// Whether no organisation is stored yet (used to seed on first start).
+    async fn is_empty(&self) -> StoreResult<bool>;
+
+    /// Inserts or replaces every record of a (validated) document, in one
+    /// transaction: on any error nothing of the document is stored.
+    async fn import(&self, doc: &CatalogueDocument) -> StoreResult<ImportSummary>;
+
+    /// The whole catalogue, as a document.
+    async fn load(&self) -> StoreResult<CatalogueDocument>;
+
+    /// The sequence number of the latest catalogue change; 0 when there is none.
+    /// Nodes poll it to know when to rebuild their in-memory index.
+    async fn latest_change(&self) -> StoreResult<i64>;
+
+    async fn service(&self, id: &str) -> StoreResult<Option<Service>>;
+
+    async fn organization(&self, id: &str) -> StoreResult<Option<Organization>>;
+}
+
+/// Names a record of a document the way [`loket_domain::DocumentError`] does.
+pub fn record_name(list: &str, index: usize, key: &str) -> String {
+    format!("{list}[{index}] ({key})")
+}

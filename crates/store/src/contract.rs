@@ -1,0 +1,130 @@
+//! The contract every storage backend must honour. Each backend's tests call
+//! [`contract_tests!`](crate::contract_tests) with a function that makes a fresh,
+//! migrated, empty store; the macro makes one test per contract below.
+
+use crate::{CatalogueStore, StoreError};
+use loket_domain::CatalogueDocument;
+
+/// The seeded Limburg catalogue.
+pub fn seed() -> CatalogueDocument {
+    match CatalogueDocument::parse(include_str!("../../../seed/limburg-catalogue.json")) {
+        Ok(doc) => doc,
+        Err(errors) => panic!("the seed catalogue is invalid: {errors:?}"),
+    }
+}
+
+pub async fn fresh_store_is_empty_and_ready(store: &dyn CatalogueStore) {
+    assert!(store.is_empty().await.expect("is_empty"));
+    let ready = store.readiness().await;
+    assert!(ready.reachable && ready.migrations_applied, "{ready:?}");
+    assert_eq!(store.latest_change().await.expect("latest_change"), 0);
+    assert!(store.load().await.expect("load").services.is_empty());
+}
+
+pub async fn migrating_twice_changes_nothing(store: &dyn CatalogueStore) {
+    store.import(&seed()).await.expect("import");
+    store.migrate().await.expect("second migrate");
+    assert_eq!(store.load().await.expect("load").services.len(), seed().services.len());
+}
+
+pub async fn import_then_load_gives_the_same_document(store: &dyn CatalogueStore) {
+    let doc = seed();
+    let summary = store.import(&doc).await.expect("import");
+    assert_eq!(summary.services, doc.services.len());
+    assert_eq!(summary.organizations, doc.organizations.len());
+    let loaded = store.load().await.expect("load");
+    assert_eq!(loaded.normalized(), doc.normalized());
+    assert!(!store.is_empty().await.expect("is_empty"));
+}
+
+pub async fn reimport_updates_records_and_records_a_change(store: &dyn CatalogueStore) {
+    let mut doc = seed();
+    store.import(&doc).await.expect("import");
+    let before = store.latest_change().await.expect("latest_change");
+    assert!(before > 0);
+    doc.services[0].name.de = Some("Neuer Name – Grenzgänger €".into());
+    doc.services[0].topics.retain(|t| t != "tax");
+    store.import(&doc).await.expect("re-import");
+    let after = store.latest_change().await.expect("latest_change");
+    assert!(after > before, "a re-import must be visible in the change feed");
+    let stored = store.service(&doc.services[0].id).await.expect("service").expect("present");
+    assert_eq!(stored.name.de.as_deref(), Some("Neuer Name – Grenzgänger €"));
+    assert!(!stored.topics.contains(&"tax".to_string()));
+    assert_eq!(store.load().await.expect("load").services.len(), doc.services.len(), "no duplicates");
+}
+
+pub async fn failed_import_leaves_the_database_unchanged(store: &dyn CatalogueStore) {
+    let doc = seed();
+    store.import(&doc).await.expect("import");
+    let before = store.load().await.expect("load");
+    let change_before = store.latest_change().await.expect("latest_change");
+
+    // A document that is valid on its own, but whose last service reuses the key
+    // of a stored service under a new id: the database refuses it, late in the
+    // import, after a new organisation was already written in the transaction.
+    let mut next = seed();
+    let mut org = next.organizations[0].clone();
+    org.id = "0b7d3c1e-0000-4000-8000-000000000001".into();
+    org.key = "new-organisation".into();
+    next.organizations.push(org);
+    let mut clash = next.services[0].clone();
+    clash.id = "0b7d3c1e-0000-4000-8000-000000000002".into();
+    next.services = vec![clash];
+    next.locations.clear();
+    next.services[0].locations.clear();
+    assert!(next.validate().is_empty(), "the document itself is valid");
+
+    match store.import(&next).await {
+        Err(StoreError::Rejected { record, field, .. }) => {
+            assert!(record.starts_with("services[0]"), "{record}");
+            assert_eq!(field, "key");
+        }
+        other => panic!("expected a rejected record, got {other:?}"),
+    }
+    assert_eq!(store.load().await.expect("load").normalized(), before.normalized());
+    assert_eq!(store.latest_change().await.expect("latest_change"), change_before);
+    assert!(store.organization("0b7d3c1e-0000-4000-8000-000000000001").await.expect("lookup").is_none());
+}
+
+pub async fn lookups_by_id(store: &dyn CatalogueStore) {
+    let doc = seed();
+    store.import(&doc).await.expect("import");
+    let s = &doc.services[3];
+    assert_eq!(store.service(&s.id).await.expect("service").as_ref(), Some(s));
+    let o = &doc.organizations[2];
+    assert_eq!(store.organization(&o.id).await.expect("organization").as_ref(), Some(o));
+    assert!(store.service("00000000-0000-0000-0000-000000000000").await.expect("service").is_none());
+    assert!(store.organization("'; DROP TABLE services; --").await.expect("organization").is_none());
+    assert_eq!(store.load().await.expect("load").services.len(), doc.services.len());
+}
+
+/// Expands to one `#[tokio::test]` per contract. `$fresh` is an async fn
+/// returning `(Arc<dyn CatalogueStore>, impl FnOnce() -> Future)`: the store and
+/// its cleanup, which runs even when the contract fails.
+#[macro_export]
+macro_rules! contract_tests {
+    ($fresh:path) => {
+        $crate::contract_tests!(@each $fresh;
+            fresh_store_is_empty_and_ready,
+            migrating_twice_changes_nothing,
+            import_then_load_gives_the_same_document,
+            reimport_updates_records_and_records_a_change,
+            failed_import_leaves_the_database_unchanged,
+            lookups_by_id,
+        );
+    };
+    (@each $fresh:path; $($name:ident),* $(,)?) => {
+        $(
+            #[tokio::test]
+            async fn $name() {
+                let (store, cleanup) = $fresh().await;
+                let task = tokio::spawn(async move { $crate::contract::$name(&*store).await });
+                let outcome = task.await;
+                cleanup().await;
+                if let Err(e) = outcome {
+                    std::panic::resume_unwind(e.into_panic());
+                }
+            }
+        )*
+    };
+}
