@@ -68,7 +68,10 @@ pub struct Areas {
 
 impl Areas {
     pub fn new(regions: &[Region], municipalities: &[Municipality]) -> Self {
-        let regions: BTreeMap<_, _> = regions.iter().map(|r| (r.code.clone(), r.clone())).collect();
+        let regions: BTreeMap<_, _> = regions
+            .iter()
+            .map(|r| (r.code.clone(), r.clone()))
+            .collect();
         let mut ancestry = HashMap::new();
         for m in municipalities {
             let mut chain = Vec::new();
@@ -85,8 +88,15 @@ impl Areas {
             }
             ancestry.insert(m.code.clone(), chain);
         }
-        let municipalities = municipalities.iter().map(|m| (m.code.clone(), m.clone())).collect();
-        Areas { regions, municipalities, ancestry }
+        let municipalities = municipalities
+            .iter()
+            .map(|m| (m.code.clone(), m.clone()))
+            .collect();
+        Areas {
+            regions,
+            municipalities,
+            ancestry,
+        }
     }
 
     pub fn regions(&self) -> impl Iterator<Item = &Region> {
@@ -174,7 +184,10 @@ mod tests {
     use super::*;
 
     fn areas() -> Areas {
-        let p = Point { latitude: 50.0, longitude: 6.0 };
+        let p = Point {
+            latitude: 50.0,
+            longitude: 6.0,
+        };
         let region = |code: &str, parent: Option<&str>, country: &str| Region {
             code: code.into(),
             kind: "x".into(),
@@ -216,15 +229,25 @@ mod tests {
     #[test]
     fn postcode_finds_municipality() {
         let a = areas();
-        assert_eq!(a.municipality_for_postcode("6411 AB").map(|m| m.name.as_str()), Some("Heerlen"));
+        assert_eq!(
+            a.municipality_for_postcode("6411 AB")
+                .map(|m| m.name.as_str()),
+            Some("Heerlen")
+        );
         assert!(a.municipality_for_postcode("64111").is_none());
         assert!(a.municipality_for_postcode("hello").is_none());
     }
 
     #[test]
     fn distance_between_maastricht_and_aachen_is_about_30_km() {
-        let maastricht = Point { latitude: 50.85, longitude: 5.69 };
-        let aachen = Point { latitude: 50.78, longitude: 6.08 };
+        let maastricht = Point {
+            latitude: 50.85,
+            longitude: 5.69,
+        };
+        let aachen = Point {
+            latitude: 50.78,
+            longitude: 6.08,
+        };
         let km = maastricht.distance_m(&aachen) / 1000.0;
         assert!((27.0..32.0).contains(&km), "{km}");
     }

@@ -17,7 +17,11 @@ pub enum TaxonomyKind {
 }
 
 impl TaxonomyKind {
-    pub const ALL: [TaxonomyKind; 3] = [TaxonomyKind::Topic, TaxonomyKind::TargetGroup, TaxonomyKind::Channel];
+    pub const ALL: [TaxonomyKind; 3] = [
+        TaxonomyKind::Topic,
+        TaxonomyKind::TargetGroup,
+        TaxonomyKind::Channel,
+    ];
     pub fn code(self) -> &'static str {
         match self {
             TaxonomyKind::Topic => "topic",

@@ -48,7 +48,11 @@ pub struct DocumentError {
 
 impl DocumentError {
     fn new(record: impl Into<String>, field: &str, message: impl Into<String>) -> Self {
-        DocumentError { record: record.into(), field: field.to_string(), message: message.into() }
+        DocumentError {
+            record: record.into(),
+            field: field.to_string(),
+            message: message.into(),
+        }
     }
 }
 
@@ -77,7 +81,11 @@ impl CatalogueDocument {
             vec![DocumentError::new(record, &field, e.inner().to_string())]
         })?;
         let errors = doc.validate();
-        if errors.is_empty() { Ok(doc) } else { Err(errors) }
+        if errors.is_empty() {
+            Ok(doc)
+        } else {
+            Err(errors)
+        }
     }
 
     /// Sorts every list by its key, so that exports are stable and comparable.
@@ -102,21 +110,38 @@ impl CatalogueDocument {
     pub fn validate(&self) -> Vec<DocumentError> {
         let mut errors = Vec::new();
         if self.format != FORMAT {
-            errors.push(DocumentError::new("document", "format", format!("expected \"{FORMAT}\"")));
+            errors.push(DocumentError::new(
+                "document",
+                "format",
+                format!("expected \"{FORMAT}\""),
+            ));
         }
         if self.version != VERSION {
-            errors.push(DocumentError::new("document", "version", format!("expected {VERSION}")));
+            errors.push(DocumentError::new(
+                "document",
+                "version",
+                format!("expected {VERSION}"),
+            ));
         }
         let mut ids = HashSet::new();
         let mut unique = |errors: &mut Vec<DocumentError>, rec: &str, field: &str, value: &str| {
             if !ids.insert(value.to_string()) {
-                errors.push(DocumentError::new(rec, field, format!("{value:?} is used twice")));
+                errors.push(DocumentError::new(
+                    rec,
+                    field,
+                    format!("{value:?} is used twice"),
+                ));
             }
         };
         for (i, t) in self.taxonomies.iter().enumerate() {
             let rec = format!("taxonomies[{i}]");
             unique(&mut errors, &rec, "id", &t.id);
-            unique(&mut errors, &rec, "code", &format!("taxonomy:{}", t.code.code()));
+            unique(
+                &mut errors,
+                &rec,
+                "code",
+                &format!("taxonomy:{}", t.code.code()),
+            );
             require_text(&mut errors, &rec, "name", &t.name);
         }
         let mut terms: HashMap<TaxonomyKind, HashSet<&str>> = HashMap::new();
@@ -124,7 +149,11 @@ impl CatalogueDocument {
             let rec = format!("taxonomy_terms[{i}] ({})", t.code);
             unique(&mut errors, &rec, "id", &t.id);
             if !terms.entry(t.taxonomy).or_default().insert(&t.code) {
-                errors.push(DocumentError::new(&rec, "code", "is used twice in its taxonomy"));
+                errors.push(DocumentError::new(
+                    &rec,
+                    "code",
+                    "is used twice in its taxonomy",
+                ));
             }
             require_code(&mut errors, &rec, "code", &t.code);
             require_text(&mut errors, &rec, "name", &t.name);
@@ -136,7 +165,11 @@ impl CatalogueDocument {
             require_text(&mut errors, &rec, "name", &r.name);
             if let Some(p) = &r.parent {
                 if !region_codes.contains(p.as_str()) {
-                    errors.push(DocumentError::new(&rec, "parent", format!("unknown region {p:?}")));
+                    errors.push(DocumentError::new(
+                        &rec,
+                        "parent",
+                        format!("unknown region {p:?}"),
+                    ));
                 }
             }
             check_point(&mut errors, &rec, r.centroid.latitude, r.centroid.longitude);
@@ -145,7 +178,11 @@ impl CatalogueDocument {
             let rec = format!("municipalities[{i}] ({})", m.code);
             unique(&mut errors, &rec, "code", &format!("area:{}", m.code));
             if !region_codes.contains(m.region.as_str()) {
-                errors.push(DocumentError::new(&rec, "region", format!("unknown region {:?}", m.region)));
+                errors.push(DocumentError::new(
+                    &rec,
+                    "region",
+                    format!("unknown region {:?}", m.region),
+                ));
             }
             if m.name.trim().is_empty() {
                 errors.push(DocumentError::new(&rec, "name", "is empty"));
@@ -175,18 +212,30 @@ impl CatalogueDocument {
             unique(&mut errors, &rec, "id", &l.id);
             location_org.insert(l.id.as_str(), l.organization_id.as_str());
             if !orgs.contains(l.organization_id.as_str()) {
-                errors.push(DocumentError::new(&rec, "organization_id", format!("unknown organization {:?}", l.organization_id)));
+                errors.push(DocumentError::new(
+                    &rec,
+                    "organization_id",
+                    format!("unknown organization {:?}", l.organization_id),
+                ));
             }
             require_text(&mut errors, &rec, "name", &l.name);
             if let Some(m) = &l.municipality {
                 if areas.municipality(m).is_none() {
-                    errors.push(DocumentError::new(&rec, "municipality", format!("unknown municipality {m:?}")));
+                    errors.push(DocumentError::new(
+                        &rec,
+                        "municipality",
+                        format!("unknown municipality {m:?}"),
+                    ));
                 }
             }
             match (l.latitude, l.longitude) {
                 (Some(la), Some(lo)) => check_point(&mut errors, &rec, la, lo),
                 (None, None) => {}
-                _ => errors.push(DocumentError::new(&rec, "latitude", "latitude and longitude go together")),
+                _ => errors.push(DocumentError::new(
+                    &rec,
+                    "latitude",
+                    "latitude and longitude go together",
+                )),
             }
             check_url(&mut errors, &rec, "url", l.url.as_deref());
         }
@@ -199,7 +248,11 @@ impl CatalogueDocument {
                 errors.push(DocumentError::new(&rec, "key", "is used twice"));
             }
             if !orgs.contains(s.organization_id.as_str()) {
-                errors.push(DocumentError::new(&rec, "organization_id", format!("unknown organization {:?}", s.organization_id)));
+                errors.push(DocumentError::new(
+                    &rec,
+                    "organization_id",
+                    format!("unknown organization {:?}", s.organization_id),
+                ));
             }
             require_text(&mut errors, &rec, "name", &s.name);
             require_text(&mut errors, &rec, "description", &s.description);
@@ -211,31 +264,54 @@ impl CatalogueDocument {
                 };
                 for code in s.terms(kind) {
                     if !terms.get(&kind).is_some_and(|t| t.contains(code.as_str())) {
-                        errors.push(DocumentError::new(&rec, field, format!("unknown {} {code:?}", kind.code())));
+                        errors.push(DocumentError::new(
+                            &rec,
+                            field,
+                            format!("unknown {} {code:?}", kind.code()),
+                        ));
                     }
                 }
             }
             for a in &s.service_areas {
                 if !areas.is_known(a) {
-                    errors.push(DocumentError::new(&rec, "service_areas", format!("unknown area {a:?}")));
+                    errors.push(DocumentError::new(
+                        &rec,
+                        "service_areas",
+                        format!("unknown area {a:?}"),
+                    ));
                 }
             }
             for l in &s.languages {
                 if l.len() != 2 || !l.chars().all(|c| c.is_ascii_lowercase()) {
-                    errors.push(DocumentError::new(&rec, "languages", format!("{l:?} is not an ISO 639-1 code")));
+                    errors.push(DocumentError::new(
+                        &rec,
+                        "languages",
+                        format!("{l:?} is not an ISO 639-1 code"),
+                    ));
                 }
             }
             for l in &s.locations {
                 if !location_org.contains_key(l.as_str()) {
-                    errors.push(DocumentError::new(&rec, "locations", format!("unknown location {l:?}")));
+                    errors.push(DocumentError::new(
+                        &rec,
+                        "locations",
+                        format!("unknown location {l:?}"),
+                    ));
                 }
             }
             if let (Some(min), Some(max)) = (s.minimum_age, s.maximum_age) {
                 if min > max {
-                    errors.push(DocumentError::new(&rec, "minimum_age", "is above maximum_age"));
+                    errors.push(DocumentError::new(
+                        &rec,
+                        "minimum_age",
+                        "is above maximum_age",
+                    ));
                 }
             }
-            for (n, age) in [("minimum_age", s.minimum_age), ("maximum_age", s.maximum_age)] {
+            for (n, age) in [
+                ("minimum_age", s.minimum_age),
+                ("maximum_age", s.maximum_age),
+            ] {
                 if age.is_some_and(|a| a > 120) {
                     errors.push(DocumentError::new(&rec, n, "must be 120 or less"));
                 }
@@ -243,21 +319,41 @@ impl CatalogueDocument {
             for sched in &s.schedules {
                 for h in &sched.weekly {
                     if h.days.is_empty() {
-                        errors.push(DocumentError::new(&rec, "schedules.weekly.days", "is empty"));
+                        errors.push(DocumentError::new(
+                            &rec,
+                            "schedules.weekly.days",
+                            "is empty",
+                        ));
                     }
                     if h.opens_at >= h.closes_at {
-                        errors.push(DocumentError::new(&rec, "schedules.weekly.closes_at", "must be after opens_at"));
+                        errors.push(DocumentError::new(
+                            &rec,
+                            "schedules.weekly.closes_at",
+                            "must be after opens_at",
+                        ));
                     }
                     if let Some(l) = &h.location_id {
                         if !s.locations.contains(l) {
-                            errors.push(DocumentError::new(&rec, "schedules.weekly.location_id", "is not one of the service's locations"));
+                            errors.push(DocumentError::new(
+                                &rec,
+                                "schedules.weekly.location_id",
+                                "is not one of the service's locations",
+                            ));
                         }
                     }
                 }
                 for x in &sched.exceptions {
                     match (x.opens_at, x.closes_at) {
-                        (Some(o), Some(c)) if o >= c => errors.push(DocumentError::new(&rec, "schedules.exceptions.closes_at", "must be after opens_at")),
-                        (Some(_), None) | (None, Some(_)) => errors.push(DocumentError::new(&rec, "schedules.exceptions.opens_at", "opens_at and closes_at go together")),
+                        (Some(o), Some(c)) if o >= c => errors.push(DocumentError::new(
+                            &rec,
+                            "schedules.exceptions.closes_at",
+                            "must be after opens_at",
+                        )),
+                        (Some(_), None) | (None, Some(_)) => errors.push(DocumentError::new(
+                            &rec,
+                            "schedules.exceptions.opens_at",
+                            "opens_at and closes_at go together",
+                        )),
                         _ => {}
                     }
                 }
@@ -275,7 +371,14 @@ fn split_path(path: &str) -> (String, String) {
         Some(end) => {
             let record = &path[..=end];
             let field = path[end + 1..].trim_start_matches('.');
-            (record.to_string(), if field.is_empty() { "(record)".into() } else { field.to_string() })
+            (
+                record.to_string(),
+                if field.is_empty() {
+                    "(record)".into()
+                } else {
+                    field.to_string()
+                },
+            )
         }
         None if path == "." || path.is_empty() => ("document".into(), "(document)".into()),
         None => ("document".into(), path.to_string()),
@@ -284,29 +387,50 @@ fn split_path(path: &str) -> (String, String) {
 
 fn require_text(errors: &mut Vec<DocumentError>, rec: &str, field: &str, text: &crate::Text) {
     if text.exact(crate::Lang::Nl).is_none() {
-        errors.push(DocumentError::new(rec, field, "needs Dutch text (nl), the fallback language"));
+        errors.push(DocumentError::new(
+            rec,
+            field,
+            "needs Dutch text (nl), the fallback language",
+        ));
     }
 }
 
 fn require_code(errors: &mut Vec<DocumentError>, rec: &str, field: &str, code: &str) {
-    let ok = !code.is_empty() && code.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    let ok = !code.is_empty()
+        && code
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
     if !ok {
-        errors.push(DocumentError::new(rec, field, "use lowercase letters, digits and hyphens"));
+        errors.push(DocumentError::new(
+            rec,
+            field,
+            "use lowercase letters, digits and hyphens",
+        ));
     }
 }
 
 fn check_point(errors: &mut Vec<DocumentError>, rec: &str, lat: f64, lon: f64) {
     if !(-90.0..=90.0).contains(&lat) {
-        errors.push(DocumentError::new(rec, "latitude", "must be between -90 and 90"));
+        errors.push(DocumentError::new(
+            rec,
+            "latitude",
+            "must be between -90 and 90",
+        ));
     }
     if !(-180.0..=180.0).contains(&lon) {
-        errors.push(DocumentError::new(rec, "longitude", "must be between -180 and 180"));
+        errors.push(DocumentError::new(
+            rec,
+            "longitude",
+            "must be between -180 and 180",
+        ));
     }
 }
 
 fn check_url(errors: &mut Vec<DocumentError>, rec: &str, field: &str, url: Option<&str>) {
     if let Some(u) = url {
-        let ok = (u.starts_with("https://") || u.starts_with("http://")) && u.len() > 10 && !u.contains(char::is_whitespace);
+        let ok = (u.starts_with("https://") || u.starts_with("http://"))
+            && u.len() > 10
+            && !u.contains(char::is_whitespace);
         if !ok {
             errors.push(DocumentError::new(rec, field, "must be an http(s) address"));
         }
@@ -315,7 +439,10 @@ fn check_url(errors: &mut Vec<DocumentError>, rec: &str, field: &str, url: Optio
 
 fn check_email(errors: &mut Vec<DocumentError>, rec: &str, field: &str, email: Option<&str>) {
     if let Some(e) = email {
-        let ok = e.split_once('@').is_some_and(|(a, d)| !a.is_empty() && d.contains('.')) && !e.contains(char::is_whitespace);
+        let ok = e
+            .split_once('@')
+            .is_some_and(|(a, d)| !a.is_empty() && d.contains('.'))
+            && !e.contains(char::is_whitespace);
         if !ok {
             errors.push(DocumentError::new(rec, field, "is not an e-mail address"));
         }
@@ -335,8 +462,16 @@ mod tests {
         assert!(doc.services.len() >= 40);
         for s in &doc.services {
             for lang in crate::Lang::ALL {
-                assert!(s.name.exact(lang).is_some(), "{} lacks a name in {lang}", s.key);
-                assert!(s.description.exact(lang).is_some(), "{} lacks a description in {lang}", s.key);
+                assert!(
+                    s.name.exact(lang).is_some(),
+                    "{} lacks a name in {lang}",
+                    s.key
+                );
+                assert!(
+                    s.description.exact(lang).is_some(),
+                    "{} lacks a description in {lang}",
+                    s.key
+                );
             }
         }
     }
@@ -344,8 +479,18 @@ mod tests {
     #[test]
     fn every_topic_and_target_group_has_a_service() {
         let doc = CatalogueDocument::parse(SEED).unwrap_or_else(|e| panic!("{e:#?}"));
-        for term in doc.taxonomy_terms.iter().filter(|t| t.taxonomy != TaxonomyKind::Channel) {
-            assert!(doc.services.iter().any(|s| s.terms(term.taxonomy).contains(&term.code)), "{} has no service", term.code);
+        for term in doc
+            .taxonomy_terms
+            .iter()
+            .filter(|t| t.taxonomy != TaxonomyKind::Channel)
+        {
+            assert!(
+                doc.services
+                    .iter()
+                    .any(|s| s.terms(term.taxonomy).contains(&term.code)),
+                "{} has no service",
+                term.code
+            );
         }
     }
 
@@ -364,8 +509,14 @@ mod tests {
         doc.services[5].topics.push("astrology".into());
         doc.services[7].name.nl = None;
         let errors = doc.validate();
-        let fields: Vec<_> = errors.iter().map(|e| (e.record.split(' ').next().unwrap_or(""), e.field.as_str())).collect();
-        assert!(fields.contains(&("services[2]", "organization_id")), "{errors:?}");
+        let fields: Vec<_> = errors
+            .iter()
+            .map(|e| (e.record.split(' ').next().unwrap_or(""), e.field.as_str()))
+            .collect();
+        assert!(
+            fields.contains(&("services[2]", "organization_id")),
+            "{errors:?}"
+        );
         assert!(fields.contains(&("services[5]", "topics")), "{errors:?}");
         assert!(fields.contains(&("services[7]", "name")), "{errors:?}");
     }

@@ -39,9 +39,10 @@ const W_KEYWORD: u8 = 2;
 const W_BODY: u8 = 1;
 
 const STOPWORDS: &[&str] = &[
-    "de", "het", "een", "en", "van", "voor", "in", "op", "met", "ik", "mijn", "te", "the", "a", "an", "and", "of", "for", "to", "my",
-    "on", "with", "der", "die", "das", "und", "für", "im", "ein", "eine", "mit", "zu", "le", "la", "les", "des", "du", "et", "pour",
-    "un", "une", "au", "aux", "dans", "mon", "ma",
+    "de", "het", "een", "en", "van", "voor", "in", "op", "met", "ik", "mijn", "te", "the", "a",
+    "an", "and", "of", "for", "to", "my", "on", "with", "der", "die", "das", "und", "für", "im",
+    "ein", "eine", "mit", "zu", "le", "la", "les", "des", "du", "et", "pour", "un", "une", "au",
+    "aux", "dans", "mon", "ma",
 ];
 
 pub struct CatalogueIndex {
@@ -66,12 +67,22 @@ impl CatalogueIndex {
     pub fn build(doc: CatalogueDocument) -> Self {
         let doc = doc.normalized();
         let areas = doc.areas();
-        let index_of = |ids: Vec<&String>| -> HashMap<Id, usize> { ids.into_iter().enumerate().map(|(i, id)| (id.clone(), i)).collect() };
+        let index_of = |ids: Vec<&String>| -> HashMap<Id, usize> {
+            ids.into_iter()
+                .enumerate()
+                .map(|(i, id)| (id.clone(), i))
+                .collect()
+        };
         let org_by_id = index_of(doc.organizations.iter().map(|o| &o.id).collect());
         let service_by_id = index_of(doc.services.iter().map(|s| &s.id).collect());
         let location_by_id = index_of(doc.locations.iter().map(|l| &l.id).collect());
         let term_by_id = index_of(doc.taxonomy_terms.iter().map(|t| &t.id).collect());
-        let term_by_code = doc.taxonomy_terms.iter().enumerate().map(|(i, t)| ((t.taxonomy, t.code.clone()), i)).collect();
+        let term_by_code = doc
+            .taxonomy_terms
+            .iter()
+            .enumerate()
+            .map(|(i, t)| ((t.taxonomy, t.code.clone()), i))
+            .collect();
         let mut me = CatalogueIndex {
             taxonomies: doc.taxonomies,
             terms: doc.taxonomy_terms,
@@ -117,11 +128,17 @@ impl CatalogueIndex {
                 }
             }
             add(&all(&s.description), W_BODY);
-            for t in [&s.eligibility, &s.application_process].into_iter().flatten() {
+            for t in [&s.eligibility, &s.application_process]
+                .into_iter()
+                .flatten()
+            {
                 add(&all(t), W_BODY);
             }
         }
-        let mut vocabulary: Vec<_> = postings.into_iter().map(|(t, p)| (t, p.into_iter().collect::<Vec<_>>())).collect();
+        let mut vocabulary: Vec<_> = postings
+            .into_iter()
+            .map(|(t, p)| (t, p.into_iter().collect::<Vec<_>>()))
+            .collect();
         vocabulary.sort_by(|a, b| a.0.cmp(&b.0));
         vocabulary
     }
@@ -151,7 +168,9 @@ impl CatalogueIndex {
         self.location_by_id.get(id).map(|&i| &self.locations[i])
     }
     pub fn term(&self, kind: TaxonomyKind, code: &str) -> Option<&TaxonomyTerm> {
-        self.term_by_code.get(&(kind, code.to_string())).map(|&i| &self.terms[i])
+        self.term_by_code
+            .get(&(kind, code.to_string()))
+            .map(|&i| &self.terms[i])
     }
     pub fn term_by_id(&self, id: &str) -> Option<&TaxonomyTerm> {
         self.term_by_id.get(id).map(|&i| &self.terms[i])
@@ -160,7 +179,9 @@ impl CatalogueIndex {
         self.terms.iter().filter(move |t| t.taxonomy == kind)
     }
     pub fn services_of(&self, org_id: &str) -> impl Iterator<Item = &Service> {
-        self.services.iter().filter(move |s| s.organization_id == org_id)
+        self.services
+            .iter()
+            .filter(move |s| s.organization_id == org_id)
     }
     pub fn organization_count(&self) -> usize {
         self.organizations.len()
@@ -168,7 +189,11 @@ impl CatalogueIndex {
 
     /// The languages services are offered in, as ISO 639-1 codes, sorted.
     pub fn service_languages(&self) -> Vec<String> {
-        let mut all: Vec<String> = self.services.iter().flat_map(|s| s.languages.iter().cloned()).collect();
+        let mut all: Vec<String> = self
+            .services
+            .iter()
+            .flat_map(|s| s.languages.iter().cloned())
+            .collect();
         all.sort();
         all.dedup();
         all
@@ -197,27 +222,52 @@ impl CatalogueIndex {
             };
             hits.push((score, s));
         }
-        hits.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.name.get(lang).cmp(b.1.name.get(lang))));
+        hits.sort_by(|a, b| {
+            b.0.total_cmp(&a.0)
+                .then_with(|| a.1.name.get(lang).cmp(b.1.name.get(lang)))
+        });
         hits.into_iter().map(|(_, s)| s).collect()
     }
 
     fn passes_filters(&self, s: &Service, q: &SearchQuery) -> bool {
-        let has = |list: &[String], want: &Option<String>| want.as_ref().is_none_or(|w| list.iter().any(|x| x == w));
-        if q.active_only && !matches!(s.status, ServiceStatus::Active | ServiceStatus::TemporarilyClosed) {
+        let has = |list: &[String], want: &Option<String>| {
+            want.as_ref().is_none_or(|w| list.iter().any(|x| x == w))
+        };
+        if q.active_only
+            && !matches!(
+                s.status,
+                ServiceStatus::Active | ServiceStatus::TemporarilyClosed
+            )
+        {
             return false;
         }
-        if !has(&s.topics, &q.topic) || !has(&s.target_groups, &q.target_group) || !has(&s.channels, &q.channel) || !has(&s.languages, &q.language) {
+        if !has(&s.topics, &q.topic)
+            || !has(&s.target_groups, &q.target_group)
+            || !has(&s.channels, &q.channel)
+            || !has(&s.languages, &q.language)
+        {
             return false;
         }
-        if q.organization_id.as_ref().is_some_and(|o| *o != s.organization_id) {
+        if q.organization_id
+            .as_ref()
+            .is_some_and(|o| *o != s.organization_id)
+        {
             return false;
         }
         if let Some(place) = &q.area {
-            if !s.service_areas.iter().any(|a| self.areas.overlaps(a, place)) {
+            if !s
+                .service_areas
+                .iter()
+                .any(|a| self.areas.overlaps(a, place))
+            {
                 return false;
             }
         }
-        if let Some(term) = q.taxonomy_term_id.as_deref().and_then(|id| self.term_by_id(id)) {
+        if let Some(term) = q
+            .taxonomy_term_id
+            .as_deref()
+            .and_then(|id| self.term_by_id(id))
+        {
             if !s.terms(term.taxonomy).contains(&term.code) {
                 return false;
             }
@@ -266,10 +316,15 @@ impl CatalogueIndex {
 
     /// Vocabulary tokens equal to `word`, starting with it (3+ letters), or
     /// containing it (5+ letters, for Dutch and German compounds).
-    fn matching_tokens<'a>(&'a self, word: &'a str) -> impl Iterator<Item = &'a (String, Vec<(u32, u8)>)> + 'a {
+    fn matching_tokens<'a>(
+        &'a self,
+        word: &'a str,
+    ) -> impl Iterator<Item = &'a (String, Vec<(u32, u8)>)> + 'a {
         let chars = word.chars().count();
         let start = self.vocabulary.partition_point(|(t, _)| t.as_str() < word);
-        let prefix = self.vocabulary[start..].iter().take_while(move |(t, _)| t.starts_with(word) && (chars >= 3 || t == word));
+        let prefix = self.vocabulary[start..]
+            .iter()
+            .take_while(move |(t, _)| t.starts_with(word) && (chars >= 3 || t == word));
         let infix = self
             .vocabulary
             .iter()
@@ -310,19 +365,28 @@ mod tests {
     use super::*;
 
     fn seed() -> CatalogueIndex {
-        let doc = CatalogueDocument::parse(include_str!("../../../seed/limburg-catalogue.json")).unwrap_or_else(|e| panic!("{e:?}"));
+        let doc = CatalogueDocument::parse(include_str!("../../../seed/limburg-catalogue.json"))
+            .unwrap_or_else(|e| panic!("{e:?}"));
         CatalogueIndex::build(doc)
     }
 
     fn org_of<'a>(idx: &'a CatalogueIndex, s: &Service) -> &'a str {
-        idx.organization(&s.organization_id).map(|o| o.key.as_str()).unwrap_or("")
+        idx.organization(&s.organization_id)
+            .map(|o| o.key.as_str())
+            .unwrap_or("")
     }
 
     #[test]
     fn tax_words_in_any_language_find_border_info_points_first() {
         let idx = seed();
         for word in ["Steuer", "belasting", "tax", "impôt", "Steuererklärung"] {
-            let hits = idx.search(&SearchQuery { text: Some(word.into()), ..Default::default() }, Lang::Nl);
+            let hits = idx.search(
+                &SearchQuery {
+                    text: Some(word.into()),
+                    ..Default::default()
+                },
+                Lang::Nl,
+            );
             assert!(hits.len() >= 2, "{word}");
             let first = org_of(&idx, hits[0]);
             assert!(first.starts_with("gip-"), "{word}: first hit is {first}");
@@ -332,12 +396,26 @@ mod tests {
     #[test]
     fn area_filter_keeps_services_that_cover_the_place() {
         let idx = seed();
-        let q = SearchQuery { area: Some("DE05334002".into()), ..Default::default() }; // Aachen
+        let q = SearchQuery {
+            area: Some("DE05334002".into()),
+            ..Default::default()
+        }; // Aachen
         let hits = idx.search(&q, Lang::De);
         assert!(hits.iter().any(|s| s.key == "gip-aachen-advice"));
-        assert!(!hits.iter().any(|s| s.key == "vdab-jobs"), "VDAB serves Belgian Limburg only");
-        let q = SearchQuery { area: Some("parkstad".into()), topic: Some("recruitment".into()), ..Default::default() };
-        let keys: Vec<_> = idx.search(&q, Lang::Nl).iter().map(|s| s.key.as_str()).collect();
+        assert!(
+            !hits.iter().any(|s| s.key == "vdab-jobs"),
+            "VDAB serves Belgian Limburg only"
+        );
+        let q = SearchQuery {
+            area: Some("parkstad".into()),
+            topic: Some("recruitment".into()),
+            ..Default::default()
+        };
+        let keys: Vec<_> = idx
+            .search(&q, Lang::Nl)
+            .iter()
+            .map(|s| s.key.as_str())
+            .collect();
         assert!(keys.contains(&"wsp-parkstad-services"), "{keys:?}");
         assert!(!keys.contains(&"wsp-ml-services"), "{keys:?}");
     }
@@ -345,16 +423,27 @@ mod tests {
     #[test]
     fn filters_combine() {
         let idx = seed();
-        let q = SearchQuery { language: Some("pl".into()), target_group: Some("labour-migrant".into()), ..Default::default() };
+        let q = SearchQuery {
+            language: Some("pl".into()),
+            target_group: Some("labour-migrant".into()),
+            ..Default::default()
+        };
         let hits = idx.search(&q, Lang::En);
         assert!(!hits.is_empty());
-        assert!(hits.iter().all(|s| s.languages.contains(&"pl".to_string()) && s.target_groups.contains(&"labour-migrant".to_string())));
+        assert!(hits.iter().all(|s| s.languages.contains(&"pl".to_string())
+            && s.target_groups.contains(&"labour-migrant".to_string())));
     }
 
     #[test]
     fn nonsense_finds_nothing() {
         let idx = seed();
-        let hits = idx.search(&SearchQuery { text: Some("xyzzyq".into()), ..Default::default() }, Lang::Nl);
+        let hits = idx.search(
+            &SearchQuery {
+                text: Some("xyzzyq".into()),
+                ..Default::default()
+            },
+            Lang::Nl,
+        );
         assert!(hits.is_empty());
     }
 }

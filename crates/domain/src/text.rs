@@ -5,7 +5,9 @@ use std::fmt;
 use std::str::FromStr;
 
 /// A language of the user interface. Dutch is the default and the fallback.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     #[default]
@@ -90,7 +92,12 @@ pub struct Text {
 impl Text {
     pub fn new(nl: &str, en: &str, de: &str, fr: &str) -> Self {
         let some = |s: &str| (!s.is_empty()).then(|| s.to_string());
-        Text { nl: some(nl), en: some(en), de: some(de), fr: some(fr) }
+        Text {
+            nl: some(nl),
+            en: some(en),
+            de: some(de),
+            fr: some(fr),
+        }
     }
 
     /// The text in `lang`, else Dutch, else any language that is present.
@@ -116,11 +123,17 @@ impl Text {
 
     /// Whether the text falls back to Dutch in `lang` (for a `lang` attribute in pages).
     pub fn resolved_lang(&self, lang: Lang) -> Lang {
-        if self.exact(lang).is_some() { lang } else { Lang::Nl }
+        if self.exact(lang).is_some() {
+            lang
+        } else {
+            Lang::Nl
+        }
     }
 
     pub fn all(&self) -> impl Iterator<Item = &str> {
-        [&self.nl, &self.en, &self.de, &self.fr].into_iter().filter_map(|t| t.as_deref())
+        [&self.nl, &self.en, &self.de, &self.fr]
+            .into_iter()
+            .filter_map(|t| t.as_deref())
     }
 
     pub fn is_blank(&self) -> bool {
@@ -134,7 +147,11 @@ mod tests {
 
     #[test]
     fn falls_back_to_dutch() {
-        let t = Text { nl: Some("Belasting".into()), de: Some("Steuern".into()), ..Text::default() };
+        let t = Text {
+            nl: Some("Belasting".into()),
+            de: Some("Steuern".into()),
+            ..Text::default()
+        };
         assert_eq!(t.get(Lang::De), "Steuern");
         assert_eq!(t.get(Lang::Fr), "Belasting");
         assert_eq!(t.resolved_lang(Lang::Fr), Lang::Nl);
@@ -142,7 +159,10 @@ mod tests {
 
     #[test]
     fn accept_language_honours_quality() {
-        assert_eq!(Lang::from_accept_language("fr-BE;q=0.4, de-DE;q=0.9, en;q=0.5"), Some(Lang::De));
+        assert_eq!(
+            Lang::from_accept_language("fr-BE;q=0.4, de-DE;q=0.9, en;q=0.5"),
+            Some(Lang::De)
+        );
         assert_eq!(Lang::from_accept_language("pl, ja"), None);
         assert_eq!(Lang::from_accept_language("en-GB"), Some(Lang::En));
     }

@@ -1,1 +1,126 @@
+//! User-facing text in Dutch (default), English, German and French, from Fluent
+//! message files in `locales/{lang}/main.ftl`, compiled into the binary.
 
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use std::collections::HashMap;
+use unic_langid::LanguageIdentifier;
+
+/// The message files; `nl` first, it is the fallback.
+const SOURCES: [(&str, &str); 4] = [
+    ("nl", include_str!("../locales/nl/main.ftl")),
+    ("en", include_str!("../locales/en/main.ftl")),
+    ("de", include_str!("../locales/de/main.ftl")),
+    ("fr", include_str!("../locales/fr/main.ftl")),
+];
+
+#[derive(Debug, thiserror::Error)]
+pub enum I18nError {
+    #[error("message file {lang}: {message}")]
+    Parse { lang: String, message: String },
+}
+
+pub struct I18n {
+    bundles: HashMap<String, FluentBundle<FluentResource>>,
+}
+
+impl I18n {
+    pub fn load() -> Result<Self, I18nError> {
+        let mut bundles = HashMap::new();
+        for (lang, source) in SOURCES {
+            let err = |message: String| I18nError::Parse {
+                lang: lang.to_string(),
+                message,
+            };
+            let resource = FluentResource::try_new(source.to_string())
+                .map_err(|(_, e)| err(format!("{e:?}")))?;
+            let id: LanguageIdentifier = lang.parse().map_err(|e| err(format!("{e:?}")))?;
+            let mut bundle = FluentBundle::new_concurrent(vec![id]);
+            // Unicode isolation marks around arguments confuse screen readers and tests; our arguments are plain.
+            bundle.set_use_isolating(false);
+            bundle
+                .add_resource(resource)
+                .map_err(|e| err(format!("{e:?}")))?;
+            bundles.insert(lang.to_string(), bundle);
+        }
+        Ok(I18n { bundles })
+    }
+
+    /// The message `key` in `lang`, falling back to Dutch, then to the key itself.
+    pub fn t(&self, lang: &str, key: &str) -> String {
+        self.format(lang, key, None)
+    }
+
+    /// The message with named arguments, e.g. `("count", 3)`.
+    pub fn t_args(&self, lang: &str, key: &str, args: &[(&str, FluentArg)]) -> String {
+        let mut fargs = FluentArgs::new();
+        for (name, value) in args {
+            match value {
+                FluentArg::Str(s) => fargs.set(*name, FluentValue::from(s.clone())),
+                FluentArg::Num(n) => fargs.set(*name, FluentValue::from(*n)),
+            }
+        }
+        self.format(lang, key, Some(&fargs))
+    }
+
+    fn format(&self, lang: &str, key: &str, args: Option<&FluentArgs>) -> String {
+        for candidate in [lang, "nl"] {
+            let Some(bundle) = self.bundles.get(candidate) else {
+                continue;
+            };
+            let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) else {
+                continue;
+            };
+            let mut errors = vec![];
+            return bundle
+                .format_pattern(pattern, args, &mut errors)
+                .into_owned();
+        }
+        key.to_string()
+    }
+
+    /// Every message key of a language, to check that all languages are complete.
+    pub fn keys(&self, lang: &str) -> Vec<String> {
+        let source = SOURCES
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .map(|(_, s)| *s)
+            .unwrap_or("");
+        source
+            .lines()
+            .filter(|l| !l.starts_with(['#', ' ', '\t', '.']) && l.contains(" ="))
+            .filter_map(|l| l.split_once(" =").map(|(k, _)| k.trim().to_string()))
+            .collect()
+    }
+}
+
+pub enum FluentArg {
+    Str(String),
+    Num(i64),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_has_every_message() {
+        let i18n = I18n::load().expect("load");
+        let mut nl = i18n.keys("nl");
+        nl.sort();
+        assert!(nl.len() > 50);
+        for lang in ["en", "de", "fr"] {
+            let mut keys = i18n.keys(lang);
+            keys.sort();
+            assert_eq!(keys, nl, "{lang} differs from nl");
+        }
+    }
+
+    #[test]
+    fn falls_back_to_dutch_and_formats_numbers() {
+        let i18n = I18n::load().expect("load");
+        assert_eq!(i18n.t("xx", "nav-home"), i18n.t("nl", "nav-home"));
+        let s = i18n.t_args("en", "search-count", &[("count", FluentArg::Num(3))]);
+        assert!(s.contains('3'), "{s}");
+    }
+}

@@ -1,1 +1,295 @@
-fn main() {}
+//! `loket`: the one binary. `serve` runs the web application; `migrate`,
+//! `import` and `export` manage the catalogue.
+
+mod config;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use config::Config;
+use loket_domain::CatalogueDocument;
+use loket_store::CatalogueStore;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+/// The seeded Limburg catalogue, loaded on first start.
+const SEED: &str = include_str!("../../../seed/limburg-catalogue.json");
+
+#[derive(Parser)]
+#[command(
+    name = "loket",
+    version,
+    about = "One front door for the (Eu)regional labour market of Limburg"
+)]
+struct Cli {
+    /// A TOML configuration file (keys: bind, database_url). Default: ./loket.toml when present.
+    #[arg(long, global = true)]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the web pages and the API (seeds the catalogue on first start).
+    Serve {
+        /// Address to listen on, e.g. 127.0.0.1:8080 (also LOKET_BIND).
+        #[arg(long)]
+        bind: Option<String>,
+    },
+    /// Create or update the database schema.
+    Migrate,
+    /// Import a catalogue document (as written by `export --format hsds`), in one transaction.
+    Import { file: PathBuf },
+    /// Write the catalogue to standard output or a file.
+    Export {
+        #[arg(long, value_enum, default_value = "hsds")]
+        format: ExportFormat,
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExportFormat {
+    /// The multilingual HSDS-based catalogue document (importable).
+    Hsds,
+    /// One row per service, UTF-8 CSV.
+    Csv,
+}
+
+#[derive(Debug, thiserror::Error)]
+enum AppError {
+    #[error("configuration: {0}")]
+    Config(#[from] config::ConfigError),
+    #[error("{0}")]
+    Store(#[from] loket_store::StoreError),
+    #[error("{0}")]
+    State(#[from] loket_web::StateError),
+    #[error("{path}: {message}")]
+    File { path: String, message: String },
+    #[error("{0}")]
+    Invalid(String),
+}
+
+fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("LOKET_LOG")
+                .unwrap_or_else(|_| "info".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("loket: cannot start the runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("loket: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> Result<(), AppError> {
+    let bind_flag = match &cli.command {
+        Command::Serve { bind } => bind.clone(),
+        _ => None,
+    };
+    let config = Config::load(cli.config.as_deref(), bind_flag.as_deref())?;
+    match cli.command {
+        Command::Serve { .. } => serve(config).await,
+        Command::Migrate => {
+            let store = open_store(&config).await?;
+            store.migrate().await?;
+            eprintln!("loket: the {} database is up to date", store.backend());
+            Ok(())
+        }
+        Command::Import { file } => import(&config, &file).await,
+        Command::Export { format, out } => export(&config, format, out).await,
+    }
+}
+
+/// Opens the store the URL names, creating the SQLite directory when needed.
+async fn open_store(config: &Config) -> Result<Arc<dyn CatalogueStore>, AppError> {
+    let url = &config.database_url;
+    if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+        return Ok(Arc::new(
+            loket_store_postgres::PostgresStore::connect(url).await?,
+        ));
+    }
+    let path = url
+        .trim_start_matches("sqlite://")
+        .trim_start_matches("sqlite:");
+    let path = path.split('?').next().unwrap_or(path);
+    if !path.contains(":memory:") {
+        if let Some(dir) = std::path::Path::new(path)
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+        {
+            std::fs::create_dir_all(dir).map_err(|e| AppError::File {
+                path: dir.display().to_string(),
+                message: e.to_string(),
+            })?;
+        }
+    }
+    Ok(Arc::new(
+        loket_store_sqlite::SqliteStore::connect(url).await?,
+    ))
+}
+
+fn parse_document(source: &str, text: &str) -> Result<CatalogueDocument, AppError> {
+    CatalogueDocument::parse(text).map_err(|errors| {
+        let lines: Vec<String> = errors.iter().map(|e| format!("  {e}")).collect();
+        AppError::Invalid(format!(
+            "{source} is not a valid catalogue document ({} problems):\n{}",
+            errors.len(),
+            lines.join("\n")
+        ))
+    })
+}
+
+async fn serve(config: Config) -> Result<(), AppError> {
+    let store = open_store(&config).await?;
+    if store.is_empty().await? {
+        let summary = store
+            .import(&parse_document("the seed catalogue", SEED)?)
+            .await?;
+        tracing::info!(
+            services = summary.services,
+            organizations = summary.organizations,
+            "seeded the Limburg catalogue"
+        );
+    }
+    let state = loket_web::AppState::new(store.clone()).await?;
+    state.spawn_refresher(std::time::Duration::from_secs(1));
+    let listener = tokio::net::TcpListener::bind(config.bind)
+        .await
+        .map_err(|e| AppError::File {
+            path: config.bind.to_string(),
+            message: format!("cannot listen: {e}"),
+        })?;
+    tracing::info!(backend = store.backend(), database = %config.database_for_logs(), "loket serves on http://{}", config.bind);
+    axum::serve(listener, loket_web::router(state))
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+        .map_err(|e| AppError::Invalid(format!("server stopped: {e}")))
+}
+
+async fn import(config: &Config, file: &std::path::Path) -> Result<(), AppError> {
+    let name = file.display().to_string();
+    let text = std::fs::read_to_string(file).map_err(|e| AppError::File {
+        path: name.clone(),
+        message: e.to_string(),
+    })?;
+    let doc = parse_document(&name, &text)?;
+    let store = open_store(config).await?;
+    let summary = store
+        .import(&doc)
+        .await
+        .map_err(|e| AppError::Invalid(format!("{name}: nothing was imported: {e}")))?;
+    eprintln!(
+        "loket: imported {} organisations, {} locations, {} services, {} taxonomy terms and {} areas from {name}",
+        summary.organizations,
+        summary.locations,
+        summary.services,
+        summary.taxonomy_terms,
+        summary.areas
+    );
+    Ok(())
+}
+
+async fn export(
+    config: &Config,
+    format: ExportFormat,
+    out: Option<PathBuf>,
+) -> Result<(), AppError> {
+    let store = open_store(config).await?;
+    let doc = store.load().await?.normalized();
+    let bytes = match format {
+        ExportFormat::Hsds => {
+            let mut text =
+                serde_json::to_string_pretty(&doc).map_err(|e| AppError::Invalid(e.to_string()))?;
+            text.push('\n');
+            text.into_bytes()
+        }
+        ExportFormat::Csv => services_csv(&doc)?,
+    };
+    match out {
+        Some(path) => std::fs::write(&path, bytes).map_err(|e| AppError::File {
+            path: path.display().to_string(),
+            message: e.to_string(),
+        }),
+        None => {
+            use std::io::Write;
+            std::io::stdout()
+                .write_all(&bytes)
+                .map_err(|e| AppError::File {
+                    path: "standard output".into(),
+                    message: e.to_string(),
+                })
+        }
+    }
+}
+
+fn services_csv(doc: &CatalogueDocument) -> Result<Vec<u8>, AppError> {
+    let err = |e: csv::Error| AppError::Invalid(e.to_string());
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record([
+        "id",
+        "key",
+        "organization",
+        "status",
+        "name_nl",
+        "name_en",
+        "name_de",
+        "name_fr",
+        "topics",
+        "target_groups",
+        "channels",
+        "languages",
+        "service_areas",
+        "assured_date",
+        "last_modified",
+    ])
+    .map_err(err)?;
+    for s in &doc.services {
+        let org = doc
+            .organizations
+            .iter()
+            .find(|o| o.id == s.organization_id)
+            .map(|o| o.name.as_str())
+            .unwrap_or("");
+        let name = |l| s.name.exact(l).unwrap_or("").to_string();
+        use loket_domain::Lang::*;
+        w.write_record([
+            s.id.clone(),
+            s.key.clone(),
+            org.to_string(),
+            s.status.as_str().to_string(),
+            name(Nl),
+            name(En),
+            name(De),
+            name(Fr),
+            s.topics.join(" "),
+            s.target_groups.join(" "),
+            s.channels.join(" "),
+            s.languages.join(" "),
+            s.service_areas.join(" "),
+            s.assured_date.map(|d| d.to_string()).unwrap_or_default(),
+            s.last_modified.to_rfc3339(),
+        ])
+        .map_err(err)?;
+    }
+    w.into_inner().map_err(|e| AppError::Invalid(e.to_string()))
+}

@@ -49,26 +49,43 @@ fn from_json<T: DeserializeOwned>(text: &str) -> StoreResult<T> {
 /// Turns a refusal by the database into an error naming the record and field.
 fn refused(e: sqlx::Error, record: String, field: &str) -> StoreError {
     match e.as_database_error() {
-        Some(d) if d.is_unique_violation() => StoreError::Rejected { record, field: field.into(), message: "is already used by another record".into() },
-        Some(d) if d.is_foreign_key_violation() => StoreError::Rejected { record, field: field.into(), message: "refers to a record that does not exist".into() },
+        Some(d) if d.is_unique_violation() => StoreError::Rejected {
+            record,
+            field: field.into(),
+            message: "is already used by another record".into(),
+        },
+        Some(d) if d.is_foreign_key_violation() => StoreError::Rejected {
+            record,
+            field: field.into(),
+            message: "refers to a record that does not exist".into(),
+        },
         _ => db(e),
     }
 }
 
-async fn changed(tx: &mut Transaction<'_, Postgres>, entity: &str, id: &str, now: &chrono::DateTime<chrono::Utc>) -> StoreResult<()> {
-    sqlx::query("INSERT INTO catalogue_changes (entity, entity_id, changed_at) VALUES ($1, $2, $3)")
-        .bind(entity)
-        .bind(id)
-        .bind(now)
-        .execute(&mut **tx)
-        .await
-        .map_err(db)?;
+async fn changed(
+    tx: &mut Transaction<'_, Postgres>,
+    entity: &str,
+    id: &str,
+    now: &chrono::DateTime<chrono::Utc>,
+) -> StoreResult<()> {
+    sqlx::query(
+        "INSERT INTO catalogue_changes (entity, entity_id, changed_at) VALUES ($1, $2, $3)",
+    )
+    .bind(entity)
+    .bind(id)
+    .bind(now)
+    .execute(&mut **tx)
+    .await
+    .map_err(db)?;
     Ok(())
 }
 
 async fn all_docs<T: DeserializeOwned>(pool: &PgPool, sql: &'static str) -> StoreResult<Vec<T>> {
     let rows = sqlx::query(sql).fetch_all(pool).await.map_err(db)?;
-    rows.iter().map(|r| from_json(r.get::<&str, _>(0))).collect()
+    rows.iter()
+        .map(|r| from_json(r.get::<&str, _>(0)))
+        .collect()
 }
 
 #[async_trait]
@@ -78,21 +95,31 @@ impl CatalogueStore for PostgresStore {
     }
 
     async fn migrate(&self) -> StoreResult<()> {
-        MIGRATOR.run(&self.pool).await.map_err(|e| StoreError::Migration(e.to_string()))
+        MIGRATOR
+            .run(&self.pool)
+            .await
+            .map_err(|e| StoreError::Migration(e.to_string()))
     }
 
     async fn readiness(&self) -> Readiness {
         let reachable = sqlx::query("SELECT 1").execute(&self.pool).await.is_ok();
-        let applied: Vec<i64> = sqlx::query_scalar("SELECT version FROM _sqlx_migrations WHERE success")
-            .fetch_all(&self.pool)
-            .await
-            .unwrap_or_default();
+        let applied: Vec<i64> =
+            sqlx::query_scalar("SELECT version FROM _sqlx_migrations WHERE success")
+                .fetch_all(&self.pool)
+                .await
+                .unwrap_or_default();
         let migrations_applied = reachable && MIGRATOR.iter().all(|m| applied.contains(&m.version));
-        Readiness { reachable, migrations_applied }
+        Readiness {
+            reachable,
+            migrations_applied,
+        }
     }
 
     async fn is_empty(&self) -> StoreResult<bool> {
-        let n: i64 = sqlx::query_scalar::<_, i64>("SELECT count(*) FROM organizations").fetch_one(&self.pool).await.map_err(db)?;
+        let n: i64 = sqlx::query_scalar::<_, i64>("SELECT count(*) FROM organizations")
+            .fetch_one(&self.pool)
+            .await
+            .map_err(db)?;
         Ok(n == 0)
     }
 
@@ -170,14 +197,20 @@ impl CatalogueStore for PostgresStore {
                 .execute(&mut *tx)
                 .await
                 .map_err(|e| refused(e, rec(), "key"))?;
-            sqlx::query("DELETE FROM service_at_locations WHERE service_id = $1").bind(&s.id).execute(&mut *tx).await.map_err(db)?;
+            sqlx::query("DELETE FROM service_at_locations WHERE service_id = $1")
+                .bind(&s.id)
+                .execute(&mut *tx)
+                .await
+                .map_err(db)?;
             for l in &s.locations {
-                sqlx::query("INSERT INTO service_at_locations (service_id, location_id) VALUES ($1, $2)")
-                    .bind(&s.id)
-                    .bind(l)
-                    .execute(&mut *tx)
-                    .await
-                    .map_err(|e| refused(e, rec(), "locations"))?;
+                sqlx::query(
+                    "INSERT INTO service_at_locations (service_id, location_id) VALUES ($1, $2)",
+                )
+                .bind(&s.id)
+                .bind(l)
+                .execute(&mut *tx)
+                .await
+                .map_err(|e| refused(e, rec(), "locations"))?;
             }
             changed(&mut tx, "service", &s.id, &now).await?;
         }
@@ -197,7 +230,8 @@ impl CatalogueStore for PostgresStore {
             taxonomies: all_docs(p, "SELECT doc::text FROM taxonomies ORDER BY id").await?,
             taxonomy_terms: all_docs(p, "SELECT doc::text FROM taxonomy_terms ORDER BY id").await?,
             regions: all_docs(p, "SELECT doc::text FROM regions ORDER BY code").await?,
-            municipalities: all_docs(p, "SELECT doc::text FROM municipalities ORDER BY code").await?,
+            municipalities: all_docs(p, "SELECT doc::text FROM municipalities ORDER BY code")
+                .await?,
             organizations: all_docs(p, "SELECT doc::text FROM organizations ORDER BY id").await?,
             locations: all_docs(p, "SELECT doc::text FROM locations ORDER BY id").await?,
             services: all_docs(p, "SELECT doc::text FROM services ORDER BY id").await?,
@@ -206,16 +240,29 @@ impl CatalogueStore for PostgresStore {
     }
 
     async fn latest_change(&self) -> StoreResult<i64> {
-        sqlx::query_scalar("SELECT coalesce(max(seq), 0)::bigint FROM catalogue_changes").fetch_one(&self.pool).await.map_err(db)
+        sqlx::query_scalar("SELECT coalesce(max(seq), 0)::bigint FROM catalogue_changes")
+            .fetch_one(&self.pool)
+            .await
+            .map_err(db)
     }
 
     async fn service(&self, id: &str) -> StoreResult<Option<Service>> {
-        let doc: Option<String> = sqlx::query_scalar("SELECT doc::text FROM services WHERE id = $1").bind(id).fetch_optional(&self.pool).await.map_err(db)?;
+        let doc: Option<String> =
+            sqlx::query_scalar("SELECT doc::text FROM services WHERE id = $1")
+                .bind(id)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(db)?;
         doc.map(|d| from_json(&d)).transpose()
     }
 
     async fn organization(&self, id: &str) -> StoreResult<Option<Organization>> {
-        let doc: Option<String> = sqlx::query_scalar("SELECT doc::text FROM organizations WHERE id = $1").bind(id).fetch_optional(&self.pool).await.map_err(db)?;
+        let doc: Option<String> =
+            sqlx::query_scalar("SELECT doc::text FROM organizations WHERE id = $1")
+                .bind(id)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(db)?;
         doc.map(|d| from_json(&d)).transpose()
     }
 }

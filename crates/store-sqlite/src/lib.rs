@@ -5,7 +5,9 @@ use loket_domain::{CatalogueDocument, Organization, Service};
 use loket_store::{CatalogueStore, ImportSummary, Readiness, StoreError, StoreResult, record_name};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+};
 use sqlx::{Row, Sqlite, Transaction};
 use std::str::FromStr;
 
@@ -58,26 +60,46 @@ fn from_json<T: DeserializeOwned>(text: &str) -> StoreResult<T> {
 /// Turns a refusal by the database into an error naming the record and field.
 fn refused(e: sqlx::Error, record: String, field: &str) -> StoreError {
     match e.as_database_error() {
-        Some(d) if d.is_unique_violation() => StoreError::Rejected { record, field: field.into(), message: "is already used by another record".into() },
-        Some(d) if d.is_foreign_key_violation() => StoreError::Rejected { record, field: field.into(), message: "refers to a record that does not exist".into() },
+        Some(d) if d.is_unique_violation() => StoreError::Rejected {
+            record,
+            field: field.into(),
+            message: "is already used by another record".into(),
+        },
+        Some(d) if d.is_foreign_key_violation() => StoreError::Rejected {
+            record,
+            field: field.into(),
+            message: "refers to a record that does not exist".into(),
+        },
         _ => db(e),
     }
 }
 
-async fn changed(tx: &mut Transaction<'_, Sqlite>, entity: &str, id: &str, now: &str) -> StoreResult<()> {
-    sqlx::query("INSERT INTO catalogue_changes (entity, entity_id, changed_at) VALUES ($1, $2, $3)")
-        .bind(entity)
-        .bind(id)
-        .bind(now)
-        .execute(&mut **tx)
-        .await
-        .map_err(db)?;
+async fn changed(
+    tx: &mut Transaction<'_, Sqlite>,
+    entity: &str,
+    id: &str,
+    now: &str,
+) -> StoreResult<()> {
+    sqlx::query(
+        "INSERT INTO catalogue_changes (entity, entity_id, changed_at) VALUES ($1, $2, $3)",
+    )
+    .bind(entity)
+    .bind(id)
+    .bind(now)
+    .execute(&mut **tx)
+    .await
+    .map_err(db)?;
     Ok(())
 }
 
-async fn all_docs<T: DeserializeOwned>(pool: &SqlitePool, sql: &'static str) -> StoreResult<Vec<T>> {
+async fn all_docs<T: DeserializeOwned>(
+    pool: &SqlitePool,
+    sql: &'static str,
+) -> StoreResult<Vec<T>> {
     let rows = sqlx::query(sql).fetch_all(pool).await.map_err(db)?;
-    rows.iter().map(|r| from_json(r.get::<&str, _>(0))).collect()
+    rows.iter()
+        .map(|r| from_json(r.get::<&str, _>(0)))
+        .collect()
 }
 
 #[async_trait]
@@ -87,21 +109,31 @@ impl CatalogueStore for SqliteStore {
     }
 
     async fn migrate(&self) -> StoreResult<()> {
-        MIGRATOR.run(&self.pool).await.map_err(|e| StoreError::Migration(e.to_string()))
+        MIGRATOR
+            .run(&self.pool)
+            .await
+            .map_err(|e| StoreError::Migration(e.to_string()))
     }
 
     async fn readiness(&self) -> Readiness {
         let reachable = sqlx::query("SELECT 1").execute(&self.pool).await.is_ok();
-        let applied: Vec<i64> = sqlx::query_scalar("SELECT version FROM _sqlx_migrations WHERE success")
-            .fetch_all(&self.pool)
-            .await
-            .unwrap_or_default();
+        let applied: Vec<i64> =
+            sqlx::query_scalar("SELECT version FROM _sqlx_migrations WHERE success")
+                .fetch_all(&self.pool)
+                .await
+                .unwrap_or_default();
         let migrations_applied = reachable && MIGRATOR.iter().all(|m| applied.contains(&m.version));
-        Readiness { reachable, migrations_applied }
+        Readiness {
+            reachable,
+            migrations_applied,
+        }
     }
 
     async fn is_empty(&self) -> StoreResult<bool> {
-        let n: i64 = sqlx::query_scalar("SELECT count(*) FROM organizations").fetch_one(&self.pool).await.map_err(db)?;
+        let n: i64 = sqlx::query_scalar("SELECT count(*) FROM organizations")
+            .fetch_one(&self.pool)
+            .await
+            .map_err(db)?;
         Ok(n == 0)
     }
 
@@ -179,14 +211,20 @@ impl CatalogueStore for SqliteStore {
                 .execute(&mut *tx)
                 .await
                 .map_err(|e| refused(e, rec(), "key"))?;
-            sqlx::query("DELETE FROM service_at_locations WHERE service_id = $1").bind(&s.id).execute(&mut *tx).await.map_err(db)?;
+            sqlx::query("DELETE FROM service_at_locations WHERE service_id = $1")
+                .bind(&s.id)
+                .execute(&mut *tx)
+                .await
+                .map_err(db)?;
             for l in &s.locations {
-                sqlx::query("INSERT INTO service_at_locations (service_id, location_id) VALUES ($1, $2)")
-                    .bind(&s.id)
-                    .bind(l)
-                    .execute(&mut *tx)
-                    .await
-                    .map_err(|e| refused(e, rec(), "locations"))?;
+                sqlx::query(
+                    "INSERT INTO service_at_locations (service_id, location_id) VALUES ($1, $2)",
+                )
+                .bind(&s.id)
+                .bind(l)
+                .execute(&mut *tx)
+                .await
+                .map_err(|e| refused(e, rec(), "locations"))?;
             }
             changed(&mut tx, "service", &s.id, &now).await?;
         }
@@ -215,16 +253,27 @@ impl CatalogueStore for SqliteStore {
     }
 
     async fn latest_change(&self) -> StoreResult<i64> {
-        sqlx::query_scalar("SELECT coalesce(max(seq), 0) FROM catalogue_changes").fetch_one(&self.pool).await.map_err(db)
+        sqlx::query_scalar("SELECT coalesce(max(seq), 0) FROM catalogue_changes")
+            .fetch_one(&self.pool)
+            .await
+            .map_err(db)
     }
 
     async fn service(&self, id: &str) -> StoreResult<Option<Service>> {
-        let doc: Option<String> = sqlx::query_scalar("SELECT doc FROM services WHERE id = $1").bind(id).fetch_optional(&self.pool).await.map_err(db)?;
+        let doc: Option<String> = sqlx::query_scalar("SELECT doc FROM services WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(db)?;
         doc.map(|d| from_json(&d)).transpose()
     }
 
     async fn organization(&self, id: &str) -> StoreResult<Option<Organization>> {
-        let doc: Option<String> = sqlx::query_scalar("SELECT doc FROM organizations WHERE id = $1").bind(id).fetch_optional(&self.pool).await.map_err(db)?;
+        let doc: Option<String> = sqlx::query_scalar("SELECT doc FROM organizations WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(db)?;
         doc.map(|d| from_json(&d)).transpose()
     }
 }

@@ -24,7 +24,10 @@ pub async fn fresh_store_is_empty_and_ready(store: &dyn CatalogueStore) {
 pub async fn migrating_twice_changes_nothing(store: &dyn CatalogueStore) {
     store.import(&seed()).await.expect("import");
     store.migrate().await.expect("second migrate");
-    assert_eq!(store.load().await.expect("load").services.len(), seed().services.len());
+    assert_eq!(
+        store.load().await.expect("load").services.len(),
+        seed().services.len()
+    );
 }
 
 pub async fn import_then_load_gives_the_same_document(store: &dyn CatalogueStore) {
@@ -46,11 +49,25 @@ pub async fn reimport_updates_records_and_records_a_change(store: &dyn Catalogue
     doc.services[0].topics.retain(|t| t != "tax");
     store.import(&doc).await.expect("re-import");
     let after = store.latest_change().await.expect("latest_change");
-    assert!(after > before, "a re-import must be visible in the change feed");
-    let stored = store.service(&doc.services[0].id).await.expect("service").expect("present");
-    assert_eq!(stored.name.de.as_deref(), Some("Neuer Name – Grenzgänger €"));
+    assert!(
+        after > before,
+        "a re-import must be visible in the change feed"
+    );
+    let stored = store
+        .service(&doc.services[0].id)
+        .await
+        .expect("service")
+        .expect("present");
+    assert_eq!(
+        stored.name.de.as_deref(),
+        Some("Neuer Name – Grenzgänger €")
+    );
     assert!(!stored.topics.contains(&"tax".to_string()));
-    assert_eq!(store.load().await.expect("load").services.len(), doc.services.len(), "no duplicates");
+    assert_eq!(
+        store.load().await.expect("load").services.len(),
+        doc.services.len(),
+        "no duplicates"
+    );
 }
 
 pub async fn failed_import_leaves_the_database_unchanged(store: &dyn CatalogueStore) {
@@ -81,21 +98,58 @@ pub async fn failed_import_leaves_the_database_unchanged(store: &dyn CatalogueSt
         }
         other => panic!("expected a rejected record, got {other:?}"),
     }
-    assert_eq!(store.load().await.expect("load").normalized(), before.normalized());
-    assert_eq!(store.latest_change().await.expect("latest_change"), change_before);
-    assert!(store.organization("0b7d3c1e-0000-4000-8000-000000000001").await.expect("lookup").is_none());
+    assert_eq!(
+        store.load().await.expect("load").normalized(),
+        before.normalized()
+    );
+    assert_eq!(
+        store.latest_change().await.expect("latest_change"),
+        change_before
+    );
+    assert!(
+        store
+            .organization("0b7d3c1e-0000-4000-8000-000000000001")
+            .await
+            .expect("lookup")
+            .is_none()
+    );
 }
 
 pub async fn lookups_by_id(store: &dyn CatalogueStore) {
     let doc = seed();
     store.import(&doc).await.expect("import");
     let s = &doc.services[3];
-    assert_eq!(store.service(&s.id).await.expect("service").as_ref(), Some(s));
+    assert_eq!(
+        store.service(&s.id).await.expect("service").as_ref(),
+        Some(s)
+    );
     let o = &doc.organizations[2];
-    assert_eq!(store.organization(&o.id).await.expect("organization").as_ref(), Some(o));
-    assert!(store.service("00000000-0000-0000-0000-000000000000").await.expect("service").is_none());
-    assert!(store.organization("'; DROP TABLE services; --").await.expect("organization").is_none());
-    assert_eq!(store.load().await.expect("load").services.len(), doc.services.len());
+    assert_eq!(
+        store
+            .organization(&o.id)
+            .await
+            .expect("organization")
+            .as_ref(),
+        Some(o)
+    );
+    assert!(
+        store
+            .service("00000000-0000-0000-0000-000000000000")
+            .await
+            .expect("service")
+            .is_none()
+    );
+    assert!(
+        store
+            .organization("'; DROP TABLE services; --")
+            .await
+            .expect("organization")
+            .is_none()
+    );
+    assert_eq!(
+        store.load().await.expect("load").services.len(),
+        doc.services.len()
+    );
 }
 
 /// Expands to one `#[tokio::test]` per contract. `$fresh` is an async fn

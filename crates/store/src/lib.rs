@@ -14,7 +14,11 @@ pub enum StoreError {
     Migration(String),
     /// The database refused a record; names the record and field so an importer can fix it.
     #[error("{record}: field `{field}`: {message}")]
-    Rejected { record: String, field: String, message: String },
+    Rejected {
+        record: String,
+        field: String,
+        message: String,
+    },
     #[error("a stored record cannot be read: {0}")]
     Corrupt(String),
     #[error("database error: {0}")]

@@ -1,0 +1,151 @@
+//! Configuration: defaults, then a TOML file, then `LOKET_*` environment
+//! variables, then command-line flags. A bad value is reported with its source.
+
+use serde::Deserialize;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/loket.db";
+pub const DEFAULT_BIND: &str = "127.0.0.1:8080";
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub bind: SocketAddr,
+    pub database_url: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{source_name}: cannot read the file: {message}")]
+    Unreadable {
+        source_name: String,
+        message: String,
+    },
+    #[error("{source_name}: {message}")]
+    Invalid {
+        source_name: String,
+        message: String,
+    },
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileConfig {
+    bind: Option<String>,
+    database_url: Option<String>,
+}
+
+impl Config {
+    /// `file`: an explicit `--config` path (must exist); otherwise `LOKET_CONFIG`,
+    /// otherwise `./loket.toml` when present.
+    pub fn load(file: Option<&Path>, bind_flag: Option<&str>) -> Result<Self, ConfigError> {
+        let env = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
+        let explicit = file
+            .map(PathBuf::from)
+            .or_else(|| env("LOKET_CONFIG").map(PathBuf::from));
+        let path = explicit
+            .clone()
+            .or_else(|| Some(PathBuf::from("loket.toml")).filter(|p| p.exists()));
+        let file_config = match path {
+            Some(p) => read_file(&p)?,
+            None => FileConfig::default(),
+        };
+        let file_name = |key: &str| format!("config file key `{key}`");
+        let mut bind = (DEFAULT_BIND.to_string(), "default".to_string());
+        let mut database_url = (DEFAULT_DATABASE_URL.to_string(), "default".to_string());
+        if let Some(v) = file_config.bind {
+            bind = (v, file_name("bind"));
+        }
+        if let Some(v) = file_config.database_url {
+            database_url = (v, file_name("database_url"));
+        }
+        if let Some(v) = env("LOKET_BIND") {
+            bind = (v, "environment variable LOKET_BIND".into());
+        }
+        if let Some(v) = env("LOKET_DATABASE_URL") {
+            database_url = (v, "environment variable LOKET_DATABASE_URL".into());
+        }
+        if let Some(v) = bind_flag {
+            bind = (v.to_string(), "command-line flag --bind".into());
+        }
+        let parsed_bind = bind
+            .0
+            .parse::<SocketAddr>()
+            .map_err(|_| ConfigError::Invalid {
+                source_name: bind.1.clone(),
+                message: format!(
+                    "{:?} is not an address with a port, like 127.0.0.1:8080",
+                    bind.0
+                ),
+            })?;
+        let url = &database_url.0;
+        if !(url.starts_with("sqlite:")
+            || url.starts_with("postgres://")
+            || url.starts_with("postgresql://"))
+        {
+            return Err(ConfigError::Invalid {
+                source_name: database_url.1,
+                message: "must start with sqlite:, postgres:// or postgresql://".into(),
+            });
+        }
+        Ok(Config {
+            bind: parsed_bind,
+            database_url: database_url.0,
+        })
+    }
+
+    /// The URL without a password, for logs.
+    pub fn database_for_logs(&self) -> String {
+        match self.database_url.split_once('@') {
+            Some((scheme_user, host)) => {
+                let user = scheme_user.split(':').take(2).collect::<Vec<_>>().join(":");
+                format!("{user}:***@{host}")
+            }
+            None => self.database_url.clone(),
+        }
+    }
+}
+
+fn read_file(path: &Path) -> Result<FileConfig, ConfigError> {
+    let source_name = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|e| ConfigError::Unreadable {
+        source_name: source_name.clone(),
+        message: e.to_string(),
+    })?;
+    toml::from_str(&text).map_err(|e| ConfigError::Invalid {
+        source_name,
+        message: e.to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bad_bind_names_its_source() {
+        let err = Config::load(None, Some("not-an-address")).expect_err("must fail");
+        assert!(err.to_string().contains("--bind"), "{err}");
+    }
+
+    #[test]
+    fn a_bad_file_value_names_the_file() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("loket.toml");
+        std::fs::write(&path, "database_url = \"mysql://x\"\n").expect("write");
+        let err = Config::load(Some(&path), None).expect_err("must fail");
+        assert!(err.to_string().contains("database_url"), "{err}");
+        std::fs::write(&path, "colour = \"blue\"\n").expect("write");
+        let err = Config::load(Some(&path), None).expect_err("must fail");
+        assert!(err.to_string().contains("loket.toml"), "{err}");
+    }
+
+    #[test]
+    fn passwords_stay_out_of_logs() {
+        let c = Config {
+            bind: "127.0.0.1:1".parse().expect("addr"),
+            database_url: "postgres://loket:secret@db:5432/loket".into(),
+        };
+        assert!(!c.database_for_logs().contains("secret"));
+    }
+}

@@ -1,0 +1,44 @@
+//! The OpenAPI 3.1 document, generated from the handlers' annotations.
+
+use super::hsds;
+use crate::problem::{InvalidParam, Problem};
+use axum::Json;
+use axum::response::IntoResponse;
+use utoipa::OpenApi;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "loket API",
+        description = "The regional service catalogue of Limburg and the Euregio Meuse-Rhine, following the Open Referral HSDS 3.1 API profile."
+    ),
+    paths(
+        super::api_root,
+        super::list_services,
+        super::get_service,
+        super::list_organizations,
+        super::get_organization,
+        super::list_taxonomies,
+        super::get_taxonomy,
+        super::list_terms,
+        super::get_term,
+        super::list_service_at_locations,
+        super::get_service_at_location,
+        super::catalogue_document,
+    ),
+    components(schemas(
+        Problem,
+        InvalidParam,
+        hsds::HsdsService,
+        hsds::HsdsOrganization,
+        hsds::HsdsTaxonomy,
+        hsds::HsdsTaxonomyTerm,
+        hsds::HsdsServiceAtLocation,
+        super::ApiInfo
+    ))
+)]
+pub struct ApiDoc;
+
+pub async fn document() -> impl IntoResponse {
+    Json(ApiDoc::openapi())
+}

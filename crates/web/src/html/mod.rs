@@ -1,0 +1,21 @@
+//! Public, server-rendered pages. They work without JavaScript; all text comes
+//! from the message files or the catalogue, in the visitor's language.
+
+mod pages;
+mod view;
+
+use crate::AppState;
+use axum::Router;
+use axum::routing::get;
+
+pub use pages::not_found;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/", get(pages::home))
+        .route("/diensten", get(pages::search))
+        .route("/diensten/{id}", get(pages::service))
+        .route("/organisaties", get(pages::organizations))
+        .route("/organisaties/{id}", get(pages::organization))
+        .route("/toegankelijkheid", get(pages::accessibility))
+}

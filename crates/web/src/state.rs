@@ -1,0 +1,74 @@
+use loket_domain::search::CatalogueIndex;
+use loket_i18n::I18n;
+use loket_store::{CatalogueStore, StoreError};
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::{Arc, RwLock};
+use std::time::Duration;
+
+/// Shared by all handlers: the store, the in-memory catalogue index built from
+/// it, and the message catalogues.
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Arc<dyn CatalogueStore>,
+    pub i18n: Arc<I18n>,
+    index: Arc<RwLock<Arc<CatalogueIndex>>>,
+    seen_change: Arc<AtomicI64>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StateError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    I18n(#[from] loket_i18n::I18nError),
+}
+
+impl AppState {
+    pub async fn new(store: Arc<dyn CatalogueStore>) -> Result<Self, StateError> {
+        let seen = store.latest_change().await?;
+        let index = CatalogueIndex::build(store.load().await?);
+        Ok(AppState {
+            store,
+            i18n: Arc::new(I18n::load()?),
+            index: Arc::new(RwLock::new(Arc::new(index))),
+            seen_change: Arc::new(AtomicI64::new(seen)),
+        })
+    }
+
+    /// The current catalogue index; cheap to call, it clones an `Arc`.
+    pub fn index(&self) -> Arc<CatalogueIndex> {
+        match self.index.read() {
+            Ok(guard) => guard.clone(),
+            Err(poisoned) => poisoned.into_inner().clone(),
+        }
+    }
+
+    /// Rebuilds the index when the change feed moved on; returns whether it did.
+    pub async fn refresh(&self) -> Result<bool, StoreError> {
+        let latest = self.store.latest_change().await?;
+        if latest <= self.seen_change.load(Ordering::Acquire) {
+            return Ok(false);
+        }
+        let index = Arc::new(CatalogueIndex::build(self.store.load().await?));
+        match self.index.write() {
+            Ok(mut guard) => *guard = index,
+            Err(poisoned) => *poisoned.into_inner() = index,
+        }
+        self.seen_change.store(latest, Ordering::Release);
+        Ok(true)
+    }
+
+    /// Polls the change feed so that every node converges within `every`.
+    pub fn spawn_refresher(&self, every: Duration) -> tokio::task::JoinHandle<()> {
+        let state = self.clone();
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(every);
+            loop {
+                tick.tick().await;
+                if let Err(e) = state.refresh().await {
+                    tracing::warn!(error = %e, "catalogue refresh failed; serving the previous index");
+                }
+            }
+        })
+    }
+}
