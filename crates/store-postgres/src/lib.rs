@@ -1,6 +1,8 @@
 //! The catalogue store on PostgreSQL, through sqlx. Several `loket serve`
 //! processes can share one database.
 
+pub mod testing;
+
 use async_trait::async_trait;
 use loket_domain::{CatalogueDocument, Organization, Service};
 use loket_store::{CatalogueStore, ImportSummary, Readiness, StoreError, StoreResult, record_name};

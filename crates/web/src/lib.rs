@@ -24,6 +24,7 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
         .route("/static/loket.css", get(stylesheet))
+        .route("/api/v1/", get(api::api_root))
         .merge(html::routes())
         .nest("/api/v1", api::routes())
         .fallback(html::not_found)

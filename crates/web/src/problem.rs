@@ -41,6 +41,16 @@ impl Problem {
         }
     }
 
+    pub fn no_route(path: &str) -> Self {
+        Problem {
+            kind: "about:blank".into(),
+            title: "Not Found".into(),
+            status: 404,
+            detail: format!("nothing at {path}"),
+            invalid_params: vec![],
+        }
+    }
+
     pub fn not_found(what: &str, id: &str) -> Self {
         Problem {
             kind: "about:blank".into(),

@@ -192,7 +192,7 @@ pub struct ApiInfo {
 
 /// Information about this API and its relationship with HSDS.
 #[utoipa::path(get, path = "/api/v1/", responses((status = 200, body = ApiInfo)))]
-async fn api_root() -> Response {
+pub async fn api_root() -> Response {
     json(ApiInfo {
         version: "3.1".into(),
         profile: "https://docs.openreferral.org/en/latest/hsds/profiles.html".into(),

@@ -761,8 +761,7 @@ pub async fn not_found(
     OriginalUri(uri): OriginalUri,
 ) -> Response {
     if uri.path().starts_with("/api/") {
-        return axum::response::IntoResponse::into_response(crate::problem::Problem::not_found(
-            "resource",
+        return axum::response::IntoResponse::into_response(crate::problem::Problem::no_route(
             uri.path(),
         ));
     }

@@ -1,0 +1,650 @@
+//! The web tier end to end, in-process: API, HSDS conformity and public pages,
+//! on a seeded SQLite database (and the API smoke test on PostgreSQL too).
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use http_body_util::BodyExt;
+use loket_store::CatalogueStore;
+use loket_store::contract::seed;
+use loket_store_sqlite::SqliteStore;
+use loket_web::AppState;
+use serde_json::Value;
+use std::sync::Arc;
+use tower::ServiceExt;
+
+struct TestApp {
+    router: Router,
+    state: AppState,
+    _dir: tempfile::TempDir,
+}
+
+async fn app() -> TestApp {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = SqliteStore::connect(&format!("sqlite://{}", dir.path().join("t.db").display()))
+        .await
+        .expect("store");
+    store.import(&seed()).await.expect("seed");
+    let state = AppState::new(Arc::new(store)).await.expect("state");
+    TestApp {
+        router: loket_web::router(state.clone()),
+        state,
+        _dir: dir,
+    }
+}
+
+struct Reply {
+    status: StatusCode,
+    headers: axum::http::HeaderMap,
+    body: String,
+}
+
+impl Reply {
+    fn json(&self) -> Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
+    }
+    fn header(&self, name: &str) -> &str {
+        self.headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+    }
+}
+
+async fn get_with(router: &Router, uri: &str, headers: &[(&str, &str)]) -> Reply {
+    let mut req = Request::get(uri);
+    for (k, v) in headers {
+        req = req.header(*k, *v);
+    }
+    let res = router
+        .clone()
+        .oneshot(req.body(Body::empty()).expect("request"))
+        .await
+        .expect("response");
+    let status = res.status();
+    let headers = res.headers().clone();
+    let bytes = res.into_body().collect().await.expect("body").to_bytes();
+    Reply {
+        status,
+        headers,
+        body: String::from_utf8_lossy(&bytes).into_owned(),
+    }
+}
+
+async fn get(router: &Router, uri: &str) -> Reply {
+    get_with(router, uri, &[]).await
+}
+
+/// The specification's own CI makes validation strict: no property outside the schema.
+fn strict(mut schema: Value) -> Value {
+    fn walk(v: &mut Value) {
+        match v {
+            Value::Object(map) => {
+                if map.contains_key("properties") {
+                    map.insert("additionalProperties".into(), Value::Bool(false));
+                }
+                map.values_mut().for_each(walk);
+            }
+            Value::Array(items) => items.iter_mut().for_each(walk),
+            _ => {}
+        }
+    }
+    walk(&mut schema);
+    schema
+}
+
+fn validator(file: &str) -> jsonschema::Validator {
+    let path = format!("{}/tests/data/hsds-3.1/{file}", env!("CARGO_MANIFEST_DIR"));
+    let schema: Value = serde_json::from_str(&std::fs::read_to_string(&path).expect("schema file"))
+        .expect("schema JSON");
+    jsonschema::options()
+        .should_validate_formats(true)
+        .build(&strict(schema))
+        .expect("valid schema")
+}
+
+fn assert_valid(v: &jsonschema::Validator, instance: &Value, what: &str) {
+    let errors: Vec<String> = v
+        .iter_errors(instance)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "{what} does not validate:\n{}",
+        errors.join("\n")
+    );
+}
+
+#[tokio::test]
+async fn every_seeded_service_validates_against_hsds_in_every_language() {
+    let app = app().await;
+    let schema = validator("service_with_definitions.json");
+    for s in &seed().services {
+        for lang in ["nl", "en", "de", "fr"] {
+            let r = get(
+                &app.router,
+                &format!("/api/v1/services/{}?lang={lang}", s.id),
+            )
+            .await;
+            assert_eq!(r.status, StatusCode::OK);
+            let body = r.json();
+            assert_eq!(body["id"], s.id.as_str());
+            assert_eq!(body["name"], s.name.get(lang.parse().expect("lang")));
+            assert_valid(&schema, &body, &format!("service {} in {lang}", s.key));
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_service_with_schedules_phones_and_an_address_still_validates() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = SqliteStore::connect(&format!("sqlite://{}", dir.path().join("t.db").display()))
+        .await
+        .expect("store");
+    let mut doc = seed();
+    let loc = &mut doc.locations[0];
+    loc.address = Some(loket_domain::Address {
+        address_1: "Voorbeeldstraat 1".into(),
+        city: "Kerkrade".into(),
+        postal_code: "6461 AA".into(),
+        state_province: "Limburg".into(),
+        country: "NL".into(),
+    });
+    loc.accessibility = Some(loket_domain::Text::new(
+        "Rolstoeltoegankelijk",
+        "Wheelchair accessible",
+        "",
+        "",
+    ));
+    let loc_id = loc.id.clone();
+    let s = doc
+        .services
+        .iter_mut()
+        .find(|s| s.locations.contains(&loc_id))
+        .expect("a service at that location");
+    s.phones.push(loket_domain::Phone {
+        number: "+31 45 000 0000".into(),
+        r#type: Some("voice".into()),
+        description: loket_domain::Text::default(),
+    });
+    s.schedules.push(
+        serde_json::from_value(serde_json::json!({
+            "weekly": [{"days": ["MO", "TU"], "opens_at": "09:00:00", "closes_at": "12:30:00"}],
+            "exceptions": [{"date": "2026-12-25", "description": {"nl": "Kerstmis"}}],
+        }))
+        .expect("schedule"),
+    );
+    let id = s.id.clone();
+    store.import(&doc).await.expect("import");
+    let router = loket_web::router(AppState::new(Arc::new(store)).await.expect("state"));
+    let body = get(&router, &format!("/api/v1/services/{id}")).await.json();
+    assert_eq!(body["schedules"][0]["byday"], "MO,TU");
+    assert_eq!(body["schedules"][1]["valid_from"], "2026-12-25");
+    assert_valid(
+        &validator("service_with_definitions.json"),
+        &body,
+        "service with schedules",
+    );
+    let page = get(&router, &format!("/diensten/{id}")).await;
+    assert!(
+        page.body.contains("09:00 – 12:30"),
+        "opening hours are shown"
+    );
+    assert!(
+        page.body.contains("Kerstmis"),
+        "the holiday exception is shown"
+    );
+}
+
+#[tokio::test]
+async fn service_list_pages_follow_the_hsds_envelope() {
+    let app = app().await;
+    let r = get(&app.router, "/api/v1/services?per_page=10&page=2").await;
+    assert_eq!(r.status, StatusCode::OK);
+    let body = r.json();
+    assert_eq!(body["total_items"], seed().services.len());
+    assert_eq!(body["page_number"], 2);
+    assert_eq!(body["size"], 10);
+    assert_eq!(body["first_page"], false);
+    let schema = validator("service_with_definitions.json");
+    for item in body["contents"].as_array().expect("contents") {
+        assert_valid(&schema, item, "a listed service");
+    }
+    let last = get(&app.router, "/api/v1/services?per_page=10&page=5")
+        .await
+        .json();
+    assert_eq!(last["last_page"], true);
+    assert_eq!(last["size"], seed().services.len() - 40);
+}
+
+#[tokio::test]
+async fn api_search_finds_border_info_points_in_any_language() {
+    let app = app().await;
+    let seeded = seed();
+    let gip: Vec<&str> = seeded
+        .organizations
+        .iter()
+        .filter(|o| o.key.starts_with("gip-"))
+        .map(|o| o.id.as_str())
+        .collect();
+    for word in ["Steuer", "belasting", "tax", "imp%C3%B4t"] {
+        let body = get(&app.router, &format!("/api/v1/services?search={word}"))
+            .await
+            .json();
+        let first = body["contents"][0]["organization_id"]
+            .as_str()
+            .expect("a first result");
+        assert!(
+            gip.contains(&first),
+            "{word}: first result is not a border info point"
+        );
+    }
+}
+
+#[tokio::test]
+async fn invalid_parameters_are_all_named_in_one_problem() {
+    let app = app().await;
+    let r = get(
+        &app.router,
+        "/api/v1/services?page=0&per_page=1000&modified_after=yesterday&colour=blue&lang=xx",
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert_eq!(r.header("content-type"), "application/problem+json");
+    let names: Vec<String> = r.json()["invalidParams"]
+        .as_array()
+        .expect("invalidParams")
+        .iter()
+        .map(|p| p["name"].as_str().unwrap_or("").to_string())
+        .collect();
+    for expected in ["page", "per_page", "modified_after", "colour", "lang"] {
+        assert!(
+            names.contains(&expected.to_string()),
+            "{expected} missing from {names:?}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn unknown_ids_are_404_problems() {
+    let app = app().await;
+    for uri in [
+        "/api/v1/services/nope",
+        "/api/v1/organizations/nope",
+        "/api/v1/taxonomy_terms/nope",
+        "/api/v1/taxonomies/nope",
+        "/api/v1/service_at_locations/nope",
+        "/api/v1/no-such-thing",
+    ] {
+        let r = get(&app.router, uri).await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND, "{uri}");
+        assert_eq!(
+            r.header("content-type"),
+            "application/problem+json",
+            "{uri}"
+        );
+        assert_eq!(r.json()["status"], 404);
+    }
+}
+
+#[tokio::test]
+async fn filters_by_organization_term_and_modification_date() {
+    let app = app().await;
+    let doc = seed();
+    let org = doc
+        .organizations
+        .iter()
+        .find(|o| o.key == "expat-centre")
+        .expect("expat centre");
+    let body = get(
+        &app.router,
+        &format!("/api/v1/services?organization_id={}", org.id),
+    )
+    .await
+    .json();
+    assert_eq!(
+        body["total_items"],
+        doc.services
+            .iter()
+            .filter(|s| s.organization_id == org.id)
+            .count()
+    );
+    let housing = doc
+        .taxonomy_terms
+        .iter()
+        .find(|t| t.code == "housing")
+        .expect("housing");
+    let body = get(
+        &app.router,
+        &format!("/api/v1/services?taxonomy_term_id={}", housing.id),
+    )
+    .await
+    .json();
+    for s in body["contents"].as_array().expect("contents") {
+        assert!(
+            s["attributes"]
+                .as_array()
+                .expect("attributes")
+                .iter()
+                .any(|a| a["taxonomy_term_id"] == housing.id.as_str())
+        );
+    }
+    assert!(body["total_items"].as_u64().unwrap_or(0) >= 2);
+    let body = get(
+        &app.router,
+        "/api/v1/services?modified_after=2030-01-01T00:00:00Z",
+    )
+    .await
+    .json();
+    assert_eq!(body["total_items"], 0);
+    let body = get(&app.router, "/api/v1/services?modified_after=2020-01-01")
+        .await
+        .json();
+    assert_eq!(body["total_items"], doc.services.len());
+}
+
+#[tokio::test]
+async fn service_at_locations_by_postcode_and_proximity() {
+    let app = app().await;
+    // 6411 is Heerlen: services covering Parkstad, South Limburg, Limburg or NL.
+    let body = get(
+        &app.router,
+        "/api/v1/service_at_locations?postcode=6411%20AB",
+    )
+    .await
+    .json();
+    let total = body["total_items"].as_u64().unwrap_or(0);
+    assert!(total > 5);
+    let near = get(
+        &app.router,
+        "/api/v1/service_at_locations?postcode=6411AB&proximity=15000&per_page=100",
+    )
+    .await
+    .json();
+    let near_total = near["total_items"].as_u64().unwrap_or(0);
+    assert!(
+        near_total > 0 && near_total < total,
+        "proximity narrows: {near_total} of {total}"
+    );
+    for sal in near["contents"].as_array().expect("contents") {
+        let (la, lo) = (
+            sal["location"]["latitude"].as_f64().expect("lat"),
+            sal["location"]["longitude"].as_f64().expect("lon"),
+        );
+        let km = ((la - 50.89).powi(2) + ((lo - 5.98) * 0.63).powi(2)).sqrt() * 111.0;
+        assert!(km < 16.0, "{} is {km:.0} km away", sal["location"]["name"]);
+    }
+    let id = near["contents"][0]["id"].as_str().expect("id").to_string();
+    assert_eq!(
+        get(&app.router, &format!("/api/v1/service_at_locations/{id}"))
+            .await
+            .status,
+        StatusCode::OK
+    );
+    let r = get(
+        &app.router,
+        "/api/v1/service_at_locations?postcode=1012AB&proximity=far",
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert_eq!(r.json()["invalidParams"].as_array().map(Vec::len), Some(2));
+}
+
+#[tokio::test]
+async fn organizations_and_taxonomies() {
+    let app = app().await;
+    let doc = seed();
+    let body = get(&app.router, "/api/v1/organizations?per_page=100")
+        .await
+        .json();
+    assert_eq!(body["total_items"], doc.organizations.len());
+    let body = get(&app.router, "/api/v1/organizations?search=grens")
+        .await
+        .json();
+    assert!(body["total_items"].as_u64().unwrap_or(0) >= 3);
+    let body = get(&app.router, "/api/v1/taxonomies").await.json();
+    assert_eq!(body["total_items"], 3);
+    let body = get(
+        &app.router,
+        "/api/v1/taxonomy_terms?taxonomy_id=channel&lang=de",
+    )
+    .await
+    .json();
+    assert_eq!(body["total_items"], 5);
+    assert!(
+        body["contents"]
+            .as_array()
+            .expect("contents")
+            .iter()
+            .any(|t| t["name"] == "Telefon")
+    );
+}
+
+#[tokio::test]
+async fn openapi_document_lists_every_endpoint() {
+    let app = app().await;
+    let doc = get(&app.router, "/api/v1/openapi.json").await.json();
+    assert!(doc["openapi"].as_str().unwrap_or("").starts_with("3.1"));
+    for path in [
+        "/api/v1/services",
+        "/api/v1/services/{id}",
+        "/api/v1/organizations",
+        "/api/v1/taxonomies",
+        "/api/v1/taxonomy_terms",
+        "/api/v1/service_at_locations",
+        "/api/v1/catalogue",
+    ] {
+        assert!(doc["paths"].get(path).is_some(), "{path} missing");
+    }
+    let root = get(&app.router, "/api/v1/").await;
+    assert_eq!(root.json()["version"], "3.1");
+}
+
+#[tokio::test]
+async fn api_responses_carry_the_required_headers() {
+    let app = app().await;
+    let r = get(&app.router, "/api/v1/services").await;
+    assert!(!r.header("api-version").is_empty());
+    assert_eq!(r.header("cache-control"), "no-store");
+    assert_eq!(r.header("x-content-type-options"), "nosniff");
+    assert!(
+        r.header("content-security-policy")
+            .contains("frame-ancestors 'none'")
+    );
+    let page = get(&app.router, "/").await;
+    assert!(
+        page.header("content-security-policy")
+            .contains("default-src 'none'")
+    );
+}
+
+#[tokio::test]
+async fn multilingual_document_round_trips_through_the_api() {
+    let app = app().await;
+    let body = get(&app.router, "/api/v1/catalogue").await.body;
+    let doc = loket_domain::CatalogueDocument::parse(&body).expect("a valid catalogue document");
+    assert_eq!(doc.normalized(), seed().normalized());
+}
+
+#[tokio::test]
+async fn pages_speak_dutch_by_default_and_follow_the_visitor() {
+    let app = app().await;
+    let home = get(&app.router, "/").await;
+    assert!(home.body.contains("<html lang=\"nl\">"));
+    assert!(home.body.contains("Waar kunt u terecht"));
+    let de = get_with(
+        &app.router,
+        "/",
+        &[("accept-language", "de-DE,de;q=0.9,en;q=0.5")],
+    )
+    .await;
+    assert!(de.body.contains("<html lang=\"de\">"));
+    let chosen = get_with(&app.router, "/?lang=fr", &[("accept-language", "de")]).await;
+    assert!(chosen.body.contains("<html lang=\"fr\">"));
+    let cookie = chosen
+        .header("set-cookie")
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .to_string();
+    assert_eq!(cookie, "loket_lang=fr");
+    let later = get_with(
+        &app.router,
+        "/diensten",
+        &[("cookie", &cookie), ("accept-language", "de")],
+    )
+    .await;
+    assert!(
+        later.body.contains("<html lang=\"fr\">"),
+        "the explicit choice sticks"
+    );
+}
+
+#[tokio::test]
+async fn search_page_lists_border_info_points_first_and_filters_by_region() {
+    let app = app().await;
+    for word in ["Steuer", "belasting", "tax"] {
+        let page = get(&app.router, &format!("/diensten?q={word}")).await;
+        assert_eq!(page.status, StatusCode::OK);
+        let first = page
+            .body
+            .split("class=\"result\"")
+            .nth(1)
+            .expect("a result");
+        assert!(
+            first.contains("Grensinfopunt") || first.contains("GrenzInfoPunkt"),
+            "{word}: {first}"
+        );
+    }
+    let page = get(&app.router, "/diensten?area=ostbelgien&lang=de").await;
+    assert!(
+        page.body
+            .contains("Arbeitssuche in der Deutschsprachigen Gemeinschaft")
+    );
+    assert!(
+        !page
+            .body
+            .contains("Arbeitssuche und Weiterbildung in Flandern")
+    );
+}
+
+#[tokio::test]
+async fn bad_filters_re_render_with_errors_next_to_their_fields() {
+    let app = app().await;
+    let long = "x".repeat(300);
+    let page = get(
+        &app.router,
+        &format!("/diensten?topic=astrology&area=atlantis&q={long}&lang=de"),
+    )
+    .await;
+    assert_eq!(page.status, StatusCode::BAD_REQUEST);
+    assert!(
+        page.body
+            .contains("id=\"topic-error\">Wählen Sie einen Wert aus der Liste.")
+    );
+    assert!(
+        page.body
+            .contains("id=\"area-error\">Wählen Sie einen Wert aus der Liste.")
+    );
+    assert!(
+        page.body
+            .contains("id=\"q-error\">Verwenden Sie höchstens 200 Zeichen.")
+    );
+    assert!(page.body.contains("aria-describedby=\"topic-error\""));
+    assert!(page.body.contains(&long), "the visitor's input is kept");
+}
+
+#[tokio::test]
+async fn output_is_escaped() {
+    let app = app().await;
+    let page = get(
+        &app.router,
+        "/diensten?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+    )
+    .await;
+    assert!(!page.body.contains("<script>alert(1)"));
+    assert!(page.body.contains("&#60;script&#62;") || page.body.contains("&lt;script&gt;"));
+}
+
+#[tokio::test]
+async fn service_and_organization_pages() {
+    let app = app().await;
+    let doc = seed();
+    let s = doc
+        .services
+        .iter()
+        .find(|s| s.key == "expat-fast-track")
+        .expect("service");
+    let page = get(&app.router, &format!("/diensten/{}?lang=en", s.id)).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("Fast Track registration and BSN"));
+    assert!(page.body.contains("IND recognised sponsor"));
+    assert!(page.body.contains("Not yet checked by the organisation."));
+    let org = get(&app.router, &format!("/organisaties/{}", s.organization_id)).await;
+    assert!(org.body.contains("Expat Centre Maastricht Region"));
+    assert!(org.body.contains(&format!("/diensten/{}", s.id)));
+    assert_eq!(
+        get(&app.router, "/diensten/nope").await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        get(&app.router, "/organisaties/nope?lang=de").await.status,
+        StatusCode::NOT_FOUND
+    );
+    let a11y = get(&app.router, "/toegankelijkheid").await;
+    assert!(a11y.body.contains("(WCAG) 2.2"));
+    let missing = get(&app.router, "/no/such/page?lang=en").await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+    assert!(missing.body.contains("Page not found"));
+}
+
+#[tokio::test]
+async fn catalogue_changes_reach_the_index() {
+    let app = app().await;
+    let mut doc = seed();
+    doc.services[0].name.nl = Some("Hernoemde dienst".into());
+    app.state.store.import(&doc).await.expect("import");
+    assert!(app.state.refresh().await.expect("refresh"));
+    let body = get(
+        &app.router,
+        &format!("/api/v1/services/{}", doc.services[0].id),
+    )
+    .await
+    .json();
+    assert_eq!(body["name"], "Hernoemde dienst");
+    assert!(!app.state.refresh().await.expect("refresh"), "nothing new");
+}
+
+#[tokio::test]
+async fn health_and_readiness() {
+    let app = app().await;
+    assert_eq!(get(&app.router, "/healthz").await.status, StatusCode::OK);
+    let ready = get(&app.router, "/readyz").await;
+    assert_eq!(ready.status, StatusCode::OK);
+    assert_eq!(ready.json()["migrations"], "applied");
+    let css = get(&app.router, "/static/loket.css").await;
+    assert!(
+        css.header(header::CONTENT_TYPE.as_str())
+            .starts_with("text/css")
+    );
+    assert!(css.body.contains("--color-primary"));
+}
+
+#[tokio::test]
+async fn the_api_serves_the_seeded_catalogue_on_postgres_too() {
+    let db = loket_store_postgres::testing::TempDatabase::create()
+        .await
+        .expect("test database");
+    let store = loket_store_postgres::PostgresStore::connect(&db.url)
+        .await
+        .expect("connect");
+    store.import(&seed()).await.expect("seed");
+    let store = Arc::new(store);
+    let router = loket_web::router(AppState::new(store.clone()).await.expect("state"));
+    let body = get(&router, "/api/v1/services?search=Steuer").await.json();
+    let ready = get(&router, "/readyz").await.json();
+    store.close().await;
+    db.drop_database().await;
+    assert!(body["total_items"].as_u64().unwrap_or(0) > 2);
+    assert_eq!(ready["backend"], "postgres");
+}
