@@ -10,6 +10,7 @@ pub mod area;
 pub mod catalogue;
 pub mod document;
 pub mod search;
+pub mod synthetic;
 pub mod text;
 
 pub use catalogue::*;

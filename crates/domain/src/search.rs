@@ -59,6 +59,16 @@ pub struct CatalogueIndex {
     term_by_code: HashMap<(TaxonomyKind, String), usize>,
     /// Sorted vocabulary with, per token, the services containing it and the best field weight.
     vocabulary: Vec<(String, Vec<(u32, u8)>)>,
+    /// Per service, its filterable facts as bit sets and small ids (filters are bit tests).
+    facets: Vec<Facets>,
+    term_bits: HashMap<(TaxonomyKind, String), u64>,
+    language_bits: HashMap<String, u64>,
+    area_ids: HashMap<String, u16>,
+    area_codes: Vec<String>,
+    /// Per interface language: service indices in browsing order (first line first, then by name).
+    order: [Vec<u32>; 4],
+    /// The inverse of `order`: a service's position, to break ties between equal scores.
+    rank: [Vec<u32>; 4],
     /// The document as loaded, kept for export.
     regions_and_municipalities: (Vec<crate::area::Region>, Vec<crate::area::Municipality>),
 }
@@ -96,10 +106,63 @@ impl CatalogueIndex {
             term_by_id,
             term_by_code,
             vocabulary: Vec::new(),
+            facets: Vec::new(),
+            term_bits: HashMap::new(),
+            language_bits: HashMap::new(),
+            area_ids: HashMap::new(),
+            area_codes: Vec::new(),
+            order: Default::default(),
+            rank: Default::default(),
             regions_and_municipalities: (doc.regions, doc.municipalities),
         };
         me.vocabulary = me.build_vocabulary();
+        me.build_facets();
+        me.build_order();
         me
+    }
+
+    fn build_facets(&mut self) {
+        for kind in TaxonomyKind::ALL {
+            let codes: Vec<String> = self.terms_of(kind).map(|t| t.code.clone()).collect();
+            for (bit, code) in codes.into_iter().enumerate().take(64) {
+                self.term_bits.insert((kind, code), 1u64 << bit);
+            }
+        }
+        for (bit, code) in self.service_languages().into_iter().enumerate().take(64) {
+            self.language_bits.insert(code, 1u64 << bit);
+        }
+        self.area_codes = self.areas.regions().map(|r| r.code.clone()).chain(self.areas.municipalities().map(|m| m.code.clone())).collect();
+        self.area_ids = self.area_codes.iter().enumerate().map(|(i, c)| (c.clone(), i as u16)).collect();
+        let bits = |kind: TaxonomyKind, codes: &[String], me: &Self| codes.iter().filter_map(|c| me.term_bits.get(&(kind, c.clone()))).fold(0u64, |a, b| a | b);
+        self.facets = self
+            .services
+            .iter()
+            .map(|s| Facets {
+                topics: bits(TaxonomyKind::Topic, &s.topics, self),
+                groups: bits(TaxonomyKind::TargetGroup, &s.target_groups, self),
+                channels: bits(TaxonomyKind::Channel, &s.channels, self),
+                languages: s.languages.iter().filter_map(|l| self.language_bits.get(l)).fold(0, |a, b| a | b),
+                areas: s.service_areas.iter().filter_map(|a| self.area_ids.get(a).copied()).collect(),
+                active: matches!(s.status, ServiceStatus::Active | ServiceStatus::TemporarilyClosed),
+            })
+            .collect();
+    }
+
+    fn build_order(&mut self) {
+        for lang in Lang::ALL {
+            let mut order: Vec<u32> = (0..self.services.len() as u32).collect();
+            let services = &self.services;
+            order.sort_by(|&a, &b| {
+                let (a, b) = (&services[a as usize], &services[b as usize]);
+                (a.line == ServiceLine::Second).cmp(&(b.line == ServiceLine::Second)).then_with(|| a.name.get(lang).cmp(b.name.get(lang)))
+            });
+            let mut rank = vec![0u32; order.len()];
+            for (pos, &i) in order.iter().enumerate() {
+                rank[i as usize] = pos as u32;
+            }
+            self.order[lang_slot(lang)] = order;
+            self.rank[lang_slot(lang)] = rank;
+        }
     }
 
     fn build_vocabulary(&self) -> Vec<(String, Vec<(u32, u8)>)> {
@@ -200,99 +263,115 @@ impl CatalogueIndex {
     }
 
     /// Services matching the query, best first. With free text, only services
-    /// that match at least one word; ties and text-less queries are ordered with
-    /// first-line services first, then by name in `lang`.
+    /// that match at least one word, by score; first-line services weigh more.
+    /// Without text, and between equal scores: first line first, then by name in `lang`.
     pub fn search(&self, q: &SearchQuery, lang: Lang) -> Vec<&Service> {
-        let scores = q.text.as_deref().map(|t| self.text_scores(t));
-        let mut hits: Vec<(f32, &Service)> = Vec::new();
-        for (i, s) in self.services.iter().enumerate() {
-            if !self.passes_filters(s, q) {
-                continue;
-            }
-            let line = match s.line {
-                ServiceLine::First => 1.0,
-                ServiceLine::Second => 0.6,
-            };
-            let score = match &scores {
-                Some(scores) => match scores.get(&(i as u32)) {
-                    Some(score) => score * line,
-                    None => continue,
-                },
-                None => line,
-            };
-            hits.push((score, s));
-        }
-        hits.sort_by(|a, b| {
-            b.0.total_cmp(&a.0)
-                .then_with(|| a.1.name.get(lang).cmp(b.1.name.get(lang)))
-        });
-        hits.into_iter().map(|(_, s)| s).collect()
-    }
-
-    fn passes_filters(&self, s: &Service, q: &SearchQuery) -> bool {
-        let has = |list: &[String], want: &Option<String>| {
-            want.as_ref().is_none_or(|w| list.iter().any(|x| x == w))
+        let Some(filter) = self.compile(q) else {
+            return Vec::new(); // a filter names something that does not exist
         };
-        if q.active_only
-            && !matches!(
-                s.status,
-                ServiceStatus::Active | ServiceStatus::TemporarilyClosed
-            )
-        {
-            return false;
-        }
-        if !has(&s.topics, &q.topic)
-            || !has(&s.target_groups, &q.target_group)
-            || !has(&s.channels, &q.channel)
-            || !has(&s.languages, &q.language)
-        {
-            return false;
-        }
-        if q.organization_id
-            .as_ref()
-            .is_some_and(|o| *o != s.organization_id)
-        {
-            return false;
-        }
-        if let Some(place) = &q.area {
-            if !s
-                .service_areas
-                .iter()
-                .any(|a| self.areas.overlaps(a, place))
-            {
-                return false;
+        let slot = lang_slot(lang);
+        match q.text.as_deref() {
+            None => self.order[slot].iter().map(|&i| i as usize).filter(|&i| self.passes(i, &filter)).map(|i| &self.services[i]).collect(),
+            Some(text) => {
+                let scores = self.text_scores(text);
+                let mut hits: Vec<(f32, u32)> = scores
+                    .iter()
+                    .enumerate()
+                    .filter(|&(i, &score)| score > 0.0 && self.passes(i, &filter))
+                    .map(|(i, &score)| {
+                        let line = if self.services[i].line == ServiceLine::Second { 0.6 } else { 1.0 };
+                        (score * line, i as u32)
+                    })
+                    .collect();
+                let rank = &self.rank[slot];
+                hits.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| rank[a.1 as usize].cmp(&rank[b.1 as usize])));
+                hits.into_iter().map(|(_, i)| &self.services[i as usize]).collect()
             }
         }
-        if let Some(term) = q
-            .taxonomy_term_id
-            .as_deref()
-            .and_then(|id| self.term_by_id(id))
-        {
-            if !s.terms(term.taxonomy).contains(&term.code) {
-                return false;
-            }
-        } else if q.taxonomy_term_id.is_some() {
-            return false;
-        }
-        if let Some(kind) = q.taxonomy {
-            if s.terms(kind).is_empty() {
-                return false;
-            }
-        }
-        if q.modified_after.is_some_and(|t| s.last_modified < t) {
-            return false;
-        }
-        true
     }
 
-    /// Per service, the sum over query words of the best weighted match.
-    fn text_scores(&self, text: &str) -> HashMap<u32, f32> {
-        let mut total: HashMap<u32, f32> = HashMap::new();
+    /// Turns the query's filters into bit masks and area ids; `None` when a
+    /// filter cannot match anything.
+    fn compile(&self, q: &SearchQuery) -> Option<Filter> {
+        let term = |kind: TaxonomyKind, code: &Option<String>| -> Option<u64> {
+            match code {
+                None => Some(0),
+                Some(c) => self.term_bits.get(&(kind, c.clone())).copied(),
+            }
+        };
+        let mut f = Filter {
+            topics: term(TaxonomyKind::Topic, &q.topic)?,
+            groups: term(TaxonomyKind::TargetGroup, &q.target_group)?,
+            channels: term(TaxonomyKind::Channel, &q.channel)?,
+            languages: match &q.language {
+                None => 0,
+                Some(l) => *self.language_bits.get(l)?,
+            },
+            areas: None,
+            any_of_kind: None,
+            active_only: q.active_only,
+            organization_id: q.organization_id.clone(),
+            modified_after: q.modified_after,
+        };
+        if let Some(id) = &q.taxonomy_term_id {
+            let t = self.term_by_id(id)?;
+            let bit = *self.term_bits.get(&(t.taxonomy, t.code.clone()))?;
+            match t.taxonomy {
+                TaxonomyKind::Topic => f.topics |= bit,
+                TaxonomyKind::TargetGroup => f.groups |= bit,
+                TaxonomyKind::Channel => f.channels |= bit,
+            }
+        }
+        f.any_of_kind = q.taxonomy;
+        if let Some(place) = &q.area {
+            if !self.areas.is_known(place) {
+                return None;
+            }
+            f.areas = Some(self.area_codes.iter().map(|a| self.areas.overlaps(a, place)).collect());
+        }
+        Some(f)
+    }
+
+    fn passes(&self, i: usize, f: &Filter) -> bool {
+        let x = &self.facets[i];
+        if (f.active_only && !x.active) || x.topics & f.topics != f.topics || x.groups & f.groups != f.groups || x.channels & f.channels != f.channels {
+            return false;
+        }
+        if x.languages & f.languages != f.languages {
+            return false;
+        }
+        if let Some(overlapping) = &f.areas {
+            if !x.areas.iter().any(|&a| overlapping[a as usize]) {
+                return false;
+            }
+        }
+        if let Some(kind) = f.any_of_kind {
+            let mask = match kind {
+                TaxonomyKind::Topic => x.topics,
+                TaxonomyKind::TargetGroup => x.groups,
+                TaxonomyKind::Channel => x.channels,
+            };
+            if mask == 0 {
+                return false;
+            }
+        }
+        let s = &self.services[i];
+        if f.organization_id.as_ref().is_some_and(|o| *o != s.organization_id) {
+            return false;
+        }
+        !f.modified_after.is_some_and(|t| s.last_modified < t)
+    }
+
+    /// Per service (dense, by index), the sum over query words of the best weighted match.
+    fn text_scores(&self, text: &str) -> Vec<f32> {
+        let n = self.services.len();
+        let mut total = vec![0.0f32; n];
+        let mut best = vec![0.0f32; n];
         for word in tokens(text) {
             if STOPWORDS.contains(&word.as_str()) {
                 continue;
             }
-            let mut best: HashMap<u32, f32> = HashMap::new();
+            best.iter_mut().for_each(|b| *b = 0.0);
             for (token, postings) in self.matching_tokens(&word) {
                 let closeness = if *token == word {
                     1.0
@@ -302,14 +381,11 @@ impl CatalogueIndex {
                     0.6
                 };
                 for &(service, weight) in postings {
-                    let score = f32::from(weight) * closeness;
-                    let entry = best.entry(service).or_insert(0.0);
-                    *entry = entry.max(score);
+                    let b = &mut best[service as usize];
+                    *b = b.max(f32::from(weight) * closeness);
                 }
             }
-            for (service, score) in best {
-                *total.entry(service).or_insert(0.0) += score;
-            }
+            total.iter_mut().zip(&best).for_each(|(t, b)| *t += b);
         }
         total
     }
@@ -330,6 +406,39 @@ impl CatalogueIndex {
             .iter()
             .filter(move |(t, _)| chars >= 5 && !t.starts_with(word) && t.contains(word));
         prefix.chain(infix)
+    }
+}
+
+/// The filterable facts of one service.
+struct Facets {
+    topics: u64,
+    groups: u64,
+    channels: u64,
+    languages: u64,
+    areas: Vec<u16>,
+    active: bool,
+}
+
+/// A query's filters, compiled against the index.
+struct Filter {
+    topics: u64,
+    groups: u64,
+    channels: u64,
+    languages: u64,
+    /// Per area id: whether it overlaps the place asked for.
+    areas: Option<Vec<bool>>,
+    any_of_kind: Option<TaxonomyKind>,
+    active_only: bool,
+    organization_id: Option<Id>,
+    modified_after: Option<DateTime<Utc>>,
+}
+
+fn lang_slot(lang: Lang) -> usize {
+    match lang {
+        Lang::Nl => 0,
+        Lang::En => 1,
+        Lang::De => 2,
+        Lang::Fr => 3,
     }
 }
 
