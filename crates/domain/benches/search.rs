@@ -9,22 +9,62 @@ use std::hint::black_box;
 use std::time::Instant;
 
 fn index() -> CatalogueIndex {
-    let base = CatalogueDocument::parse(include_str!("../../../seed/limburg-catalogue.json")).unwrap_or_else(|e| panic!("{e:?}"));
+    let base = CatalogueDocument::parse(include_str!("../../../seed/limburg-catalogue.json"))
+        .unwrap_or_else(|e| panic!("{e:?}"));
     CatalogueIndex::build(loket_domain::synthetic::catalogue(&base, 10_000))
 }
 
 fn queries() -> Vec<(&'static str, SearchQuery)> {
-    let text = |t: &str| SearchQuery { text: Some(t.into()), active_only: true, ..Default::default() };
+    let text = |t: &str| SearchQuery {
+        text: Some(t.into()),
+        active_only: true,
+        ..Default::default()
+    };
     vec![
         ("text: Steuer", text("Steuer")),
         ("text: belasting", text("belasting")),
         ("text: werk in duitsland", text("werk in Duitsland")),
         ("text: impôt", text("impôt")),
-        ("text: huisvesting arbeidsmigrant", text("huisvesting arbeidsmigrant")),
-        ("filters: area + topic", SearchQuery { area: Some("parkstad".into()), topic: Some("recruitment".into()), active_only: true, ..Default::default() }),
-        ("filters: municipality + group + language", SearchQuery { area: Some("DE05334002".into()), target_group: Some("cross-border-worker".into()), language: Some("de".into()), active_only: true, ..Default::default() }),
-        ("no filter (first page of everything)", SearchQuery { active_only: true, ..Default::default() }),
-        ("text + filters", SearchQuery { text: Some("tax".into()), area: Some("GM0935".into()), channel: Some("phone".into()), active_only: true, ..Default::default() }),
+        (
+            "text: huisvesting arbeidsmigrant",
+            text("huisvesting arbeidsmigrant"),
+        ),
+        (
+            "filters: area + topic",
+            SearchQuery {
+                area: Some("parkstad".into()),
+                topic: Some("recruitment".into()),
+                active_only: true,
+                ..Default::default()
+            },
+        ),
+        (
+            "filters: municipality + group + language",
+            SearchQuery {
+                area: Some("DE05334002".into()),
+                target_group: Some("cross-border-worker".into()),
+                language: Some("de".into()),
+                active_only: true,
+                ..Default::default()
+            },
+        ),
+        (
+            "no filter (first page of everything)",
+            SearchQuery {
+                active_only: true,
+                ..Default::default()
+            },
+        ),
+        (
+            "text + filters",
+            SearchQuery {
+                text: Some("tax".into()),
+                area: Some("GM0935".into()),
+                channel: Some("phone".into()),
+                active_only: true,
+                ..Default::default()
+            },
+        ),
     ]
 }
 
@@ -58,11 +98,14 @@ fn bench(c: &mut Criterion) {
     percentiles(&idx);
     let mut group = c.benchmark_group("search_10k");
     for (name, q) in queries() {
-        group.bench_function(name, |b| b.iter(|| black_box(idx.search(&q, Lang::Nl).len())));
+        group.bench_function(name, |b| {
+            b.iter(|| black_box(idx.search(&q, Lang::Nl).len()))
+        });
     }
     group.finish();
     c.bench_function("build_index_10k", |b| {
-        let base = CatalogueDocument::parse(include_str!("../../../seed/limburg-catalogue.json")).unwrap_or_else(|e| panic!("{e:?}"));
+        let base = CatalogueDocument::parse(include_str!("../../../seed/limburg-catalogue.json"))
+            .unwrap_or_else(|e| panic!("{e:?}"));
         let doc = loket_domain::synthetic::catalogue(&base, 10_000);
         b.iter(|| black_box(CatalogueIndex::build(doc.clone()).services.len()))
     });

@@ -131,9 +131,24 @@ impl CatalogueIndex {
         for (bit, code) in self.service_languages().into_iter().enumerate().take(64) {
             self.language_bits.insert(code, 1u64 << bit);
         }
-        self.area_codes = self.areas.regions().map(|r| r.code.clone()).chain(self.areas.municipalities().map(|m| m.code.clone())).collect();
-        self.area_ids = self.area_codes.iter().enumerate().map(|(i, c)| (c.clone(), i as u16)).collect();
-        let bits = |kind: TaxonomyKind, codes: &[String], me: &Self| codes.iter().filter_map(|c| me.term_bits.get(&(kind, c.clone()))).fold(0u64, |a, b| a | b);
+        self.area_codes = self
+            .areas
+            .regions()
+            .map(|r| r.code.clone())
+            .chain(self.areas.municipalities().map(|m| m.code.clone()))
+            .collect();
+        self.area_ids = self
+            .area_codes
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.clone(), i as u16))
+            .collect();
+        let bits = |kind: TaxonomyKind, codes: &[String], me: &Self| {
+            codes
+                .iter()
+                .filter_map(|c| me.term_bits.get(&(kind, c.clone())))
+                .fold(0u64, |a, b| a | b)
+        };
         self.facets = self
             .services
             .iter()
@@ -141,9 +156,20 @@ impl CatalogueIndex {
                 topics: bits(TaxonomyKind::Topic, &s.topics, self),
                 groups: bits(TaxonomyKind::TargetGroup, &s.target_groups, self),
                 channels: bits(TaxonomyKind::Channel, &s.channels, self),
-                languages: s.languages.iter().filter_map(|l| self.language_bits.get(l)).fold(0, |a, b| a | b),
-                areas: s.service_areas.iter().filter_map(|a| self.area_ids.get(a).copied()).collect(),
-                active: matches!(s.status, ServiceStatus::Active | ServiceStatus::TemporarilyClosed),
+                languages: s
+                    .languages
+                    .iter()
+                    .filter_map(|l| self.language_bits.get(l))
+                    .fold(0, |a, b| a | b),
+                areas: s
+                    .service_areas
+                    .iter()
+                    .filter_map(|a| self.area_ids.get(a).copied())
+                    .collect(),
+                active: matches!(
+                    s.status,
+                    ServiceStatus::Active | ServiceStatus::TemporarilyClosed
+                ),
             })
             .collect();
     }
@@ -154,7 +180,9 @@ impl CatalogueIndex {
             let services = &self.services;
             order.sort_by(|&a, &b| {
                 let (a, b) = (&services[a as usize], &services[b as usize]);
-                (a.line == ServiceLine::Second).cmp(&(b.line == ServiceLine::Second)).then_with(|| a.name.get(lang).cmp(b.name.get(lang)))
+                (a.line == ServiceLine::Second)
+                    .cmp(&(b.line == ServiceLine::Second))
+                    .then_with(|| a.name.get(lang).cmp(b.name.get(lang)))
             });
             let mut rank = vec![0u32; order.len()];
             for (pos, &i) in order.iter().enumerate() {
@@ -271,7 +299,12 @@ impl CatalogueIndex {
         };
         let slot = lang_slot(lang);
         match q.text.as_deref() {
-            None => self.order[slot].iter().map(|&i| i as usize).filter(|&i| self.passes(i, &filter)).map(|i| &self.services[i]).collect(),
+            None => self.order[slot]
+                .iter()
+                .map(|&i| i as usize)
+                .filter(|&i| self.passes(i, &filter))
+                .map(|i| &self.services[i])
+                .collect(),
             Some(text) => {
                 let scores = self.text_scores(text);
                 let mut hits: Vec<(f32, u32)> = scores
@@ -279,13 +312,22 @@ impl CatalogueIndex {
                     .enumerate()
                     .filter(|&(i, &score)| score > 0.0 && self.passes(i, &filter))
                     .map(|(i, &score)| {
-                        let line = if self.services[i].line == ServiceLine::Second { 0.6 } else { 1.0 };
+                        let line = if self.services[i].line == ServiceLine::Second {
+                            0.6
+                        } else {
+                            1.0
+                        };
                         (score * line, i as u32)
                     })
                     .collect();
                 let rank = &self.rank[slot];
-                hits.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| rank[a.1 as usize].cmp(&rank[b.1 as usize])));
-                hits.into_iter().map(|(_, i)| &self.services[i as usize]).collect()
+                hits.sort_by(|a, b| {
+                    b.0.total_cmp(&a.0)
+                        .then_with(|| rank[a.1 as usize].cmp(&rank[b.1 as usize]))
+                });
+                hits.into_iter()
+                    .map(|(_, i)| &self.services[i as usize])
+                    .collect()
             }
         }
     }
@@ -327,14 +369,23 @@ impl CatalogueIndex {
             if !self.areas.is_known(place) {
                 return None;
             }
-            f.areas = Some(self.area_codes.iter().map(|a| self.areas.overlaps(a, place)).collect());
+            f.areas = Some(
+                self.area_codes
+                    .iter()
+                    .map(|a| self.areas.overlaps(a, place))
+                    .collect(),
+            );
         }
         Some(f)
     }
 
     fn passes(&self, i: usize, f: &Filter) -> bool {
         let x = &self.facets[i];
-        if (f.active_only && !x.active) || x.topics & f.topics != f.topics || x.groups & f.groups != f.groups || x.channels & f.channels != f.channels {
+        if (f.active_only && !x.active)
+            || x.topics & f.topics != f.topics
+            || x.groups & f.groups != f.groups
+            || x.channels & f.channels != f.channels
+        {
             return false;
         }
         if x.languages & f.languages != f.languages {
@@ -356,7 +407,10 @@ impl CatalogueIndex {
             }
         }
         let s = &self.services[i];
-        if f.organization_id.as_ref().is_some_and(|o| *o != s.organization_id) {
+        if f.organization_id
+            .as_ref()
+            .is_some_and(|o| *o != s.organization_id)
+        {
             return false;
         }
         !f.modified_after.is_some_and(|t| s.last_modified < t)

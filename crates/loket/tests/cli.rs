@@ -8,7 +8,11 @@ use std::time::{Duration, Instant};
 
 fn loket(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_loket"));
-    cmd.current_dir(dir).args(args).env_remove("LOKET_DATABASE_URL").env_remove("LOKET_BIND").env_remove("LOKET_CONFIG");
+    cmd.current_dir(dir)
+        .args(args)
+        .env_remove("LOKET_DATABASE_URL")
+        .env_remove("LOKET_BIND")
+        .env_remove("LOKET_CONFIG");
     for (k, v) in env {
         cmd.env(k, v);
     }
@@ -20,7 +24,11 @@ fn stderr(o: &Output) -> String {
 }
 
 fn seed_text() -> String {
-    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../seed/limburg-catalogue.json")).expect("seed file")
+    std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../seed/limburg-catalogue.json"
+    ))
+    .expect("seed file")
 }
 
 #[test]
@@ -31,13 +39,40 @@ fn export_import_export_gives_the_same_document() {
     let db_a = ("LOKET_DATABASE_URL", "sqlite://a.db");
     let db_b = ("LOKET_DATABASE_URL", "sqlite://b.db");
     std::fs::write(dir.path().join("seed.json"), seed_text()).expect("write");
-    assert!(loket(dir.path(), &["import", "seed.json"], &[db_a]).status.success());
-    assert!(loket(dir.path(), &["export", "--format", "hsds", "--out", "first.json"], &[db_a]).status.success());
+    assert!(
+        loket(dir.path(), &["import", "seed.json"], &[db_a])
+            .status
+            .success()
+    );
+    assert!(
+        loket(
+            dir.path(),
+            &["export", "--format", "hsds", "--out", "first.json"],
+            &[db_a]
+        )
+        .status
+        .success()
+    );
     let imported = loket(dir.path(), &["import", "first.json"], &[db_b]);
     assert!(imported.status.success(), "{}", stderr(&imported));
-    assert!(stderr(&imported).contains("49 services"), "{}", stderr(&imported));
-    assert!(loket(dir.path(), &["export", "--format", "hsds", "--out", "second.json"], &[db_b]).status.success());
-    let (a, b) = (std::fs::read_to_string(first).expect("first"), std::fs::read_to_string(second).expect("second"));
+    assert!(
+        stderr(&imported).contains("49 services"),
+        "{}",
+        stderr(&imported)
+    );
+    assert!(
+        loket(
+            dir.path(),
+            &["export", "--format", "hsds", "--out", "second.json"],
+            &[db_b]
+        )
+        .status
+        .success()
+    );
+    let (a, b) = (
+        std::fs::read_to_string(first).expect("first"),
+        std::fs::read_to_string(second).expect("second"),
+    );
     assert!(a.len() > 10_000);
     assert_eq!(a, b);
 }
@@ -47,7 +82,11 @@ fn a_malformed_import_names_record_and_field_and_changes_nothing() {
     let dir = tempfile::tempdir().expect("tempdir");
     let db = ("LOKET_DATABASE_URL", "sqlite://c.db");
     std::fs::write(dir.path().join("seed.json"), seed_text()).expect("write");
-    assert!(loket(dir.path(), &["import", "seed.json"], &[db]).status.success());
+    assert!(
+        loket(dir.path(), &["import", "seed.json"], &[db])
+            .status
+            .success()
+    );
     let before = loket(dir.path(), &["export"], &[db]).stdout;
 
     // A type error: serde names the path.
@@ -56,7 +95,11 @@ fn a_malformed_import_names_record_and_field_and_changes_nothing() {
     std::fs::write(dir.path().join("bad1.json"), doc.to_string()).expect("write");
     let out = loket(dir.path(), &["import", "bad1.json"], &[db]);
     assert!(!out.status.success());
-    assert!(stderr(&out).contains("services[3]") && stderr(&out).contains("minimum_age"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("services[3]") && stderr(&out).contains("minimum_age"),
+        "{}",
+        stderr(&out)
+    );
 
     // Rule errors: every one is named, nothing is written although the first records are fine.
     let mut doc: serde_json::Value = serde_json::from_str(&seed_text()).expect("json");
@@ -67,8 +110,14 @@ fn a_malformed_import_names_record_and_field_and_changes_nothing() {
     let out = loket(dir.path(), &["import", "bad2.json"], &[db]);
     assert!(!out.status.success());
     let err = stderr(&out);
-    assert!(err.contains("services[7]") && err.contains("`topics`"), "{err}");
-    assert!(err.contains("services[9]") && err.contains("`organization_id`"), "{err}");
+    assert!(
+        err.contains("services[7]") && err.contains("`topics`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("services[9]") && err.contains("`organization_id`"),
+        "{err}"
+    );
 
     // Not JSON at all.
     std::fs::write(dir.path().join("bad3.json"), "{ this is not json").expect("write");
@@ -76,7 +125,11 @@ fn a_malformed_import_names_record_and_field_and_changes_nothing() {
     assert!(!out.status.success());
     assert!(stderr(&out).contains("bad3.json"), "{}", stderr(&out));
 
-    assert_eq!(loket(dir.path(), &["export"], &[db]).stdout, before, "the database is unchanged");
+    assert_eq!(
+        loket(dir.path(), &["export"], &[db]).stdout,
+        before,
+        "the database is unchanged"
+    );
 }
 
 #[test]
@@ -84,7 +137,11 @@ fn csv_export_has_a_row_per_service() {
     let dir = tempfile::tempdir().expect("tempdir");
     std::fs::write(dir.path().join("seed.json"), seed_text()).expect("write");
     let db = ("LOKET_DATABASE_URL", "sqlite://d.db");
-    assert!(loket(dir.path(), &["import", "seed.json"], &[db]).status.success());
+    assert!(
+        loket(dir.path(), &["import", "seed.json"], &[db])
+            .status
+            .success()
+    );
     let out = loket(dir.path(), &["export", "--format", "csv"], &[db]);
     assert!(out.status.success());
     let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
@@ -92,15 +149,26 @@ fn csv_export_has_a_row_per_service() {
     assert_eq!(&headers[0], "id");
     let rows: Vec<csv::StringRecord> = reader.records().collect::<Result<_, _>>().expect("rows");
     assert_eq!(rows.len(), 49);
-    assert!(rows.iter().any(|r| &r[6] == "Grenzgängerberatung Niederlande–Deutschland"));
+    assert!(
+        rows.iter()
+            .any(|r| &r[6] == "Grenzgängerberatung Niederlande–Deutschland")
+    );
 }
 
 #[test]
 fn bad_configuration_is_named_with_its_source() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let out = loket(dir.path(), &["migrate"], &[("LOKET_DATABASE_URL", "mysql://nope")]);
+    let out = loket(
+        dir.path(),
+        &["migrate"],
+        &[("LOKET_DATABASE_URL", "mysql://nope")],
+    );
     assert!(!out.status.success());
-    assert!(stderr(&out).contains("LOKET_DATABASE_URL"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("LOKET_DATABASE_URL"),
+        "{}",
+        stderr(&out)
+    );
     let out = loket(dir.path(), &["serve"], &[("LOKET_BIND", "everywhere")]);
     assert!(!out.status.success());
     assert!(stderr(&out).contains("LOKET_BIND"), "{}", stderr(&out));
@@ -113,7 +181,11 @@ fn bad_configuration_is_named_with_its_source() {
 fn http_get(port: u16, path: &str) -> Option<(u16, String)> {
     let mut s = TcpStream::connect(("127.0.0.1", port)).ok()?;
     s.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
-    write!(s, "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").ok()?;
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+    )
+    .ok()?;
     let mut text = String::new();
     s.read_to_string(&mut text).ok()?;
     let status = text.split(' ').nth(1)?.parse().ok()?;
@@ -123,7 +195,11 @@ fn http_get(port: u16, path: &str) -> Option<(u16, String)> {
 #[test]
 fn serve_with_no_configuration_seeds_and_serves_the_catalogue() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let port = TcpListener::bind("127.0.0.1:0").expect("free port").local_addr().expect("addr").port();
+    let port = TcpListener::bind("127.0.0.1:0")
+        .expect("free port")
+        .local_addr()
+        .expect("addr")
+        .port();
     let mut child = Command::new(env!("CARGO_BIN_EXE_loket"))
         .current_dir(dir.path())
         .args(["serve", "--bind", &format!("127.0.0.1:{port}")])
@@ -146,7 +222,10 @@ fn serve_with_no_configuration_seeds_and_serves_the_catalogue() {
     let _ = child.kill();
     let _ = child.wait();
     assert!(ready.is_some(), "loket serve did not become ready");
-    assert!(dir.path().join("data/loket.db").exists(), "the SQLite database is created in ./data");
+    assert!(
+        dir.path().join("data/loket.db").exists(),
+        "the SQLite database is created in ./data"
+    );
     let (status, body) = home.expect("home page");
     assert_eq!(status, 200);
     assert!(body.contains("lang=\"nl\""));

@@ -206,10 +206,33 @@ async fn service_list_pages_follow_the_hsds_envelope() {
     assert_eq!(body["page_number"], 2);
     assert_eq!(body["size"], 10);
     assert_eq!(body["first_page"], false);
-    let schema = validator("service_with_definitions.json");
+    let schema = validator("service_list.json");
     for item in body["contents"].as_array().expect("contents") {
         assert_valid(&schema, item, "a listed service");
+        assert!(item["organization"]["name"].is_string());
     }
+    let full = get(&app.router, "/api/v1/services?per_page=10&full=true")
+        .await
+        .json();
+    let schema = validator("service_with_definitions.json");
+    for item in full["contents"].as_array().expect("contents") {
+        assert_valid(&schema, item, "a listed full service");
+        assert!(item["attributes"].as_array().is_some_and(|a| !a.is_empty()));
+    }
+    let minimal = get(&app.router, "/api/v1/services?per_page=100&minimal=true")
+        .await
+        .json();
+    let first = minimal["contents"][0].as_object().expect("an item");
+    assert_eq!(
+        first.keys().collect::<Vec<_>>(),
+        vec!["id", "last_modified"]
+    );
+    assert_eq!(
+        get(&app.router, "/api/v1/services?minimal=true&full=true")
+            .await
+            .status,
+        StatusCode::BAD_REQUEST
+    );
     let last = get(&app.router, "/api/v1/services?per_page=10&page=5")
         .await
         .json();
@@ -316,7 +339,7 @@ async fn filters_by_organization_term_and_modification_date() {
         .expect("housing");
     let body = get(
         &app.router,
-        &format!("/api/v1/services?taxonomy_term_id={}", housing.id),
+        &format!("/api/v1/services?full=true&taxonomy_term_id={}", housing.id),
     )
     .await
     .json();

@@ -226,6 +226,59 @@ pub struct HsdsService {
     pub organization: Option<HsdsOrganization>,
 }
 
+/// An organisation with its one-to-one fields only, as lists and nested records carry it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct HsdsOrganizationSummary {
+    pub id: String,
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub alternate_name: Option<String>,
+    pub description: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub website: Option<String>,
+}
+
+/// A service with its one-to-one fields and organisation: an item of `/services`
+/// (HSDS `service_list`); `full=true` gives [`HsdsService`] instead.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct HsdsServiceSummary {
+    pub id: String,
+    pub organization_id: String,
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub alternate_name: Option<String>,
+    pub description: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    pub status: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub application_process: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fees_description: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub eligibility_description: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub minimum_age: Option<u8>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub maximum_age: Option<u8>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub assured_date: Option<String>,
+    pub last_modified: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub organization: Option<HsdsOrganizationSummary>,
+}
+
+/// `minimal=true`: just enough to know what changed.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct HsdsServiceMinimal {
+    pub id: String,
+    pub last_modified: String,
+}
+
 /// The paginated envelope of every HSDS list.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct HsdsPage<T> {
@@ -288,6 +341,52 @@ pub fn term(idx: &CatalogueIndex, t: &TaxonomyTerm, lang: Lang) -> HsdsTaxonomyT
         taxonomy: t.taxonomy.code().to_string(),
         taxonomy_id: tax.map(|x| x.id.clone()).unwrap_or_default(),
         language: t.name.resolved_lang(lang).code().to_string(),
+    }
+}
+
+pub fn organization_summary(o: &Organization, lang: Lang) -> HsdsOrganizationSummary {
+    HsdsOrganizationSummary {
+        id: o.id.clone(),
+        name: o.name.clone(),
+        alternate_name: o.alternate_name.clone(),
+        description: o.description.get(lang).to_string(),
+        email: o.email.clone(),
+        website: o.website.clone(),
+    }
+}
+
+fn last_modified(s: &Service) -> String {
+    s.last_modified
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+pub fn service_minimal(s: &Service) -> HsdsServiceMinimal {
+    HsdsServiceMinimal {
+        id: s.id.clone(),
+        last_modified: last_modified(s),
+    }
+}
+
+pub fn service_summary(idx: &CatalogueIndex, s: &Service, lang: Lang) -> HsdsServiceSummary {
+    HsdsServiceSummary {
+        id: s.id.clone(),
+        organization_id: s.organization_id.clone(),
+        name: s.name.get(lang).to_string(),
+        alternate_name: s.alternate_name.clone(),
+        description: s.description.get(lang).to_string(),
+        url: s.url.clone(),
+        email: s.email.clone(),
+        status: s.status.as_str().to_string(),
+        application_process: opt_text(&s.application_process, lang),
+        fees_description: opt_text(&s.fees, lang),
+        eligibility_description: opt_text(&s.eligibility, lang),
+        minimum_age: s.minimum_age,
+        maximum_age: s.maximum_age,
+        assured_date: s.assured_date.map(|d| d.to_string()),
+        last_modified: last_modified(s),
+        organization: idx
+            .organization(&s.organization_id)
+            .map(|o| organization_summary(o, lang)),
     }
 }
 

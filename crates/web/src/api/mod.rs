@@ -266,15 +266,18 @@ fn service_query(p: &mut Params, idx: &CatalogueIndex) -> SearchQuery {
 }
 
 /// Services, paginated, with HSDS filters and multilingual full-text search.
+/// Items carry one-to-one fields (HSDS `service_list`); `full=true` nests
+/// everything, `minimal=true` gives only id and last_modified.
 #[utoipa::path(get, path = "/api/v1/services",
     params(
         ("search" = Option<String>, Query, description = "Full-text search in any of nl, en, de, fr"),
         ("page" = Option<usize>, Query), ("per_page" = Option<usize>, Query, description = "1 to 100, default 50"),
         ("taxonomy_term_id" = Option<String>, Query), ("taxonomy_id" = Option<String>, Query),
         ("organization_id" = Option<String>, Query), ("modified_after" = Option<String>, Query),
+        ("full" = Option<bool>, Query), ("minimal" = Option<bool>, Query),
         ("lang" = Option<String>, Query, description = "nl, en, de or fr; else Accept-Language"),
     ),
-    responses((status = 200, body = HsdsPage<hsds::HsdsService>), (status = 400, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = HsdsPage<hsds::HsdsServiceSummary>), (status = 400, body = Problem, content_type = "application/problem+json")))]
 async fn list_services(
     State(state): State<AppState>,
     UiLang(header_lang): UiLang,
@@ -284,16 +287,32 @@ async fn list_services(
     let mut p = Params::parse(raw, LIST_PARAMS);
     let page = p.int("page", 1, 1, 100_000);
     let per_page = p.int("per_page", 50, 1, 100);
-    let _ = (p.boolean("minimal"), p.boolean("full"));
+    let (minimal, full) = (p.boolean("minimal"), p.boolean("full"));
+    if minimal && full {
+        p.errors.push(InvalidParam {
+            name: "minimal".into(),
+            reason: "cannot be combined with full".into(),
+        });
+    }
     let query = service_query(&mut p, &idx);
     let lang = p.lang(header_lang);
     if let Err(problem) = p.finish() {
         return problem.into_response();
     }
     let hits = idx.search(&query, lang);
-    let names = language_name(&state, lang);
+    if minimal {
+        return json(HsdsPage::of(hits, page, per_page, |s| {
+            hsds::service_minimal(s)
+        }));
+    }
+    if full {
+        let names = language_name(&state, lang);
+        return json(HsdsPage::of(hits, page, per_page, |s| {
+            hsds::service(&idx, s, lang, &names)
+        }));
+    }
     json(HsdsPage::of(hits, page, per_page, |s| {
-        hsds::service(&idx, s, lang, &names)
+        hsds::service_summary(&idx, s, lang)
     }))
 }
 
@@ -318,10 +337,10 @@ async fn get_service(
     }
 }
 
-/// Organisations, paginated.
+/// Organisations, paginated: one-to-one fields, or everything with `full=true`.
 #[utoipa::path(get, path = "/api/v1/organizations",
-    params(("search" = Option<String>, Query), ("page" = Option<usize>, Query), ("per_page" = Option<usize>, Query)),
-    responses((status = 200, body = HsdsPage<hsds::HsdsOrganization>), (status = 400, body = Problem, content_type = "application/problem+json")))]
+    params(("search" = Option<String>, Query), ("page" = Option<usize>, Query), ("per_page" = Option<usize>, Query), ("full" = Option<bool>, Query)),
+    responses((status = 200, body = HsdsPage<hsds::HsdsOrganizationSummary>), (status = 400, body = Problem, content_type = "application/problem+json")))]
 async fn list_organizations(
     State(state): State<AppState>,
     UiLang(header_lang): UiLang,
@@ -343,7 +362,7 @@ async fn list_organizations(
     );
     let page = p.int("page", 1, 1, 100_000);
     let per_page = p.int("per_page", 50, 1, 100);
-    let _ = (p.boolean("full"), p.boolean("full_service"));
+    let full = p.boolean("full") | p.boolean("full_service");
     let search = p.text("search");
     let lang = p.lang(header_lang);
     let query = service_query(&mut p, &idx);
@@ -382,8 +401,13 @@ async fn list_organizations(
             })
         })
         .collect();
+    if full {
+        return json(HsdsPage::of(orgs, page, per_page, |o| {
+            hsds::organization(o, lang)
+        }));
+    }
     json(HsdsPage::of(orgs, page, per_page, |o| {
-        hsds::organization(o, lang)
+        hsds::organization_summary(o, lang)
     }))
 }
 
