@@ -12,6 +12,8 @@ pub const DEFAULT_BIND: &str = "127.0.0.1:8080";
 pub struct Config {
     pub bind: SocketAddr,
     pub database_url: String,
+    /// Origins allowed to read the API from a browser (CORS).
+    pub cors_origins: Vec<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -33,6 +35,7 @@ pub enum ConfigError {
 struct FileConfig {
     bind: Option<String>,
     database_url: Option<String>,
+    cors_origins: Option<Vec<String>>,
 }
 
 impl Config {
@@ -88,9 +91,31 @@ impl Config {
                 message: "must start with sqlite:, postgres:// or postgresql://".into(),
             });
         }
+        let mut cors = (
+            file_config.cors_origins.unwrap_or_default(),
+            file_name("cors_origins"),
+        );
+        if let Some(v) = env("LOKET_CORS_ORIGINS") {
+            let origins = v
+                .split(',')
+                .map(|o| o.trim().to_string())
+                .filter(|o| !o.is_empty())
+                .collect();
+            cors = (origins, "environment variable LOKET_CORS_ORIGINS".into());
+        }
+        let not_an_origin = |o: &&String| {
+            !(o.starts_with("https://") || o.starts_with("http://")) || o.ends_with('/')
+        };
+        if let Some(bad) = cors.0.iter().find(not_an_origin) {
+            return Err(ConfigError::Invalid {
+                source_name: cors.1,
+                message: format!("{bad:?} is not an origin like https://www.example.nl"),
+            });
+        }
         Ok(Config {
             bind: parsed_bind,
             database_url: database_url.0,
+            cors_origins: cors.0,
         })
     }
 
@@ -135,6 +160,9 @@ mod tests {
         std::fs::write(&path, "database_url = \"mysql://x\"\n").expect("write");
         let err = Config::load(Some(&path), None).expect_err("must fail");
         assert!(err.to_string().contains("database_url"), "{err}");
+        std::fs::write(&path, "cors_origins = [\"www.example.nl\"]\n").expect("write");
+        let err = Config::load(Some(&path), None).expect_err("must fail");
+        assert!(err.to_string().contains("cors_origins"), "{err}");
         std::fs::write(&path, "colour = \"blue\"\n").expect("write");
         let err = Config::load(Some(&path), None).expect_err("must fail");
         assert!(err.to_string().contains("loket.toml"), "{err}");
@@ -145,6 +173,7 @@ mod tests {
         let c = Config {
             bind: "127.0.0.1:1".parse().expect("addr"),
             database_url: "postgres://loket:secret@db:5432/loket".into(),
+            cors_origins: vec![],
         };
         assert!(!c.database_for_logs().contains("secret"));
     }

@@ -169,7 +169,9 @@ async fn serve(config: Config) -> Result<(), AppError> {
             "seeded the Limburg catalogue"
         );
     }
-    let state = loket_web::AppState::new(store.clone()).await?;
+    let state = loket_web::AppState::new(store.clone())
+        .await?
+        .with_cors_origins(config.cors_origins.clone());
     state.spawn_refresher(std::time::Duration::from_secs(1));
     let listener = tokio::net::TcpListener::bind(config.bind)
         .await
@@ -179,11 +181,26 @@ async fn serve(config: Config) -> Result<(), AppError> {
         })?;
     tracing::info!(backend = store.backend(), database = %config.database_for_logs(), "loket serves on http://{}", config.bind);
     axum::serve(listener, loket_web::router(state))
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
+        .with_graceful_shutdown(shutdown_signal())
         .await
         .map_err(|e| AppError::Invalid(format!("server stopped: {e}")))
+}
+
+/// Ctrl-C or SIGTERM (what a service manager or container runtime sends).
+async fn shutdown_signal() {
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    tokio::select! {
+        _ = tokio::signal::ctrl_c() => {},
+        _ = terminate => {},
+    }
+    tracing::info!("shutting down");
 }
 
 async fn import(config: &Config, file: &std::path::Path) -> Result<(), AppError> {

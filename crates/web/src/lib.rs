@@ -14,7 +14,7 @@ pub use state::{AppState, StateError};
 use axum::Router;
 use axum::extract::State;
 use axum::http::{StatusCode, header};
-use axum::middleware::from_fn;
+use axum::middleware::{from_fn, from_fn_with_state};
 use axum::response::IntoResponse;
 use axum::routing::get;
 
@@ -29,7 +29,7 @@ pub fn router(state: AppState) -> Router {
         .nest("/api/v1", api::routes())
         .fallback(html::not_found)
         .layer(from_fn(lang::remember_choice))
-        .layer(from_fn(security::headers))
+        .layer(from_fn_with_state(state.clone(), security::headers))
         .with_state(state)
 }
 

@@ -1,15 +1,28 @@
-//! Security headers on every response (Dutch API Design Rules, NL Design System habits).
+//! Cross-cutting response rules: security headers on every response (Dutch API
+//! Design Rules, NL Design System habits), CORS for an allowlist of origins on the
+//! API, and an access log without query strings (they may hold what people typed).
 
-use axum::extract::Request;
+use crate::AppState;
+use axum::extract::{Request, State};
 use axum::http::{HeaderName, HeaderValue, header};
 use axum::middleware::Next;
 use axum::response::Response;
 
+/// The API's full version; the major version is in the path (`/api/v1`).
+pub const API_VERSION: &str = "1.0.0";
+
 const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
-pub async fn headers(req: Request, next: Next) -> Response {
+pub async fn headers(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let is_api = req.uri().path().starts_with("/api/");
+    let origin = req.headers().get(header::ORIGIN).cloned();
+    let method = req.method().clone();
+    let path = req.uri().path().to_string();
+    let started = std::time::Instant::now();
+
     let mut res = next.run(req).await;
+
+    tracing::info!(target: "access", %method, %path, status = res.status().as_u16(), micros = started.elapsed().as_micros() as u64);
     let h = res.headers_mut();
     let mut set = |name: HeaderName, value: &'static str| {
         h.insert(name, HeaderValue::from_static(value));
@@ -31,11 +44,13 @@ pub async fn headers(req: Request, next: Next) -> Response {
         "geolocation=(), camera=(), microphone=()",
     );
     if is_api {
-        set(
-            HeaderName::from_static("api-version"),
-            env!("CARGO_PKG_VERSION"),
-        );
+        set(HeaderName::from_static("api-version"), API_VERSION);
         set(header::CACHE_CONTROL, "no-store");
+        set(header::ACCESS_CONTROL_EXPOSE_HEADERS, "api-version");
+        h.append(header::VARY, HeaderValue::from_static("origin"));
+        if let Some(origin) = origin.filter(|o| o.to_str().is_ok_and(|o| state.cors_allows(o))) {
+            h.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, origin);
+        }
     }
     res
 }

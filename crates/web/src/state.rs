@@ -13,6 +13,8 @@ pub struct AppState {
     pub i18n: Arc<I18n>,
     index: Arc<RwLock<Arc<CatalogueIndex>>>,
     seen_change: Arc<AtomicI64>,
+    /// Origins whose browsers may read API responses (CORS); exact matches.
+    cors_origins: Arc<Vec<String>>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -32,7 +34,18 @@ impl AppState {
             i18n: Arc::new(I18n::load()?),
             index: Arc::new(RwLock::new(Arc::new(index))),
             seen_change: Arc::new(AtomicI64::new(seen)),
+            cors_origins: Arc::new(Vec::new()),
         })
+    }
+
+    /// Lets browsers on these origins (e.g. `https://www.example.nl`) read the API.
+    pub fn with_cors_origins(mut self, origins: Vec<String>) -> Self {
+        self.cors_origins = Arc::new(origins);
+        self
+    }
+
+    pub fn cors_allows(&self, origin: &str) -> bool {
+        self.cors_origins.iter().any(|o| o == origin)
     }
 
     /// The current catalogue index; cheap to call, it clones an `Arc`.

@@ -482,6 +482,34 @@ async fn api_responses_carry_the_required_headers() {
 }
 
 #[tokio::test]
+async fn cors_only_for_allowed_origins() {
+    let app = app().await;
+    let router = loket_web::router(
+        app.state
+            .clone()
+            .with_cors_origins(vec!["https://www.werkcentrum.example".into()]),
+    );
+    let allowed = get_with(
+        &router,
+        "/api/v1/services",
+        &[("origin", "https://www.werkcentrum.example")],
+    )
+    .await;
+    assert_eq!(
+        allowed.header("access-control-allow-origin"),
+        "https://www.werkcentrum.example"
+    );
+    let other = get_with(
+        &router,
+        "/api/v1/services",
+        &[("origin", "https://evil.example")],
+    )
+    .await;
+    assert_eq!(other.header("access-control-allow-origin"), "");
+    assert_eq!(other.status, StatusCode::OK);
+}
+
+#[tokio::test]
 async fn multilingual_document_round_trips_through_the_api() {
     let app = app().await;
     let body = get(&app.router, "/api/v1/catalogue").await.body;
