@@ -2,8 +2,8 @@
 
 use async_trait::async_trait;
 use loket_domain::{CatalogueDocument, Organization, Service};
+use loket_store::sql::{db, from_json, refused, to_json};
 use loket_store::{CatalogueStore, ImportSummary, Readiness, StoreError, StoreResult, record_name};
-use serde::Serialize;
 use serde::de::DeserializeOwned;
 use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
@@ -42,35 +42,6 @@ impl SqliteStore {
 
     pub async fn close(&self) {
         self.pool.close().await;
-    }
-}
-
-fn db(e: sqlx::Error) -> StoreError {
-    StoreError::Database(e.to_string())
-}
-
-fn to_json<T: Serialize>(value: &T) -> StoreResult<String> {
-    serde_json::to_string(value).map_err(|e| StoreError::Corrupt(e.to_string()))
-}
-
-fn from_json<T: DeserializeOwned>(text: &str) -> StoreResult<T> {
-    serde_json::from_str(text).map_err(|e| StoreError::Corrupt(e.to_string()))
-}
-
-/// Turns a refusal by the database into an error naming the record and field.
-fn refused(e: sqlx::Error, record: String, field: &str) -> StoreError {
-    match e.as_database_error() {
-        Some(d) if d.is_unique_violation() => StoreError::Rejected {
-            record,
-            field: field.into(),
-            message: "is already used by another record".into(),
-        },
-        Some(d) if d.is_foreign_key_violation() => StoreError::Rejected {
-            record,
-            field: field.into(),
-            message: "refers to a record that does not exist".into(),
-        },
-        _ => db(e),
     }
 }
 

@@ -2,6 +2,8 @@
 //! and the contract test suite every backend must pass (see [`contract`]).
 
 pub mod contract;
+#[cfg(feature = "sqlx")]
+pub mod sql;
 
 use async_trait::async_trait;
 use loket_domain::{CatalogueDocument, Organization, Service};

@@ -127,17 +127,11 @@ pub struct HsdsOrganizationIdentifier {
     pub identifier_scheme: Option<String>,
 }
 
+/// An organisation with its identifiers, phones and contacts (`/organizations/{id}`).
 #[derive(Debug, Serialize, ToSchema)]
 pub struct HsdsOrganization {
-    pub id: String,
-    pub name: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub alternate_name: Option<String>,
-    pub description: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub email: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub website: Option<String>,
+    #[serde(flatten)]
+    pub fields: HsdsOrganizationSummary,
     pub phones: Vec<HsdsPhone>,
     pub contacts: Vec<HsdsContact>,
     pub organization_identifiers: Vec<HsdsOrganizationIdentifier>,
@@ -191,30 +185,8 @@ pub struct HsdsServiceAtLocation {
 /// A service with its nested objects, as `/services/{id}` returns it.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct HsdsService {
-    pub id: String,
-    pub organization_id: String,
-    pub name: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub alternate_name: Option<String>,
-    pub description: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub email: Option<String>,
-    pub status: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub application_process: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub fees_description: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub eligibility_description: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub minimum_age: Option<u8>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub maximum_age: Option<u8>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub assured_date: Option<String>,
-    pub last_modified: String,
+    #[serde(flatten)]
+    pub fields: HsdsServiceFields,
     pub phones: Vec<HsdsPhone>,
     pub contacts: Vec<HsdsContact>,
     pub schedules: Vec<HsdsSchedule>,
@@ -240,10 +212,9 @@ pub struct HsdsOrganizationSummary {
     pub website: Option<String>,
 }
 
-/// A service with its one-to-one fields and organisation: an item of `/services`
-/// (HSDS `service_list`); `full=true` gives [`HsdsService`] instead.
+/// The one-to-one fields of a service.
 #[derive(Debug, Serialize, ToSchema)]
-pub struct HsdsServiceSummary {
+pub struct HsdsServiceFields {
     pub id: String,
     pub organization_id: String,
     pub name: String,
@@ -268,6 +239,14 @@ pub struct HsdsServiceSummary {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub assured_date: Option<String>,
     pub last_modified: String,
+}
+
+/// A service with its one-to-one fields and organisation: an item of `/services`
+/// (HSDS `service_list`); `full=true` gives [`HsdsService`] instead.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct HsdsServiceSummary {
+    #[serde(flatten)]
+    pub fields: HsdsServiceFields,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub organization: Option<HsdsOrganizationSummary>,
 }
@@ -367,8 +346,8 @@ pub fn service_minimal(s: &Service) -> HsdsServiceMinimal {
     }
 }
 
-pub fn service_summary(idx: &CatalogueIndex, s: &Service, lang: Lang) -> HsdsServiceSummary {
-    HsdsServiceSummary {
+fn service_fields(s: &Service, lang: Lang) -> HsdsServiceFields {
+    HsdsServiceFields {
         id: s.id.clone(),
         organization_id: s.organization_id.clone(),
         name: s.name.get(lang).to_string(),
@@ -384,6 +363,12 @@ pub fn service_summary(idx: &CatalogueIndex, s: &Service, lang: Lang) -> HsdsSer
         maximum_age: s.maximum_age,
         assured_date: s.assured_date.map(|d| d.to_string()),
         last_modified: last_modified(s),
+    }
+}
+
+pub fn service_summary(idx: &CatalogueIndex, s: &Service, lang: Lang) -> HsdsServiceSummary {
+    HsdsServiceSummary {
+        fields: service_fields(s, lang),
         organization: idx
             .organization(&s.organization_id)
             .map(|o| organization_summary(o, lang)),
@@ -392,12 +377,7 @@ pub fn service_summary(idx: &CatalogueIndex, s: &Service, lang: Lang) -> HsdsSer
 
 pub fn organization(o: &Organization, lang: Lang) -> HsdsOrganization {
     HsdsOrganization {
-        id: o.id.clone(),
-        name: o.name.clone(),
-        alternate_name: o.alternate_name.clone(),
-        description: o.description.get(lang).to_string(),
-        email: o.email.clone(),
-        website: o.website.clone(),
+        fields: organization_summary(o, lang),
         phones: o
             .phones
             .iter()
@@ -565,23 +545,7 @@ pub fn service(
         })
         .collect();
     HsdsService {
-        id: s.id.clone(),
-        organization_id: s.organization_id.clone(),
-        name: s.name.get(lang).to_string(),
-        alternate_name: s.alternate_name.clone(),
-        description: s.description.get(lang).to_string(),
-        url: s.url.clone(),
-        email: s.email.clone(),
-        status: s.status.as_str().to_string(),
-        application_process: opt_text(&s.application_process, lang),
-        fees_description: opt_text(&s.fees, lang),
-        eligibility_description: opt_text(&s.eligibility, lang),
-        minimum_age: s.minimum_age,
-        maximum_age: s.maximum_age,
-        assured_date: s.assured_date.map(|d| d.to_string()),
-        last_modified: s
-            .last_modified
-            .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        fields: service_fields(s, lang),
         phones: s
             .phones
             .iter()

@@ -122,6 +122,23 @@ impl Params {
         Some(v)
     }
 
+    /// `taxonomy_id`: a taxonomy's id or its code (`topic`, `target-group`, `channel`).
+    fn taxonomy(&mut self, idx: &CatalogueIndex) -> Option<TaxonomyKind> {
+        let id = self.str("taxonomy_id")?.to_string();
+        let found = idx
+            .taxonomies
+            .iter()
+            .find(|t| t.id == id || t.code.code() == id)
+            .map(|t| t.code);
+        if found.is_none() {
+            self.errors.push(InvalidParam {
+                name: "taxonomy_id".into(),
+                reason: "unknown taxonomy".into(),
+            });
+        }
+        found
+    }
+
     fn lang(&self, header: Lang) -> Lang {
         self.str("lang")
             .and_then(|l| l.parse().ok())
@@ -230,22 +247,7 @@ fn service_query(p: &mut Params, idx: &CatalogueIndex) -> SearchQuery {
             },
         }
     });
-    let taxonomy = p.str("taxonomy_id").map(str::to_string).and_then(|id| {
-        match idx
-            .taxonomies
-            .iter()
-            .find(|t| t.id == id || t.code.code() == id)
-        {
-            Some(t) => Some(t.code),
-            None => {
-                p.errors.push(InvalidParam {
-                    name: "taxonomy_id".into(),
-                    reason: "unknown taxonomy".into(),
-                });
-                None
-            }
-        }
-    });
+    let taxonomy = p.taxonomy(idx);
     let taxonomy_term_id = p.str("taxonomy_term_id").map(str::to_string);
     if let Some(id) = &taxonomy_term_id {
         if idx.term_by_id(id).is_none() {
@@ -503,22 +505,7 @@ async fn list_terms(
     let per_page = p.int("per_page", 50, 1, 100);
     let _ = p.boolean("top_only");
     let search = p.text("search").map(|s| s.to_lowercase());
-    let kind = p.str("taxonomy_id").map(str::to_string).and_then(|id| {
-        match idx
-            .taxonomies
-            .iter()
-            .find(|t| t.id == id || t.code.code() == id)
-        {
-            Some(t) => Some(t.code),
-            None => {
-                p.errors.push(InvalidParam {
-                    name: "taxonomy_id".into(),
-                    reason: "unknown taxonomy".into(),
-                });
-                None
-            }
-        }
-    });
+    let kind = p.taxonomy(&idx);
     let parent = p.str("parent_id").map(str::to_string);
     let lang = p.lang(header_lang);
     if let Err(problem) = p.finish() {
