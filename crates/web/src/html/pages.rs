@@ -78,12 +78,13 @@ pub async fn home(
         .terms_of(TaxonomyKind::TargetGroup)
         .map(|t| link("group", &t.code, t.name.get(lang).to_string()))
         .collect();
-    let regions = idx
+    let mut regions: Vec<Link> = idx
         .areas
         .regions()
         .filter(|r| r.kind != "country")
         .map(|r| link("area", &r.code, r.name.get(lang).to_string()))
         .collect();
+    regions.sort_by(|a, b| a.label.cmp(&b.label));
     let stats = tr.s(
         "home-stats",
         &[
@@ -158,6 +159,8 @@ impl SearchPage {
     }
 }
 
+/// The search form as the visitor sent it, trimmed but otherwise kept as typed,
+/// so that it can be shown again with its errors.
 #[derive(Default)]
 struct SearchForm {
     q: String,
@@ -169,83 +172,77 @@ struct SearchForm {
     page: String,
 }
 
-pub async fn search(
-    State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
-    query: Result<Query<Vec<(String, String)>>, QueryRejection>,
-) -> Response {
-    let idx = state.index();
-    let tr = tr(&state, lang);
-    let mut form = SearchForm::default();
-    for (k, v) in query.map(|Query(q)| q).unwrap_or_default() {
-        let v = v.trim().to_string();
-        match k.as_str() {
-            "q" => form.q = v,
-            "topic" => form.topic = v,
-            "group" => form.group = v,
-            "channel" => form.channel = v,
-            "language" => form.language = v,
-            "area" => form.area = v,
-            "page" => form.page = v,
-            _ => {}
+impl SearchForm {
+    fn from_pairs(pairs: Vec<(String, String)>) -> Self {
+        let mut form = SearchForm::default();
+        for (k, v) in pairs {
+            let v = v.trim().to_string();
+            match k.as_str() {
+                "q" => form.q = v,
+                "topic" => form.topic = v,
+                "group" => form.group = v,
+                "channel" => form.channel = v,
+                "language" => form.language = v,
+                "area" => form.area = v,
+                "page" => form.page = v,
+                _ => {}
+            }
         }
+        form
     }
 
-    // Every invalid field gets its own message; the rest of the form still works.
-    let mut errors = Vec::new();
-    let mut choice = |field: &'static str, value: &str, valid: bool| -> Option<String> {
-        if value.is_empty() {
-            None
-        } else if valid {
+    /// The query and page number; every invalid field gets its own message and
+    /// is left out, so the rest of the form still works.
+    fn check(&self, idx: &CatalogueIndex, tr: &Tr) -> (SearchQuery, usize, Vec<FieldError>) {
+        let mut errors = Vec::new();
+        let mut choice = |field: &'static str, value: &str, valid: bool| -> Option<String> {
+            if value.is_empty() {
+                return None;
+            }
+            if !valid {
+                errors.push(FieldError {
+                    field,
+                    message: tr.t("error-unknown-choice"),
+                });
+                return None;
+            }
             Some(value.to_string())
-        } else {
+        };
+        let mut query = SearchQuery {
+            topic: choice(
+                "topic",
+                &self.topic,
+                idx.term(TaxonomyKind::Topic, &self.topic).is_some(),
+            ),
+            target_group: choice(
+                "group",
+                &self.group,
+                idx.term(TaxonomyKind::TargetGroup, &self.group).is_some(),
+            ),
+            channel: choice(
+                "channel",
+                &self.channel,
+                idx.term(TaxonomyKind::Channel, &self.channel).is_some(),
+            ),
+            language: choice(
+                "language",
+                &self.language,
+                idx.service_languages().contains(&self.language),
+            ),
+            area: choice("area", &self.area, idx.areas.is_known(&self.area)),
+            active_only: true,
+            ..SearchQuery::default()
+        };
+        if self.q.chars().count() > 200 {
             errors.push(FieldError {
-                field,
-                message: tr.t("error-unknown-choice"),
+                field: "q",
+                message: tr.t("error-text-too-long"),
             });
-            None
+        } else if !self.q.is_empty() {
+            query.text = Some(self.q.clone());
         }
-    };
-    let service_languages = idx.service_languages();
-    let query = SearchQuery {
-        topic: choice(
-            "topic",
-            &form.topic,
-            idx.term(TaxonomyKind::Topic, &form.topic).is_some(),
-        ),
-        target_group: choice(
-            "group",
-            &form.group,
-            idx.term(TaxonomyKind::TargetGroup, &form.group).is_some(),
-        ),
-        channel: choice(
-            "channel",
-            &form.channel,
-            idx.term(TaxonomyKind::Channel, &form.channel).is_some(),
-        ),
-        language: choice(
-            "language",
-            &form.language,
-            service_languages.contains(&form.language),
-        ),
-        area: choice("area", &form.area, idx.areas.is_known(&form.area)),
-        text: None,
-        active_only: true,
-        ..SearchQuery::default()
-    };
-    let mut query = query;
-    if form.q.chars().count() > 200 {
-        errors.push(FieldError {
-            field: "q",
-            message: tr.t("error-text-too-long"),
-        });
-    } else if !form.q.is_empty() {
-        query.text = Some(form.q.clone());
-    }
-    let page: usize = match form.page.as_str() {
-        "" => 1,
-        p => match p.parse::<usize>() {
+        let page = match self.page.parse::<usize>() {
+            _ if self.page.is_empty() => 1,
             Ok(n) if (1..=10_000).contains(&n) => n,
             _ => {
                 errors.push(FieldError {
@@ -254,8 +251,112 @@ pub async fn search(
                 });
                 1
             }
-        },
+        };
+        (query, page, errors)
+    }
+
+    /// The link to another page of the same search.
+    fn href(&self, page: usize) -> String {
+        let page = page.to_string();
+        let pairs = [
+            ("q", self.q.as_str()),
+            ("topic", &self.topic),
+            ("group", &self.group),
+            ("area", &self.area),
+            ("language", &self.language),
+            ("channel", &self.channel),
+            ("page", &page),
+        ];
+        format!("/diensten?{}", query_string(&pairs))
+    }
+}
+
+/// The filter selects, with the visitor's choices selected, sorted by label.
+fn filter_controls(
+    idx: &CatalogueIndex,
+    tr: &Tr,
+    form: &SearchForm,
+) -> (Vec<Select>, Vec<OptGroup>) {
+    let lang = tr.lang;
+    let sorted = |mut v: Vec<Opt>| {
+        v.sort_by(|a, b| a.label.cmp(&b.label));
+        v
     };
+    let terms = |kind: TaxonomyKind, selected: &str| {
+        sorted(
+            idx.terms_of(kind)
+                .map(|t| Opt {
+                    value: t.code.clone(),
+                    label: t.name.get(lang).to_string(),
+                    selected: t.code == selected,
+                })
+                .collect(),
+        )
+    };
+    let languages = idx
+        .service_languages()
+        .into_iter()
+        .map(|code| Opt {
+            label: language_name(tr, &code),
+            selected: code == form.language,
+            value: code,
+        })
+        .collect();
+    let selects = vec![
+        Select {
+            field: "topic",
+            label: tr.t("filter-topic"),
+            options: terms(TaxonomyKind::Topic, &form.topic),
+        },
+        Select {
+            field: "group",
+            label: tr.t("filter-group"),
+            options: terms(TaxonomyKind::TargetGroup, &form.group),
+        },
+        Select {
+            field: "channel",
+            label: tr.t("filter-channel"),
+            options: terms(TaxonomyKind::Channel, &form.channel),
+        },
+        Select {
+            field: "language",
+            label: tr.t("filter-language"),
+            options: sorted(languages),
+        },
+    ];
+    let regions = idx.areas.regions().map(|r| Opt {
+        value: r.code.clone(),
+        label: r.name.get(lang).to_string(),
+        selected: r.code == form.area,
+    });
+    let municipalities = idx.areas.municipalities().map(|m| Opt {
+        value: m.code.clone(),
+        label: municipality_name(m, lang),
+        selected: m.code == form.area,
+    });
+    let areas = vec![
+        OptGroup {
+            label: tr.t("filter-regions"),
+            options: sorted(regions.collect()),
+        },
+        OptGroup {
+            label: tr.t("filter-municipalities"),
+            options: sorted(municipalities.collect()),
+        },
+    ];
+    (selects, areas)
+}
+
+pub async fn search(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    OriginalUri(uri): OriginalUri,
+    query: Result<Query<Vec<(String, String)>>, QueryRejection>,
+) -> Response {
+    let idx = state.index();
+    let tr = tr(&state, lang);
+    let form = SearchForm::from_pairs(query.map(|Query(q)| q).unwrap_or_default());
+    let (query, page, errors) = form.check(&idx, &tr);
 
     let hits = idx.search(&query, lang);
     let pages = hits.len().div_ceil(PER_PAGE).max(1);
@@ -266,108 +367,24 @@ pub async fn search(
         .take(PER_PAGE)
         .map(|s| result_item(&idx, &tr, s))
         .collect();
-
-    let keep = |p: usize| {
-        let p = p.to_string();
-        format!(
-            "/diensten?{}",
-            query_string(&[
-                ("q", &form.q),
-                ("topic", &form.topic),
-                ("group", &form.group),
-                ("area", &form.area),
-                ("language", &form.language),
-                ("channel", &form.channel),
-                ("page", &p),
-            ])
-        )
-    };
-    let opts = |kind: TaxonomyKind, selected: &str| -> Vec<Opt> {
-        let mut v: Vec<Opt> = idx
-            .terms_of(kind)
-            .map(|t| Opt {
-                value: t.code.clone(),
-                label: t.name.get(lang).to_string(),
-                selected: t.code == selected,
-            })
-            .collect();
-        v.sort_by(|a, b| a.label.cmp(&b.label));
-        v
-    };
-    let regions = idx
-        .areas
-        .regions()
-        .map(|r| Opt {
-            value: r.code.clone(),
-            label: r.name.get(lang).to_string(),
-            selected: r.code == form.area,
-        })
-        .collect();
-    let mut municipalities: Vec<Opt> = idx
-        .areas
-        .municipalities()
-        .map(|m| Opt {
-            value: m.code.clone(),
-            label: municipality_name(m, lang),
-            selected: m.code == form.area,
-        })
-        .collect();
-    municipalities.sort_by(|a, b| a.label.cmp(&b.label));
-    let languages = service_languages
-        .iter()
-        .map(|code| Opt {
-            value: code.clone(),
-            label: language_name(&tr, code),
-            selected: *code == form.language,
-        })
-        .collect();
+    let (selects, areas) = filter_controls(&idx, &tr, &form);
 
     let status = if errors.is_empty() {
         StatusCode::OK
     } else {
         StatusCode::BAD_REQUEST
     };
-    let layout = Layout::new(
-        tr.clone(),
-        tr.t("search-title"),
-        "services",
-        uri.path(),
-        uri.query(),
-    );
-    let page_view = SearchPage {
+    let view = SearchPage {
+        layout: Layout::new(
+            tr.clone(),
+            tr.t("search-title"),
+            "services",
+            uri.path(),
+            uri.query(),
+        ),
         q: form.q.clone(),
-        selects: vec![
-            Select {
-                field: "topic",
-                label: tr.t("filter-topic"),
-                options: opts(TaxonomyKind::Topic, &form.topic),
-            },
-            Select {
-                field: "group",
-                label: tr.t("filter-group"),
-                options: opts(TaxonomyKind::TargetGroup, &form.group),
-            },
-            Select {
-                field: "channel",
-                label: tr.t("filter-channel"),
-                options: opts(TaxonomyKind::Channel, &form.channel),
-            },
-            Select {
-                field: "language",
-                label: tr.t("filter-language"),
-                options: languages,
-            },
-        ],
-        areas: vec![
-            OptGroup {
-                label: tr.t("filter-regions"),
-                options: regions,
-            },
-            OptGroup {
-                label: tr.t("filter-municipalities"),
-                options: municipalities,
-            },
-        ],
+        selects,
+        areas,
         errors,
         count: tr.n("search-count", "count", hits.len()),
         results,
@@ -375,11 +392,10 @@ pub async fn search(
             "page-of",
             &[("page", page.to_string()), ("pages", pages.to_string())],
         ),
-        prev: (page > 1).then(|| keep(page - 1)),
-        next: (page < pages).then(|| keep(page + 1)),
-        layout,
+        prev: (page > 1).then(|| form.href(page - 1)),
+        next: (page < pages).then(|| form.href(page + 1)),
     };
-    render(status, &page_view)
+    render(status, &view)
 }
 
 fn result_item(idx: &CatalogueIndex, tr: &Tr, s: &Service) -> ResultItem {
