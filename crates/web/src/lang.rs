@@ -54,9 +54,9 @@ impl<S: Send + Sync> FromRequestParts<S> for UiLang {
     }
 }
 
-/// Remembers an explicit language choice for a year.
+/// Remembers an explicit language choice on a page for a year (the API is stateless).
 pub async fn remember_choice(req: Request, next: Next) -> Response {
-    let chosen = from_query(req.uri().query());
+    let chosen = from_query(req.uri().query()).filter(|_| !req.uri().path().starts_with("/api/"));
     let mut res = next.run(req).await;
     if let Some(lang) = chosen {
         let cookie = format!("{COOKIE}={lang}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly");

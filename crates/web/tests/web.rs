@@ -549,6 +549,8 @@ async fn pages_speak_dutch_by_default_and_follow_the_visitor() {
         later.body.contains("<html lang=\"fr\">"),
         "the explicit choice sticks"
     );
+    let api = get(&app.router, "/api/v1/services?lang=de").await;
+    assert_eq!(api.header("set-cookie"), "", "the API sets no cookie");
 }
 
 #[tokio::test]
