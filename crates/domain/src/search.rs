@@ -194,13 +194,18 @@ impl CatalogueIndex {
     }
 
     fn build_vocabulary(&self) -> Vec<(String, Vec<(u32, u8)>)> {
-        let mut postings: HashMap<String, HashMap<u32, u8>> = HashMap::new();
+        // Services are visited in order, so a token's postings for the current
+        // service, if any, are always its last entry.
+        let mut postings: HashMap<String, Vec<(u32, u8)>> = HashMap::new();
         for (i, s) in self.services.iter().enumerate() {
             let i = i as u32;
             let mut add = |text: &str, weight: u8| {
                 for token in tokens(text) {
-                    let best = postings.entry(token).or_default().entry(i).or_insert(0);
-                    *best = (*best).max(weight);
+                    let list = postings.entry(token).or_default();
+                    match list.last_mut() {
+                        Some((service, best)) if *service == i => *best = (*best).max(weight),
+                        _ => list.push((i, weight)),
+                    }
                 }
             };
             let all = |t: &Text| t.all().collect::<Vec<_>>().join(" ");
@@ -226,10 +231,7 @@ impl CatalogueIndex {
                 add(&all(t), W_BODY);
             }
         }
-        let mut vocabulary: Vec<_> = postings
-            .into_iter()
-            .map(|(t, p)| (t, p.into_iter().collect::<Vec<_>>()))
-            .collect();
+        let mut vocabulary: Vec<_> = postings.into_iter().collect();
         vocabulary.sort_by(|a, b| a.0.cmp(&b.0));
         vocabulary
     }

@@ -701,3 +701,35 @@ async fn the_api_serves_the_seeded_catalogue_on_postgres_too() {
     assert!(body["total_items"].as_u64().unwrap_or(0) > 2);
     assert_eq!(ready["backend"], "postgres");
 }
+
+#[test]
+fn every_message_key_used_by_pages_exists_in_every_language() {
+    let i18n = loket_i18n::I18n::load().expect("messages");
+    let dir = env!("CARGO_MANIFEST_DIR");
+    let mut sources =
+        vec![std::fs::read_to_string(format!("{dir}/src/html/pages.rs")).expect("pages.rs")];
+    for entry in std::fs::read_dir(format!("{dir}/templates")).expect("templates") {
+        sources.push(std::fs::read_to_string(entry.expect("entry").path()).expect("template"));
+    }
+    let mut keys = Vec::new();
+    for source in &sources {
+        for call in ["t(\"", "s(\"", "n(\""] {
+            for (at, _) in source.match_indices(call) {
+                let rest = &source[at + call.len()..];
+                if let Some(end) = rest.find('"') {
+                    let key = &rest[..end];
+                    if key.contains('-') && key.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+                    {
+                        keys.push(key.to_string());
+                    }
+                }
+            }
+        }
+    }
+    assert!(keys.len() > 40, "found only {} keys", keys.len());
+    for lang in ["nl", "en", "de", "fr"] {
+        let known = i18n.keys(lang);
+        let missing: Vec<_> = keys.iter().filter(|k| !known.contains(k)).collect();
+        assert!(missing.is_empty(), "{lang} lacks {missing:?}");
+    }
+}
