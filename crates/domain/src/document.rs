@@ -163,14 +163,14 @@ impl CatalogueDocument {
             let rec = format!("regions[{i}] ({})", r.code);
             unique(&mut errors, &rec, "code", &format!("area:{}", r.code));
             require_text(&mut errors, &rec, "name", &r.name);
-            if let Some(p) = &r.parent {
-                if !region_codes.contains(p.as_str()) {
-                    errors.push(DocumentError::new(
-                        &rec,
-                        "parent",
-                        format!("unknown region {p:?}"),
-                    ));
-                }
+            if let Some(p) = &r.parent
+                && !region_codes.contains(p.as_str())
+            {
+                errors.push(DocumentError::new(
+                    &rec,
+                    "parent",
+                    format!("unknown region {p:?}"),
+                ));
             }
             check_point(&mut errors, &rec, r.centroid.latitude, r.centroid.longitude);
         }
@@ -219,14 +219,14 @@ impl CatalogueDocument {
                 ));
             }
             require_text(&mut errors, &rec, "name", &l.name);
-            if let Some(m) = &l.municipality {
-                if areas.municipality(m).is_none() {
-                    errors.push(DocumentError::new(
-                        &rec,
-                        "municipality",
-                        format!("unknown municipality {m:?}"),
-                    ));
-                }
+            if let Some(m) = &l.municipality
+                && areas.municipality(m).is_none()
+            {
+                errors.push(DocumentError::new(
+                    &rec,
+                    "municipality",
+                    format!("unknown municipality {m:?}"),
+                ));
             }
             match (l.latitude, l.longitude) {
                 (Some(la), Some(lo)) => check_point(&mut errors, &rec, la, lo),
@@ -299,14 +299,14 @@ impl CatalogueDocument {
                     ));
                 }
             }
-            if let (Some(min), Some(max)) = (s.minimum_age, s.maximum_age) {
-                if min > max {
-                    errors.push(DocumentError::new(
-                        &rec,
-                        "minimum_age",
-                        "is above maximum_age",
-                    ));
-                }
+            if let (Some(min), Some(max)) = (s.minimum_age, s.maximum_age)
+                && min > max
+            {
+                errors.push(DocumentError::new(
+                    &rec,
+                    "minimum_age",
+                    "is above maximum_age",
+                ));
             }
             for (n, age) in [
                 ("minimum_age", s.minimum_age),
@@ -332,14 +332,14 @@ impl CatalogueDocument {
                             "must be after opens_at",
                         ));
                     }
-                    if let Some(l) = &h.location_id {
-                        if !s.locations.contains(l) {
-                            errors.push(DocumentError::new(
-                                &rec,
-                                "schedules.weekly.location_id",
-                                "is not one of the service's locations",
-                            ));
-                        }
+                    if let Some(l) = &h.location_id
+                        && !s.locations.contains(l)
+                    {
+                        errors.push(DocumentError::new(
+                            &rec,
+                            "schedules.weekly.location_id",
+                            "is not one of the service's locations",
+                        ));
                     }
                 }
                 for x in &sched.exceptions {

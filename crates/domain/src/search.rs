@@ -393,10 +393,10 @@ impl CatalogueIndex {
         if x.languages & f.languages != f.languages {
             return false;
         }
-        if let Some(overlapping) = &f.areas {
-            if !x.areas.iter().any(|&a| overlapping[a as usize]) {
-                return false;
-            }
+        if let Some(overlapping) = &f.areas
+            && !x.areas.iter().any(|&a| overlapping[a as usize])
+        {
+            return false;
         }
         if let Some(kind) = f.any_of_kind {
             let mask = match kind {
@@ -415,7 +415,7 @@ impl CatalogueIndex {
         {
             return false;
         }
-        !f.modified_after.is_some_and(|t| s.last_modified < t)
+        f.modified_after.is_none_or(|t| s.last_modified >= t)
     }
 
     /// Per service (dense, by index), the sum over query words of the best weighted match.

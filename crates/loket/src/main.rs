@@ -130,16 +130,15 @@ async fn open_store(config: &Config) -> Result<Arc<dyn CatalogueStore>, AppError
         .trim_start_matches("sqlite://")
         .trim_start_matches("sqlite:");
     let path = path.split('?').next().unwrap_or(path);
-    if !path.contains(":memory:") {
-        if let Some(dir) = std::path::Path::new(path)
+    if !path.contains(":memory:")
+        && let Some(dir) = std::path::Path::new(path)
             .parent()
             .filter(|d| !d.as_os_str().is_empty())
-        {
-            std::fs::create_dir_all(dir).map_err(|e| AppError::File {
-                path: dir.display().to_string(),
-                message: e.to_string(),
-            })?;
-        }
+    {
+        std::fs::create_dir_all(dir).map_err(|e| AppError::File {
+            path: dir.display().to_string(),
+            message: e.to_string(),
+        })?;
     }
     Ok(Arc::new(
         loket_store_sqlite::SqliteStore::connect(url).await?,

@@ -54,21 +54,21 @@ impl Params {
             map.insert(k, v);
         }
         let mut p = Params { raw: map, errors };
-        if let Some(l) = p.raw.get("lang") {
-            if l.parse::<Lang>().is_err() {
-                p.errors.push(InvalidParam {
-                    name: "lang".into(),
-                    reason: "must be one of nl, en, de, fr".into(),
-                });
-            }
+        if let Some(l) = p.raw.get("lang")
+            && l.parse::<Lang>().is_err()
+        {
+            p.errors.push(InvalidParam {
+                name: "lang".into(),
+                reason: "must be one of nl, en, de, fr".into(),
+            });
         }
-        if let Some(f) = p.raw.get("format") {
-            if f != "json" {
-                p.errors.push(InvalidParam {
-                    name: "format".into(),
-                    reason: "only json is supported".into(),
-                });
-            }
+        if let Some(f) = p.raw.get("format")
+            && f != "json"
+        {
+            p.errors.push(InvalidParam {
+                name: "format".into(),
+                reason: "only json is supported".into(),
+            });
         }
         p
     }
@@ -249,13 +249,13 @@ fn service_query(p: &mut Params, idx: &CatalogueIndex) -> SearchQuery {
     });
     let taxonomy = p.taxonomy(idx);
     let taxonomy_term_id = p.str("taxonomy_term_id").map(str::to_string);
-    if let Some(id) = &taxonomy_term_id {
-        if idx.term_by_id(id).is_none() {
-            p.errors.push(InvalidParam {
-                name: "taxonomy_term_id".into(),
-                reason: "unknown taxonomy term".into(),
-            });
-        }
+    if let Some(id) = &taxonomy_term_id
+        && idx.term_by_id(id).is_none()
+    {
+        p.errors.push(InvalidParam {
+            name: "taxonomy_term_id".into(),
+            reason: "unknown taxonomy term".into(),
+        });
     }
     SearchQuery {
         text: p.text("search"),

@@ -652,7 +652,7 @@ pub async fn organizations(
             ),
         })
         .collect();
-    organizations.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+    organizations.sort_by_key(|a| a.name.to_lowercase());
     let layout = Layout::new(
         tr.clone(),
         tr.t("orgs-title"),
