@@ -65,6 +65,7 @@ pub struct CatalogueIndex {
     language_bits: HashMap<String, u64>,
     area_ids: HashMap<String, u16>,
     area_codes: Vec<String>,
+    area_locality: Vec<u8>,
     /// Per interface language: service indices in browsing order (first line first, then by name).
     order: [Vec<u32>; 4],
     /// The inverse of `order`: a service's position, to break ties between equal scores.
@@ -111,6 +112,7 @@ impl CatalogueIndex {
             language_bits: HashMap::new(),
             area_ids: HashMap::new(),
             area_codes: Vec::new(),
+            area_locality: Vec::new(),
             order: Default::default(),
             rank: Default::default(),
             regions_and_municipalities: (doc.regions, doc.municipalities),
@@ -143,6 +145,23 @@ impl CatalogueIndex {
             .enumerate()
             .map(|(i, c)| (c.clone(), i as u16))
             .collect();
+        self.area_locality = self
+            .area_codes
+            .iter()
+            .map(|c| match self.areas.region(c).map(|r| r.kind.as_str()) {
+                None | Some("sub-region") => 3,
+                Some("labour-market-region" | "district" | "community") => 2,
+                Some(_) => 1,
+            })
+            .collect();
+        let area_country = |code: &String, me: &Self| {
+            let country = me
+                .areas
+                .municipality(code)
+                .map(|m| m.country.as_str())
+                .or_else(|| me.areas.region(code).map(|r| r.country.as_str()));
+            country.map(country_bit).unwrap_or(0)
+        };
         let bits = |kind: TaxonomyKind, codes: &[String], me: &Self| {
             codes
                 .iter()
@@ -166,6 +185,11 @@ impl CatalogueIndex {
                     .iter()
                     .filter_map(|a| self.area_ids.get(a).copied())
                     .collect(),
+                countries: s
+                    .service_areas
+                    .iter()
+                    .map(|a| area_country(a, self))
+                    .fold(0, |x, y| x | y),
                 active: matches!(
                     s.status,
                     ServiceStatus::Active | ServiceStatus::TemporarilyClosed
@@ -290,6 +314,49 @@ impl CatalogueIndex {
         all.sort();
         all.dedup();
         all
+    }
+
+    /// Indices of the services passing the query's filters (its text is ignored),
+    /// in catalogue order. For engines that rank by their own rules.
+    pub fn filter_indices(&self, q: &SearchQuery) -> Vec<usize> {
+        let Some(filter) = self.compile(q) else {
+            return Vec::new();
+        };
+        (0..self.services.len())
+            .filter(|&i| self.passes(i, &filter))
+            .collect()
+    }
+
+    /// Per area id, whether that area overlaps `place` (a region, country or
+    /// municipality code); `None` for an unknown place.
+    pub fn overlap_mask(&self, place: &str) -> Option<Vec<bool>> {
+        self.areas.is_known(place).then(|| {
+            self.area_codes
+                .iter()
+                .map(|a| self.areas.overlaps(a, place))
+                .collect()
+        })
+    }
+
+    /// The area ids of service `i` (indices into [`Self::overlap_mask`]).
+    pub fn service_area_ids(&self, i: usize) -> &[u16] {
+        &self.facets[i].areas
+    }
+
+    /// The countries service `i` serves, as [`country_bit`]s.
+    pub fn service_countries(&self, i: usize) -> u8 {
+        self.facets[i].countries
+    }
+
+    /// The code of area id `id`.
+    pub fn area_code(&self, id: u16) -> &str {
+        &self.area_codes[id as usize]
+    }
+
+    /// How local an area is: 3 for a municipality or sub-region, 2 for a
+    /// labour-market region, district or community, 1 for a province or country.
+    pub fn area_locality(&self, id: u16) -> u8 {
+        self.area_locality[id as usize]
     }
 
     /// Services matching the query, best first. With free text, only services
@@ -472,7 +539,19 @@ struct Facets {
     channels: u64,
     languages: u64,
     areas: Vec<u16>,
+    /// The countries its areas lie in, as [`country_bit`]s.
+    countries: u8,
     active: bool,
+}
+
+/// A country as a bit: NL 1, DE 2, BE 4; 0 for anything else.
+pub fn country_bit(code: &str) -> u8 {
+    match code {
+        "NL" => 1,
+        "DE" => 2,
+        "BE" => 4,
+        _ => 0,
+    }
 }
 
 /// A query's filters, compiled against the index.

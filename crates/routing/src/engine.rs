@@ -17,9 +17,8 @@
 
 use crate::answers::{Answers, Place};
 use loket_domain::area::Point;
-use loket_domain::search::CatalogueIndex;
+use loket_domain::search::{CatalogueIndex, SearchQuery, country_bit};
 use loket_domain::{Service, ServiceLine, ServiceStatus};
-use std::collections::BTreeSet;
 
 /// Why a service was chosen; the web tier turns each into a sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,91 +68,90 @@ pub struct Routing<'a> {
     pub fell_back: bool,
 }
 
-/// The visitor's places with their roles.
+/// One of the visitor's places, with the areas that overlap it.
+struct PlaceMask<'a> {
+    code: &'a str,
+    overlaps: Vec<bool>,
+}
+
+impl PlaceMask<'_> {
+    fn of<'a>(idx: &CatalogueIndex, code: Option<&'a str>) -> Option<PlaceMask<'a>> {
+        let code = code?;
+        Some(PlaceMask {
+            code,
+            overlaps: idx.overlap_mask(code)?,
+        })
+    }
+
+    /// Whether service `i` serves this place; if so, how local its most local serving area is.
+    fn served_by(&self, idx: &CatalogueIndex, i: usize) -> Option<u8> {
+        idx.service_area_ids(i)
+            .iter()
+            .filter(|&&a| self.overlaps[a as usize])
+            .map(|&a| idx.area_locality(a))
+            .max()
+    }
+}
+
+/// The visitor's places with their roles, compiled against the index once per route.
 struct Situation<'a> {
-    live: Option<&'a str>,
-    work: Option<&'a str>,
-    company: Option<&'a str>,
-    staff_country: Option<&'a str>,
-    countries: BTreeSet<String>,
+    live: Option<PlaceMask<'a>>,
+    work: Option<PlaceMask<'a>>,
+    company: Option<PlaceMask<'a>>,
+    staff_country: Option<PlaceMask<'a>>,
+    /// The countries involved, as country bits.
+    countries: u8,
 }
 
 impl<'a> Situation<'a> {
     fn of(a: &'a Answers, idx: &CatalogueIndex) -> Self {
         let code = |p: &'a Option<Place>| p.as_ref().and_then(Place::code);
-        let staff_country = a
-            .staff_from
-            .as_deref()
-            .filter(|c| ["NL", "DE", "BE"].contains(c));
-        let mut countries = BTreeSet::new();
-        for c in [
-            code(&a.live),
-            code(&a.work),
-            code(&a.company),
-            staff_country,
-        ]
-        .into_iter()
-        .flatten()
-        {
-            if let Some(country) = country_of(idx, c) {
-                countries.insert(country);
-            }
-        }
+        let staff = a.staff_from.as_deref().filter(|c| country_bit(c) != 0);
+        let countries = [code(&a.live), code(&a.work), code(&a.company), staff]
+            .into_iter()
+            .flatten()
+            .filter_map(|c| country_of(idx, c))
+            .fold(0, |x, c| x | country_bit(c));
         Situation {
-            live: code(&a.live),
-            work: code(&a.work),
-            company: code(&a.company),
-            staff_country,
+            live: PlaceMask::of(idx, code(&a.live)),
+            work: PlaceMask::of(idx, code(&a.work)),
+            company: PlaceMask::of(idx, code(&a.company)),
+            staff_country: PlaceMask::of(idx, staff),
             countries,
         }
     }
 
-    fn places(&self) -> impl Iterator<Item = &'a str> {
-        [self.live, self.work, self.company, self.staff_country]
+    fn places(&self) -> impl Iterator<Item = &PlaceMask<'a>> {
+        [&self.live, &self.work, &self.company, &self.staff_country]
             .into_iter()
             .flatten()
     }
 
     fn cross_border(&self) -> bool {
-        self.countries.len() > 1
+        self.countries.count_ones() > 1
+    }
+
+    fn country_codes(&self) -> Vec<String> {
+        [("NL", 1u8), ("DE", 2), ("BE", 4)]
+            .iter()
+            .filter(|(_, bit)| self.countries & bit != 0)
+            .map(|(c, _)| c.to_string())
+            .collect()
     }
 }
 
-fn country_of(idx: &CatalogueIndex, code: &str) -> Option<String> {
-    if ["NL", "DE", "BE"].contains(&code) {
-        return Some(code.to_string());
+fn country_of<'i>(idx: &'i CatalogueIndex, code: &'i str) -> Option<&'i str> {
+    if country_bit(code) != 0 {
+        return Some(code);
     }
     idx.areas
         .municipality(code)
-        .map(|m| m.country.clone())
-        .or_else(|| idx.areas.region(code).map(|r| r.country.clone()))
+        .map(|m| m.country.as_str())
+        .or_else(|| idx.areas.region(code).map(|r| r.country.as_str()))
 }
 
 fn serves(idx: &CatalogueIndex, s: &Service, place: &str) -> bool {
     s.service_areas.iter().any(|a| idx.areas.overlaps(a, place))
-}
-
-/// How local the most local of the service's areas that serve `place` is: 3 for a
-/// municipality or sub-region, 2 for a labour-market region or district, 1 wider.
-fn locality(idx: &CatalogueIndex, s: &Service, place: &str) -> i32 {
-    s.service_areas
-        .iter()
-        .filter(|a| idx.areas.overlaps(a, place))
-        .map(|a| match idx.areas.region(a).map(|r| r.kind.as_str()) {
-            None => 3, // a municipality
-            Some("sub-region") => 3,
-            Some("labour-market-region" | "district" | "community") => 2,
-            Some(_) => 1,
-        })
-        .max()
-        .unwrap_or(0)
-}
-
-fn service_countries(idx: &CatalogueIndex, s: &Service) -> BTreeSet<String> {
-    s.service_areas
-        .iter()
-        .filter_map(|a| country_of(idx, a))
-        .collect()
 }
 
 /// The topics that satisfy the visitor's topic, with the domain rule behind a substitute.
@@ -167,148 +165,179 @@ fn wanted_topics(a: &Answers) -> Vec<(String, Option<Reason>)> {
     topics
 }
 
+/// At most this many results, best first.
+pub const MAX_RESULTS: usize = 10;
+
 pub fn route<'a>(idx: &'a CatalogueIndex, a: &Answers) -> Routing<'a> {
     let situation = Situation::of(a, idx);
     let topics = wanted_topics(a);
-    let mut results: Vec<Routed<'a>> = Vec::new();
-    if !topics.is_empty() {
-        for s in &idx.services {
-            if let Some(r) = fit(idx, s, a, &situation, &topics) {
-                results.push(r);
+    // Score every candidate cheaply first; explain only the results that are returned.
+    let mut scored: Vec<(i32, usize, usize)> = Vec::new(); // (score, service, index into topics)
+    let mut seen = std::collections::HashSet::new();
+    for (t, (topic, _)) in topics.iter().enumerate() {
+        let query = SearchQuery {
+            topic: Some(topic.clone()),
+            active_only: true,
+            ..SearchQuery::default()
+        };
+        for i in idx.filter_indices(&query) {
+            if seen.insert(i) {
+                if let Some(fit) = assess(idx, i, a, &situation, topic, None, false) {
+                    scored.push((fit.score, i, t));
+                }
             }
         }
     }
-    if results.is_empty() {
+    if scored.is_empty() {
         return Routing {
             results: fallback(idx, a, &situation),
             fell_back: true,
         };
     }
-    results.sort_by(|x, y| {
-        y.score
-            .cmp(&x.score)
-            .then_with(|| x.service.key.cmp(&y.service.key))
-    });
+    let best_first = |x: &(i32, usize, usize), y: &(i32, usize, usize)| {
+        y.0.cmp(&x.0)
+            .then_with(|| idx.services[x.1].key.cmp(&idx.services[y.1].key))
+    };
+    if scored.len() > MAX_RESULTS {
+        scored.select_nth_unstable_by(MAX_RESULTS - 1, best_first);
+        scored.truncate(MAX_RESULTS);
+    }
+    scored.sort_by(best_first);
+    let results = scored
+        .into_iter()
+        .filter_map(|(_, i, t)| {
+            let (topic, rule) = &topics[t];
+            assess(idx, i, a, &situation, topic, rule.as_ref(), true).map(|fit| Routed {
+                service: &idx.services[i],
+                score: fit.score,
+                reasons: fit.reasons,
+            })
+        })
+        .collect();
     Routing {
         results,
         fell_back: false,
     }
 }
 
-fn fit<'a>(
-    idx: &CatalogueIndex,
-    s: &'a Service,
-    a: &Answers,
-    sit: &Situation,
-    topics: &[(String, Option<Reason>)],
-) -> Option<Routed<'a>> {
-    if !matches!(
-        s.status,
-        ServiceStatus::Active | ServiceStatus::TemporarilyClosed
-    ) {
-        return None;
+/// A score and, when asked for, the reasons behind it.
+struct Fit {
+    score: i32,
+    reasons: Vec<Reason>,
+    explain: bool,
+}
+
+impl Fit {
+    fn add(&mut self, points: i32, reason: impl FnOnce() -> Reason) {
+        self.score += points;
+        if self.explain {
+            self.reasons.push(reason());
+        }
     }
+}
+
+/// Whether service `i` (active, about `topic`) fits the visitor, how well, and
+/// (with `explain`) why.
+fn assess<'p>(
+    idx: &CatalogueIndex,
+    i: usize,
+    a: &Answers,
+    sit: &Situation<'p>,
+    topic: &str,
+    rule: Option<&Reason>,
+    explain: bool,
+) -> Option<Fit> {
+    let s = &idx.services[i];
     if !s.target_groups.is_empty() && !s.target_groups.contains(&a.who) {
         return None;
     }
-    let (topic, rule) = topics.iter().find(|(t, _)| s.topics.contains(t))?;
-    let mut score = 10;
-    let mut reasons = vec![Reason::TargetGroup(a.who.clone())];
-    let focused = s.topics.len() <= 2;
-    if focused {
-        score += 3;
+    let served = |p: &Option<PlaceMask<'p>>| -> Option<(&'p str, u8)> {
+        p.as_ref()
+            .and_then(|p| p.served_by(idx, i).map(|locality| (p.code, locality)))
+    };
+    let (live, work, company, staff) = (
+        served(&sit.live),
+        served(&sit.work),
+        served(&sit.company),
+        served(&sit.staff_country),
+    );
+    // The service must serve at least one of the visitor's places, when they named any.
+    if sit.places().next().is_some() && live.is_none() && work.is_none() && company.is_none() {
+        return None;
     }
-    reasons.push(Reason::Topic {
-        code: topic.clone(),
+
+    let mut fit = Fit {
+        score: 10,
+        reasons: Vec::new(),
+        explain,
+    };
+    fit.add(0, || Reason::TargetGroup(a.who.clone()));
+    let focused = s.topics.len() <= 2;
+    fit.add(if focused { 3 } else { 0 }, || Reason::Topic {
+        code: topic.to_string(),
         focused,
     });
     if let Some(rule) = rule {
-        reasons.push(rule.clone());
+        fit.add(0, || rule.clone());
     }
-
-    // Places: the service must serve at least one of them, when the visitor named any.
-    let serves_live = sit.live.filter(|p| serves(idx, s, p));
-    let serves_work = sit.work.filter(|p| serves(idx, s, p));
-    let serves_company = sit.company.filter(|p| serves(idx, s, p));
-    let serves_staff = sit.staff_country.filter(|p| serves(idx, s, p));
-    let any_place = sit.places().next().is_some();
-    if any_place && serves_live.is_none() && serves_work.is_none() && serves_company.is_none() {
-        return None;
-    }
-    match (serves_live, serves_work) {
-        (Some(l), Some(w)) if l != w => {
-            score += 6;
-            reasons.push(Reason::ServesBoth {
-                live: l.into(),
-                work: w.into(),
-            });
-        }
-        (Some(l), _) => {
-            score += 3;
-            reasons.push(Reason::ServesLive(l.into()));
-        }
-        (None, Some(w)) => {
-            score += 3;
-            reasons.push(Reason::ServesWork(w.into()));
-        }
+    match (live, work) {
+        (Some((l, _)), Some((w, _))) if l != w => fit.add(6, || Reason::ServesBoth {
+            live: l.into(),
+            work: w.into(),
+        }),
+        (Some((l, _)), _) => fit.add(3, || Reason::ServesLive(l.into())),
+        (None, Some((w, _))) => fit.add(3, || Reason::ServesWork(w.into())),
         (None, None) => {}
     }
-    if let Some(c) = serves_company {
-        score += 3;
-        reasons.push(Reason::ServesCompany(c.into()));
+    if let Some((c, _)) = company {
+        fit.add(3, || Reason::ServesCompany(c.into()));
     }
-    if let Some(c) = serves_staff {
-        score += 3;
-        reasons.push(Reason::ServesStaffCountry(c.into()));
+    if let Some((c, _)) = staff {
+        fit.add(3, || Reason::ServesStaffCountry(c.into()));
     }
-    score += 2 * sit.places().map(|p| locality(idx, s, p)).max().unwrap_or(0);
-    let countries = service_countries(idx, s);
-    if !sit.cross_border() && sit.countries.len() == 1 && countries.len() > 1 {
-        score -= 2; // a service for a border the visitor does not cross
+    fit.score += 2 * [live, work, company, staff]
+        .iter()
+        .flatten()
+        .map(|(_, locality)| i32::from(*locality))
+        .max()
+        .unwrap_or(0);
+
+    let countries = idx.service_countries(i);
+    if sit.countries.count_ones() == 1 && countries.count_ones() > 1 {
+        fit.score -= 2; // a service for a border the visitor does not cross
     }
     if sit.cross_border() {
         if countries == sit.countries {
-            score += 3;
-            reasons.push(Reason::Border(sit.countries.iter().cloned().collect()));
-        } else if countries.is_superset(&sit.countries) {
-            score += 1;
-            reasons.push(Reason::Border(sit.countries.iter().cloned().collect()));
+            fit.add(3, || Reason::Border(sit.country_codes()));
+        } else if countries & sit.countries == sit.countries {
+            fit.add(1, || Reason::Border(sit.country_codes()));
         }
-        if topic == "unemployment-benefit" && serves_live.is_some() {
-            score += 4;
-            reasons.push(Reason::ResidenceCountryPays);
+        if topic == "unemployment-benefit" && live.is_some() {
+            fit.add(4, || Reason::ResidenceCountryPays);
         }
     }
-
     if !a.languages.is_empty() {
-        let common: Vec<String> = a
-            .languages
-            .iter()
-            .filter(|l| s.languages.contains(l))
-            .cloned()
-            .collect();
-        if common.is_empty() {
-            score -= 3;
+        if a.languages.iter().any(|l| s.languages.contains(l)) {
+            fit.add(2, || {
+                Reason::Language(
+                    a.languages
+                        .iter()
+                        .filter(|l| s.languages.contains(l))
+                        .cloned()
+                        .collect(),
+                )
+            });
         } else {
-            score += 2;
-            reasons.push(Reason::Language(common));
+            fit.score -= 3;
         }
     }
-    if let Some(ch) = &a.channel {
-        if s.channels.contains(ch) {
-            score += 2;
-            reasons.push(Reason::Channel(ch.clone()));
-        }
+    if let Some(ch) = a.channel.as_ref().filter(|ch| s.channels.contains(ch)) {
+        fit.add(2, || Reason::Channel(ch.clone()));
     }
     if s.line == ServiceLine::First {
-        score += 2;
-        reasons.push(Reason::FirstLine);
+        fit.add(2, || Reason::FirstLine);
     }
-    Some(Routed {
-        service: s,
-        score,
-        reasons,
-    })
+    Some(fit)
 }
 
 /// The generalist for the visitor's region; else the nearest generalist; else the
@@ -321,7 +350,7 @@ fn fallback<'a>(idx: &'a CatalogueIndex, a: &Answers, sit: &Situation) -> Vec<Ro
         )
     };
     let for_visitor = |s: &&Service| s.target_groups.is_empty() || s.target_groups.contains(&a.who);
-    let origin: Option<Point> = sit.places().find_map(|p| idx.areas.centroid(p));
+    let origin: Option<Point> = sit.places().find_map(|p| idx.areas.centroid(p.code));
     let distance = |s: &Service| -> f64 {
         let Some(origin) = origin else { return 0.0 };
         s.service_areas
@@ -333,7 +362,7 @@ fn fallback<'a>(idx: &'a CatalogueIndex, a: &Answers, sit: &Situation) -> Vec<Ro
     let pick = |candidates: Vec<&'a Service>| -> Option<&'a Service> {
         if let Some(s) = candidates
             .iter()
-            .find(|s| sit.places().any(|p| serves(idx, s, p)))
+            .find(|s| sit.places().any(|p| serves(idx, s, p.code)))
         {
             return Some(s);
         }
@@ -373,12 +402,16 @@ fn fallback<'a>(idx: &'a CatalogueIndex, a: &Answers, sit: &Situation) -> Vec<Ro
     pick(generalists)
         .map(|s| {
             let mut reasons = vec![Reason::Generalist];
-            let served = |p: Option<&str>| p.filter(|p| serves(idx, s, p)).map(str::to_string);
-            if let Some(p) = served(sit.live) {
+            let served = |p: &Option<PlaceMask>| {
+                p.as_ref()
+                    .filter(|p| serves(idx, s, p.code))
+                    .map(|p| p.code.to_string())
+            };
+            if let Some(p) = served(&sit.live) {
                 reasons.push(Reason::ServesLive(p));
-            } else if let Some(p) = served(sit.work) {
+            } else if let Some(p) = served(&sit.work) {
                 reasons.push(Reason::ServesWork(p));
-            } else if let Some(p) = served(sit.company) {
+            } else if let Some(p) = served(&sit.company) {
                 reasons.push(Reason::ServesCompany(p));
             }
             vec![Routed {
