@@ -9,6 +9,7 @@
 pub mod area;
 pub mod catalogue;
 pub mod document;
+pub mod opening;
 pub mod search;
 pub mod synthetic;
 pub mod text;

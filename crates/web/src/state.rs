@@ -1,5 +1,6 @@
 use loket_domain::search::CatalogueIndex;
 use loket_i18n::I18n;
+use loket_routing::Flow;
 use loket_store::{CatalogueStore, StoreError};
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Arc, RwLock};
@@ -11,6 +12,8 @@ use std::time::Duration;
 pub struct AppState {
     pub store: Arc<dyn CatalogueStore>,
     pub i18n: Arc<I18n>,
+    /// The front door's questions.
+    pub flow: Arc<Flow>,
     index: Arc<RwLock<Arc<CatalogueIndex>>>,
     seen_change: Arc<AtomicI64>,
     /// Origins whose browsers may read API responses (CORS); exact matches.
@@ -23,6 +26,8 @@ pub enum StateError {
     Store(#[from] StoreError),
     #[error(transparent)]
     I18n(#[from] loket_i18n::I18nError),
+    #[error(transparent)]
+    Flow(#[from] loket_routing::flow::FlowError),
 }
 
 impl AppState {
@@ -32,6 +37,7 @@ impl AppState {
         Ok(AppState {
             store,
             i18n: Arc::new(I18n::load()?),
+            flow: Arc::new(Flow::default_flow()?),
             index: Arc::new(RwLock::new(Arc::new(index))),
             seen_change: Arc::new(AtomicI64::new(seen)),
             cors_origins: Arc::new(Vec::new()),

@@ -1,6 +1,8 @@
 //! Public, server-rendered pages. They work without JavaScript; all text comes
 //! from the message files or the catalogue, in the visitor's language.
 
+mod front_door;
+mod hours;
 mod pages;
 mod view;
 
@@ -18,4 +20,6 @@ pub fn routes() -> Router<AppState> {
         .route("/organisaties", get(pages::organizations))
         .route("/organisaties/{id}", get(pages::organization))
         .route("/toegankelijkheid", get(pages::accessibility))
+        .route("/voordeur", get(front_door::question))
+        .route("/voordeur/resultaat", get(front_door::result))
 }

@@ -11,17 +11,22 @@ use loket_domain::{Lang, Service, ServiceLine, ServiceStatus, TaxonomyKind};
 
 const PER_PAGE: usize = 20;
 
-fn tr(state: &AppState, lang: Lang) -> Tr {
+pub(super) fn tr(state: &AppState, lang: Lang) -> Tr {
     Tr::new(state.i18n.clone(), lang)
 }
 
-fn term_name(idx: &CatalogueIndex, kind: TaxonomyKind, code: &str, lang: Lang) -> String {
+pub(super) fn term_name(
+    idx: &CatalogueIndex,
+    kind: TaxonomyKind,
+    code: &str,
+    lang: Lang,
+) -> String {
     idx.term(kind, code)
         .map(|t| t.name.get(lang).to_string())
         .unwrap_or_else(|| code.to_string())
 }
 
-fn area_name(idx: &CatalogueIndex, code: &str, lang: Lang) -> String {
+pub(super) fn area_name(idx: &CatalogueIndex, code: &str, lang: Lang) -> String {
     if let Some(r) = idx.areas.region(code) {
         return r.name.get(lang).to_string();
     }
@@ -31,11 +36,11 @@ fn area_name(idx: &CatalogueIndex, code: &str, lang: Lang) -> String {
         .unwrap_or_else(|| code.to_string())
 }
 
-fn municipality_name(m: &loket_domain::area::Municipality, lang: Lang) -> String {
+pub(super) fn municipality_name(m: &loket_domain::area::Municipality, lang: Lang) -> String {
     m.names.exact(lang).unwrap_or(&m.name).to_string()
 }
 
-fn language_name(tr: &Tr, code: &str) -> String {
+pub(super) fn language_name(tr: &Tr, code: &str) -> String {
     let key = format!("language-{code}");
     let name = tr.t(&key);
     if name == key { code.to_string() } else { name }
@@ -469,7 +474,7 @@ pub struct ServicePage {
     modified: String,
 }
 
-fn location_view(idx: &CatalogueIndex, tr: &Tr, id: &str) -> Option<LocationView> {
+pub(super) fn location_view(idx: &CatalogueIndex, tr: &Tr, id: &str) -> Option<LocationView> {
     let l = idx.location(id)?;
     let place = l
         .municipality
@@ -758,7 +763,7 @@ pub struct NotFoundPage {
     layout: Layout,
 }
 
-fn not_found_page(state: &AppState, lang: Lang, uri: &axum::http::Uri) -> Response {
+pub(super) fn not_found_page(state: &AppState, lang: Lang, uri: &axum::http::Uri) -> Response {
     let tr = tr(state, lang);
     let layout = Layout::new(
         tr.clone(),
