@@ -91,6 +91,23 @@ impl AnswerProblem {
             AnswerProblem::UnknownPostcode => "unknown-postcode",
         }
     }
+
+    /// In plain English, for API clients.
+    pub fn description(self) -> &'static str {
+        match self {
+            AnswerProblem::Missing => "this question needs an answer",
+            AnswerProblem::UnknownQuestion => "there is no such question",
+            AnswerProblem::NotAsked => "this question is not asked of this target group (`who`)",
+            AnswerProblem::UnknownChoice => {
+                "not one of the options for this question (and this target group)"
+            }
+            AnswerProblem::TooMany => "takes one value",
+            AnswerProblem::UnknownPlace => {
+                "not a municipality code, NL, DE, BE, abroad (or none where allowed)"
+            }
+            AnswerProblem::UnknownPostcode => "not a postcode in the catalogue's area",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -53,6 +53,29 @@ pub enum Reason {
     Generalist,
 }
 
+impl Reason {
+    /// A stable code for the API and for message keys (`reason-{code}`).
+    pub fn code(&self) -> &'static str {
+        match self {
+            Reason::TargetGroup(_) => "target-group",
+            Reason::Topic { focused: true, .. } => "topic-focused",
+            Reason::Topic { .. } => "topic",
+            Reason::ServesBoth { .. } => "serves-both",
+            Reason::ServesLive(_) => "serves-live",
+            Reason::ServesWork(_) => "serves-work",
+            Reason::ServesCompany(_) => "serves-company",
+            Reason::ServesStaffCountry(_) => "serves-staff",
+            Reason::Border(_) => "border",
+            Reason::Language(_) => "language",
+            Reason::Channel(_) => "channel",
+            Reason::FirstLine => "first-line",
+            Reason::ResidenceCountryPays => "residence-country",
+            Reason::EuNoPermitNeeded => "eu-no-permit",
+            Reason::Generalist => "generalist",
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Routed<'a> {
     pub service: &'a Service,

@@ -2,14 +2,14 @@
 //! now; later the coordinator edits it in the UI.
 
 use loket_domain::Text;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 pub const FORMAT: &str = "loket-front-door";
 
 /// The flow shipped with loket.
 pub const DEFAULT_FLOW: &str = include_str!("../../../seed/front-door.json");
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum QuestionKind {
     /// One option.
@@ -20,7 +20,7 @@ pub enum QuestionKind {
     Place,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Choice {
     pub value: String,
@@ -32,7 +32,7 @@ pub struct Choice {
     pub for_groups: Option<Vec<String>>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Question {
     pub id: String,
@@ -77,7 +77,7 @@ impl Question {
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Flow {
     pub format: String,

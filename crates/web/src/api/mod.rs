@@ -1,6 +1,7 @@
 //! The JSON API under `/api/v1`, following the HSDS 3.1 API profile and the Dutch
 //! API Design Rules: every invalid parameter is named in one problem+json answer.
 
+mod front_door;
 pub mod hsds;
 mod openapi;
 
@@ -31,6 +32,11 @@ pub fn routes() -> Router<AppState> {
         .route("/service_at_locations", get(list_service_at_locations))
         .route("/service_at_locations/{id}", get(get_service_at_location))
         .route("/catalogue", get(catalogue_document))
+        .route("/front-door/questions", get(front_door::questions))
+        .route(
+            "/front-door/routes",
+            axum::routing::post(front_door::routes),
+        )
 }
 
 /// Parsed and checked query parameters; collects every problem before answering.

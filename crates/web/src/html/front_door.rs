@@ -2,7 +2,7 @@
 //! in the link (no cookies, no personal data), then the routed result.
 
 use super::pages::{LocationView, area_name, language_name, location_view, term_name, tr};
-use super::view::{Layout, Opt, OptGroup, Tr, query_string, render};
+use super::view::{Layout, Opt, OptGroup, Tr, query_string_keep_empty, render};
 use crate::AppState;
 use crate::lang::UiLang;
 use askama::Template;
@@ -97,20 +97,6 @@ fn encode(raw: &RawAnswers, lang: Lang) -> String {
     }
     q.push_str(&format!("lang={}", lang.code()));
     q
-}
-
-fn query_string_keep_empty(pairs: &[(&str, &str)]) -> String {
-    pairs
-        .iter()
-        .map(|(k, v)| {
-            if v.is_empty() {
-                format!("{k}=")
-            } else {
-                query_string(&[(k, v)])
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("&")
 }
 
 /// `GET /voordeur`: the next question, or on to the result when all are answered.
@@ -393,7 +379,7 @@ fn result_view(
 }
 
 /// One sentence per reason, in the visitor's language.
-fn explain(idx: &CatalogueIndex, tr: &Tr, reason: &Reason) -> String {
+pub(crate) fn explain(idx: &CatalogueIndex, tr: &Tr, reason: &Reason) -> String {
     let lang = tr.lang;
     let place = |code: &str| area_name(idx, code, lang);
     let list = |items: Vec<String>| items.join(", ");

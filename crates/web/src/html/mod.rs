@@ -1,10 +1,10 @@
 //! Public, server-rendered pages. They work without JavaScript; all text comes
 //! from the message files or the catalogue, in the visitor's language.
 
-mod front_door;
+pub(crate) mod front_door;
 mod hours;
-mod pages;
-mod view;
+pub(crate) mod pages;
+pub(crate) mod view;
 
 use crate::AppState;
 use axum::Router;

@@ -11,7 +11,7 @@ use loket_domain::{Lang, Service, ServiceLine, ServiceStatus, TaxonomyKind};
 
 const PER_PAGE: usize = 20;
 
-pub(super) fn tr(state: &AppState, lang: Lang) -> Tr {
+pub(crate) fn tr(state: &AppState, lang: Lang) -> Tr {
     Tr::new(state.i18n.clone(), lang)
 }
 

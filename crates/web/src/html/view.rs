@@ -126,6 +126,21 @@ pub fn query_string(pairs: &[(&str, &str)]) -> String {
         .join("&")
 }
 
+/// Like [`query_string`], but keeps empty values as `key=` (a skipped question).
+pub fn query_string_keep_empty(pairs: &[(&str, &str)]) -> String {
+    pairs
+        .iter()
+        .map(|(k, v)| {
+            if v.is_empty() {
+                format!("{k}=")
+            } else {
+                format!("{k}={}", encode(v))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
 fn encode(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {

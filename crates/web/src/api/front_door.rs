@@ -1,0 +1,170 @@
+//! The front door as an API, for a phone generalist or a partner website:
+//! the same questions and the same routing engine as the pages.
+
+use super::hsds;
+use crate::AppState;
+use crate::html::front_door::explain;
+use crate::html::pages::tr;
+use crate::lang::UiLang;
+use crate::problem::{InvalidParam, Problem};
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::response::{IntoResponse, Response};
+use loket_routing::{RawAnswers, route};
+use serde::Serialize;
+use serde_json::Value;
+use utoipa::ToSchema;
+
+#[derive(Serialize, ToSchema)]
+pub struct RouteReason {
+    /// A stable code, e.g. `serves-both`, `topic-focused`, `generalist`.
+    pub code: String,
+    /// The reason in the requested language.
+    pub text: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct RoutedService {
+    pub rank: usize,
+    pub score: i32,
+    pub service: hsds::HsdsServiceSummary,
+    pub reasons: Vec<RouteReason>,
+    /// The public page of the service.
+    pub url: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct RouteResponse {
+    /// Nothing specific fitted: the result is the regional generalist.
+    pub fell_back: bool,
+    /// The answers as understood (postcodes resolved to municipalities).
+    pub answers: serde_json::Map<String, Value>,
+    /// The result page for these answers; it holds no personal data.
+    pub result_page: String,
+    pub results: Vec<RoutedService>,
+}
+
+/// The questions of the front door, in all four languages (the flow file).
+#[utoipa::path(get, path = "/api/v1/front-door/questions", responses((status = 200, description = "the front-door flow", content_type = "application/json")))]
+pub async fn questions(State(state): State<AppState>) -> Response {
+    Json(state.flow.as_ref()).into_response()
+}
+
+/// Routes answers to ranked services with an explanation per result. Keys are
+/// the question ids of `/front-door/questions`; values are strings, or lists of
+/// strings for `languages`. A place may be given as `{id}_postcode`.
+#[utoipa::path(post, path = "/api/v1/front-door/routes",
+    request_body(content = Object, description = "answers, e.g. {\"who\": \"cross-border-worker\", \"live\": \"DE05334002\", \"work\": \"GM0917\", \"topic\": \"health-insurance\", \"languages\": [\"de\"]}", content_type = "application/json"),
+    params(("lang" = Option<String>, Query, description = "nl, en, de or fr; else Accept-Language")),
+    responses((status = 200, body = RouteResponse), (status = 400, body = Problem, content_type = "application/problem+json")))]
+pub async fn routes(State(state): State<AppState>, UiLang(lang): UiLang, body: Bytes) -> Response {
+    let invalid = |name: &str, reason: &str| {
+        Problem::bad_request(vec![InvalidParam {
+            name: name.into(),
+            reason: reason.into(),
+        }])
+        .into_response()
+    };
+    let Ok(Value::Object(fields)) = serde_json::from_slice::<Value>(&body) else {
+        return invalid("body", "must be a JSON object of answers");
+    };
+    let mut pairs = Vec::new();
+    let mut errors = Vec::new();
+    for (key, value) in fields {
+        match value {
+            Value::String(s) => pairs.push((key, s)),
+            Value::Array(items) => {
+                if items.is_empty() {
+                    pairs.push((key.clone(), String::new()));
+                }
+                for item in items {
+                    match item {
+                        Value::String(s) => pairs.push((key.clone(), s)),
+                        _ => errors.push(InvalidParam {
+                            name: key.clone(),
+                            reason: "list items must be strings".into(),
+                        }),
+                    }
+                }
+            }
+            Value::Null => pairs.push((key, String::new())),
+            _ => errors.push(InvalidParam {
+                name: key,
+                reason: "must be a string or a list of strings".into(),
+            }),
+        }
+    }
+    let idx = state.index();
+    let mut raw = RawAnswers::from_pairs(pairs);
+    let mut problems = raw.resolve_postcodes(&state.flow, &idx.areas);
+    let answers = match raw.check(&state.flow, &idx.areas) {
+        Ok(a) if problems.is_empty() && errors.is_empty() => a,
+        other => {
+            if let Err(more) = other {
+                problems.extend(more);
+            }
+            errors.extend(problems.into_iter().map(|p| InvalidParam {
+                name: p.question,
+                reason: p.problem.description().into(),
+            }));
+            return Problem::bad_request(errors).into_response();
+        }
+    };
+    let routing = route(&idx, &answers);
+    let tr = tr(&state, lang);
+    let pairs = answers.to_pairs();
+    let mut as_json = serde_json::Map::new();
+    for (k, v) in &pairs {
+        match (k, as_json.get_mut(*k)) {
+            (&"languages", Some(Value::Array(list))) => list.push(Value::String(v.clone())),
+            (&"languages", None) => {
+                as_json.insert(
+                    "languages".into(),
+                    Value::Array(if v.is_empty() {
+                        vec![]
+                    } else {
+                        vec![Value::String(v.clone())]
+                    }),
+                );
+            }
+            _ => {
+                as_json.insert(k.to_string(), Value::String(v.clone()));
+            }
+        }
+    }
+    let query: Vec<String> = pairs
+        .iter()
+        .map(|(k, v)| crate::html::view::query_string_keep_empty(&[(k, v.as_str())]))
+        .collect();
+    let results = routing
+        .results
+        .iter()
+        .enumerate()
+        .map(|(n, r)| RoutedService {
+            rank: n + 1,
+            score: r.score,
+            service: hsds::service_summary(&idx, r.service, lang),
+            reasons: r
+                .reasons
+                .iter()
+                .map(|x| RouteReason {
+                    code: x.code().into(),
+                    text: explain(&idx, &tr, x),
+                })
+                .collect(),
+            url: format!("/diensten/{}", r.service.id),
+        })
+        .collect();
+    Json(RouteResponse {
+        fell_back: routing.fell_back,
+        answers: as_json,
+        result_page: format!(
+            "/voordeur/resultaat?{}&lang={}",
+            query.join("&"),
+            lang.code()
+        ),
+        results,
+    })
+    .into_response()
+}
