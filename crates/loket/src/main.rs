@@ -6,7 +6,7 @@ mod config;
 use clap::{Parser, Subcommand, ValueEnum};
 use config::Config;
 use loket_domain::CatalogueDocument;
-use loket_store::CatalogueStore;
+use loket_store::Store;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -119,7 +119,7 @@ async fn run(cli: Cli) -> Result<(), AppError> {
 }
 
 /// Opens the store the URL names, creating the SQLite directory when needed.
-async fn open_store(config: &Config) -> Result<Arc<dyn CatalogueStore>, AppError> {
+async fn open_store(config: &Config) -> Result<Arc<dyn Store>, AppError> {
     let url = &config.database_url;
     if url.starts_with("postgres://") || url.starts_with("postgresql://") {
         return Ok(Arc::new(

@@ -1,6 +1,6 @@
 //! The storage contract on PostgreSQL: a fresh database per test, dropped afterwards.
 
-use loket_store::CatalogueStore;
+use loket_store::Store;
 use loket_store_postgres::PostgresStore;
 use loket_store_postgres::testing::TempDatabase;
 use std::future::Future;
@@ -8,7 +8,7 @@ use std::pin::Pin;
 use std::sync::Arc;
 
 async fn fresh() -> (
-    Arc<dyn CatalogueStore>,
+    Arc<dyn Store>,
     impl FnOnce() -> Pin<Box<dyn Future<Output = ()> + Send>>,
 ) {
     let db = TempDatabase::create()

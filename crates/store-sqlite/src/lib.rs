@@ -1,9 +1,13 @@
 //! The catalogue store on SQLite (embedded, one file), through sqlx.
 
 use async_trait::async_trait;
+use chrono::NaiveDate;
 use loket_domain::{CatalogueDocument, Organization, Service};
 use loket_store::sql::{db, from_json, refused, to_json};
-use loket_store::{CatalogueStore, ImportSummary, Readiness, StoreError, StoreResult, record_name};
+use loket_store::{
+    CatalogueStore, Feedback, ImportSummary, InsightStore, Readiness, RouteCount, RouteTally,
+    StoreError, StoreResult, record_name,
+};
 use serde::de::DeserializeOwned;
 use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
@@ -246,5 +250,75 @@ impl CatalogueStore for SqliteStore {
             .await
             .map_err(db)?;
         doc.map(|d| from_json(&d)).transpose()
+    }
+}
+
+#[async_trait]
+impl InsightStore for SqliteStore {
+    async fn add_route_counts(&self, tallies: &[RouteTally]) -> StoreResult<()> {
+        let mut tx = self.pool.begin().await.map_err(db)?;
+        for t in tallies {
+            sqlx::query(
+                "INSERT INTO front_door_routes (day, combination, fell_back, count) VALUES ($1, $2, $3, $4) \
+                 ON CONFLICT (day, combination) DO UPDATE SET count = front_door_routes.count + excluded.count, fell_back = excluded.fell_back",
+            )
+            .bind(t.day)
+            .bind(&t.combination)
+            .bind(t.fell_back)
+            .bind(t.count)
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
+        }
+        tx.commit().await.map_err(db)
+    }
+
+    async fn route_counts(&self, since: NaiveDate) -> StoreResult<Vec<RouteCount>> {
+        let rows = sqlx::query(
+            "SELECT combination, max(fell_back) != 0 AS fell_back, sum(count) AS total FROM front_door_routes \
+             WHERE day >= $1 GROUP BY combination ORDER BY total DESC, combination",
+        )
+        .bind(since)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        Ok(rows
+            .iter()
+            .map(|r| RouteCount {
+                combination: r.get(0),
+                fell_back: r.get(1),
+                count: r.get(2),
+            })
+            .collect())
+    }
+
+    async fn add_feedback(&self, f: &Feedback) -> StoreResult<()> {
+        sqlx::query("INSERT INTO front_door_feedback (day, combination, lang, comment) VALUES ($1, $2, $3, $4)")
+            .bind(f.day)
+            .bind(&f.combination)
+            .bind(&f.lang)
+            .bind(&f.comment)
+            .execute(&self.pool)
+            .await
+            .map_err(db)?;
+        Ok(())
+    }
+
+    async fn feedback(&self, since: NaiveDate, limit: i64) -> StoreResult<Vec<Feedback>> {
+        let rows = sqlx::query("SELECT day, combination, lang, comment FROM front_door_feedback WHERE day >= $1 ORDER BY id DESC LIMIT $2")
+            .bind(since)
+            .bind(limit)
+            .fetch_all(&self.pool)
+            .await
+            .map_err(db)?;
+        Ok(rows
+            .iter()
+            .map(|r| Feedback {
+                day: r.get(0),
+                combination: r.get(1),
+                lang: r.get(2),
+                comment: r.get(3),
+            })
+            .collect())
     }
 }

@@ -3,7 +3,7 @@
 //! [`contract_tests!`](crate::contract_tests) with a function that makes a fresh,
 //! migrated, empty store; the macro makes one test per contract below.
 
-use crate::{CatalogueStore, StoreError};
+use crate::{Feedback, RouteCount, RouteTally, Store, StoreError};
 use loket_domain::CatalogueDocument;
 
 /// The seeded Limburg catalogue.
@@ -14,7 +14,7 @@ pub fn seed() -> CatalogueDocument {
     }
 }
 
-pub async fn fresh_store_is_empty_and_ready(store: &dyn CatalogueStore) {
+pub async fn fresh_store_is_empty_and_ready(store: &dyn Store) {
     assert!(store.is_empty().await.expect("is_empty"));
     let ready = store.readiness().await;
     assert!(ready.reachable && ready.migrations_applied, "{ready:?}");
@@ -22,7 +22,7 @@ pub async fn fresh_store_is_empty_and_ready(store: &dyn CatalogueStore) {
     assert!(store.load().await.expect("load").services.is_empty());
 }
 
-pub async fn migrating_twice_changes_nothing(store: &dyn CatalogueStore) {
+pub async fn migrating_twice_changes_nothing(store: &dyn Store) {
     store.import(&seed()).await.expect("import");
     store.migrate().await.expect("second migrate");
     assert_eq!(
@@ -31,7 +31,7 @@ pub async fn migrating_twice_changes_nothing(store: &dyn CatalogueStore) {
     );
 }
 
-pub async fn import_then_load_gives_the_same_document(store: &dyn CatalogueStore) {
+pub async fn import_then_load_gives_the_same_document(store: &dyn Store) {
     let doc = seed();
     let summary = store.import(&doc).await.expect("import");
     assert_eq!(summary.services, doc.services.len());
@@ -41,7 +41,7 @@ pub async fn import_then_load_gives_the_same_document(store: &dyn CatalogueStore
     assert!(!store.is_empty().await.expect("is_empty"));
 }
 
-pub async fn reimport_updates_records_and_records_a_change(store: &dyn CatalogueStore) {
+pub async fn reimport_updates_records_and_records_a_change(store: &dyn Store) {
     let mut doc = seed();
     store.import(&doc).await.expect("import");
     let before = store.latest_change().await.expect("latest_change");
@@ -71,7 +71,7 @@ pub async fn reimport_updates_records_and_records_a_change(store: &dyn Catalogue
     );
 }
 
-pub async fn failed_import_leaves_the_database_unchanged(store: &dyn CatalogueStore) {
+pub async fn failed_import_leaves_the_database_unchanged(store: &dyn Store) {
     let doc = seed();
     store.import(&doc).await.expect("import");
     let before = store.load().await.expect("load");
@@ -116,7 +116,7 @@ pub async fn failed_import_leaves_the_database_unchanged(store: &dyn CatalogueSt
     );
 }
 
-pub async fn lookups_by_id(store: &dyn CatalogueStore) {
+pub async fn lookups_by_id(store: &dyn Store) {
     let doc = seed();
     store.import(&doc).await.expect("import");
     let s = &doc.services[3];
@@ -153,9 +153,76 @@ pub async fn lookups_by_id(store: &dyn CatalogueStore) {
     );
 }
 
+fn day(d: u32) -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2026, 11, d).expect("a date")
+}
+
+pub async fn route_counts_add_up_per_combination(store: &dyn Store) {
+    assert!(store.route_counts(day(1)).await.expect("counts").is_empty());
+    let tally = |d, combination: &str, fell_back, count| RouteTally {
+        day: day(d),
+        combination: combination.into(),
+        fell_back,
+        count,
+    };
+    let first = [
+        tally(20, "who=worker&topic=tax", false, 2),
+        tally(10, "who=job-seeker&topic=housing", false, 1),
+    ];
+    store.add_route_counts(&first).await.expect("add");
+    let second = [
+        tally(21, "who=worker&topic=tax", false, 1),
+        tally(21, "who=employer&topic=other", true, 1),
+    ];
+    store.add_route_counts(&second).await.expect("add");
+    store.add_route_counts(&[]).await.expect("nothing to add");
+    let counts = store.route_counts(day(15)).await.expect("counts");
+    assert_eq!(
+        counts,
+        vec![
+            RouteCount {
+                combination: "who=worker&topic=tax".into(),
+                fell_back: false,
+                count: 3
+            },
+            RouteCount {
+                combination: "who=employer&topic=other".into(),
+                fell_back: true,
+                count: 1
+            },
+        ]
+    );
+    assert_eq!(store.route_counts(day(1)).await.expect("counts").len(), 3);
+}
+
+pub async fn feedback_is_kept_newest_first(store: &dyn Store) {
+    for (d, comment) in [
+        (18, "Ik zoek kinderopvang in Aken"),
+        (19, "Keine passende Stelle – 😕"),
+        (20, ""),
+    ] {
+        let f = Feedback {
+            day: day(d),
+            combination: format!("who=worker&day={d}"),
+            lang: "nl".into(),
+            comment: comment.into(),
+        };
+        store.add_feedback(&f).await.expect("add");
+    }
+    let all = store.feedback(day(1), 10).await.expect("feedback");
+    assert_eq!(all.len(), 3);
+    assert_eq!(all[0].day, day(20));
+    assert_eq!(all[1].comment, "Keine passende Stelle – 😕");
+    assert_eq!(
+        store.feedback(day(19), 10).await.expect("feedback").len(),
+        2
+    );
+    assert_eq!(store.feedback(day(1), 1).await.expect("feedback").len(), 1);
+}
+
 /// Expands to one `#[tokio::test]` per contract. `$fresh` is an async fn
-/// returning `(Arc<dyn CatalogueStore>, impl FnOnce() -> Future)`: the store and
-/// its cleanup, which runs even when the contract fails.
+/// returning `(Arc<dyn Store>, impl FnOnce() -> Future)`: the store and its
+/// cleanup, which runs even when the contract fails.
 #[macro_export]
 macro_rules! contract_tests {
     ($fresh:path) => {
@@ -166,6 +233,8 @@ macro_rules! contract_tests {
             reimport_updates_records_and_records_a_change,
             failed_import_leaves_the_database_unchanged,
             lookups_by_id,
+            route_counts_add_up_per_combination,
+            feedback_is_kept_newest_first,
         );
     };
     (@each $fresh:path; $($name:ident),* $(,)?) => {

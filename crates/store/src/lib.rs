@@ -78,6 +78,55 @@ pub trait CatalogueStore: Send + Sync + 'static {
     async fn organization(&self, id: &str) -> StoreResult<Option<Organization>>;
 }
 
+/// How often a combination of front-door answers was asked, summed over days.
+/// No IP address, no cookie, no free text: only the coarse answers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RouteCount {
+    pub combination: String,
+    /// Whether routing fell back to the generalist for it: a gap in the menu.
+    pub fell_back: bool,
+    pub count: i64,
+}
+
+/// Routings of one combination on one day, counted in memory before they are stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RouteTally {
+    pub day: chrono::NaiveDate,
+    pub combination: String,
+    pub fell_back: bool,
+    pub count: i64,
+}
+
+/// "This did not answer my question", as the visitor chose to send it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Feedback {
+    /// The day only, not the time: enough for the coordinator, less to identify anyone by.
+    pub day: chrono::NaiveDate,
+    pub combination: String,
+    pub lang: String,
+    pub comment: String,
+}
+
+/// Anonymous insight into the front door, for the coordinator.
+#[async_trait]
+pub trait InsightStore: Send + Sync + 'static {
+    /// Adds counted routings (buffered by the web tier), in one transaction.
+    async fn add_route_counts(&self, tallies: &[RouteTally]) -> StoreResult<()>;
+
+    /// Combinations asked on or after `since`, most asked first.
+    async fn route_counts(&self, since: chrono::NaiveDate) -> StoreResult<Vec<RouteCount>>;
+
+    async fn add_feedback(&self, feedback: &Feedback) -> StoreResult<()>;
+
+    /// Feedback from `since` on, newest first, at most `limit`.
+    async fn feedback(&self, since: chrono::NaiveDate, limit: i64) -> StoreResult<Vec<Feedback>>;
+}
+
+/// Everything loket stores.
+pub trait Store: CatalogueStore + InsightStore {}
+
+impl<T: CatalogueStore + InsightStore> Store for T {}
+
 /// Names a record of a document the way [`loket_domain::DocumentError`] does.
 pub fn record_name(list: &str, index: usize, key: &str) -> String {
     format!("{list}[{index}] ({key})")

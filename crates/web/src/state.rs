@@ -1,7 +1,7 @@
 use loket_domain::search::CatalogueIndex;
 use loket_i18n::I18n;
 use loket_routing::Flow;
-use loket_store::{CatalogueStore, StoreError};
+use loket_store::{Store, StoreError};
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
@@ -10,7 +10,7 @@ use std::time::Duration;
 /// it, and the message catalogues.
 #[derive(Clone)]
 pub struct AppState {
-    pub store: Arc<dyn CatalogueStore>,
+    pub store: Arc<dyn Store>,
     pub i18n: Arc<I18n>,
     /// The front door's questions.
     pub flow: Arc<Flow>,
@@ -31,7 +31,7 @@ pub enum StateError {
 }
 
 impl AppState {
-    pub async fn new(store: Arc<dyn CatalogueStore>) -> Result<Self, StateError> {
+    pub async fn new(store: Arc<dyn Store>) -> Result<Self, StateError> {
         let seen = store.latest_change().await?;
         let index = CatalogueIndex::build(store.load().await?);
         Ok(AppState {

@@ -1,0 +1,18 @@
+-- Anonymous insight into the front door: how often each combination of answers
+-- was asked per day, and the feedback visitors chose to send. No IP addresses,
+-- no cookies, no times of day.
+CREATE TABLE front_door_routes (
+    day TEXT NOT NULL,
+    combination TEXT NOT NULL,
+    fell_back INTEGER NOT NULL,
+    count INTEGER NOT NULL,
+    PRIMARY KEY (day, combination)
+);
+CREATE TABLE front_door_feedback (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    day TEXT NOT NULL,
+    combination TEXT NOT NULL,
+    lang TEXT NOT NULL,
+    comment TEXT NOT NULL
+);
+CREATE INDEX front_door_feedback_day ON front_door_feedback (day);
