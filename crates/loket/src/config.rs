@@ -14,6 +14,8 @@ pub struct Config {
     pub database_url: String,
     /// Origins allowed to read the API from a browser (CORS).
     pub cors_origins: Vec<String>,
+    /// Signs form tokens; set the same value on every node (else a random one per process).
+    pub secret_key: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -36,6 +38,7 @@ struct FileConfig {
     bind: Option<String>,
     database_url: Option<String>,
     cors_origins: Option<Vec<String>>,
+    secret_key: Option<String>,
 }
 
 impl Config {
@@ -112,10 +115,18 @@ impl Config {
                 message: format!("{bad:?} is not an origin like https://www.example.nl"),
             });
         }
+        let secret_key = env("LOKET_SECRET_KEY").or(file_config.secret_key);
+        if secret_key.as_ref().is_some_and(|k| k.len() < 32) {
+            return Err(ConfigError::Invalid {
+                source_name: "secret_key (LOKET_SECRET_KEY or the config file)".into(),
+                message: "must be at least 32 characters".into(),
+            });
+        }
         Ok(Config {
             bind: parsed_bind,
             database_url: database_url.0,
             cors_origins: cors.0,
+            secret_key,
         })
     }
 
@@ -174,6 +185,7 @@ mod tests {
             bind: "127.0.0.1:1".parse().expect("addr"),
             database_url: "postgres://loket:secret@db:5432/loket".into(),
             cors_origins: vec![],
+            secret_key: None,
         };
         assert!(!c.database_for_logs().contains("secret"));
     }

@@ -171,7 +171,12 @@ async fn serve(config: Config) -> Result<(), AppError> {
     let state = loket_web::AppState::new(store.clone())
         .await?
         .with_cors_origins(config.cors_origins.clone());
+    let state = match &config.secret_key {
+        Some(secret) => state.with_secret_key(secret),
+        None => state,
+    };
     state.spawn_refresher(std::time::Duration::from_secs(1));
+    state.spawn_insight_writer(std::time::Duration::from_secs(5));
     let listener = tokio::net::TcpListener::bind(config.bind)
         .await
         .map_err(|e| AppError::File {
@@ -179,10 +184,14 @@ async fn serve(config: Config) -> Result<(), AppError> {
             message: format!("cannot listen: {e}"),
         })?;
     tracing::info!(backend = store.backend(), database = %config.database_for_logs(), "loket serves on http://{}", config.bind);
-    axum::serve(listener, loket_web::router(state))
+    let served = axum::serve(listener, loket_web::router(state.clone()))
         .with_graceful_shutdown(shutdown_signal())
         .await
-        .map_err(|e| AppError::Invalid(format!("server stopped: {e}")))
+        .map_err(|e| AppError::Invalid(format!("server stopped: {e}")));
+    if let Err(e) = state.flush_insight().await {
+        tracing::warn!(error = %e, "the last front-door counts could not be written");
+    }
+    served
 }
 
 /// Ctrl-C or SIGTERM (what a service manager or container runtime sends).

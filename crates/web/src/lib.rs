@@ -3,7 +3,9 @@
 //! Handlers read the in-memory catalogue index kept in [`AppState`].
 
 pub mod api;
+mod csrf;
 pub mod html;
+mod insight;
 mod lang;
 mod problem;
 mod security;

@@ -41,6 +41,16 @@ impl Problem {
         }
     }
 
+    pub fn unavailable() -> Self {
+        Problem {
+            kind: "about:blank".into(),
+            title: "Service Unavailable".into(),
+            status: 503,
+            detail: "the database did not answer; try again shortly".into(),
+            invalid_params: vec![],
+        }
+    }
+
     pub fn no_route(path: &str) -> Self {
         Problem {
             kind: "about:blank".into(),

@@ -1,3 +1,5 @@
+use crate::csrf::CsrfKey;
+use crate::insight::InsightBuffer;
 use loket_domain::search::CatalogueIndex;
 use loket_i18n::I18n;
 use loket_routing::Flow;
@@ -18,6 +20,10 @@ pub struct AppState {
     seen_change: Arc<AtomicI64>,
     /// Origins whose browsers may read API responses (CORS); exact matches.
     cors_origins: Arc<Vec<String>>,
+    /// Signs the tokens of anonymous forms.
+    pub(crate) csrf: Arc<CsrfKey>,
+    /// Front-door routings counted since the last flush.
+    pub(crate) insight: Arc<InsightBuffer>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -41,6 +47,33 @@ impl AppState {
             index: Arc::new(RwLock::new(Arc::new(index))),
             seen_change: Arc::new(AtomicI64::new(seen)),
             cors_origins: Arc::new(Vec::new()),
+            csrf: Arc::new(CsrfKey::random()),
+            insight: Arc::new(InsightBuffer::default()),
+        })
+    }
+
+    /// Signs form tokens with a secret shared by every node (`secret_key`).
+    pub fn with_secret_key(mut self, secret: &str) -> Self {
+        self.csrf = Arc::new(CsrfKey::from_secret(secret));
+        self
+    }
+
+    /// Writes the front-door counts gathered so far.
+    pub async fn flush_insight(&self) -> Result<usize, StoreError> {
+        self.insight.flush(self.store.as_ref()).await
+    }
+
+    /// Writes the front-door counts every `every`.
+    pub fn spawn_insight_writer(&self, every: Duration) -> tokio::task::JoinHandle<()> {
+        let state = self.clone();
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(every);
+            loop {
+                tick.tick().await;
+                if let Err(e) = state.flush_insight().await {
+                    tracing::warn!(error = %e, "writing front-door counts failed; they are kept for the next try");
+                }
+            }
         })
     }
 

@@ -112,6 +112,11 @@ pub async fn routes(State(state): State<AppState>, UiLang(lang): UiLang, body: B
         }
     };
     let routing = route(&idx, &answers);
+    state.insight.count(
+        crate::html::hours::today_in_region(),
+        answers.combination_key(),
+        routing.fell_back,
+    );
     let tr = tr(&state, lang);
     let pairs = answers.to_pairs();
     let mut as_json = serde_json::Map::new();
@@ -165,6 +170,91 @@ pub async fn routes(State(state): State<AppState>, UiLang(lang): UiLang, body: B
             lang.code()
         ),
         results,
+    })
+    .into_response()
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct CombinationCount {
+    /// The answers, as in a result link.
+    pub combination: String,
+    pub count: i64,
+    /// Routed to the generalist: nothing specific fitted.
+    pub fell_back: bool,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct FeedbackItem {
+    pub day: String,
+    pub lang: String,
+    pub combination: String,
+    pub comment: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Insights {
+    pub since: String,
+    pub total: i64,
+    pub combinations: Vec<CombinationCount>,
+    pub feedback: Vec<FeedbackItem>,
+}
+
+/// Anonymous insight for the coordinator: counts per combination of answers,
+/// the gaps (fallbacks to the generalist), and visitors' feedback.
+#[utoipa::path(get, path = "/api/v1/front-door/insights",
+    params(("since" = Option<String>, Query, description = "YYYY-MM-DD; default 30 days ago")),
+    responses((status = 200, body = Insights), (status = 400, body = Problem, content_type = "application/problem+json")))]
+pub async fn insights(
+    State(state): State<AppState>,
+    axum::extract::RawQuery(raw): axum::extract::RawQuery,
+) -> Response {
+    let mut p = super::Params::parse(raw, &["since"]);
+    let since = match crate::html::insight::since_param(
+        p.str("since"),
+        crate::html::hours::today_in_region(),
+    ) {
+        Ok(d) => d,
+        Err(d) => {
+            p.errors.push(InvalidParam {
+                name: "since".into(),
+                reason: "must be a date like 2026-01-31".into(),
+            });
+            d
+        }
+    };
+    if let Err(problem) = p.finish() {
+        return problem.into_response();
+    }
+    if let Err(e) = state.flush_insight().await {
+        tracing::warn!(error = %e, "could not write front-door counts before reading them");
+    }
+    let (counts, feedback) = match (
+        state.store.route_counts(since).await,
+        state.store.feedback(since, 1000).await,
+    ) {
+        (Ok(c), Ok(f)) => (c, f),
+        _ => return Problem::unavailable().into_response(),
+    };
+    Json(Insights {
+        since: since.to_string(),
+        total: counts.iter().map(|c| c.count).sum(),
+        combinations: counts
+            .into_iter()
+            .map(|c| CombinationCount {
+                combination: c.combination,
+                count: c.count,
+                fell_back: c.fell_back,
+            })
+            .collect(),
+        feedback: feedback
+            .into_iter()
+            .map(|f| FeedbackItem {
+                day: f.day.to_string(),
+                lang: f.lang,
+                combination: f.combination,
+                comment: f.comment,
+            })
+            .collect(),
     })
     .into_response()
 }

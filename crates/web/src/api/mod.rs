@@ -37,16 +37,17 @@ pub fn routes() -> Router<AppState> {
             "/front-door/routes",
             axum::routing::post(front_door::routes),
         )
+        .route("/front-door/insights", get(front_door::insights))
 }
 
 /// Parsed and checked query parameters; collects every problem before answering.
-struct Params {
-    raw: HashMap<String, String>,
-    errors: Vec<InvalidParam>,
+pub(crate) struct Params {
+    pub(crate) raw: HashMap<String, String>,
+    pub(crate) errors: Vec<InvalidParam>,
 }
 
 impl Params {
-    fn parse(raw: Option<String>, allowed: &[&str]) -> Self {
+    pub(crate) fn parse(raw: Option<String>, allowed: &[&str]) -> Self {
         let mut map = HashMap::new();
         let mut errors = Vec::new();
         let pairs: Vec<(String, String)> = serde_urlencoded_pairs(raw.as_deref().unwrap_or(""));
@@ -79,7 +80,7 @@ impl Params {
         p
     }
 
-    fn str(&self, name: &str) -> Option<&str> {
+    pub(crate) fn str(&self, name: &str) -> Option<&str> {
         self.raw
             .get(name)
             .map(|s| s.as_str())
@@ -151,7 +152,7 @@ impl Params {
             .unwrap_or(header)
     }
 
-    fn finish(self) -> Result<(), Problem> {
+    pub(crate) fn finish(self) -> Result<(), Problem> {
         if self.errors.is_empty() {
             Ok(())
         } else {

@@ -67,6 +67,9 @@ pub struct ResultPage {
     results: Vec<ResultView>,
     summary: Vec<(String, String)>,
     share: String,
+    /// The answers, for the feedback form.
+    answers: String,
+    token: String,
 }
 
 fn answer_pairs(
@@ -300,6 +303,11 @@ pub async fn result(
         _ => return step(&state, lang, &uri, raw),
     };
     let routing = route(&idx, &answers);
+    state.insight.count(
+        super::hours::today_in_region(),
+        answers.combination_key(),
+        routing.fell_back,
+    );
     let tr = tr(&state, lang);
     let results = routing
         .results
@@ -330,6 +338,8 @@ pub async fn result(
         results,
         summary: summary(&state, &idx, &tr, &answers),
         share: format!("/voordeur/resultaat?{share_query}"),
+        answers: share_query.clone(),
+        token: feedback_token(&state),
     };
     render(StatusCode::OK, &page)
 }
@@ -487,4 +497,99 @@ fn summary(state: &AppState, idx: &CatalogueIndex, tr: &Tr, a: &Answers) -> Vec<
         rows.push((q.text.get(lang).to_string(), answer));
     }
     rows
+}
+
+/// The longest feedback text kept; the form says so.
+const MAX_COMMENT: usize = 1000;
+const FEEDBACK_FORM: &str = "front-door-feedback";
+
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+pub struct FeedbackForm {
+    pub answers: String,
+    pub comment: String,
+    pub token: String,
+    /// A field people do not see; robots fill it in.
+    pub website: String,
+}
+
+#[derive(Template)]
+#[template(path = "front_door_feedback.html")]
+pub struct FeedbackPage {
+    layout: Layout,
+    answers: String,
+    comment: String,
+    token: String,
+    error: Option<String>,
+    thanks: bool,
+}
+
+pub(crate) fn feedback_token(state: &AppState) -> String {
+    state
+        .csrf
+        .token(FEEDBACK_FORM, chrono::Utc::now().timestamp())
+}
+
+/// `POST /voordeur/feedback`: "this did not answer my question".
+pub async fn feedback(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    OriginalUri(uri): OriginalUri,
+    form: Result<axum::Form<FeedbackForm>, axum::extract::rejection::FormRejection>,
+) -> Response {
+    let tr = tr(&state, lang);
+    let form = form.map(|axum::Form(f)| f).unwrap_or_default();
+    let comment = form.comment.trim().to_string();
+    let answers: String = form.answers.chars().take(2000).collect();
+    let mut error = None;
+    if !state
+        .csrf
+        .verify(FEEDBACK_FORM, &form.token, chrono::Utc::now().timestamp())
+    {
+        error = Some(tr.t("feedback-error-expired"));
+    } else if comment.chars().count() > MAX_COMMENT {
+        error = Some(tr.t("feedback-error-too-long"));
+    }
+    let stored = match (&error, form.website.is_empty()) {
+        (Some(_), _) => false,
+        (None, false) => true, // a robot: thank it, keep nothing
+        (None, true) => {
+            let f = loket_store::Feedback {
+                day: super::hours::today_in_region(),
+                combination: answers.clone(),
+                lang: lang.code().into(),
+                comment: comment.clone(),
+            };
+            match state.store.add_feedback(&f).await {
+                Ok(()) => true,
+                Err(e) => {
+                    tracing::error!(error = %e, "storing feedback failed");
+                    error = Some(tr.t("error-body"));
+                    false
+                }
+            }
+        }
+    };
+    let status = if stored {
+        StatusCode::OK
+    } else if error.as_deref() == Some(tr.t("error-body").as_str()) {
+        StatusCode::SERVICE_UNAVAILABLE
+    } else {
+        StatusCode::BAD_REQUEST
+    };
+    let page = FeedbackPage {
+        layout: Layout::new(
+            tr.clone(),
+            tr.t("feedback-title"),
+            "front-door",
+            uri.path(),
+            uri.query(),
+        ),
+        answers,
+        comment: if stored { String::new() } else { comment },
+        token: feedback_token(&state),
+        error,
+        thanks: stored,
+    };
+    render(status, &page)
 }

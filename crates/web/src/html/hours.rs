@@ -41,3 +41,8 @@ pub fn opening_text(tr: &Tr, schedules: &[Schedule], now: DateTime<Utc>) -> Stri
         OpeningState::Unknown => tr.t("hours-unknown"),
     }
 }
+
+/// Today's date where the visitors are.
+pub fn today_in_region() -> chrono::NaiveDate {
+    Utc::now().with_timezone(&REGION_TZ).date_naive()
+}

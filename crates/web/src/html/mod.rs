@@ -2,7 +2,8 @@
 //! from the message files or the catalogue, in the visitor's language.
 
 pub(crate) mod front_door;
-mod hours;
+pub(crate) mod hours;
+pub(crate) mod insight;
 pub(crate) mod pages;
 pub(crate) mod view;
 
@@ -22,4 +23,9 @@ pub fn routes() -> Router<AppState> {
         .route("/toegankelijkheid", get(pages::accessibility))
         .route("/voordeur", get(front_door::question))
         .route("/voordeur/resultaat", get(front_door::result))
+        .route(
+            "/voordeur/feedback",
+            axum::routing::post(front_door::feedback),
+        )
+        .route("/coordinator/voordeur", get(insight::page))
 }

@@ -1,0 +1,96 @@
+//! CSRF tokens for forms without a session: an HMAC over the form's name and the
+//! time of issue, so a token only works for its own form, on this site, for a while.
+//! (Forms of signed-in staff will bind tokens to their session as well.)
+
+use hmac::{Hmac, KeyInit, Mac};
+use sha2::{Digest, Sha256};
+
+/// How long a form may stay open before its token expires.
+const MAX_AGE_SECS: i64 = 4 * 60 * 60;
+
+pub struct CsrfKey([u8; 32]);
+
+impl CsrfKey {
+    /// A key for this process only: tokens die with a restart, and several
+    /// nodes need [`CsrfKey::from_secret`] with a shared secret.
+    pub fn random() -> Self {
+        let mut key = [0u8; 32];
+        key[..16].copy_from_slice(uuid::Uuid::new_v4().as_bytes());
+        key[16..].copy_from_slice(uuid::Uuid::new_v4().as_bytes());
+        CsrfKey(key)
+    }
+
+    pub fn from_secret(secret: &str) -> Self {
+        CsrfKey(Sha256::digest(secret.as_bytes()).into())
+    }
+
+    fn tag(&self, form: &str, issued: i64) -> Option<Vec<u8>> {
+        let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(&self.0).ok()?;
+        mac.update(form.as_bytes());
+        mac.update(b":");
+        mac.update(issued.to_string().as_bytes());
+        Some(mac.finalize().into_bytes().to_vec())
+    }
+
+    pub fn token(&self, form: &str, now: i64) -> String {
+        let tag = self.tag(form, now).unwrap_or_default();
+        format!(
+            "{now}.{}",
+            tag.iter().map(|b| format!("{b:02x}")).collect::<String>()
+        )
+    }
+
+    pub fn verify(&self, form: &str, token: &str, now: i64) -> bool {
+        let Some((issued, hex)) = token.split_once('.') else {
+            return false;
+        };
+        let Ok(issued) = issued.parse::<i64>() else {
+            return false;
+        };
+        if !(0..=MAX_AGE_SECS).contains(&(now - issued)) || hex.len() != 64 {
+            return false;
+        }
+        let given: Option<Vec<u8>> = (0..32)
+            .map(|i| u8::from_str_radix(hex.get(i * 2..i * 2 + 2)?, 16).ok())
+            .collect();
+        let (Some(given), Ok(mut mac)) =
+            (given, <Hmac<Sha256> as KeyInit>::new_from_slice(&self.0))
+        else {
+            return false;
+        };
+        mac.update(form.as_bytes());
+        mac.update(b":");
+        mac.update(issued.to_string().as_bytes());
+        mac.verify_slice(&given).is_ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_token_works_for_its_form_for_a_while_only() {
+        let key = CsrfKey::random();
+        let t = key.token("feedback", 1_000_000);
+        assert!(key.verify("feedback", &t, 1_000_010));
+        assert!(!key.verify("other-form", &t, 1_000_010));
+        assert!(!key.verify("feedback", &t, 1_000_000 + MAX_AGE_SECS + 1));
+        assert!(!key.verify("feedback", &t, 999_000), "not from the future");
+        assert!(
+            !CsrfKey::random().verify("feedback", &t, 1_000_010),
+            "another key"
+        );
+        assert!(!key.verify("feedback", "garbage", 1_000_010));
+        assert!(!key.verify("feedback", &t.replace('a', "b"), 1_000_010) || !t.contains('a'));
+    }
+
+    #[test]
+    fn a_shared_secret_gives_the_same_tokens_on_every_node() {
+        let (a, b) = (
+            CsrfKey::from_secret("s3cret"),
+            CsrfKey::from_secret("s3cret"),
+        );
+        assert!(b.verify("feedback", &a.token("feedback", 42), 50));
+    }
+}
