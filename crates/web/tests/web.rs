@@ -733,3 +733,272 @@ fn every_message_key_used_by_pages_exists_in_every_language() {
         assert!(missing.is_empty(), "{lang} lacks {missing:?}");
     }
 }
+
+// ---------------------------------------------------------------- the front door
+
+#[tokio::test]
+async fn the_front_door_asks_one_question_at_a_time_and_redirects_to_the_result() {
+    let app = app().await;
+    let first = get(&app.router, "/voordeur?lang=en").await;
+    assert_eq!(first.status, StatusCode::OK);
+    assert!(first.body.contains("data-question=\"who\""));
+    assert!(first.body.contains("Who are you?"));
+    let conditional = get(&app.router, "/voordeur?who=labour-migrant&lang=en").await;
+    assert!(
+        conditional.body.contains("data-question=\"nationality\""),
+        "labour migrants are asked their nationality"
+    );
+    let employer = get(&app.router, "/voordeur?who=employer&lang=en").await;
+    assert!(
+        employer.body.contains("data-question=\"company\""),
+        "employers are asked where their company is"
+    );
+    let done = get(
+        &app.router,
+        "/voordeur?who=job-seeker&live=GM0957&work=none&topic=job-search&languages=nl&channel=",
+    )
+    .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER);
+    assert!(done.header("location").starts_with("/voordeur/resultaat?"));
+}
+
+#[tokio::test]
+async fn tampered_front_door_links_return_to_the_question_with_a_message() {
+    let app = app().await;
+    let r = get(&app.router, "/voordeur/resultaat?who=job-seeker&live=atlantis&work=none&topic=job-search&languages=&channel=&lang=fr").await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert!(r.body.contains("data-question=\"live\""));
+    assert!(r.body.contains("Choisissez un lieu dans la liste."));
+    let r = get(&app.router, "/voordeur?who=astronaut&lang=nl").await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert!(r.body.contains("data-question=\"who\""));
+    assert!(r.body.contains("Kies een van de antwoorden."));
+    let r = get(&app.router, "/voordeur?who=worker&colour=blue&lang=en").await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert!(r.body.contains("This link was not quite right."));
+    let r = get(
+        &app.router,
+        "/voordeur?who=worker&live=&live_postcode=9999ZZ&lang=de",
+    )
+    .await;
+    assert!(r.body.contains("Diese Postleitzahl kennen wir nicht."));
+    let huge = format!("/voordeur/resultaat?who={}", "x".repeat(20_000));
+    assert_eq!(
+        get(&app.router, &huge).await.status,
+        StatusCode::BAD_REQUEST
+    );
+}
+
+#[tokio::test]
+async fn the_result_page_explains_each_service_and_counts_the_combination() {
+    let app = app().await;
+    let url = "/voordeur/resultaat?who=cross-border-worker&live=DE05334002&work=GM0917&topic=health-insurance&languages=de&channel=&lang=en";
+    let r = get(&app.router, url).await;
+    assert_eq!(r.status, StatusCode::OK);
+    let first = r
+        .body
+        .split("<li class=\"result\">")
+        .nth(1)
+        .expect("a result");
+    assert!(first.contains("GrenzInfoPunkt Aachen-Eurode"));
+    assert!(first.contains("Works for Aachen, where you live, and for Heerlen, where you work."));
+    assert!(first.contains("Opening hours not known yet."));
+    assert!(
+        r.body.contains("name=\"token\""),
+        "the feedback form carries a token"
+    );
+    app.state.flush_insight().await.expect("flush");
+    let counts = app
+        .state
+        .store
+        .route_counts(chrono::NaiveDate::from_ymd_opt(2000, 1, 1).expect("date"))
+        .await
+        .expect("counts");
+    assert_eq!(counts.len(), 1);
+    assert!(counts[0].combination.contains("topic=health-insurance"));
+    assert!(
+        !counts[0].combination.contains("lang="),
+        "the language is not part of the combination"
+    );
+}
+
+#[tokio::test]
+async fn feedback_needs_a_valid_token_and_keeps_the_text_on_error() {
+    let app = app().await;
+    let post = |body: String| {
+        let router = app.router.clone();
+        async move {
+            let req = Request::post("/voordeur/feedback?lang=en")
+                .header("content-type", "application/x-www-form-urlencoded")
+                .body(Body::from(body))
+                .expect("request");
+            let res = router.oneshot(req).await.expect("response");
+            let status = res.status();
+            let bytes = res.into_body().collect().await.expect("body").to_bytes();
+            (status, String::from_utf8_lossy(&bytes).into_owned())
+        }
+    };
+    let (status, body) = post("token=forged&comment=hello&answers=who%3Dworker".into()).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(body.contains("The form had expired."));
+    assert!(
+        body.contains(">hello</textarea>"),
+        "the visitor's text is kept"
+    );
+    let page = get(
+        &app.router,
+        "/voordeur/resultaat?who=worker&live=GM0935&work=GM0935&topic=other&languages=&channel=",
+    )
+    .await;
+    let token = page
+        .body
+        .split("name=\"token\" value=\"")
+        .nth(1)
+        .and_then(|t| t.split('"').next())
+        .expect("token")
+        .to_string();
+    let (status, body) = post(format!(
+        "token={token}&comment={}&answers=who%3Dworker",
+        "x".repeat(1001)
+    ))
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(body.contains("Use at most 1000 characters."));
+    let (status, body) = post(format!(
+        "token={token}&comment=Vrijwilligerswerk%20%3Cb%3E&answers=who%3Dworker"
+    ))
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("Thank you."));
+    let (status, _) = post(format!(
+        "token={token}&comment=spam&website=http%3A%2F%2Fspam.example&answers=x"
+    ))
+    .await;
+    assert_eq!(status, StatusCode::OK, "robots are thanked");
+    let stored = app
+        .state
+        .store
+        .feedback(
+            chrono::NaiveDate::from_ymd_opt(2000, 1, 1).expect("date"),
+            10,
+        )
+        .await
+        .expect("feedback");
+    assert_eq!(stored.len(), 1, "only the real feedback is kept");
+    assert_eq!(stored[0].comment, "Vrijwilligerswerk <b>");
+    let insight = get(&app.router, "/coordinator/voordeur").await;
+    assert!(
+        insight.body.contains("Vrijwilligerswerk &#60;b&#62;")
+            || insight.body.contains("Vrijwilligerswerk &lt;b&gt;"),
+        "escaped"
+    );
+}
+
+async fn post_json(router: &Router, uri: &str, body: &str) -> Reply {
+    let req = Request::post(uri)
+        .header("content-type", "application/json")
+        .body(Body::from(body.to_string()))
+        .expect("request");
+    let res = router.clone().oneshot(req).await.expect("response");
+    let status = res.status();
+    let headers = res.headers().clone();
+    let bytes = res.into_body().collect().await.expect("body").to_bytes();
+    Reply {
+        status,
+        headers,
+        body: String::from_utf8_lossy(&bytes).into_owned(),
+    }
+}
+
+#[tokio::test]
+async fn the_routing_api_ranks_explains_and_names_every_bad_answer() {
+    let app = app().await;
+    let r = post_json(&app.router, "/api/v1/front-door/routes?lang=en", r#"{"who":"cross-border-worker","live_postcode":"3620","work":"GM0935","topic":"unemployment-benefit","languages":["nl"]}"#).await;
+    assert_eq!(r.status, StatusCode::OK);
+    let body = r.json();
+    assert_eq!(body["fell_back"], false);
+    assert_eq!(
+        body["answers"]["live"], "BE73042",
+        "the postcode is resolved to Lanaken"
+    );
+    let first = &body["results"][0];
+    assert_eq!(
+        first["service"]["organization"]["name"],
+        "Grensinfopunt Maastricht"
+    );
+    let codes: Vec<&str> = first["reasons"]
+        .as_array()
+        .expect("reasons")
+        .iter()
+        .filter_map(|r| r["code"].as_str())
+        .collect();
+    assert!(
+        codes.contains(&"residence-country") && codes.contains(&"serves-both"),
+        "{codes:?}"
+    );
+    assert_eq!(first["reasons"][0]["text"], "For: Cross-border worker.");
+    assert!(
+        body["result_page"]
+            .as_str()
+            .unwrap_or("")
+            .starts_with("/voordeur/resultaat?who=cross-border-worker")
+    );
+
+    let bad = post_json(
+        &app.router,
+        "/api/v1/front-door/routes",
+        r#"{"who":"employer","live":"GM0935","company":12,"topic":"astrology","colour":"blue"}"#,
+    )
+    .await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    assert_eq!(bad.header("content-type"), "application/problem+json");
+    let names: Vec<String> = bad.json()["invalidParams"]
+        .as_array()
+        .expect("invalidParams")
+        .iter()
+        .filter_map(|p| p["name"].as_str().map(String::from))
+        .collect();
+    for expected in ["company", "topic", "colour", "live", "size"] {
+        assert!(
+            names.contains(&expected.to_string()),
+            "{expected} not in {names:?}"
+        );
+    }
+    for body in ["", "[]", "{\"who\": ", "null"] {
+        assert_eq!(
+            post_json(&app.router, "/api/v1/front-door/routes", body)
+                .await
+                .status,
+            StatusCode::BAD_REQUEST,
+            "{body:?}"
+        );
+    }
+    let nothing = post_json(
+        &app.router,
+        "/api/v1/front-door/routes",
+        r#"{"who":"worker","live":"GM0917","work":"none","topic":"other"}"#,
+    )
+    .await
+    .json();
+    assert_eq!(nothing["fell_back"], true);
+    assert_eq!(nothing["results"][0]["reasons"][0]["code"], "generalist");
+    let questions = get(&app.router, "/api/v1/front-door/questions")
+        .await
+        .json();
+    assert_eq!(questions["questions"][0]["id"], "who");
+    let insights = get(&app.router, "/api/v1/front-door/insights").await.json();
+    assert_eq!(insights["total"], 2);
+    assert!(
+        insights["combinations"]
+            .as_array()
+            .expect("combinations")
+            .iter()
+            .any(|c| c["fell_back"] == true)
+    );
+    assert_eq!(
+        get(&app.router, "/api/v1/front-door/insights?since=yesterday")
+            .await
+            .status,
+        StatusCode::BAD_REQUEST
+    );
+}

@@ -396,10 +396,7 @@ pub(crate) fn explain(idx: &CatalogueIndex, tr: &Tr, reason: &Reason) -> String 
     match reason {
         Reason::TargetGroup(g) => tr.s(
             "reason-target-group",
-            &[(
-                "group",
-                term_name(idx, TaxonomyKind::TargetGroup, g, lang).to_lowercase(),
-            )],
+            &[("group", term_name(idx, TaxonomyKind::TargetGroup, g, lang))],
         ),
         Reason::Topic { code, focused } => {
             let key = if *focused {
@@ -409,10 +406,7 @@ pub(crate) fn explain(idx: &CatalogueIndex, tr: &Tr, reason: &Reason) -> String 
             };
             tr.s(
                 key,
-                &[(
-                    "topic",
-                    term_name(idx, TaxonomyKind::Topic, code, lang).to_lowercase(),
-                )],
+                &[("topic", term_name(idx, TaxonomyKind::Topic, code, lang))],
             )
         }
         Reason::ServesBoth { live, work } => tr.s(
@@ -443,10 +437,7 @@ pub(crate) fn explain(idx: &CatalogueIndex, tr: &Tr, reason: &Reason) -> String 
         ),
         Reason::Channel(c) => tr.s(
             "reason-channel",
-            &[(
-                "channel",
-                term_name(idx, TaxonomyKind::Channel, c, lang).to_lowercase(),
-            )],
+            &[("channel", term_name(idx, TaxonomyKind::Channel, c, lang))],
         ),
         Reason::FirstLine => tr.t("reason-first-line"),
         Reason::ResidenceCountryPays => tr.t("reason-residence-country"),
