@@ -7,6 +7,7 @@
 //! - [`search`]: the in-memory catalogue index used by pages and API.
 
 pub mod area;
+pub mod audit;
 pub mod catalogue;
 pub mod document;
 pub mod opening;

@@ -2,11 +2,12 @@
 
 use async_trait::async_trait;
 use chrono::NaiveDate;
+use loket_domain::audit::{AuditEntry, AuditEvent, AuditResult, next_entry};
 use loket_domain::{CatalogueDocument, Organization, Service};
 use loket_store::sql::{db, from_json, refused, to_json};
 use loket_store::{
-    CatalogueStore, Feedback, ImportSummary, InsightStore, Readiness, RouteCount, RouteTally,
-    StoreError, StoreResult, record_name,
+    AuditLog, CatalogueStore, Feedback, ImportSummary, InsightStore, Readiness, RouteCount,
+    RouteTally, StoreError, StoreResult, record_name,
 };
 use serde::de::DeserializeOwned;
 use sqlx::sqlite::{
@@ -320,5 +321,99 @@ impl InsightStore for SqliteStore {
                 comment: r.get(3),
             })
             .collect())
+    }
+}
+
+impl SqliteStore {
+    /// The connection pool, for tests and tooling that must reach past the store
+    /// (for example to show that tampering with the audit log is detected).
+    pub fn pool(&self) -> &SqlitePool {
+        &self.pool
+    }
+}
+
+fn audit_entry(r: &sqlx::sqlite::SqliteRow) -> StoreResult<AuditEntry> {
+    let result: String = r.get(4);
+    Ok(AuditEntry {
+        seq: r.get(0),
+        at: {
+            let text: String = r.get(1);
+            chrono::DateTime::parse_from_rfc3339(&text)
+                .map(|t| t.with_timezone(&chrono::Utc))
+                .map_err(|e| StoreError::Corrupt(e.to_string()))?
+        },
+        event: AuditEvent {
+            action: r.get(2),
+            object: r.get(3),
+            result: AuditResult::parse(&result)
+                .ok_or_else(|| StoreError::Corrupt(format!("audit result {result:?}")))?,
+            origin: r.get(5),
+            actor: r.get(6),
+            subject: r.get(7),
+            activity: r.get(8),
+        },
+        prev_hash: r.get(9),
+        hash: r.get(10),
+    })
+}
+
+#[async_trait]
+impl AuditLog for SqliteStore {
+    async fn append_audit(&self, event: &AuditEvent) -> StoreResult<AuditEntry> {
+        let mut tx = self.pool.begin().await.map_err(db)?;
+        // Taking the head row first serialises writers: each entry links to the one before.
+        let head =
+            sqlx::query("UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq - 1, hash")
+                .fetch_one(&mut *tx)
+                .await
+                .map_err(db)?;
+        let prev_hash: String = head.get(1);
+        let entry = next_entry((head.get(0), &prev_hash), chrono::Utc::now(), event.clone());
+        sqlx::query(
+            "INSERT INTO audit_log (seq, at, action, object, result, origin, actor, subject, activity, prev_hash, hash) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+        )
+        .bind(entry.seq)
+        .bind(entry.at.to_rfc3339_opts(chrono::SecondsFormat::Micros, true))
+        .bind(&entry.event.action)
+        .bind(&entry.event.object)
+        .bind(entry.event.result.as_str())
+        .bind(&entry.event.origin)
+        .bind(&entry.event.actor)
+        .bind(&entry.event.subject)
+        .bind(&entry.event.activity)
+        .bind(&entry.prev_hash)
+        .bind(&entry.hash)
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
+        sqlx::query("UPDATE audit_head SET hash = $1 WHERE id = 1")
+            .bind(&entry.hash)
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
+        tx.commit().await.map_err(db)?;
+        Ok(entry)
+    }
+
+    async fn audit_entries(&self, after: i64, limit: i64) -> StoreResult<Vec<AuditEntry>> {
+        let rows = sqlx::query(
+            "SELECT seq, at, action, object, result, origin, actor, subject, activity, prev_hash, hash \
+             FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2",
+        )
+        .bind(after)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await
+        .map_err(db)?;
+        rows.iter().map(audit_entry).collect()
+    }
+
+    async fn audit_head(&self) -> StoreResult<(i64, String)> {
+        let row = sqlx::query("SELECT seq, hash FROM audit_head WHERE id = 1")
+            .fetch_one(&self.pool)
+            .await
+            .map_err(db)?;
+        Ok((row.get(0), row.get(1)))
     }
 }

@@ -220,6 +220,68 @@ pub async fn feedback_is_kept_newest_first(store: &dyn Store) {
     assert_eq!(store.feedback(day(1), 1).await.expect("feedback").len(), 1);
 }
 
+fn audit_event(action: &str, actor: &str) -> loket_domain::audit::AuditEvent {
+    loket_domain::audit::AuditEvent {
+        action: action.into(),
+        object: "service/0b7d3c1e".into(),
+        result: loket_domain::audit::AuditResult::Success,
+        origin: "cli".into(),
+        actor: actor.into(),
+        subject: Some("pseudonym-7f3a".into()),
+        activity: Some("referral".into()),
+    }
+}
+
+pub async fn the_audit_log_chains_every_entry(store: &dyn Store) {
+    assert_eq!(
+        store.audit_head().await.expect("head"),
+        (0, loket_domain::audit::GENESIS.to_string())
+    );
+    let first = store
+        .append_audit(&audit_event("catalogue.import", "operator"))
+        .await
+        .expect("append");
+    assert_eq!(first.seq, 1);
+    assert_eq!(first.prev_hash, loket_domain::audit::GENESIS);
+    let second = store
+        .append_audit(&audit_event("service.update", "Zoë d'Artagnan <script>"))
+        .await
+        .expect("append");
+    assert_eq!(second.prev_hash, first.hash);
+    let entries = store.audit_entries(0, 100).await.expect("entries");
+    assert_eq!(
+        entries,
+        vec![first, second.clone()],
+        "entries read back exactly as written"
+    );
+    let head = store.audit_head().await.expect("head");
+    assert_eq!(head, (2, second.hash.clone()));
+    assert_eq!(
+        loket_domain::audit::verify(&entries, (head.0, &head.1)),
+        Ok(2)
+    );
+    assert_eq!(store.audit_entries(1, 100).await.expect("entries").len(), 1);
+}
+
+pub async fn concurrent_audit_appends_keep_one_chain(store: &dyn Store) {
+    let writer = |who: &'static str| async move {
+        for _ in 0..5 {
+            store
+                .append_audit(&audit_event("contact.create", who))
+                .await
+                .expect("append");
+        }
+    };
+    tokio::join!(writer("a"), writer("b"), writer("c"), writer("d"));
+    let entries = store.audit_entries(0, 100).await.expect("entries");
+    assert_eq!(entries.len(), 20);
+    let head = store.audit_head().await.expect("head");
+    assert_eq!(
+        loket_domain::audit::verify(&entries, (head.0, &head.1)),
+        Ok(20)
+    );
+}
+
 /// Expands to one `#[tokio::test]` per contract. `$fresh` is an async fn
 /// returning `(Arc<dyn Store>, impl FnOnce() -> Future)`: the store and its
 /// cleanup, which runs even when the contract fails.
@@ -235,6 +297,8 @@ macro_rules! contract_tests {
             lookups_by_id,
             route_counts_add_up_per_combination,
             feedback_is_kept_newest_first,
+            the_audit_log_chains_every_entry,
+            concurrent_audit_appends_keep_one_chain,
         );
     };
     (@each $fresh:path; $($name:ident),* $(,)?) => {

@@ -122,10 +122,30 @@ pub trait InsightStore: Send + Sync + 'static {
     async fn feedback(&self, since: chrono::NaiveDate, limit: i64) -> StoreResult<Vec<Feedback>>;
 }
 
-/// Everything loket stores.
-pub trait Store: CatalogueStore + InsightStore {}
+/// The append-only audit and processing log. Entries are numbered and hash-chained
+/// in the order they are written, also when several nodes write at once.
+#[async_trait]
+pub trait AuditLog: Send + Sync + 'static {
+    async fn append_audit(
+        &self,
+        event: &loket_domain::audit::AuditEvent,
+    ) -> StoreResult<loket_domain::audit::AuditEntry>;
 
-impl<T: CatalogueStore + InsightStore> Store for T {}
+    /// Entries after sequence number `after`, in order, at most `limit`.
+    async fn audit_entries(
+        &self,
+        after: i64,
+        limit: i64,
+    ) -> StoreResult<Vec<loket_domain::audit::AuditEntry>>;
+
+    /// The last sequence number and hash written (0 and the genesis hash for an empty log).
+    async fn audit_head(&self) -> StoreResult<(i64, String)>;
+}
+
+/// Everything loket stores.
+pub trait Store: CatalogueStore + InsightStore + AuditLog {}
+
+impl<T: CatalogueStore + InsightStore + AuditLog> Store for T {}
 
 /// Names a record of a document the way [`loket_domain::DocumentError`] does.
 pub fn record_name(list: &str, index: usize, key: &str) -> String {
