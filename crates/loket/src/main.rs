@@ -6,6 +6,7 @@ mod config;
 use clap::{Parser, Subcommand, ValueEnum};
 use config::Config;
 use loket_domain::CatalogueDocument;
+use loket_domain::audit::{AuditEvent, AuditResult, ChainVerifier};
 use loket_store::Store;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -40,6 +41,11 @@ enum Command {
     Migrate,
     /// Import a catalogue document (as written by `export --format hsds`), in one transaction.
     Import { file: PathBuf },
+    /// Administration: `loket admin verify-log`.
+    Admin {
+        #[command(subcommand)]
+        command: AdminCommand,
+    },
     /// Write the catalogue to standard output or a file.
     Export {
         #[arg(long, value_enum, default_value = "hsds")]
@@ -47,6 +53,12 @@ enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+}
+
+#[derive(Subcommand)]
+enum AdminCommand {
+    /// Check that no entry of the audit log was changed, inserted or removed.
+    VerifyLog,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -115,6 +127,9 @@ async fn run(cli: Cli) -> Result<(), AppError> {
         }
         Command::Import { file } => import(&config, &file).await,
         Command::Export { format, out } => export(&config, format, out).await,
+        Command::Admin {
+            command: AdminCommand::VerifyLog,
+        } => verify_log(&config).await,
     }
 }
 
@@ -167,6 +182,13 @@ async fn serve(config: Config) -> Result<(), AppError> {
             organizations = summary.organizations,
             "seeded the Limburg catalogue"
         );
+        audit(
+            store.as_ref(),
+            "catalogue.seed",
+            "limburg-catalogue.json",
+            AuditResult::Success,
+        )
+        .await;
     }
     let state = loket_web::AppState::new(store.clone())
         .await?
@@ -211,18 +233,49 @@ async fn shutdown_signal() {
     tracing::info!("shutting down");
 }
 
+/// Records an operator's action in the audit log. The action's own outcome wins
+/// over a failure to record it, which is reported on standard error.
+async fn audit(store: &dyn Store, action: &str, object: &str, result: AuditResult) {
+    let event = AuditEvent {
+        action: action.into(),
+        object: object.into(),
+        result,
+        origin: "cli".into(),
+        actor: "operator".into(),
+        subject: None,
+        activity: None,
+    };
+    if let Err(e) = store.append_audit(&event).await {
+        eprintln!("loket: could not write the audit log: {e}");
+    }
+}
+
 async fn import(config: &Config, file: &std::path::Path) -> Result<(), AppError> {
     let name = file.display().to_string();
-    let text = std::fs::read_to_string(file).map_err(|e| AppError::File {
-        path: name.clone(),
-        message: e.to_string(),
-    })?;
-    let doc = parse_document(&name, &text)?;
+    let object = file
+        .file_name()
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or_else(|| name.clone());
     let store = open_store(config).await?;
-    let summary = store
-        .import(&doc)
-        .await
-        .map_err(|e| AppError::Invalid(format!("{name}: nothing was imported: {e}")))?;
+    let outcome = async {
+        let text = std::fs::read_to_string(file).map_err(|e| AppError::File {
+            path: name.clone(),
+            message: e.to_string(),
+        })?;
+        let doc = parse_document(&name, &text)?;
+        store
+            .import(&doc)
+            .await
+            .map_err(|e| AppError::Invalid(format!("{name}: nothing was imported: {e}")))
+    }
+    .await;
+    let result = if outcome.is_ok() {
+        AuditResult::Success
+    } else {
+        AuditResult::Failed
+    };
+    audit(store.as_ref(), "catalogue.import", &object, result).await;
+    let summary = outcome?;
     eprintln!(
         "loket: imported {} organisations, {} locations, {} services, {} taxonomy terms and {} areas from {name}",
         summary.organizations,
@@ -231,6 +284,28 @@ async fn import(config: &Config, file: &std::path::Path) -> Result<(), AppError>
         summary.taxonomy_terms,
         summary.areas
     );
+    Ok(())
+}
+
+/// Reads the whole audit log in order and checks its hash chain against the head.
+async fn verify_log(config: &Config) -> Result<(), AppError> {
+    let store = open_store(config).await?;
+    let head = store.audit_head().await?;
+    let tampered = |e: loket_domain::audit::ChainBreak| {
+        AppError::Invalid(format!("the audit log was tampered with: {e}"))
+    };
+    let mut verifier = ChainVerifier::default();
+    let mut after = 0;
+    loop {
+        let page = store.audit_entries(after, 1000).await?;
+        let Some(last) = page.last() else { break };
+        after = last.seq;
+        for entry in &page {
+            verifier.feed(entry).map_err(tampered)?;
+        }
+    }
+    let checked = verifier.finish((head.0, &head.1)).map_err(tampered)?;
+    println!("the audit log is intact: {checked} entries, each linked to the one before");
     Ok(())
 }
 

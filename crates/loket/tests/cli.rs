@@ -232,3 +232,72 @@ fn serve_with_no_configuration_seeds_and_serves_the_catalogue() {
     let (_, body) = search.expect("search page");
     assert!(body.contains("Grensinfopunt") || body.contains("GrenzInfoPunkt"));
 }
+
+#[tokio::test]
+async fn verify_log_detects_a_changed_or_deleted_entry() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = ("LOKET_DATABASE_URL", "sqlite://audit.db");
+    std::fs::write(dir.path().join("seed.json"), seed_text()).expect("write");
+    std::fs::write(dir.path().join("broken.json"), "{").expect("write");
+    assert!(
+        loket(dir.path(), &["import", "seed.json"], &[db])
+            .status
+            .success()
+    );
+    assert!(
+        !loket(dir.path(), &["import", "broken.json"], &[db])
+            .status
+            .success()
+    );
+    assert!(
+        loket(dir.path(), &["import", "seed.json"], &[db])
+            .status
+            .success()
+    );
+    let ok = loket(dir.path(), &["admin", "verify-log"], &[db]);
+    assert!(ok.status.success(), "{}", stderr(&ok));
+    assert!(String::from_utf8_lossy(&ok.stdout).contains("intact: 3 entries"));
+
+    use sqlx::Connection;
+    let url = format!("sqlite://{}", dir.path().join("audit.db").display());
+    let mut conn = sqlx::SqliteConnection::connect(&url)
+        .await
+        .expect("open the database");
+    let failed: String = sqlx::query_scalar("SELECT result FROM audit_log WHERE seq = 2")
+        .fetch_one(&mut conn)
+        .await
+        .expect("entry 2");
+    assert_eq!(failed, "failed", "a failed import is logged too");
+    sqlx::query("DROP TRIGGER audit_log_no_update")
+        .execute(&mut conn)
+        .await
+        .expect("drop guard");
+    sqlx::query("DROP TRIGGER audit_log_no_delete")
+        .execute(&mut conn)
+        .await
+        .expect("drop guard");
+    sqlx::query("UPDATE audit_log SET result = 'success' WHERE seq = 2")
+        .execute(&mut conn)
+        .await
+        .expect("tamper");
+    let changed = loket(dir.path(), &["admin", "verify-log"], &[db]);
+    assert!(!changed.status.success());
+    assert!(
+        stderr(&changed).contains("entry 2 was changed"),
+        "{}",
+        stderr(&changed)
+    );
+
+    sqlx::query("UPDATE audit_log SET result = 'failed' WHERE seq = 2")
+        .execute(&mut conn)
+        .await
+        .expect("restore");
+    sqlx::query("DELETE FROM audit_log WHERE seq = 2")
+        .execute(&mut conn)
+        .await
+        .expect("tamper");
+    let deleted = loket(dir.path(), &["admin", "verify-log"], &[db]);
+    assert!(!deleted.status.success());
+    assert!(stderr(&deleted).contains("missing"), "{}", stderr(&deleted));
+    conn.close().await.expect("close");
+}
