@@ -204,10 +204,10 @@ pub fn route<'a>(idx: &'a CatalogueIndex, a: &Answers) -> Routing<'a> {
             ..SearchQuery::default()
         };
         for i in idx.filter_indices(&query) {
-            if seen.insert(i) {
-                if let Some(fit) = assess(idx, i, a, &situation, topic, None, false) {
-                    scored.push((fit.score, i, t));
-                }
+            if seen.insert(i)
+                && let Some(fit) = assess(idx, i, a, &situation, topic, None, false)
+            {
+                scored.push((fit.score, i, t));
             }
         }
     }

@@ -1,7 +1,10 @@
 //! The digital front door in the browser: one question a page, answers carried
 //! in the link (no cookies, no personal data), then the routed result.
 
-use super::pages::{LocationView, area_name, language_name, location_view, term_name, tr};
+use super::pages::{
+    LocationView, area_name, channel_names, language_name, language_names, location_view,
+    term_name, tr,
+};
 use super::view::{Layout, Opt, OptGroup, Tr, query_string_keep_empty, render};
 use crate::AppState;
 use crate::lang::UiLang;
@@ -358,18 +361,8 @@ fn result_view(
         name_lang: s.name.resolved_lang(lang).code(),
         organization: org.map(|o| o.name.clone()).unwrap_or_default(),
         reasons: reasons.iter().map(|r| explain(idx, tr, r)).collect(),
-        channels: s
-            .channels
-            .iter()
-            .map(|c| term_name(idx, TaxonomyKind::Channel, c, lang))
-            .collect::<Vec<_>>()
-            .join(", "),
-        languages: s
-            .languages
-            .iter()
-            .map(|c| language_name(tr, c))
-            .collect::<Vec<_>>()
-            .join(", "),
+        channels: channel_names(idx, tr, s),
+        languages: language_names(tr, s),
         locations: s
             .locations
             .iter()

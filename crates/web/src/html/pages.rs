@@ -40,6 +40,24 @@ pub(super) fn municipality_name(m: &loket_domain::area::Municipality, lang: Lang
     m.names.exact(lang).unwrap_or(&m.name).to_string()
 }
 
+/// The service's channels, in words, comma-separated.
+pub(super) fn channel_names(idx: &CatalogueIndex, tr: &Tr, s: &Service) -> String {
+    s.channels
+        .iter()
+        .map(|c| term_name(idx, TaxonomyKind::Channel, c, tr.lang))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The languages the service is given in, in words, comma-separated.
+pub(super) fn language_names(tr: &Tr, s: &Service) -> String {
+    s.languages
+        .iter()
+        .map(|c| language_name(tr, c))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 pub(super) fn language_name(tr: &Tr, code: &str) -> String {
     let key = format!("language-{code}");
     let name = tr.t(&key);
@@ -415,18 +433,8 @@ fn result_item(idx: &CatalogueIndex, tr: &Tr, s: &Service) -> ResultItem {
             .unwrap_or_default(),
         summary: s.description.get(lang).to_string(),
         summary_lang: s.description.resolved_lang(lang).code(),
-        channels: s
-            .channels
-            .iter()
-            .map(|c| term_name(idx, TaxonomyKind::Channel, c, lang))
-            .collect::<Vec<_>>()
-            .join(", "),
-        languages: s
-            .languages
-            .iter()
-            .map(|c| language_name(tr, c))
-            .collect::<Vec<_>>()
-            .join(", "),
+        channels: channel_names(idx, tr, s),
+        languages: language_names(tr, s),
     }
 }
 
