@@ -171,3 +171,28 @@ test('feedback on a result is thanked and reaches the coordinator, anonymously',
   assert.deepEqual(failures, []);
   await context.close();
 });
+
+test('the front door works by keyboard alone', async () => {
+  const context = await browser.newContext({ locale: 'en', javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`${loket.base}/voordeur?lang=en`);
+  // Who are you? Tab to the first option, move with the arrow keys, submit with Enter.
+  await page.locator('form.question input[type=radio]').first().focus();
+  await page.keyboard.press('ArrowDown'); // international talent
+  await page.keyboard.press('ArrowDown'); // international student
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/who=international-student/);
+  assert.equal(await page.locator('form.question').getAttribute('data-question'), 'nationality');
+  await page.locator('form.question input[type=radio]').first().focus();
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/nationality=eu/);
+  // Where do you live? A list: type to choose, Tab on to the postcode field, Enter.
+  await page.locator('select#live').focus();
+  await page.keyboard.type('Maastricht');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/live=GM0935/);
+  assert.equal(await page.locator('form.question').getAttribute('data-question'), 'work');
+  await context.close();
+});

@@ -477,6 +477,8 @@ pub struct ServicePage {
     fees: Option<String>,
     application: Option<String>,
     hours: Vec<HoursView>,
+    /// "Open now, until …" or "Open again on …".
+    open_state: String,
     exceptions: Vec<HoursView>,
     assured: String,
     modified: String,
@@ -610,6 +612,7 @@ pub async fn service(
             .collect(),
         fees: text(&s.fees),
         application: text(&s.application_process),
+        open_state: super::hours::opening_text(&tr, &s.schedules, chrono::Utc::now()),
         hours,
         exceptions,
         assured: match s.assured_date {
