@@ -89,7 +89,7 @@ test('home, results, service and organisation pages have no axe violations in an
   const serviceHref = await page.locator('.result h3 a').first().getAttribute('href');
   await page.goto(`${loket.base}${serviceHref}`);
   const orgHref = await page.locator('.org a').getAttribute('href');
-  const paths = ['/', '/diensten?q=belasting', '/diensten?topic=astrology', serviceHref, orgHref, '/organisaties', '/toegankelijkheid'];
+  const paths = ['/', '/diensten?q=belasting', '/diensten?topic=astrology', serviceHref, orgHref, '/organisaties', '/toegankelijkheid', '/privacy'];
   const failures = [];
   for (const lang of ['nl', 'en', 'de', 'fr']) {
     for (const path of paths) {

@@ -11,6 +11,7 @@ pub mod audit;
 pub mod catalogue;
 pub mod document;
 pub mod opening;
+pub mod privacy;
 pub mod search;
 pub mod synthetic;
 pub mod text;

@@ -124,3 +124,29 @@ mod tests {
         assert!(s.contains('3'), "{s}");
     }
 }
+
+#[cfg(test)]
+mod plural_tests {
+    use super::*;
+
+    #[test]
+    fn one_and_other_are_told_apart() {
+        let i18n = I18n::load().expect("load");
+        for lang in ["nl", "en", "de", "fr"] {
+            let one = i18n.t_args(lang, "search-count", &[("count", FluentArg::Num(1))]);
+            let year = i18n.t_args(
+                lang,
+                "privacy-retention-years",
+                &[("years", FluentArg::Num(1))],
+            );
+            assert!(!year.contains("2") && year.len() < 8, "{lang}: {year}");
+            let many = i18n.t_args(lang, "search-count", &[("count", FluentArg::Num(3))]);
+            assert!(one.starts_with('1') && !one.contains('3'), "{lang}: {one}");
+            assert_ne!(
+                one.replace('1', ""),
+                many.replace('3', ""),
+                "{lang}: '{one}' and '{many}' use the same form"
+            );
+        }
+    }
+}

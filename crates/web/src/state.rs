@@ -1,5 +1,6 @@
 use crate::csrf::CsrfKey;
 use crate::insight::InsightBuffer;
+use loket_domain::privacy::ProcessingRegister;
 use loket_domain::search::CatalogueIndex;
 use loket_i18n::I18n;
 use loket_routing::Flow;
@@ -16,6 +17,8 @@ pub struct AppState {
     pub i18n: Arc<I18n>,
     /// The front door's questions.
     pub flow: Arc<Flow>,
+    /// The register of processing activities.
+    pub register: Arc<ProcessingRegister>,
     index: Arc<RwLock<Arc<CatalogueIndex>>>,
     seen_change: Arc<AtomicI64>,
     /// Origins whose browsers may read API responses (CORS); exact matches.
@@ -34,6 +37,8 @@ pub enum StateError {
     I18n(#[from] loket_i18n::I18nError),
     #[error(transparent)]
     Flow(#[from] loket_routing::flow::FlowError),
+    #[error(transparent)]
+    Register(#[from] loket_domain::privacy::RegisterError),
 }
 
 impl AppState {
@@ -44,6 +49,7 @@ impl AppState {
             store,
             i18n: Arc::new(I18n::load()?),
             flow: Arc::new(Flow::default_flow()?),
+            register: Arc::new(ProcessingRegister::default_register()?),
             index: Arc::new(RwLock::new(Arc::new(index))),
             seen_change: Arc::new(AtomicI64::new(seen)),
             cors_origins: Arc::new(Vec::new()),

@@ -1003,3 +1003,22 @@ async fn the_routing_api_ranks_explains_and_names_every_bad_answer() {
         StatusCode::BAD_REQUEST
     );
 }
+
+#[tokio::test]
+async fn the_privacy_statement_comes_from_the_register() {
+    let app = app().await;
+    let page = get(&app.router, "/privacy?lang=en").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("Feedback on the digital front door"));
+    assert!(page.body.contains("Public task"));
+    assert!(
+        page.body.contains("1 year after your last activity"),
+        "talent matching runs from the last activity"
+    );
+    assert!(
+        page.body.contains("not yet in use"),
+        "planned activities are marked"
+    );
+    let de = get(&app.router, "/privacy?lang=de").await;
+    assert!(de.body.contains("Datenschutzerklärung") && de.body.contains("2 Jahre"));
+}

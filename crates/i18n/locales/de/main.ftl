@@ -196,3 +196,28 @@ insight-no = nein
 insight-feedback = Rückmeldungen von Besuchern
 insight-answers = Antworten
 insight-none = Noch nichts.
+nav-privacy = Datenschutz
+privacy-title = Datenschutzerklärung
+privacy-intro = Welche Daten dieser Angebotsführer verarbeitet, wozu, auf welcher Grundlage und wie lange. Diese Seite stammt direkt aus dem Verzeichnis der Verarbeitungstätigkeiten.
+privacy-controller = Verantwortlicher:
+privacy-planned = noch nicht in Gebrauch
+privacy-purpose = Zweck
+privacy-basis = Rechtsgrundlage
+privacy-data = Daten
+privacy-retention = Speicherdauer
+privacy-retention-years = { $years ->
+    [one] 1 Jahr
+   *[other] { $years } Jahre
+}
+privacy-retention-months = { $months } Monate
+privacy-retention-days = { $days } Tage
+privacy-retention-anonymous = Anonym; aufbewahrt, solange es nützlich ist.
+privacy-retention-after-activity = nach Ihrer letzten Aktivität
+privacy-rights-title = Ihre Rechte
+privacy-rights = Sie dürfen Ihre Daten einsehen, berichtigen oder löschen lassen und widersprechen. Wenden Sie sich an die Organisation, die Ihnen hilft. Wenn Sie mit unserem Umgang mit Ihren Daten nicht einverstanden sind, können Sie sich bei der niederländischen Datenschutzbehörde (Autoriteit Persoonsgegevens) beschweren.
+basis-consent = Einwilligung
+basis-contract = Vertrag
+basis-legal-obligation = Rechtliche Verpflichtung
+basis-vital-interests = Lebenswichtige Interessen
+basis-public-task = Öffentliche Aufgabe
+basis-legitimate-interests = Berechtigtes Interesse

@@ -196,3 +196,28 @@ insight-no = no
 insight-feedback = Replies from visitors
 insight-answers = answers
 insight-none = Nothing yet.
+nav-privacy = Privacy
+privacy-title = Privacy statement
+privacy-intro = Which data this service guide processes, why, on what basis and for how long. This page comes straight from the register of processing activities.
+privacy-controller = Controller:
+privacy-planned = not yet in use
+privacy-purpose = Purpose
+privacy-basis = Legal basis
+privacy-data = Data
+privacy-retention = Kept for
+privacy-retention-years = { $years ->
+    [one] 1 year
+   *[other] { $years } years
+}
+privacy-retention-months = { $months } months
+privacy-retention-days = { $days } days
+privacy-retention-anonymous = Anonymous; kept as long as it is useful.
+privacy-retention-after-activity = after your last activity
+privacy-rights-title = Your rights
+privacy-rights = You may see your data, have it corrected or deleted, and object. Contact the organisation that helps you. If you disagree with how we handle your data, you can complain to the Dutch Data Protection Authority (Autoriteit Persoonsgegevens).
+basis-consent = Consent
+basis-contract = Contract
+basis-legal-obligation = Legal obligation
+basis-vital-interests = Vital interests
+basis-public-task = Public task
+basis-legitimate-interests = Legitimate interests

@@ -196,3 +196,28 @@ insight-no = non
 insight-feedback = Réactions des visiteurs
 insight-answers = réponses
 insight-none = Rien pour l'instant.
+nav-privacy = Vie privée
+privacy-title = Déclaration de confidentialité
+privacy-intro = Quelles données ce guide des services traite, pourquoi, sur quelle base et pendant combien de temps. Cette page provient directement du registre des traitements.
+privacy-controller = Responsable du traitement :
+privacy-planned = pas encore en service
+privacy-purpose = Finalité
+privacy-basis = Base juridique
+privacy-data = Données
+privacy-retention = Durée de conservation
+privacy-retention-years = { $years ->
+    [one] 1 an
+   *[other] { $years } ans
+}
+privacy-retention-months = { $months } mois
+privacy-retention-days = { $days } jours
+privacy-retention-anonymous = Anonyme ; conservé tant que c'est utile.
+privacy-retention-after-activity = après votre dernière activité
+privacy-rights-title = Vos droits
+privacy-rights = Vous pouvez consulter vos données, les faire corriger ou supprimer, et vous opposer. Contactez l'organisation qui vous aide. Si vous n'êtes pas d'accord avec la manière dont nous traitons vos données, vous pouvez vous plaindre auprès de l'autorité néerlandaise de protection des données (Autoriteit Persoonsgegevens).
+basis-consent = Consentement
+basis-contract = Contrat
+basis-legal-obligation = Obligation légale
+basis-vital-interests = Intérêts vitaux
+basis-public-task = Mission d'intérêt public
+basis-legitimate-interests = Intérêt légitime

@@ -196,3 +196,28 @@ insight-no = nee
 insight-feedback = Reacties van bezoekers
 insight-answers = antwoorden
 insight-none = Nog niets.
+nav-privacy = Privacy
+privacy-title = Privacyverklaring
+privacy-intro = Welke gegevens deze dienstenwijzer verwerkt, waarvoor, op welke grond en hoe lang. Deze pagina komt rechtstreeks uit het register van verwerkingen.
+privacy-controller = Verwerkingsverantwoordelijke:
+privacy-planned = nog niet in gebruik
+privacy-purpose = Doel
+privacy-basis = Grondslag
+privacy-data = Gegevens
+privacy-retention = Bewaartermijn
+privacy-retention-years = { $years ->
+    [one] 1 jaar
+   *[other] { $years } jaar
+}
+privacy-retention-months = { $months } maanden
+privacy-retention-days = { $days } dagen
+privacy-retention-anonymous = Anoniem; bewaard zolang het nuttig is.
+privacy-retention-after-activity = na uw laatste activiteit
+privacy-rights-title = Uw rechten
+privacy-rights = U mag uw gegevens inzien, laten verbeteren of laten verwijderen, en bezwaar maken. Neem daarvoor contact op met de organisatie die u helpt. Bent u het niet eens met hoe wij met uw gegevens omgaan, dan kunt u een klacht indienen bij de Autoriteit Persoonsgegevens.
+basis-consent = Toestemming
+basis-contract = Overeenkomst
+basis-legal-obligation = Wettelijke plicht
+basis-vital-interests = Vitaal belang
+basis-public-task = Publieke taak
+basis-legitimate-interests = Gerechtvaardigd belang

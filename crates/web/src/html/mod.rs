@@ -5,6 +5,7 @@ pub(crate) mod front_door;
 pub(crate) mod hours;
 pub(crate) mod insight;
 pub(crate) mod pages;
+mod privacy;
 pub(crate) mod view;
 
 use crate::AppState;
@@ -21,6 +22,7 @@ pub fn routes() -> Router<AppState> {
         .route("/organisaties", get(pages::organizations))
         .route("/organisaties/{id}", get(pages::organization))
         .route("/toegankelijkheid", get(pages::accessibility))
+        .route("/privacy", get(privacy::page))
         .route("/voordeur", get(front_door::question))
         .route("/voordeur/resultaat", get(front_door::result))
         .route(
