@@ -6,6 +6,7 @@
 //! - [`document`]: the catalogue document (import/export format) and its validation.
 //! - [`search`]: the in-memory catalogue index used by pages and API.
 
+pub mod account;
 pub mod area;
 pub mod audit;
 pub mod catalogue;

@@ -59,6 +59,22 @@ enum Command {
 enum AdminCommand {
     /// Check that no entry of the audit log was changed, inserted or removed.
     VerifyLog,
+    /// Create an account with a role, e.g. the first platform admin. The password
+    /// is read from standard input (`--password-stdin`), never from the command line.
+    CreateUser {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        /// staff, org-admin, coordinator, funder, platform-admin, employer or candidate.
+        #[arg(long)]
+        role: String,
+        /// The organisation's key (for staff, org-admin and employer).
+        #[arg(long)]
+        organization: Option<String>,
+        #[arg(long)]
+        password_stdin: bool,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -130,6 +146,26 @@ async fn run(cli: Cli) -> Result<(), AppError> {
         Command::Admin {
             command: AdminCommand::VerifyLog,
         } => verify_log(&config).await,
+        Command::Admin {
+            command:
+                AdminCommand::CreateUser {
+                    email,
+                    name,
+                    role,
+                    organization,
+                    password_stdin,
+                },
+        } => {
+            create_user(
+                &config,
+                &email,
+                &name,
+                &role,
+                organization.as_deref(),
+                password_stdin,
+            )
+            .await
+        }
     }
 }
 
@@ -283,6 +319,120 @@ async fn import(config: &Config, file: &std::path::Path) -> Result<(), AppError>
         summary.services,
         summary.taxonomy_terms,
         summary.areas
+    );
+    Ok(())
+}
+
+/// Creates an account with one role, checking everything before anything is written.
+async fn create_user(
+    config: &Config,
+    email: &str,
+    name: &str,
+    role: &str,
+    organization: Option<&str>,
+    password_stdin: bool,
+) -> Result<(), AppError> {
+    use loket_domain::account::{Email, Membership, Role, password_problems};
+    let mut problems = Vec::new();
+    let email = Email::parse(email);
+    if email.is_none() {
+        problems.push("--email: not an e-mail address".to_string());
+    }
+    if name.trim().is_empty() || name.chars().count() > 200 {
+        problems.push("--name: give a name of 1 to 200 characters".to_string());
+    }
+    let role = Role::parse(role);
+    match (role, organization) {
+        (None, _) => problems.push("--role: one of staff, org-admin, coordinator, funder, platform-admin, employer, candidate".into()),
+        (Some(r), None) if r.is_per_organization() => problems.push(format!("--organization: a {} belongs to an organisation", r.code())),
+        (Some(r), Some(_)) if !r.is_per_organization() => problems.push(format!("--organization: {} is a network-wide role", r.code())),
+        _ => {}
+    }
+    if !password_stdin {
+        problems.push("--password-stdin: the password is read from standard input only".into());
+    }
+    let mut password = String::new();
+    if password_stdin {
+        std::io::stdin()
+            .read_line(&mut password)
+            .map_err(|e| AppError::File {
+                path: "standard input".into(),
+                message: e.to_string(),
+            })?;
+    }
+    let password = password.trim_end_matches(['\r', '\n']).to_string();
+    if let Some(email) = &email {
+        problems.extend(password_problems(&password, email).iter().map(|p| {
+            let why = match p.code() {
+                "too-short" => format!(
+                    "at least {} characters",
+                    loket_domain::account::MIN_PASSWORD_CHARS
+                ),
+                "too-long" => format!(
+                    "at most {} characters",
+                    loket_domain::account::MAX_PASSWORD_CHARS
+                ),
+                "common" => "it is one of the most common passwords".into(),
+                _ => "it contains the e-mail address".into(),
+            };
+            format!("password: {why}")
+        }));
+    }
+    let store = open_store(config).await?;
+    let organization_id = match organization {
+        Some(key) => match store
+            .load()
+            .await?
+            .organizations
+            .into_iter()
+            .find(|o| o.key == key)
+        {
+            Some(o) => Some(o.id),
+            None => {
+                problems.push(format!("--organization: no organisation with key {key:?}"));
+                None
+            }
+        },
+        None => None,
+    };
+    let (Some(email), Some(role), true) = (email, role, problems.is_empty()) else {
+        return Err(AppError::Invalid(format!(
+            "no account was created:\n  {}",
+            problems.join("\n  ")
+        )));
+    };
+    let hash = tokio::task::spawn_blocking(move || loket_auth::hash_password(&password))
+        .await
+        .map_err(|e| AppError::Invalid(e.to_string()))?
+        .map_err(|e| AppError::Invalid(e.to_string()))?;
+    let account = store
+        .create_account(&loket_store::NewAccount {
+            email,
+            display_name: name.trim().to_string(),
+            password_hash: hash,
+        })
+        .await?;
+    store
+        .add_membership(
+            &account.id,
+            &Membership {
+                organization_id,
+                role,
+            },
+        )
+        .await?;
+    audit(
+        store.as_ref(),
+        "account.create",
+        &format!("account/{}", account.id),
+        AuditResult::Success,
+    )
+    .await;
+    println!(
+        "created account {} ({}) as {}",
+        account.email.as_str(),
+        account.id,
+        role.code()
     );
     Ok(())
 }

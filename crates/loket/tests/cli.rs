@@ -302,3 +302,141 @@ async fn verify_log_detects_a_changed_or_deleted_entry() {
     assert!(stderr(&deleted).contains("missing"), "{}", stderr(&deleted));
     conn.close().await.expect("close");
 }
+
+fn loket_with_stdin(dir: &Path, args: &[&str], env: &[(&str, &str)], input: &str) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_loket"));
+    cmd.current_dir(dir)
+        .args(args)
+        .env_remove("LOKET_DATABASE_URL")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let mut child = cmd.spawn().expect("run loket");
+    if let Some(mut stdin) = child.stdin.take() {
+        stdin.write_all(input.as_bytes()).expect("write stdin");
+    }
+    child.wait_with_output().expect("wait")
+}
+
+#[test]
+fn create_user_bootstraps_an_admin_and_names_every_problem() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = ("LOKET_DATABASE_URL", "sqlite://users.db");
+    std::fs::write(dir.path().join("seed.json"), seed_text()).expect("write");
+    assert!(
+        loket(dir.path(), &["import", "seed.json"], &[db])
+            .status
+            .success()
+    );
+    let bad = loket_with_stdin(
+        dir.path(),
+        &[
+            "admin",
+            "create-user",
+            "--email",
+            "not-an-address",
+            "--name",
+            "",
+            "--role",
+            "staff",
+            "--password-stdin",
+        ],
+        &[db],
+        "kort\n",
+    );
+    assert!(!bad.status.success());
+    let err = stderr(&bad);
+    for expected in [
+        "--email",
+        "--name",
+        "--organization",
+        "no account was created",
+    ] {
+        assert!(err.contains(expected), "{expected} missing from: {err}");
+    }
+    let weak = loket_with_stdin(
+        dir.path(),
+        &[
+            "admin",
+            "create-user",
+            "--email",
+            "beheer@loket.example",
+            "--name",
+            "Beheer",
+            "--role",
+            "platform-admin",
+            "--password-stdin",
+        ],
+        &[db],
+        "Wachtwoord1234\n",
+    );
+    assert!(!weak.status.success());
+    assert!(
+        stderr(&weak).contains("most common passwords"),
+        "{}",
+        stderr(&weak)
+    );
+    let ok = loket_with_stdin(
+        dir.path(),
+        &[
+            "admin",
+            "create-user",
+            "--email",
+            "Beheer@Loket.example",
+            "--name",
+            "Beheer",
+            "--role",
+            "platform-admin",
+            "--password-stdin",
+        ],
+        &[db],
+        "paard batterij nietje correct\n",
+    );
+    assert!(ok.status.success(), "{}", stderr(&ok));
+    assert!(String::from_utf8_lossy(&ok.stdout).contains("created account beheer@loket.example"));
+    let again = loket_with_stdin(
+        dir.path(),
+        &[
+            "admin",
+            "create-user",
+            "--email",
+            "beheer@loket.example",
+            "--name",
+            "Beheer",
+            "--role",
+            "platform-admin",
+            "--password-stdin",
+        ],
+        &[db],
+        "paard batterij nietje correct\n",
+    );
+    assert!(!again.status.success(), "the address is taken");
+    let staff = loket_with_stdin(
+        dir.path(),
+        &[
+            "admin",
+            "create-user",
+            "--email",
+            "balie@gip.example",
+            "--name",
+            "Balie",
+            "--role",
+            "staff",
+            "--organization",
+            "gip-aachen-eurode",
+            "--password-stdin",
+        ],
+        &[db],
+        "een lange zin als wachtwoord\n",
+    );
+    assert!(staff.status.success(), "{}", stderr(&staff));
+    let log = loket(dir.path(), &["admin", "verify-log"], &[db]);
+    assert!(
+        String::from_utf8_lossy(&log.stdout).contains("intact: 3 entries"),
+        "import and two accounts are logged: {}",
+        String::from_utf8_lossy(&log.stdout)
+    );
+}

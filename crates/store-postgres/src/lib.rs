@@ -5,12 +5,13 @@ pub mod testing;
 
 use async_trait::async_trait;
 use chrono::NaiveDate;
+use loket_domain::account::{Account, Email, Membership, Role};
 use loket_domain::audit::{AuditEntry, AuditEvent, AuditResult, next_entry};
 use loket_domain::{CatalogueDocument, Organization, Service};
 use loket_store::sql::{db, from_json, refused, to_json};
 use loket_store::{
-    AuditLog, CatalogueStore, Feedback, ImportSummary, InsightStore, Readiness, RouteCount,
-    RouteTally, StoreError, StoreResult, record_name,
+    AccountStore, AuditLog, CatalogueStore, Feedback, ImportSummary, InsightStore, NewAccount,
+    Readiness, RouteCount, RouteTally, StoreError, StoreResult, record_name,
 };
 use serde::de::DeserializeOwned;
 use sqlx::postgres::{PgPool, PgPoolOptions};
@@ -401,5 +402,110 @@ impl AuditLog for PostgresStore {
             .await
             .map_err(db)?;
         Ok((row.get(0), row.get(1)))
+    }
+}
+
+fn account(r: &sqlx::postgres::PgRow) -> StoreResult<(Account, String)> {
+    let email: String = r.get(1);
+    let account = Account {
+        id: r.get(0),
+        email: Email::parse(&email)
+            .ok_or_else(|| StoreError::Corrupt(format!("stored e-mail address {email:?}")))?,
+        display_name: r.get(2),
+        created_at: r.get::<chrono::DateTime<chrono::Utc>, _>(3),
+        disabled: r.get(4),
+    };
+    Ok((account, r.get(5)))
+}
+
+#[async_trait]
+impl AccountStore for PostgresStore {
+    async fn create_account(&self, new: &NewAccount) -> StoreResult<Account> {
+        let id = uuid::Uuid::new_v4().to_string();
+        // Kept to the microsecond, as the database keeps it.
+        let now = chrono::DateTime::from_timestamp_micros(chrono::Utc::now().timestamp_micros())
+            .unwrap_or_default();
+        sqlx::query("INSERT INTO accounts (id, email, display_name, password_hash, created_at, disabled) VALUES ($1, $2, $3, $4, $5, $6)")
+            .bind(&id)
+            .bind(new.email.as_str())
+            .bind(&new.display_name)
+            .bind(&new.password_hash)
+            .bind(now)
+            .bind(false)
+            .execute(&self.pool)
+            .await
+            .map_err(|e| refused(e, format!("account {}", new.email.as_str()), "email"))?;
+        Ok(Account {
+            id,
+            email: new.email.clone(),
+            display_name: new.display_name.clone(),
+            created_at: now,
+            disabled: false,
+        })
+    }
+
+    async fn account_by_email(&self, email: &Email) -> StoreResult<Option<(Account, String)>> {
+        let row = sqlx::query("SELECT id, email, display_name, created_at, disabled, password_hash FROM accounts WHERE email = $1")
+            .bind(email.as_str())
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(db)?;
+        row.as_ref().map(account).transpose()
+    }
+
+    async fn add_membership(&self, account_id: &str, m: &Membership) -> StoreResult<()> {
+        let mut tx = self.pool.begin().await.map_err(db)?;
+        let rejected = |field: &str, message: &str| StoreError::Rejected {
+            record: format!("membership of account {account_id}"),
+            field: field.into(),
+            message: message.into(),
+        };
+        let account: Option<String> = sqlx::query_scalar("SELECT id FROM accounts WHERE id = $1")
+            .bind(account_id)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(db)?;
+        if account.is_none() {
+            return Err(rejected("account_id", "no such account"));
+        }
+        if let Some(org) = &m.organization_id {
+            let found: Option<String> =
+                sqlx::query_scalar("SELECT id FROM organizations WHERE id = $1")
+                    .bind(org)
+                    .fetch_optional(&mut *tx)
+                    .await
+                    .map_err(db)?;
+            if found.is_none() {
+                return Err(rejected("organization_id", "no such organisation"));
+            }
+        }
+        sqlx::query("INSERT INTO memberships (account_id, organization_id, role) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
+            .bind(account_id)
+            .bind(&m.organization_id)
+            .bind(m.role.code())
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
+        tx.commit().await.map_err(db)
+    }
+
+    async fn memberships(&self, account_id: &str) -> StoreResult<Vec<Membership>> {
+        let rows =
+            sqlx::query("SELECT organization_id, role FROM memberships WHERE account_id = $1")
+                .bind(account_id)
+                .fetch_all(&self.pool)
+                .await
+                .map_err(db)?;
+        rows.iter()
+            .map(|r| {
+                let role: String = r.get(1);
+                let role = Role::parse(&role)
+                    .ok_or_else(|| StoreError::Corrupt(format!("stored role {role:?}")))?;
+                Ok(Membership {
+                    organization_id: r.get(0),
+                    role,
+                })
+            })
+            .collect()
     }
 }

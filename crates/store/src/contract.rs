@@ -282,6 +282,79 @@ pub async fn concurrent_audit_appends_keep_one_chain(store: &dyn Store) {
     );
 }
 
+pub async fn accounts_have_unique_emails_and_roles(store: &dyn Store) {
+    use loket_domain::account::{Email, Membership, Role};
+    let email = Email::parse("Anna.Jansen@Gemeente.nl").expect("email");
+    let new = crate::NewAccount {
+        email: email.clone(),
+        display_name: "Anna Jansen-Ó'Brien".into(),
+        password_hash: "$argon2id$test".into(),
+    };
+    let account = store.create_account(&new).await.expect("create");
+    assert_eq!(account.email.as_str(), "anna.jansen@gemeente.nl");
+    match store.create_account(&new).await {
+        Err(StoreError::Rejected { field, .. }) => assert_eq!(field, "email"),
+        other => panic!("a second account with the same address must be refused, got {other:?}"),
+    }
+    let (found, hash) = store
+        .account_by_email(&email)
+        .await
+        .expect("lookup")
+        .expect("found");
+    assert_eq!((found, hash.as_str()), (account.clone(), "$argon2id$test"));
+    assert!(
+        store
+            .account_by_email(&Email::parse("nobody@example.nl").expect("email"))
+            .await
+            .expect("lookup")
+            .is_none()
+    );
+
+    store.import(&seed()).await.expect("seed");
+    let org = seed().organizations[0].id.clone();
+    let staff = Membership {
+        organization_id: Some(org.clone()),
+        role: Role::Staff,
+    };
+    let coordinator = Membership {
+        organization_id: None,
+        role: Role::Coordinator,
+    };
+    store
+        .add_membership(&account.id, &staff)
+        .await
+        .expect("staff");
+    store
+        .add_membership(&account.id, &staff)
+        .await
+        .expect("granting twice changes nothing");
+    store
+        .add_membership(&account.id, &coordinator)
+        .await
+        .expect("coordinator");
+    store
+        .add_membership(&account.id, &coordinator)
+        .await
+        .expect("granting twice changes nothing");
+    let mut roles = store.memberships(&account.id).await.expect("memberships");
+    roles.sort();
+    let mut expected = vec![staff, coordinator.clone()];
+    expected.sort();
+    assert_eq!(roles, expected);
+    let unknown_org = Membership {
+        organization_id: Some("no-such-organisation".into()),
+        role: Role::OrgAdmin,
+    };
+    assert!(matches!(
+        store.add_membership(&account.id, &unknown_org).await,
+        Err(StoreError::Rejected { .. })
+    ));
+    assert!(matches!(
+        store.add_membership("no-such-account", &coordinator).await,
+        Err(StoreError::Rejected { .. })
+    ));
+}
+
 /// Expands to one `#[tokio::test]` per contract. `$fresh` is an async fn
 /// returning `(Arc<dyn Store>, impl FnOnce() -> Future)`: the store and its
 /// cleanup, which runs even when the contract fails.
@@ -299,6 +372,7 @@ macro_rules! contract_tests {
             feedback_is_kept_newest_first,
             the_audit_log_chains_every_entry,
             concurrent_audit_appends_keep_one_chain,
+            accounts_have_unique_emails_and_roles,
         );
     };
     (@each $fresh:path; $($name:ident),* $(,)?) => {

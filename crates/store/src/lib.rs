@@ -142,10 +142,45 @@ pub trait AuditLog: Send + Sync + 'static {
     async fn audit_head(&self) -> StoreResult<(i64, String)>;
 }
 
-/// Everything loket stores.
-pub trait Store: CatalogueStore + InsightStore + AuditLog {}
+/// A new account, with its password already hashed.
+#[derive(Debug, Clone)]
+pub struct NewAccount {
+    pub email: loket_domain::account::Email,
+    pub display_name: String,
+    pub password_hash: String,
+}
 
-impl<T: CatalogueStore + InsightStore + AuditLog> Store for T {}
+/// Accounts and their roles in organisations.
+#[async_trait]
+pub trait AccountStore: Send + Sync + 'static {
+    /// Creates an account; an e-mail address already in use is refused (`Rejected`, field `email`).
+    async fn create_account(&self, new: &NewAccount)
+    -> StoreResult<loket_domain::account::Account>;
+
+    /// The account with this (normalised) e-mail address, and its password hash.
+    async fn account_by_email(
+        &self,
+        email: &loket_domain::account::Email,
+    ) -> StoreResult<Option<(loket_domain::account::Account, String)>>;
+
+    /// Gives an account a role, in an organisation or network-wide; an unknown
+    /// account or organisation is refused. Granting a role twice changes nothing.
+    async fn add_membership(
+        &self,
+        account_id: &str,
+        membership: &loket_domain::account::Membership,
+    ) -> StoreResult<()>;
+
+    async fn memberships(
+        &self,
+        account_id: &str,
+    ) -> StoreResult<Vec<loket_domain::account::Membership>>;
+}
+
+/// Everything loket stores.
+pub trait Store: CatalogueStore + InsightStore + AuditLog + AccountStore {}
+
+impl<T: CatalogueStore + InsightStore + AuditLog + AccountStore> Store for T {}
 
 /// Names a record of a document the way [`loket_domain::DocumentError`] does.
 pub fn record_name(list: &str, index: usize, key: &str) -> String {
