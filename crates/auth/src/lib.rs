@@ -1,10 +1,12 @@
-//! Password hashing with Argon2id.
+//! Password hashing with Argon2id, and one-time passwords ([`totp`]).
 //!
 //! Parameters: memory 19 MiB (19,456 KiB), 2 iterations, 1 lane: the OWASP
 //! Password Storage Cheat Sheet's first recommendation for Argon2id. A hash is
 //! a PHC string (`$argon2id$v=19$m=19456,t=2,p=1$salt$hash`), so parameters can
 //! be raised later and old hashes still verify. Hashing takes tens of
 //! milliseconds on purpose: call it from a blocking thread (`spawn_blocking`).
+
+pub mod totp;
 
 use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
