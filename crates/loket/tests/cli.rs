@@ -8,16 +8,7 @@ use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 fn loket(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_loket"));
-    cmd.current_dir(dir)
-        .args(args)
-        .env_remove("LOKET_DATABASE_URL")
-        .env_remove("LOKET_BIND")
-        .env_remove("LOKET_CONFIG");
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    cmd.output().expect("run loket")
+    loket_with_stdin(dir, args, env, "")
 }
 
 fn stderr(o: &Output) -> String {
@@ -303,11 +294,14 @@ async fn verify_log_detects_a_changed_or_deleted_entry() {
     conn.close().await.expect("close");
 }
 
+/// Runs loket with `input` on standard input and without the caller's LOKET_* settings.
 fn loket_with_stdin(dir: &Path, args: &[&str], env: &[(&str, &str)], input: &str) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_loket"));
     cmd.current_dir(dir)
         .args(args)
         .env_remove("LOKET_DATABASE_URL")
+        .env_remove("LOKET_BIND")
+        .env_remove("LOKET_CONFIG")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
