@@ -509,3 +509,12 @@ impl AccountStore for PostgresStore {
             .collect()
     }
 }
+
+loket_store::sqlx_sign_in_impls!(
+    PostgresStore,
+    account_row = account,
+    changes_sql = "INSERT INTO catalogue_changes (entity, entity_id) VALUES ($1, $2)",
+    update_service_sql =
+        "UPDATE services SET status = $1, last_modified = $2, doc = $3::jsonb WHERE id = $4",
+    last_modified = |t: &chrono::DateTime<chrono::Utc>| *t
+);

@@ -528,3 +528,12 @@ impl AccountStore for SqliteStore {
             .collect()
     }
 }
+
+loket_store::sqlx_sign_in_impls!(
+    SqliteStore,
+    account_row = account,
+    changes_sql = "INSERT INTO catalogue_changes (entity, entity_id, changed_at) VALUES ($1, $2, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
+    update_service_sql =
+        "UPDATE services SET status = $1, last_modified = $2, doc = $3 WHERE id = $4",
+    last_modified = |t: &chrono::DateTime<chrono::Utc>| t.to_rfc3339()
+);

@@ -355,6 +355,448 @@ pub async fn accounts_have_unique_emails_and_roles(store: &dyn Store) {
     ));
 }
 
+async fn an_account(store: &dyn Store, email: &str) -> loket_domain::account::Account {
+    let new = crate::NewAccount {
+        email: loket_domain::account::Email::parse(email).expect("email"),
+        display_name: "Jan Smeets".into(),
+        password_hash: "$argon2id$test".into(),
+    };
+    store.create_account(&new).await.expect("create account")
+}
+
+pub async fn sessions_live_until_they_end(store: &dyn Store) {
+    use crate::{SessionRecord, SessionStage};
+    let a = an_account(store, "a@example.nl").await;
+    let b = an_account(store, "b@example.nl").await;
+    let session = |id: &str, account: &str, at: i64| SessionRecord {
+        id_hash: id.into(),
+        account_id: account.into(),
+        stage: SessionStage::Full,
+        created_at: at,
+        last_seen_at: at,
+    };
+    for s in [
+        session("s1", &a.id, 1000),
+        session("s2", &a.id, 2000),
+        session("s3", &b.id, 1000),
+    ] {
+        store.create_session(&s).await.expect("create");
+    }
+    assert_eq!(
+        store.session("s1").await.expect("get"),
+        Some(session("s1", &a.id, 1000))
+    );
+    assert!(store.session("nope").await.expect("get").is_none());
+    store.touch_session("s1", 1500).await.expect("touch");
+    assert_eq!(
+        store
+            .session("s1")
+            .await
+            .expect("get")
+            .map(|s| s.last_seen_at),
+        Some(1500)
+    );
+    assert_eq!(store.sessions_of(&a.id).await.expect("list").len(), 2);
+    // idle since before 1200: s3 (1000); s1 was seen at 1500.
+    assert_eq!(
+        store
+            .delete_expired_sessions(1200, 0)
+            .await
+            .expect("expire"),
+        1
+    );
+    assert!(store.session("s3").await.expect("get").is_none());
+    // started before 1800: s1.
+    assert_eq!(
+        store
+            .delete_expired_sessions(0, 1800)
+            .await
+            .expect("expire"),
+        1
+    );
+    store
+        .create_session(&session("s4", &a.id, 3000))
+        .await
+        .expect("create");
+    assert_eq!(store.delete_sessions_of(&a.id).await.expect("all"), 2);
+    assert!(store.sessions_of(&a.id).await.expect("list").is_empty());
+    store
+        .create_session(&session("s5", &b.id, 3000))
+        .await
+        .expect("create");
+    store.delete_session("s5").await.expect("delete");
+    assert!(store.session("s5").await.expect("get").is_none());
+}
+
+pub async fn second_factor_codes_work_once(store: &dyn Store) {
+    let a = an_account(store, "a@example.nl").await;
+    assert!(store.totp(&a.id).await.expect("totp").is_none());
+    store
+        .begin_totp(&a.id, "JBSWY3DPEHPK3PXP")
+        .await
+        .expect("begin");
+    let state = store.totp(&a.id).await.expect("totp").expect("state");
+    assert_eq!(
+        (state.secret.as_str(), state.confirmed, state.last_step),
+        ("JBSWY3DPEHPK3PXP", false, 0)
+    );
+    assert!(store.accept_totp_step(&a.id, 100).await.expect("step"));
+    assert!(
+        !store.accept_totp_step(&a.id, 100).await.expect("step"),
+        "a code is used once"
+    );
+    assert!(
+        !store.accept_totp_step(&a.id, 99).await.expect("step"),
+        "an older code is refused"
+    );
+    assert!(store.accept_totp_step(&a.id, 101).await.expect("step"));
+    let codes: Vec<String> = (0..10).map(|i| format!("hash-{i}")).collect();
+    store.confirm_totp(&a.id, &codes).await.expect("confirm");
+    assert!(
+        store
+            .totp(&a.id)
+            .await
+            .expect("totp")
+            .expect("state")
+            .confirmed
+    );
+    assert_eq!(store.recovery_codes_left(&a.id).await.expect("left"), 10);
+    assert!(store.use_recovery_code(&a.id, "hash-3").await.expect("use"));
+    assert!(!store.use_recovery_code(&a.id, "hash-3").await.expect("use"));
+    assert!(!store.use_recovery_code(&a.id, "hash-x").await.expect("use"));
+    assert_eq!(store.recovery_codes_left(&a.id).await.expect("left"), 9);
+    store
+        .confirm_totp(&a.id, &["new".to_string()])
+        .await
+        .expect("new codes replace the old ones");
+    assert!(!store.use_recovery_code(&a.id, "hash-4").await.expect("use"));
+    store
+        .set_password(&a.id, "$argon2id$new")
+        .await
+        .expect("set");
+    let (_, hash) = store.account(&a.id).await.expect("get").expect("found");
+    assert_eq!(hash, "$argon2id$new");
+}
+
+pub async fn tokens_are_single_use_and_expire(store: &dyn Store) {
+    use crate::{TokenProblem, TokenPurpose};
+    let a = an_account(store, "a@example.nl").await;
+    store
+        .create_token("t1", TokenPurpose::PasswordReset, &a.id, 1000)
+        .await
+        .expect("create");
+    store
+        .create_token("t2", TokenPurpose::Invitation, &a.id, 1000)
+        .await
+        .expect("create");
+    assert_eq!(
+        store
+            .check_token("t1", TokenPurpose::PasswordReset, 500)
+            .await
+            .expect("check"),
+        Ok(a.id.clone())
+    );
+    assert_eq!(
+        store
+            .consume_token("t1", TokenPurpose::Invitation, 500)
+            .await
+            .expect("consume"),
+        Err(TokenProblem::Unknown),
+        "a token works for its own purpose only"
+    );
+    let take = || store.consume_token("t1", TokenPurpose::PasswordReset, 500);
+    let results = tokio::join!(take(), take(), take(), take(), take());
+    let results = [results.0, results.1, results.2, results.3, results.4];
+    let won = results
+        .iter()
+        .filter(|r| matches!(r, Ok(Ok(id)) if *id == a.id))
+        .count();
+    assert_eq!(won, 1, "{results:?}");
+    assert!(
+        results
+            .iter()
+            .all(|r| matches!(r, Ok(Ok(_)) | Ok(Err(TokenProblem::Used))))
+    );
+    assert_eq!(
+        store
+            .consume_token("t2", TokenPurpose::Invitation, 1000)
+            .await
+            .expect("consume"),
+        Err(TokenProblem::Expired)
+    );
+    assert_eq!(
+        store
+            .consume_token("t9", TokenPurpose::Invitation, 10)
+            .await
+            .expect("consume"),
+        Err(TokenProblem::Unknown)
+    );
+    assert_eq!(
+        store
+            .delete_tokens_expired_before(2000)
+            .await
+            .expect("delete"),
+        2
+    );
+}
+
+pub async fn throttling_counts_events_per_key(store: &dyn Store) {
+    for at in [100, 200, 300] {
+        store.record_event("sign-in:a", at).await.expect("record");
+    }
+    store.record_event("sign-in:b", 300).await.expect("record");
+    assert_eq!(
+        store.count_events("sign-in:a", 150).await.expect("count"),
+        2
+    );
+    assert_eq!(store.count_events("sign-in:a", 0).await.expect("count"), 3);
+    store.clear_events("sign-in:a").await.expect("clear");
+    assert_eq!(store.count_events("sign-in:a", 0).await.expect("count"), 0);
+    assert_eq!(store.count_events("sign-in:b", 0).await.expect("count"), 1);
+    assert_eq!(store.delete_events_before(301).await.expect("delete"), 1);
+}
+
+pub async fn jobs_are_leased_once_and_retried(store: &dyn Store) {
+    let first = store
+        .enqueue("mail", "{\"n\":1}", 100)
+        .await
+        .expect("enqueue");
+    let second = store
+        .enqueue("mail", "{\"n\":2}", 100)
+        .await
+        .expect("enqueue");
+    store
+        .enqueue("retention", "{}", 5000)
+        .await
+        .expect("enqueue");
+    assert_eq!(store.pending_jobs("mail").await.expect("pending"), 2);
+    let claim = || store.claim_job(200, 60);
+    let (a, b, c) = tokio::join!(claim(), claim(), claim());
+    let mut got: Vec<i64> = [a, b, c]
+        .into_iter()
+        .filter_map(|r| r.expect("claim").map(|j| j.id))
+        .collect();
+    got.sort();
+    assert_eq!(got, vec![first, second], "each due job goes to one worker");
+    assert!(
+        store.claim_job(200, 60).await.expect("claim").is_none(),
+        "leased and future jobs are not handed out"
+    );
+    store.complete_job(first, 210).await.expect("complete");
+    store
+        .fail_job(second, "smtp: connection refused", 300)
+        .await
+        .expect("fail");
+    assert!(store.claim_job(250, 60).await.expect("claim").is_none());
+    let retried = store
+        .claim_job(300, 60)
+        .await
+        .expect("claim")
+        .expect("due again");
+    assert_eq!((retried.id, retried.attempts), (second, 2));
+    assert_eq!(retried.payload, "{\"n\":2}");
+    // A worker that died: its lease runs out and another worker takes the job.
+    let again = store
+        .claim_job(400, 60)
+        .await
+        .expect("claim")
+        .expect("lease ran out");
+    assert_eq!((again.id, again.attempts), (second, 3));
+    store.complete_job(second, 410).await.expect("complete");
+    assert_eq!(store.pending_jobs("mail").await.expect("pending"), 0);
+    assert_eq!(store.delete_jobs_done_before(1000).await.expect("purge"), 2);
+    assert_eq!(store.pending_jobs("retention").await.expect("pending"), 1);
+}
+
+pub async fn service_edits_are_versioned_and_conflicts_refused(store: &dyn Store) {
+    store.import(&seed()).await.expect("seed");
+    let original = seed().services[0].clone();
+    let before = store.latest_change().await.expect("change");
+    let mut edited = original.clone();
+    edited.name.de = Some("<script>alert(1)</script> Beratung".into());
+    edited.last_modified = original.last_modified + chrono::Duration::seconds(60);
+    let v = store
+        .save_service(&edited, original.last_modified, "account-1")
+        .await
+        .expect("save");
+    assert_eq!(v, 2, "the imported record is version 1");
+    assert_eq!(
+        store
+            .service(&original.id)
+            .await
+            .expect("get")
+            .expect("found"),
+        edited
+    );
+    assert!(store.latest_change().await.expect("change") > before);
+    let versions = store
+        .versions("service", &original.id)
+        .await
+        .expect("versions");
+    assert_eq!(
+        versions
+            .iter()
+            .map(|v| (v.version, v.actor.as_str()))
+            .collect::<Vec<_>>(),
+        vec![(2, "account-1"), (1, "import")]
+    );
+    assert_eq!(
+        versions[1].doc["name"]["de"],
+        serde_json::json!(original.name.de),
+        "history keeps what was there before"
+    );
+    // A save based on the old version is refused and changes nothing.
+    let mut stale = original.clone();
+    stale.name.de = Some("Veraltet".into());
+    assert!(matches!(
+        store
+            .save_service(&stale, original.last_modified, "account-2")
+            .await,
+        Err(StoreError::Conflict(_))
+    ));
+    assert_eq!(
+        store
+            .service(&original.id)
+            .await
+            .expect("get")
+            .expect("found"),
+        edited
+    );
+    let mut unknown = edited.clone();
+    unknown.id = "no-such-service".into();
+    assert!(matches!(
+        store
+            .save_service(&unknown, edited.last_modified, "account-1")
+            .await,
+        Err(StoreError::Rejected { .. })
+    ));
+    assert_eq!(
+        store
+            .versions("service", &original.id)
+            .await
+            .expect("versions")
+            .len(),
+        2
+    );
+}
+
+pub async fn retention_removes_expired_feedback_and_keeps_counts(store: &dyn Store) {
+    let day = |d: &str| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").expect("day");
+    for (d, lang) in [
+        ("2025-01-10", "nl"),
+        ("2025-01-10", "nl"),
+        ("2025-01-10", "de"),
+        ("2026-11-01", "en"),
+    ] {
+        store
+            .add_feedback(&Feedback {
+                day: day(d),
+                combination: "tg=cross-border".into(),
+                lang: lang.into(),
+                comment: "Mijn naam is Jan, bel 06-12345678".into(),
+            })
+            .await
+            .expect("feedback");
+    }
+    assert_eq!(
+        store
+            .expire_feedback(day("2025-11-22"))
+            .await
+            .expect("expire"),
+        3
+    );
+    let left = store
+        .feedback(day("2000-01-01"), 10)
+        .await
+        .expect("feedback");
+    assert_eq!(left.len(), 1);
+    assert_eq!(left[0].day, day("2026-11-01"));
+    let counts = store.feedback_counts().await.expect("counts");
+    assert_eq!(
+        counts
+            .iter()
+            .map(|c| (c.day, c.lang.as_str(), c.count))
+            .collect::<Vec<_>>(),
+        vec![(day("2025-01-10"), "de", 1), (day("2025-01-10"), "nl", 2)]
+    );
+    assert_eq!(
+        store
+            .expire_feedback(day("2025-11-22"))
+            .await
+            .expect("again"),
+        0,
+        "running it again changes nothing"
+    );
+    assert_eq!(store.feedback_counts().await.expect("counts"), counts);
+}
+
+pub async fn erasure_keeps_the_pseudonym_only(store: &dyn Store) {
+    use loket_domain::account::{Email, Membership, Role};
+    store.import(&seed()).await.expect("seed");
+    let a = an_account(store, "erase.me@example.nl").await;
+    let keep = an_account(store, "keep@example.nl").await;
+    store
+        .add_membership(
+            &a.id,
+            &Membership {
+                organization_id: Some(seed().organizations[0].id.clone()),
+                role: Role::Staff,
+            },
+        )
+        .await
+        .expect("membership");
+    store
+        .begin_totp(&a.id, "JBSWY3DPEHPK3PXP")
+        .await
+        .expect("totp");
+    store
+        .create_session(&crate::SessionRecord {
+            id_hash: "s".into(),
+            account_id: a.id.clone(),
+            stage: crate::SessionStage::Full,
+            created_at: 1,
+            last_seen_at: 1,
+        })
+        .await
+        .expect("session");
+    assert!(store.erase_account(&a.id, 5000).await.expect("erase"));
+    let (erased, hash) = store.account(&a.id).await.expect("get").expect("kept");
+    assert!(erased.email.as_str().starts_with("erased-"));
+    assert!(erased.display_name.is_empty() && erased.disabled && hash == "!");
+    assert!(store.totp(&a.id).await.expect("totp").is_none());
+    assert!(
+        store
+            .memberships(&a.id)
+            .await
+            .expect("memberships")
+            .is_empty()
+    );
+    assert!(store.session("s").await.expect("session").is_none());
+    assert!(
+        store
+            .account_by_email(&Email::parse("erase.me@example.nl").expect("email"))
+            .await
+            .expect("lookup")
+            .is_none()
+    );
+    assert_eq!(
+        store
+            .accounts()
+            .await
+            .expect("accounts")
+            .into_iter()
+            .map(|a| a.id)
+            .collect::<Vec<_>>(),
+        vec![keep.id]
+    );
+    assert!(
+        !store
+            .erase_account("no-such-account", 1)
+            .await
+            .expect("erase")
+    );
+}
+
 /// Expands to one `#[tokio::test]` per contract. `$fresh` is an async fn
 /// returning `(Arc<dyn Store>, impl FnOnce() -> Future)`: the store and its
 /// cleanup, which runs even when the contract fails.
@@ -373,6 +815,14 @@ macro_rules! contract_tests {
             the_audit_log_chains_every_entry,
             concurrent_audit_appends_keep_one_chain,
             accounts_have_unique_emails_and_roles,
+            sessions_live_until_they_end,
+            second_factor_codes_work_once,
+            tokens_are_single_use_and_expire,
+            throttling_counts_events_per_key,
+            jobs_are_leased_once_and_retried,
+            service_edits_are_versioned_and_conflicts_refused,
+            retention_removes_expired_feedback_and_keeps_counts,
+            erasure_keeps_the_pseudonym_only,
         );
     };
     (@each $fresh:path; $($name:ident),* $(,)?) => {

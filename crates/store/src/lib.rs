@@ -2,6 +2,7 @@
 //! and the contract test suite every backend must pass (see [`contract`]).
 
 pub mod contract;
+mod sign_in;
 #[cfg(feature = "sqlx")]
 pub mod sql;
 
@@ -25,6 +26,9 @@ pub enum StoreError {
     Corrupt(String),
     #[error("database error: {0}")]
     Database(String),
+    /// Someone else saved the record since it was read (optimistic locking).
+    #[error("{0} was changed by someone else in the meantime")]
+    Conflict(String),
 }
 
 pub type StoreResult<T> = Result<T, StoreError>;
@@ -177,10 +181,38 @@ pub trait AccountStore: Send + Sync + 'static {
     ) -> StoreResult<Vec<loket_domain::account::Membership>>;
 }
 
-/// Everything loket stores.
-pub trait Store: CatalogueStore + InsightStore + AuditLog + AccountStore {}
+pub use sign_in::*;
 
-impl<T: CatalogueStore + InsightStore + AuditLog + AccountStore> Store for T {}
+/// Everything loket stores.
+pub trait Store:
+    CatalogueStore
+    + CatalogueEditing
+    + FeedbackRetention
+    + InsightStore
+    + AuditLog
+    + AccountStore
+    + SignInStore
+    + SessionStore
+    + TokenStore
+    + RateLimitStore
+    + JobQueue
+{
+}
+
+impl<T> Store for T where
+    T: CatalogueStore
+        + CatalogueEditing
+        + FeedbackRetention
+        + InsightStore
+        + AuditLog
+        + AccountStore
+        + SignInStore
+        + SessionStore
+        + TokenStore
+        + RateLimitStore
+        + JobQueue
+{
+}
 
 /// Names a record of a document the way [`loket_domain::DocumentError`] does.
 pub fn record_name(list: &str, index: usize, key: &str) -> String {
