@@ -6,6 +6,7 @@
 //! be raised later and old hashes still verify. Hashing takes tens of
 //! milliseconds on purpose: call it from a blocking thread (`spawn_blocking`).
 
+pub mod secrets;
 pub mod totp;
 
 use argon2::password_hash::rand_core::OsRng;

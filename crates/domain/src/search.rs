@@ -300,6 +300,12 @@ impl CatalogueIndex {
             .iter()
             .filter(move |s| s.organization_id == org_id)
     }
+    pub fn services(&self) -> &[Service] {
+        &self.services
+    }
+    pub fn organizations(&self) -> &[Organization] {
+        &self.organizations
+    }
     pub fn organization_count(&self) -> usize {
         self.organizations.len()
     }

@@ -16,6 +16,13 @@ pub struct Config {
     pub cors_origins: Vec<String>,
     /// Signs form tokens; set the same value on every node (else a random one per process).
     pub secret_key: Option<String>,
+    /// Where people reach loket (links in e-mails); `https://…` makes cookies Secure.
+    pub public_url: String,
+    /// `smtp://host:port`; without it, mails are written to `data/mail/` as files.
+    pub smtp_url: Option<String>,
+    pub mail_from: String,
+    /// Take client addresses from `X-Forwarded-For` (only behind a trusted proxy).
+    pub trust_forwarded_for: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -39,6 +46,10 @@ struct FileConfig {
     database_url: Option<String>,
     cors_origins: Option<Vec<String>>,
     secret_key: Option<String>,
+    public_url: Option<String>,
+    smtp_url: Option<String>,
+    mail_from: Option<String>,
+    trust_forwarded_for: Option<bool>,
 }
 
 impl Config {
@@ -122,11 +133,38 @@ impl Config {
                 message: "must be at least 32 characters".into(),
             });
         }
+        let public_url = env("LOKET_PUBLIC_URL")
+            .or(file_config.public_url)
+            .unwrap_or_else(|| format!("http://{parsed_bind}"));
+        if !(public_url.starts_with("https://") || public_url.starts_with("http://")) {
+            return Err(ConfigError::Invalid {
+                source_name: "public_url (LOKET_PUBLIC_URL or the config file)".into(),
+                message: format!("{public_url:?} is not a URL like https://loket.example.nl"),
+            });
+        }
+        let smtp_url = env("LOKET_SMTP_URL").or(file_config.smtp_url);
+        if smtp_url.as_ref().is_some_and(|u| !u.starts_with("smtp://")) {
+            return Err(ConfigError::Invalid {
+                source_name: "smtp_url (LOKET_SMTP_URL or the config file)".into(),
+                message: "must look like smtp://host:port".into(),
+            });
+        }
+        let mail_from = env("LOKET_MAIL_FROM")
+            .or(file_config.mail_from)
+            .unwrap_or_else(|| "loket <noreply@localhost>".into());
+        let trust_forwarded_for = match env("LOKET_TRUST_FORWARDED_FOR") {
+            Some(v) => v == "true" || v == "1",
+            None => file_config.trust_forwarded_for.unwrap_or(false),
+        };
         Ok(Config {
             bind: parsed_bind,
             database_url: database_url.0,
             cors_origins: cors.0,
             secret_key,
+            public_url,
+            smtp_url,
+            mail_from,
+            trust_forwarded_for,
         })
     }
 
@@ -186,6 +224,10 @@ mod tests {
             database_url: "postgres://loket:secret@db:5432/loket".into(),
             cors_origins: vec![],
             secret_key: None,
+            public_url: "http://127.0.0.1:1".into(),
+            smtp_url: None,
+            mail_from: "loket <noreply@localhost>".into(),
+            trust_forwarded_for: false,
         };
         assert!(!c.database_for_logs().contains("secret"));
     }

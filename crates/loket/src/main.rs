@@ -2,6 +2,7 @@
 //! `import` and `export` manage the catalogue.
 
 mod config;
+mod demo;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use config::Config;
@@ -36,6 +37,10 @@ enum Command {
         /// Address to listen on, e.g. 127.0.0.1:8080 (also LOKET_BIND).
         #[arg(long)]
         bind: Option<String>,
+        /// Create demo accounts (known passwords and second-factor secrets,
+        /// printed at start). Never on a real deployment.
+        #[arg(long)]
+        demo: bool,
     },
     /// Create or update the database schema.
     Migrate,
@@ -129,12 +134,12 @@ fn main() -> ExitCode {
 
 async fn run(cli: Cli) -> Result<(), AppError> {
     let bind_flag = match &cli.command {
-        Command::Serve { bind } => bind.clone(),
+        Command::Serve { bind, .. } => bind.clone(),
         _ => None,
     };
     let config = Config::load(cli.config.as_deref(), bind_flag.as_deref())?;
     match cli.command {
-        Command::Serve { .. } => serve(config).await,
+        Command::Serve { demo, .. } => serve(config, demo).await,
         Command::Migrate => {
             let store = open_store(&config).await?;
             store.migrate().await?;
@@ -207,7 +212,7 @@ fn parse_document(source: &str, text: &str) -> Result<CatalogueDocument, AppErro
     })
 }
 
-async fn serve(config: Config) -> Result<(), AppError> {
+async fn serve(config: Config, demo: bool) -> Result<(), AppError> {
     let store = open_store(&config).await?;
     if store.is_empty().await? {
         let summary = store
@@ -226,15 +231,32 @@ async fn serve(config: Config) -> Result<(), AppError> {
         )
         .await;
     }
+    if demo {
+        demo::create_accounts(store.as_ref()).await?;
+    }
+    let mailer = match &config.smtp_url {
+        Some(url) => loket_web::mail::Mailer::smtp(url, &config.mail_from),
+        None => loket_web::mail::Mailer::directory(PathBuf::from("data/mail"), &config.mail_from),
+    }
+    .map_err(|e| AppError::Invalid(format!("configuration: {e}")))?;
+    if config.smtp_url.is_none() {
+        tracing::warn!(
+            "no smtp_url configured: e-mails (invitations, password resets) are written to data/mail/"
+        );
+    }
     let state = loket_web::AppState::new(store.clone())
         .await?
-        .with_cors_origins(config.cors_origins.clone());
+        .with_cors_origins(config.cors_origins.clone())
+        .with_public_url(&config.public_url)
+        .with_mailer(mailer)
+        .trusting_forwarded_for(config.trust_forwarded_for);
     let state = match &config.secret_key {
         Some(secret) => state.with_secret_key(secret),
         None => state,
     };
     state.spawn_refresher(std::time::Duration::from_secs(1));
     state.spawn_insight_writer(std::time::Duration::from_secs(5));
+    state.spawn_job_worker(std::time::Duration::from_secs(1));
     let listener = tokio::net::TcpListener::bind(config.bind)
         .await
         .map_err(|e| AppError::File {
@@ -242,7 +264,9 @@ async fn serve(config: Config) -> Result<(), AppError> {
             message: format!("cannot listen: {e}"),
         })?;
     tracing::info!(backend = store.backend(), database = %config.database_for_logs(), "loket serves on http://{}", config.bind);
-    let served = axum::serve(listener, loket_web::router(state.clone()))
+    let app = loket_web::router(state.clone())
+        .into_make_service_with_connect_info::<std::net::SocketAddr>();
+    let served = axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await
         .map_err(|e| AppError::Invalid(format!("server stopped: {e}")));

@@ -6,6 +6,8 @@ ALTER TABLE accounts ADD COLUMN totp_secret TEXT;
 ALTER TABLE accounts ADD COLUMN totp_confirmed BOOLEAN NOT NULL DEFAULT FALSE;
 ALTER TABLE accounts ADD COLUMN totp_last_step BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE accounts ADD COLUMN erased_at BIGINT;
+-- Last sign-in (or creation): the register erases accounts unused for a year.
+ALTER TABLE accounts ADD COLUMN last_active_at BIGINT;
 CREATE TABLE recovery_codes (
     account_id TEXT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
     code_hash TEXT NOT NULL,

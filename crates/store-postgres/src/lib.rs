@@ -425,13 +425,14 @@ impl AccountStore for PostgresStore {
         // Kept to the microsecond, as the database keeps it.
         let now = chrono::DateTime::from_timestamp_micros(chrono::Utc::now().timestamp_micros())
             .unwrap_or_default();
-        sqlx::query("INSERT INTO accounts (id, email, display_name, password_hash, created_at, disabled) VALUES ($1, $2, $3, $4, $5, $6)")
+        sqlx::query("INSERT INTO accounts (id, email, display_name, password_hash, created_at, disabled, last_active_at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
             .bind(&id)
             .bind(new.email.as_str())
             .bind(&new.display_name)
             .bind(&new.password_hash)
             .bind(now)
             .bind(false)
+            .bind(now.timestamp())
             .execute(&self.pool)
             .await
             .map_err(|e| refused(e, format!("account {}", new.email.as_str()), "email"))?;

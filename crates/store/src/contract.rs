@@ -397,6 +397,18 @@ pub async fn sessions_live_until_they_end(store: &dyn Store) {
         Some(1500)
     );
     assert_eq!(store.sessions_of(&a.id).await.expect("list").len(), 2);
+    assert_eq!(
+        store.inactive_accounts(1500).await.expect("inactive"),
+        vec![b.id.clone()],
+        "last active: a at 2000 (its latest sign-in), b at 1000"
+    );
+    assert!(
+        store
+            .inactive_accounts(500)
+            .await
+            .expect("inactive")
+            .is_empty()
+    );
     // idle since before 1200: s3 (1000); s1 was seen at 1500.
     assert_eq!(
         store

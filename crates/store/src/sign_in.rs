@@ -139,6 +139,9 @@ pub trait SignInStore: Send + Sync + 'static {
 
     async fn recovery_codes_left(&self, account_id: &str) -> StoreResult<i64>;
 
+    /// Accounts not signed in (nor created) since `before`, erased ones excluded.
+    async fn inactive_accounts(&self, before: i64) -> StoreResult<Vec<String>>;
+
     /// Erasure: the account keeps its id (the pseudonym in the audit log) and
     /// loses everything personal: name, address, password, second factor,
     /// sessions, tokens and memberships. `false` for an unknown account.

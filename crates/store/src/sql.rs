@@ -167,6 +167,14 @@ macro_rules! sqlx_sign_in_impls {
                     .map_err($crate::sql::db)
             }
 
+            async fn inactive_accounts(&self, before: i64) -> $crate::StoreResult<Vec<String>> {
+                ::sqlx::query_scalar("SELECT id FROM accounts WHERE erased_at IS NULL AND last_active_at < $1 ORDER BY id")
+                    .bind(before)
+                    .fetch_all(&self.pool)
+                    .await
+                    .map_err($crate::sql::db)
+            }
+
             async fn erase_account(&self, account_id: &str, at: i64) -> $crate::StoreResult<bool> {
                 let mut tx = self.pool.begin().await.map_err($crate::sql::db)?;
                 let done = ::sqlx::query("UPDATE accounts SET email = $1, display_name = '', password_hash = '!', totp_secret = NULL, totp_confirmed = FALSE, disabled = TRUE, erased_at = $2 WHERE id = $3")
@@ -196,16 +204,23 @@ macro_rules! sqlx_sign_in_impls {
         #[$crate::sql::async_trait]
         impl $crate::SessionStore for $store {
             async fn create_session(&self, s: &$crate::SessionRecord) -> $crate::StoreResult<()> {
+                let mut tx = self.pool.begin().await.map_err($crate::sql::db)?;
                 ::sqlx::query("INSERT INTO sessions (id_hash, account_id, stage, created_at, last_seen_at) VALUES ($1, $2, $3, $4, $5)")
                     .bind(&s.id_hash)
                     .bind(&s.account_id)
                     .bind(s.stage.code())
                     .bind(s.created_at)
                     .bind(s.last_seen_at)
-                    .execute(&self.pool)
+                    .execute(&mut *tx)
                     .await
                     .map_err($crate::sql::db)?;
-                Ok(())
+                ::sqlx::query("UPDATE accounts SET last_active_at = $1 WHERE id = $2")
+                    .bind(s.created_at)
+                    .bind(&s.account_id)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err($crate::sql::db)?;
+                tx.commit().await.map_err($crate::sql::db)
             }
 
             async fn session(&self, id_hash: &str) -> $crate::StoreResult<Option<$crate::SessionRecord>> {

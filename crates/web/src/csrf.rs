@@ -65,6 +65,45 @@ impl CsrfKey {
     }
 }
 
+impl CsrfKey {
+    fn hex_mac(&self, parts: &[&[u8]]) -> String {
+        let Ok(mut mac) = <Hmac<Sha256> as KeyInit>::new_from_slice(&self.0) else {
+            return String::new();
+        };
+        for p in parts {
+            mac.update(p);
+            mac.update(b"\0");
+        }
+        mac.finalize()
+            .into_bytes()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    }
+
+    /// The token of every form of a signed-in session: bound to the session, so a
+    /// page on another site cannot know it.
+    pub fn session_token(&self, session_hash: &str) -> String {
+        self.hex_mac(&[b"session-form", session_hash.as_bytes()])
+    }
+
+    pub fn verify_session_token(&self, session_hash: &str, token: &str) -> bool {
+        let expected = self.session_token(session_hash);
+        expected.len() == token.len()
+            && expected
+                .bytes()
+                .zip(token.bytes())
+                .fold(0u8, |acc, (a, b)| acc | (a ^ b))
+                == 0
+    }
+
+    /// A keyed hash, for values that must be compared but not kept readable
+    /// (client addresses in the throttling table).
+    pub fn keyed_hash(&self, label: &str, value: &str) -> String {
+        self.hex_mac(&[label.as_bytes(), value.as_bytes()])
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -83,6 +122,15 @@ mod tests {
         );
         assert!(!key.verify("feedback", "garbage", 1_000_010));
         assert!(!key.verify("feedback", &t.replace('a', "b"), 1_000_010) || !t.contains('a'));
+    }
+
+    #[test]
+    fn session_tokens_belong_to_their_session() {
+        let key = CsrfKey::random();
+        let t = key.session_token("abc");
+        assert!(key.verify_session_token("abc", &t));
+        assert!(!key.verify_session_token("abd", &t));
+        assert!(!key.verify_session_token("abc", ""));
     }
 
     #[test]

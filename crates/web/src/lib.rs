@@ -3,12 +3,17 @@
 //! Handlers read the in-memory catalogue index kept in [`AppState`].
 
 pub mod api;
+mod authz;
 mod csrf;
 pub mod html;
 mod insight;
+pub mod jobs;
 mod lang;
+pub mod mail;
 mod problem;
+pub mod routes;
 mod security;
+pub mod session;
 mod state;
 
 pub use state::{AppState, StateError};
@@ -18,18 +23,26 @@ use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::middleware::{from_fn, from_fn_with_state};
 use axum::response::IntoResponse;
-use axum::routing::get;
 
-/// All routes of the application.
-pub fn router(state: AppState) -> Router {
-    Router::new()
-        .route("/healthz", get(healthz))
-        .route("/readyz", get(readyz))
-        .route("/static/loket.css", get(stylesheet))
-        .route("/api/v1/", get(api::api_root))
-        .merge(html::routes())
-        .nest("/api/v1", api::routes())
+/// Every route with its access rule (see [`routes`]).
+pub(crate) fn all_routes() -> routes::RouteTable {
+    let public = routes::Access::Public;
+    let table = routes::RouteTable::new()
+        .get("/healthz", public, healthz)
+        .get("/readyz", public, readyz)
+        .get("/static/loket.css", public, stylesheet);
+    api::routes(html::routes(table))
+}
+
+/// The application: routes, then (inside out) authorization, sessions,
+/// the remembered language and the security headers.
+pub fn router(mut state: AppState) -> Router {
+    let (routes, entries) = all_routes().into_parts();
+    state.access = std::sync::Arc::new(routes::access_map(&entries));
+    routes
+        .route_layer(from_fn_with_state(state.clone(), authz::authorize))
         .fallback(html::not_found)
+        .layer(from_fn_with_state(state.clone(), session::load))
         .layer(from_fn(lang::remember_choice))
         .layer(from_fn_with_state(state.clone(), security::headers))
         .with_state(state)

@@ -51,6 +51,26 @@ impl Problem {
         }
     }
 
+    pub fn unauthorized() -> Self {
+        Problem {
+            kind: "about:blank".into(),
+            title: "Unauthorized".into(),
+            status: 401,
+            detail: "sign in first".into(),
+            invalid_params: vec![],
+        }
+    }
+
+    pub fn forbidden() -> Self {
+        Problem {
+            kind: "about:blank".into(),
+            title: "Forbidden".into(),
+            status: 403,
+            detail: "your roles do not allow this".into(),
+            invalid_params: vec![],
+        }
+    }
+
     pub fn no_route(path: &str) -> Self {
         Problem {
             kind: "about:blank".into(),

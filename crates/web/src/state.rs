@@ -1,5 +1,8 @@
 use crate::csrf::CsrfKey;
 use crate::insight::InsightBuffer;
+use crate::mail::Mailer;
+use crate::routes::AccessMap;
+use crate::session::SessionConfig;
 use loket_domain::privacy::ProcessingRegister;
 use loket_domain::search::CatalogueIndex;
 use loket_i18n::I18n;
@@ -27,6 +30,14 @@ pub struct AppState {
     pub(crate) csrf: Arc<CsrfKey>,
     /// Front-door routings counted since the last flush.
     pub(crate) insight: Arc<InsightBuffer>,
+    /// Who may use which route (filled in by [`crate::router`]).
+    pub(crate) access: Arc<AccessMap>,
+    pub(crate) sessions: Arc<SessionConfig>,
+    pub(crate) mailer: Arc<Mailer>,
+    /// Where people reach loket, for links in e-mails, e.g. `https://loket.example.nl`.
+    pub(crate) public_url: Arc<String>,
+    /// Take the client address from `X-Forwarded-For` (only behind a trusted proxy).
+    pub(crate) trust_forwarded_for: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -39,6 +50,8 @@ pub enum StateError {
     Flow(#[from] loket_routing::flow::FlowError),
     #[error(transparent)]
     Register(#[from] loket_domain::privacy::RegisterError),
+    #[error(transparent)]
+    Mail(#[from] crate::mail::MailError),
 }
 
 impl AppState {
@@ -55,7 +68,50 @@ impl AppState {
             cors_origins: Arc::new(Vec::new()),
             csrf: Arc::new(CsrfKey::random()),
             insight: Arc::new(InsightBuffer::default()),
+            access: Arc::new(AccessMap::new()),
+            sessions: Arc::new(SessionConfig::default()),
+            mailer: Arc::new(Mailer::directory(
+                std::path::PathBuf::from("data/mail"),
+                "loket <noreply@localhost>",
+            )?),
+            public_url: Arc::new("http://127.0.0.1:8080".into()),
+            trust_forwarded_for: false,
         })
+    }
+
+    /// Where people reach loket (links in e-mails); an `https://` address also
+    /// makes session cookies `Secure`.
+    pub fn with_public_url(mut self, url: &str) -> Self {
+        let url = url.trim_end_matches('/').to_string();
+        let mut sessions = (*self.sessions).clone();
+        sessions.secure_cookies = url.starts_with("https://");
+        self.sessions = Arc::new(sessions);
+        self.public_url = Arc::new(url);
+        self
+    }
+
+    pub fn with_session_timeouts(mut self, idle_secs: i64, absolute_secs: i64) -> Self {
+        let mut sessions = (*self.sessions).clone();
+        sessions.idle_secs = idle_secs;
+        sessions.absolute_secs = absolute_secs;
+        self.sessions = Arc::new(sessions);
+        self
+    }
+
+    pub fn with_mailer(mut self, mailer: Mailer) -> Self {
+        self.mailer = Arc::new(mailer);
+        self
+    }
+
+    /// Behind a reverse proxy that sets `X-Forwarded-For`, use it for throttling.
+    pub fn trusting_forwarded_for(mut self, trust: bool) -> Self {
+        self.trust_forwarded_for = trust;
+        self
+    }
+
+    /// Runs queued jobs (mail, retention) every `every`.
+    pub fn spawn_job_worker(&self, every: Duration) -> tokio::task::JoinHandle<()> {
+        crate::jobs::spawn_worker(self, every)
     }
 
     /// Signs form tokens with a secret shared by every node (`secret_key`).

@@ -6,7 +6,8 @@ use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use http_body_util::BodyExt;
-use loket_store::CatalogueStore;
+use loket_domain::account::{Email, Membership, Role};
+use loket_store::{AccountStore, CatalogueStore, SessionStore};
 use loket_store::contract::seed;
 use loket_store_sqlite::SqliteStore;
 use loket_web::AppState;
@@ -74,6 +75,48 @@ async fn get_with(router: &Router, uri: &str, headers: &[(&str, &str)]) -> Reply
 
 async fn get(router: &Router, uri: &str) -> Reply {
     get_with(router, uri, &[]).await
+}
+
+/// A signed-in session for a new account with `role`, as a `Cookie` header value.
+async fn session_cookie(state: &AppState, role: Role, org: Option<&str>) -> String {
+    let account = state
+        .store
+        .create_account(&loket_store::NewAccount {
+            email: Email::parse(&format!("{}@example.nl", uuid_like())).expect("email"),
+            display_name: "Test".into(),
+            password_hash: "!".into(),
+        })
+        .await
+        .expect("account");
+    state
+        .store
+        .add_membership(
+            &account.id,
+            &Membership {
+                organization_id: org.map(String::from),
+                role,
+            },
+        )
+        .await
+        .expect("membership");
+    let id = loket_auth::secrets::new_token();
+    let now = chrono::Utc::now().timestamp();
+    state
+        .store
+        .create_session(&loket_store::SessionRecord {
+            id_hash: loket_auth::secrets::hash_secret(&id),
+            account_id: account.id,
+            stage: loket_store::SessionStage::Full,
+            created_at: now,
+            last_seen_at: now,
+        })
+        .await
+        .expect("session");
+    format!("loket_session={id}")
+}
+
+fn uuid_like() -> String {
+    loket_auth::secrets::new_token().to_lowercase().replace(['-', '_'], "x")
 }
 
 /// The specification's own CI makes validation strict: no property outside the schema.
@@ -840,7 +883,7 @@ async fn feedback_needs_a_valid_token_and_keeps_the_text_on_error() {
         }
     };
     let (status, body) = post("token=forged&comment=hello&answers=who%3Dworker".into()).await;
-    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(status, StatusCode::FORBIDDEN, "no valid CSRF token: 403");
     assert!(body.contains("The form had expired."));
     assert!(
         body.contains(">hello</textarea>"),
@@ -887,7 +930,13 @@ async fn feedback_needs_a_valid_token_and_keeps_the_text_on_error() {
         .expect("feedback");
     assert_eq!(stored.len(), 1, "only the real feedback is kept");
     assert_eq!(stored[0].comment, "Vrijwilligerswerk <b>");
-    let insight = get(&app.router, "/coordinator/voordeur").await;
+    let coordinator = session_cookie(&app.state, Role::Coordinator, None).await;
+    let insight = get_with(
+        &app.router,
+        "/coordinator/voordeur",
+        &[("cookie", &coordinator)],
+    )
+    .await;
     assert!(
         insight.body.contains("Vrijwilligerswerk &#60;b&#62;")
             || insight.body.contains("Vrijwilligerswerk &lt;b&gt;"),
@@ -987,7 +1036,19 @@ async fn the_routing_api_ranks_explains_and_names_every_bad_answer() {
         .await
         .json();
     assert_eq!(questions["questions"][0]["id"], "who");
-    let insights = get(&app.router, "/api/v1/front-door/insights").await.json();
+    assert_eq!(
+        get(&app.router, "/api/v1/front-door/insights").await.status,
+        StatusCode::UNAUTHORIZED,
+        "aggregates are for the coordinator and funders"
+    );
+    let funder = session_cookie(&app.state, Role::Funder, None).await;
+    let insights = get_with(
+        &app.router,
+        "/api/v1/front-door/insights",
+        &[("cookie", &funder)],
+    )
+    .await
+    .json();
     assert_eq!(insights["total"], 2);
     assert!(
         insights["combinations"]
@@ -997,9 +1058,13 @@ async fn the_routing_api_ranks_explains_and_names_every_bad_answer() {
             .any(|c| c["fell_back"] == true)
     );
     assert_eq!(
-        get(&app.router, "/api/v1/front-door/insights?since=yesterday")
-            .await
-            .status,
+        get_with(
+            &app.router,
+            "/api/v1/front-door/insights?since=yesterday",
+            &[("cookie", &funder)]
+        )
+        .await
+        .status,
         StatusCode::BAD_REQUEST
     );
 }

@@ -8,36 +8,52 @@ mod openapi;
 use crate::AppState;
 use crate::lang::UiLang;
 use crate::problem::{InvalidParam, Problem};
+use crate::routes::{Access, RouteTable, Scope};
+use axum::Json;
 use axum::extract::{Path, RawQuery, State};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
-use axum::{Json, Router};
 use hsds::HsdsPage;
+use loket_domain::policy::Action;
 use loket_domain::search::{CatalogueIndex, SearchQuery};
 use loket_domain::{Lang, TaxonomyKind};
 use std::collections::HashMap;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/", get(api_root))
-        .route("/openapi.json", get(openapi::document))
-        .route("/services", get(list_services))
-        .route("/services/{id}", get(get_service))
-        .route("/organizations", get(list_organizations))
-        .route("/organizations/{id}", get(get_organization))
-        .route("/taxonomies", get(list_taxonomies))
-        .route("/taxonomies/{id}", get(get_taxonomy))
-        .route("/taxonomy_terms", get(list_terms))
-        .route("/taxonomy_terms/{id}", get(get_term))
-        .route("/service_at_locations", get(list_service_at_locations))
-        .route("/service_at_locations/{id}", get(get_service_at_location))
-        .route("/catalogue", get(catalogue_document))
-        .route("/front-door/questions", get(front_door::questions))
-        .route(
-            "/front-door/routes",
-            axum::routing::post(front_door::routes),
+pub(crate) fn routes(table: RouteTable) -> RouteTable {
+    use Access::{Allowed, Public};
+    table
+        .get("/api/v1", Public, api_root)
+        .get("/api/v1/", Public, api_root)
+        .get("/api/v1/openapi.json", Public, openapi::document)
+        .get("/api/v1/services", Public, list_services)
+        .get("/api/v1/services/{id}", Public, get_service)
+        .get("/api/v1/organizations", Public, list_organizations)
+        .get("/api/v1/organizations/{id}", Public, get_organization)
+        .get("/api/v1/taxonomies", Public, list_taxonomies)
+        .get("/api/v1/taxonomies/{id}", Public, get_taxonomy)
+        .get("/api/v1/taxonomy_terms", Public, list_terms)
+        .get("/api/v1/taxonomy_terms/{id}", Public, get_term)
+        .get(
+            "/api/v1/service_at_locations",
+            Public,
+            list_service_at_locations,
         )
-        .route("/front-door/insights", get(front_door::insights))
+        .get(
+            "/api/v1/service_at_locations/{id}",
+            Public,
+            get_service_at_location,
+        )
+        .get("/api/v1/catalogue", Public, catalogue_document)
+        .get(
+            "/api/v1/front-door/questions",
+            Public,
+            front_door::questions,
+        )
+        .post("/api/v1/front-door/routes", Public, front_door::routes)
+        .get(
+            "/api/v1/front-door/insights",
+            Allowed(Action::ViewAggregates, Scope::Network),
+            front_door::insights,
+        )
 }
 
 /// Parsed and checked query parameters; collects every problem before answering.

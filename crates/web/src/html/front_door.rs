@@ -486,6 +486,8 @@ fn summary(state: &AppState, idx: &CatalogueIndex, tr: &Tr, a: &Answers) -> Vec<
 /// The longest feedback text kept; the form says so.
 const MAX_COMMENT: usize = 1000;
 const FEEDBACK_FORM: &str = "front-door-feedback";
+/// Per address: plenty for people, a brake on scripts.
+const MAX_FEEDBACK_PER_HOUR: i64 = 20;
 
 #[derive(serde::Deserialize, Default)]
 #[serde(default)]
@@ -519,6 +521,7 @@ pub async fn feedback(
     State(state): State<AppState>,
     UiLang(lang): UiLang,
     OriginalUri(uri): OriginalUri,
+    client: super::forms::ClientKey,
     form: Result<axum::Form<FeedbackForm>, axum::extract::rejection::FormRejection>,
 ) -> Response {
     let tr = tr(&state, lang);
@@ -526,13 +529,24 @@ pub async fn feedback(
     let comment = form.comment.trim().to_string();
     let answers: String = form.answers.chars().take(2000).collect();
     let mut error = None;
-    if !state
-        .csrf
-        .verify(FEEDBACK_FORM, &form.token, chrono::Utc::now().timestamp())
-    {
+    let mut forbidden = false;
+    let now = chrono::Utc::now().timestamp();
+    let rate_key = format!("feedback:address:{}", client.0);
+    if !state.csrf.verify(FEEDBACK_FORM, &form.token, now) {
         error = Some(tr.t("feedback-error-expired"));
+        forbidden = true;
     } else if comment.chars().count() > MAX_COMMENT {
         error = Some(tr.t("feedback-error-too-long"));
+    } else if state
+        .store
+        .count_events(&rate_key, now - 3600)
+        .await
+        .unwrap_or(0)
+        >= MAX_FEEDBACK_PER_HOUR
+    {
+        error = Some(tr.t("form-error-rate-limited"));
+    } else if let Err(e) = state.store.record_event(&rate_key, now).await {
+        tracing::warn!(error = %e, "counting a feedback post failed");
     }
     let stored = match (&error, form.website.is_empty()) {
         (Some(_), _) => false,
@@ -556,6 +570,10 @@ pub async fn feedback(
     };
     let status = if stored {
         StatusCode::OK
+    } else if forbidden {
+        StatusCode::FORBIDDEN
+    } else if error.as_deref() == Some(tr.t("form-error-rate-limited").as_str()) {
+        StatusCode::TOO_MANY_REQUESTS
     } else if error.as_deref() == Some(tr.t("error-body").as_str()) {
         StatusCode::SERVICE_UNAVAILABLE
     } else {

@@ -1,33 +1,124 @@
 //! Public, server-rendered pages. They work without JavaScript; all text comes
 //! from the message files or the catalogue, in the visitor's language.
 
+pub(crate) mod account;
+pub(crate) mod forms;
 pub(crate) mod front_door;
 pub(crate) mod hours;
 pub(crate) mod insight;
+pub(crate) mod manage;
 pub(crate) mod pages;
 mod privacy;
+pub(crate) mod sign_in;
 pub(crate) mod view;
 
-use crate::AppState;
-use axum::Router;
-use axum::routing::get;
+use crate::routes::{Access, RouteTable, Scope};
+use loket_domain::policy::Action;
 
 pub use pages::not_found;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/", get(pages::home))
-        .route("/diensten", get(pages::search))
-        .route("/diensten/{id}", get(pages::service))
-        .route("/organisaties", get(pages::organizations))
-        .route("/organisaties/{id}", get(pages::organization))
-        .route("/toegankelijkheid", get(pages::accessibility))
-        .route("/privacy", get(privacy::page))
-        .route("/voordeur", get(front_door::question))
-        .route("/voordeur/resultaat", get(front_door::result))
-        .route(
-            "/voordeur/feedback",
-            axum::routing::post(front_door::feedback),
+pub(crate) fn routes(table: RouteTable) -> RouteTable {
+    use Access::{Allowed, Public, SignedIn};
+    table
+        .get("/", Public, pages::home)
+        .get("/diensten", Public, pages::search)
+        .get("/diensten/{id}", Public, pages::service)
+        .get("/organisaties", Public, pages::organizations)
+        .get("/organisaties/{id}", Public, pages::organization)
+        .get("/toegankelijkheid", Public, pages::accessibility)
+        .get("/privacy", Public, privacy::page)
+        .get("/voordeur", Public, front_door::question)
+        .get("/voordeur/resultaat", Public, front_door::result)
+        .post("/voordeur/feedback", Public, front_door::feedback)
+        // Signing in and out; these pages check the half-finished session themselves.
+        .get("/aanmelden", Public, sign_in::sign_in_form)
+        .post("/aanmelden", Public, sign_in::sign_in)
+        .get("/aanmelden/code", Public, sign_in::code_form)
+        .post("/aanmelden/code", Public, sign_in::code)
+        .get("/aanmelden/tweede-factor", Public, sign_in::enrol_form)
+        .post("/aanmelden/tweede-factor", Public, sign_in::enrol)
+        .post("/afmelden", Public, sign_in::sign_out)
+        .get("/wachtwoord-vergeten", Public, sign_in::forgot_form)
+        .post("/wachtwoord-vergeten", Public, sign_in::forgot)
+        .get("/wachtwoord-instellen", Public, sign_in::set_password_form)
+        .post("/wachtwoord-instellen", Public, sign_in::set_password)
+        // One's own account.
+        .get("/account", SignedIn, account::page)
+        .post(
+            "/account/overal-afmelden",
+            SignedIn,
+            account::sign_out_everywhere,
         )
-        .route("/coordinator/voordeur", get(insight::page))
+        .get("/account/mijn-gegevens", SignedIn, account::my_data)
+        // The staff area.
+        .get(
+            "/beheer",
+            Allowed(Action::UseStaffArea, Scope::Network),
+            manage::home,
+        )
+        .get(
+            "/beheer/diensten/{id}",
+            Allowed(Action::EditService, Scope::ServiceInPath),
+            manage::edit_service,
+        )
+        .post(
+            "/beheer/diensten/{id}",
+            Allowed(Action::EditService, Scope::ServiceInPath),
+            manage::save_service,
+        )
+        .post(
+            "/beheer/diensten/{id}/bevestigen",
+            Allowed(Action::ConfirmRecord, Scope::ServiceInPath),
+            manage::confirm_service,
+        )
+        .get(
+            "/beheer/diensten/{id}/geschiedenis",
+            Allowed(Action::ViewHistory, Scope::ServiceInPath),
+            manage::history,
+        )
+        .get(
+            "/beheer/organisaties/{id}/uitnodigen",
+            Allowed(Action::InviteMember, Scope::OrganizationInPath),
+            manage::invite_form,
+        )
+        .post(
+            "/beheer/organisaties/{id}/uitnodigen",
+            Allowed(Action::InviteMember, Scope::OrganizationInPath),
+            manage::invite,
+        )
+        .get(
+            "/beheer/verouderd",
+            Allowed(Action::ViewStaleRecords, Scope::Network),
+            manage::stale,
+        )
+        .get(
+            "/beheer/logboek",
+            Allowed(Action::ViewAuditLog, Scope::Network),
+            manage::audit_log,
+        )
+        .get(
+            "/beheer/logboek.csv",
+            Allowed(Action::ViewAuditLog, Scope::Network),
+            manage::audit_log_csv,
+        )
+        .get(
+            "/beheer/accounts",
+            Allowed(Action::ManageAccounts, Scope::Network),
+            manage::accounts,
+        )
+        .get(
+            "/beheer/accounts/{id}/gegevens",
+            Allowed(Action::ManageAccounts, Scope::Network),
+            manage::account_data,
+        )
+        .post(
+            "/beheer/accounts/{id}/wissen",
+            Allowed(Action::ManageAccounts, Scope::Network),
+            manage::erase_account,
+        )
+        .get(
+            "/coordinator/voordeur",
+            Allowed(Action::ViewFrontDoorInsight, Scope::Network),
+            insight::page,
+        )
 }

@@ -774,7 +774,7 @@ pub struct NotFoundPage {
     layout: Layout,
 }
 
-pub(super) fn not_found_page(state: &AppState, lang: Lang, uri: &axum::http::Uri) -> Response {
+pub(crate) fn not_found_page(state: &AppState, lang: Lang, uri: &axum::http::Uri) -> Response {
     let tr = tr(state, lang);
     let layout = Layout::new(
         tr.clone(),
@@ -784,6 +784,43 @@ pub(super) fn not_found_page(state: &AppState, lang: Lang, uri: &axum::http::Uri
         uri.query(),
     );
     render(StatusCode::NOT_FOUND, &NotFoundPage { layout })
+}
+
+#[derive(Template)]
+#[template(path = "forbidden.html")]
+pub struct ForbiddenPage {
+    layout: Layout,
+    signed_in_as: Option<String>,
+}
+
+/// "You may not do this": a page in the visitor's language, status 403.
+pub(crate) fn forbidden_page(
+    state: &AppState,
+    lang: Lang,
+    uri: &axum::http::Uri,
+    viewer: Option<&crate::session::Viewer>,
+) -> Response {
+    let tr = tr(state, lang);
+    let layout = Layout::new(
+        tr.clone(),
+        tr.t("forbidden-title"),
+        "",
+        uri.path(),
+        uri.query(),
+    );
+    let signed_in_as = viewer.map(|v| {
+        tr.s(
+            "forbidden-signed-in-as",
+            &[("email", v.account.email.as_str().to_string())],
+        )
+    });
+    render(
+        StatusCode::FORBIDDEN,
+        &ForbiddenPage {
+            layout,
+            signed_in_as,
+        },
+    )
 }
 
 /// Unknown paths: a problem+json under `/api/`, a page elsewhere.

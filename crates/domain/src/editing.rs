@@ -1,0 +1,268 @@
+//! Editing a service by its organisation's staff: the form's fields, their
+//! checks (every problem at once, by field), and applying them to the record.
+
+use crate::account::Email;
+use crate::catalogue::{Service, ServiceStatus};
+use crate::text::{Lang, Text};
+use serde::Deserialize;
+
+pub const MAX_NAME: usize = 150;
+pub const MAX_DESCRIPTION: usize = 4000;
+pub const MAX_OTHER: usize = 2000;
+
+/// The texts of a service that are edited in four languages.
+pub const TEXT_FIELDS: [&str; 5] = [
+    "name",
+    "description",
+    "eligibility",
+    "application_process",
+    "fees",
+];
+
+/// What the edit form sends: one value per field and language (`name_de`, …).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct ServiceEdit {
+    pub texts: std::collections::BTreeMap<String, String>,
+    pub url: String,
+    pub email: String,
+    /// ISO 639-1 codes, separated by commas or spaces.
+    pub languages: String,
+    pub status: String,
+}
+
+/// A problem with one field; `code` selects the message (`edit-error-{code}`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EditProblem {
+    pub field: String,
+    pub code: &'static str,
+}
+
+impl ServiceEdit {
+    /// The form as it would show the stored service.
+    pub fn from_service(s: &Service) -> Self {
+        let mut texts = std::collections::BTreeMap::new();
+        for field in TEXT_FIELDS {
+            let text = text_of(s, field);
+            for lang in Lang::ALL {
+                texts.insert(
+                    format!("{field}_{}", lang.code()),
+                    text.and_then(|t| t.exact(lang)).unwrap_or("").to_string(),
+                );
+            }
+        }
+        ServiceEdit {
+            texts,
+            url: s.url.clone().unwrap_or_default(),
+            email: s.email.clone().unwrap_or_default(),
+            languages: s.languages.join(", "),
+            status: s.status.as_str().to_string(),
+        }
+    }
+
+    pub fn text(&self, field: &str, lang: Lang) -> &str {
+        self.texts
+            .get(&format!("{field}_{}", lang.code()))
+            .map(String::as_str)
+            .unwrap_or("")
+    }
+
+    fn text_value(&self, field: &str) -> Text {
+        let v = |lang| {
+            let t = self.text(field, lang).trim();
+            (!t.is_empty()).then(|| t.to_string())
+        };
+        Text {
+            nl: v(Lang::Nl),
+            en: v(Lang::En),
+            de: v(Lang::De),
+            fr: v(Lang::Fr),
+        }
+    }
+
+    /// Checks every field and returns the edited service, or every problem.
+    pub fn apply(
+        &self,
+        original: &Service,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Service, Vec<EditProblem>> {
+        let mut problems = Vec::new();
+        let mut problem = |field: String, code| problems.push(EditProblem { field, code });
+        for field in TEXT_FIELDS {
+            let max = match field {
+                "name" => MAX_NAME,
+                "description" => MAX_DESCRIPTION,
+                _ => MAX_OTHER,
+            };
+            for lang in Lang::ALL {
+                let value = self.text(field, lang);
+                if value.chars().count() > max {
+                    problem(format!("{field}_{}", lang.code()), "too-long");
+                }
+                if value
+                    .chars()
+                    .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
+                {
+                    problem(format!("{field}_{}", lang.code()), "control-characters");
+                }
+            }
+        }
+        for required in ["name", "description"] {
+            if self.text(required, Lang::Nl).trim().is_empty() {
+                problem(format!("{required}_nl"), "required-dutch");
+            }
+        }
+        let url = self.url.trim();
+        if !url.is_empty()
+            && (!(url.starts_with("https://") || url.starts_with("http://"))
+                || url.contains(char::is_whitespace)
+                || url.len() > 500
+                || url.len() < 12)
+        {
+            problem("url".into(), "url");
+        }
+        let email = self.email.trim();
+        let parsed_email = Email::parse(email);
+        if !email.is_empty() && parsed_email.is_none() {
+            problem("email".into(), "email");
+        }
+        let languages: Vec<String> = self
+            .languages
+            .split([',', ' ', ';'])
+            .map(|l| l.trim().to_lowercase())
+            .filter(|l| !l.is_empty())
+            .collect();
+        if languages.len() > 40
+            || languages
+                .iter()
+                .any(|l| l.len() != 2 || !l.bytes().all(|b| b.is_ascii_lowercase()))
+        {
+            problem("languages".into(), "languages");
+        }
+        let status = match self.status.as_str() {
+            "active" => Some(ServiceStatus::Active),
+            "inactive" => Some(ServiceStatus::Inactive),
+            "temporarily closed" => Some(ServiceStatus::TemporarilyClosed),
+            "defunct" => Some(ServiceStatus::Defunct),
+            _ => None,
+        };
+        if status.is_none() {
+            problem("status".into(), "status");
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let mut s = original.clone();
+        s.name = self.text_value("name");
+        s.description = self.text_value("description");
+        let optional = |t: Text| (!t.is_blank()).then_some(t);
+        s.eligibility = optional(self.text_value("eligibility"));
+        s.application_process = optional(self.text_value("application_process"));
+        s.fees = optional(self.text_value("fees"));
+        s.url = (!url.is_empty()).then(|| url.to_string());
+        s.email = parsed_email.map(|e| e.as_str().to_string());
+        let mut unique = Vec::new();
+        for l in languages {
+            if !unique.contains(&l) {
+                unique.push(l);
+            }
+        }
+        s.languages = unique;
+        s.status = status.unwrap_or_default();
+        s.last_modified = now;
+        Ok(s)
+    }
+}
+
+fn text_of<'a>(s: &'a Service, field: &str) -> Option<&'a Text> {
+    match field {
+        "name" => Some(&s.name),
+        "description" => Some(&s.description),
+        "eligibility" => s.eligibility.as_ref(),
+        "application_process" => s.application_process.as_ref(),
+        "fees" => s.fees.as_ref(),
+        _ => None,
+    }
+}
+
+/// Fields whose value differs between two versions of a service (as stored JSON).
+pub fn changed_fields(before: &serde_json::Value, after: &serde_json::Value) -> Vec<String> {
+    let empty = serde_json::Map::new();
+    let (a, b) = (
+        before.as_object().unwrap_or(&empty),
+        after.as_object().unwrap_or(&empty),
+    );
+    let mut keys: Vec<&String> = a.keys().chain(b.keys()).collect();
+    keys.sort();
+    keys.dedup();
+    keys.into_iter()
+        .filter(|k| k.as_str() != "last_modified" && a.get(*k) != b.get(*k))
+        .map(|k| k.to_string())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn service() -> Service {
+        crate::CatalogueDocument::parse(include_str!("../../../seed/limburg-catalogue.json"))
+            .expect("seed")
+            .services[0]
+            .clone()
+    }
+
+    #[test]
+    fn the_form_round_trips_a_stored_service() {
+        let s = service();
+        let now = s.last_modified;
+        let edited = ServiceEdit::from_service(&s).apply(&s, now).expect("valid");
+        assert_eq!(edited, s);
+    }
+
+    #[test]
+    fn every_problem_is_named_by_field() {
+        let s = service();
+        let mut edit = ServiceEdit::from_service(&s);
+        edit.texts.insert("name_nl".into(), " ".into());
+        edit.texts
+            .insert("description_de".into(), "x".repeat(MAX_DESCRIPTION + 1));
+        edit.url = "javascript:alert(1)".into();
+        edit.email = "not-an-address".into();
+        edit.languages = "nl, deu".into();
+        edit.status = "open".into();
+        let problems = edit.apply(&s, chrono::Utc::now()).expect_err("invalid");
+        let fields: Vec<&str> = problems.iter().map(|p| p.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            vec![
+                "description_de",
+                "name_nl",
+                "url",
+                "email",
+                "languages",
+                "status"
+            ]
+        );
+    }
+
+    #[test]
+    fn markup_is_kept_as_text() {
+        let s = service();
+        let mut edit = ServiceEdit::from_service(&s);
+        edit.texts
+            .insert("name_de".into(), "<script>alert('x')</script>".into());
+        let edited = edit.apply(&s, chrono::Utc::now()).expect("valid");
+        assert_eq!(
+            edited.name.de.as_deref(),
+            Some("<script>alert('x')</script>")
+        );
+    }
+
+    #[test]
+    fn changes_are_listed_by_field() {
+        let before = serde_json::json!({"name": {"nl": "a"}, "url": "x", "last_modified": "1"});
+        let after = serde_json::json!({"name": {"nl": "b"}, "url": "x", "last_modified": "2", "email": "e"});
+        assert_eq!(changed_fields(&before, &after), vec!["email", "name"]);
+    }
+}

@@ -1,0 +1,179 @@
+//! Who may do what: the one place where authorization is decided. Every use case
+//! names an [`Action`] and its [`Target`]; [`allows`] answers from [`GRANTS`].
+//! Web routes name their action in the route table (`loket-web`), and a test
+//! matrix over every route × role × own/other organisation checks the outcome.
+
+use crate::account::{Membership, Role};
+
+/// Something a signed-in person wants to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    /// The staff area's start page.
+    UseStaffArea,
+    /// Edit a service's text, contacts and languages, and preview it.
+    EditService,
+    /// Confirm that a record is still right (sets its `assured_date`).
+    ConfirmRecord,
+    /// See who changed what in a record.
+    ViewHistory,
+    /// Invite someone into an organisation.
+    InviteMember,
+    /// See the records nobody confirmed for twelve months.
+    ViewStaleRecords,
+    /// The front door's anonymous counts and visitors' feedback.
+    ViewFrontDoorInsight,
+    /// Aggregated figures only (no free text, no personal data).
+    ViewAggregates,
+    /// View, filter and export the audit and processing log.
+    ViewAuditLog,
+    /// List accounts; a data subject's access export and erasure.
+    ManageAccounts,
+}
+
+/// What an action is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target<'a> {
+    /// The whole network.
+    Network,
+    /// One organisation's records.
+    Organization(&'a str),
+}
+
+/// How far a role's grant reaches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reach {
+    /// Only the organisation the role is held in.
+    Own,
+    /// Any organisation and the network.
+    Any,
+}
+
+/// Every grant there is. Anything not listed is refused.
+pub const GRANTS: &[(Action, Role, Reach)] = &[
+    (Action::UseStaffArea, Role::Staff, Reach::Own),
+    (Action::UseStaffArea, Role::OrgAdmin, Reach::Own),
+    (Action::UseStaffArea, Role::Coordinator, Reach::Any),
+    (Action::UseStaffArea, Role::PlatformAdmin, Reach::Any),
+    (Action::EditService, Role::Staff, Reach::Own),
+    (Action::EditService, Role::OrgAdmin, Reach::Own),
+    (Action::EditService, Role::Coordinator, Reach::Any),
+    (Action::ConfirmRecord, Role::Staff, Reach::Own),
+    (Action::ConfirmRecord, Role::OrgAdmin, Reach::Own),
+    (Action::ConfirmRecord, Role::Coordinator, Reach::Any),
+    (Action::ViewHistory, Role::Staff, Reach::Own),
+    (Action::ViewHistory, Role::OrgAdmin, Reach::Own),
+    (Action::ViewHistory, Role::Coordinator, Reach::Any),
+    (Action::ViewHistory, Role::PlatformAdmin, Reach::Any),
+    (Action::InviteMember, Role::OrgAdmin, Reach::Own),
+    (Action::InviteMember, Role::PlatformAdmin, Reach::Any),
+    (Action::ViewStaleRecords, Role::Coordinator, Reach::Any),
+    (Action::ViewFrontDoorInsight, Role::Coordinator, Reach::Any),
+    (Action::ViewAggregates, Role::Coordinator, Reach::Any),
+    (Action::ViewAggregates, Role::Funder, Reach::Any),
+    (Action::ViewAuditLog, Role::PlatformAdmin, Reach::Any),
+    (Action::ManageAccounts, Role::PlatformAdmin, Reach::Any),
+];
+
+/// Whether someone holding `memberships` may do `action` on `target`.
+/// A grant with [`Reach::Own`] covers only the organisation the role is held in;
+/// for [`Target::Network`] it covers actions that are not about one organisation's
+/// records (for example the staff area's start page).
+pub fn allows(memberships: &[Membership], action: Action, target: Target<'_>) -> bool {
+    GRANTS
+        .iter()
+        .filter(|(a, _, _)| *a == action)
+        .any(|(_, role, reach)| {
+            memberships.iter().any(|m| {
+                m.role == *role
+                    && match (reach, target) {
+                        (Reach::Any, _) => true,
+                        (Reach::Own, Target::Organization(org)) => {
+                            m.organization_id.as_deref() == Some(org)
+                        }
+                        (Reach::Own, Target::Network) => m.organization_id.is_some(),
+                    }
+            })
+        })
+}
+
+/// The organisations in which someone may do `action` (`None`: all of them).
+pub fn organizations_for(memberships: &[Membership], action: Action) -> Option<Vec<String>> {
+    let mut own = Vec::new();
+    for (_, role, reach) in GRANTS.iter().filter(|(a, _, _)| *a == action) {
+        for m in memberships.iter().filter(|m| m.role == *role) {
+            match reach {
+                Reach::Any => return None,
+                Reach::Own => own.extend(m.organization_id.clone()),
+            }
+        }
+    }
+    own.sort();
+    own.dedup();
+    Some(own)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn member(role: Role, org: Option<&str>) -> Vec<Membership> {
+        vec![Membership {
+            organization_id: org.map(String::from),
+            role,
+        }]
+    }
+
+    #[test]
+    fn staff_edit_their_own_organisation_only() {
+        let staff = member(Role::Staff, Some("gip"));
+        assert!(allows(
+            &staff,
+            Action::EditService,
+            Target::Organization("gip")
+        ));
+        assert!(!allows(
+            &staff,
+            Action::EditService,
+            Target::Organization("svb")
+        ));
+        assert!(!allows(&staff, Action::ViewAuditLog, Target::Network));
+        assert_eq!(
+            organizations_for(&staff, Action::EditService),
+            Some(vec!["gip".to_string()])
+        );
+    }
+
+    #[test]
+    fn network_roles_reach_every_organisation() {
+        let coordinator = member(Role::Coordinator, None);
+        assert!(allows(
+            &coordinator,
+            Action::EditService,
+            Target::Organization("svb")
+        ));
+        assert_eq!(organizations_for(&coordinator, Action::EditService), None);
+        let funder = member(Role::Funder, None);
+        assert!(allows(&funder, Action::ViewAggregates, Target::Network));
+        assert!(!allows(
+            &funder,
+            Action::ViewFrontDoorInsight,
+            Target::Network
+        ));
+        assert!(!allows(
+            &funder,
+            Action::EditService,
+            Target::Organization("svb")
+        ));
+    }
+
+    #[test]
+    fn nobody_is_allowed_anything_without_a_grant() {
+        assert!(!allows(&[], Action::UseStaffArea, Target::Network));
+        let candidate = member(Role::Candidate, None);
+        let employer = member(Role::Employer, Some("acme"));
+        for action in GRANTS.iter().map(|g| g.0) {
+            assert!(!allows(&candidate, action, Target::Network));
+            assert!(!allows(&employer, action, Target::Organization("acme")));
+        }
+    }
+}

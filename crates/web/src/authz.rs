@@ -1,0 +1,144 @@
+//! The authorization layer: for every matched route it looks up the route's
+//! [`Access`] in the route table and asks the policy ([`loket_domain::policy`]).
+//! Refusals are answered here (sign-in page, 403 page, or problem+json) and
+//! written to the audit log. Handlers never decide access themselves.
+
+use crate::AppState;
+use crate::lang::UiLang;
+use crate::problem::Problem;
+use crate::routes::{Access, Scope};
+use crate::session::Viewer;
+use axum::extract::{FromRequestParts, MatchedPath, RawPathParams, Request, State};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Redirect, Response};
+use loket_domain::audit::{AuditEvent, AuditResult};
+use loket_domain::policy::{self, Target};
+
+enum Decision {
+    Allow,
+    SignIn,
+    Deny,
+    NotFound,
+}
+
+pub async fn authorize(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let (mut parts, body) = req.into_parts();
+    let method: &'static str = match parts.method.as_str() {
+        "GET" | "HEAD" => "GET",
+        "POST" => "POST",
+        "PUT" => "PUT",
+        "PATCH" => "PATCH",
+        "DELETE" => "DELETE",
+        _ => "OTHER",
+    };
+    let matched = parts
+        .extensions
+        .get::<MatchedPath>()
+        .map(|m| m.as_str().to_owned());
+    let access = matched
+        .as_deref()
+        .and_then(|p| state.access.get(&(method, p)).copied());
+    let viewer = parts.extensions.get::<Viewer>().cloned();
+    let decision = match access {
+        // A route without an entry cannot exist (the route table adds both), but
+        // should one appear, it is closed.
+        None => {
+            tracing::error!(path = ?matched, method, "route without an access rule refused");
+            Decision::Deny
+        }
+        Some(Access::Public) => Decision::Allow,
+        Some(Access::SignedIn) => match &viewer {
+            Some(v) if v.signed_in() => Decision::Allow,
+            _ => Decision::SignIn,
+        },
+        Some(Access::Allowed(action, scope)) => match &viewer {
+            Some(v) if v.signed_in() => {
+                let id = RawPathParams::from_request_parts(&mut parts, &state)
+                    .await
+                    .ok()
+                    .and_then(|p| {
+                        p.iter()
+                            .find(|(k, _)| *k == "id")
+                            .map(|(_, v)| v.to_owned())
+                    });
+                match target_org(&state, scope, id.as_deref()) {
+                    Err(()) => Decision::NotFound,
+                    Ok(org) => {
+                        let target = org.as_deref().map_or(Target::Network, Target::Organization);
+                        if policy::allows(&v.memberships, action, target) {
+                            Decision::Allow
+                        } else {
+                            Decision::Deny
+                        }
+                    }
+                }
+            }
+            _ => Decision::SignIn,
+        },
+    };
+    let is_api = parts.uri.path().starts_with("/api/");
+    match decision {
+        Decision::Allow => next.run(Request::from_parts(parts, body)).await,
+        Decision::SignIn if is_api => Problem::unauthorized().into_response(),
+        Decision::SignIn => {
+            let next_path = parts
+                .uri
+                .path_and_query()
+                .map(|p| p.as_str())
+                .unwrap_or("/");
+            Redirect::to(&format!(
+                "/aanmelden?{}",
+                crate::html::view::query_string(&[("next", next_path)])
+            ))
+            .into_response()
+        }
+        Decision::NotFound => {
+            let UiLang(lang) = UiLang::from_request_parts(&mut parts, &state)
+                .await
+                .unwrap_or(UiLang(loket_domain::Lang::Nl));
+            crate::html::pages::not_found_page(&state, lang, &parts.uri)
+        }
+        Decision::Deny => {
+            let actor = viewer
+                .as_ref()
+                .map(|v| v.account.id.clone())
+                .unwrap_or_else(|| "anonymous".into());
+            let event = AuditEvent {
+                action: "access.denied".into(),
+                object: format!("{method} {}", parts.uri.path()),
+                result: AuditResult::Denied,
+                origin: if is_api { "api" } else { "web" }.into(),
+                actor,
+                subject: None,
+                activity: None,
+            };
+            if let Err(e) = state.store.append_audit(&event).await {
+                tracing::error!(error = %e, "writing a refusal to the audit log failed");
+            }
+            if is_api {
+                return Problem::forbidden().into_response();
+            }
+            let UiLang(lang) = UiLang::from_request_parts(&mut parts, &state)
+                .await
+                .unwrap_or(UiLang(loket_domain::Lang::Nl));
+            crate::html::pages::forbidden_page(&state, lang, &parts.uri, viewer.as_ref())
+        }
+    }
+}
+
+/// The organisation a route's action is about; `Err` when the path names nothing that exists.
+fn target_org(state: &AppState, scope: Scope, id: Option<&str>) -> Result<Option<String>, ()> {
+    match scope {
+        Scope::Network => Ok(None),
+        Scope::ServiceInPath => {
+            let idx = state.index();
+            let service = id.and_then(|id| idx.service(id)).ok_or(())?;
+            Ok(Some(service.organization_id.clone()))
+        }
+        Scope::OrganizationInPath => {
+            let idx = state.index();
+            let org = id.and_then(|id| idx.organization(id)).ok_or(())?;
+            Ok(Some(org.id.clone()))
+        }
+    }
+}

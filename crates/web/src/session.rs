@@ -1,0 +1,200 @@
+//! Server-side sessions. The browser holds a random id in an HttpOnly cookie; the
+//! database holds its SHA-256 hash, the account, how far sign-in got, and when the
+//! session started and was last used. Sessions end after [`SessionConfig::idle_secs`]
+//! without use and after [`SessionConfig::absolute_secs`] in any case; a new id is
+//! issued whenever sign-in moves a step, so an id seen before sign-in is worthless after.
+
+use crate::AppState;
+use axum::extract::{FromRequestParts, Request, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderValue, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Redirect, Response};
+use loket_auth::secrets::{hash_secret, new_token};
+use loket_domain::account::{Account, Membership};
+use loket_store::{SessionRecord, SessionStage, StoreError};
+
+#[derive(Debug, Clone)]
+pub struct SessionConfig {
+    /// Mark the cookie `Secure` (and name it `__Host-…`): on whenever loket is
+    /// reached over HTTPS, which is how it must run outside a developer's machine.
+    pub secure_cookies: bool,
+    pub idle_secs: i64,
+    pub absolute_secs: i64,
+}
+
+impl Default for SessionConfig {
+    fn default() -> Self {
+        SessionConfig {
+            secure_cookies: false,
+            idle_secs: 30 * 60,
+            absolute_secs: 12 * 60 * 60,
+        }
+    }
+}
+
+impl SessionConfig {
+    pub fn cookie_name(&self) -> &'static str {
+        if self.secure_cookies {
+            "__Host-loket_session"
+        } else {
+            "loket_session"
+        }
+    }
+
+    fn cookie(&self, value: &str, max_age: Option<i64>) -> Option<HeaderValue> {
+        let secure = if self.secure_cookies { "; Secure" } else { "" };
+        let age = max_age
+            .map(|a| format!("; Max-Age={a}"))
+            .unwrap_or_default();
+        HeaderValue::from_str(&format!(
+            "{}={value}; Path=/; HttpOnly; SameSite=Lax{secure}{age}",
+            self.cookie_name()
+        ))
+        .ok()
+    }
+}
+
+/// Who is asking, when a session cookie came with the request.
+#[derive(Debug, Clone)]
+pub struct Viewer {
+    pub account: Account,
+    pub memberships: Vec<Membership>,
+    pub session_hash: String,
+    pub stage: SessionStage,
+}
+
+impl Viewer {
+    pub fn signed_in(&self) -> bool {
+        self.stage == SessionStage::Full
+    }
+}
+
+/// The request's [`Viewer`], if any (put there by [`load`]).
+#[derive(Debug, Clone)]
+pub struct CurrentViewer(pub Option<Viewer>);
+
+impl<S: Send + Sync> FromRequestParts<S> for CurrentViewer {
+    type Rejection = std::convert::Infallible;
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(CurrentViewer(parts.extensions.get::<Viewer>().cloned()))
+    }
+}
+
+/// A completed sign-in; anything else is sent to the sign-in page.
+pub struct SignedIn(pub Viewer);
+
+impl<S: Send + Sync> FromRequestParts<S> for SignedIn {
+    type Rejection = Response;
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        match parts.extensions.get::<Viewer>() {
+            Some(v) if v.signed_in() => Ok(SignedIn(v.clone())),
+            _ => Err(Redirect::to("/aanmelden").into_response()),
+        }
+    }
+}
+
+fn cookie_value<'a>(req: &'a Request, name: &str) -> Option<&'a str> {
+    req.headers()
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .find_map(|c| {
+            let (n, v) = c.trim().split_once('=')?;
+            (n == name).then_some(v)
+        })
+}
+
+fn now() -> i64 {
+    chrono::Utc::now().timestamp()
+}
+
+/// Finds the session of the request's cookie, ends it when it timed out, and
+/// makes the [`Viewer`] available to the rest of the request.
+pub async fn load(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+    let Some(id) = cookie_value(&req, state.sessions.cookie_name()).map(str::to_owned) else {
+        return next.run(req).await;
+    };
+    match viewer_for(&state, &id).await {
+        Ok(Some(viewer)) => {
+            req.extensions_mut().insert(viewer);
+            next.run(req).await
+        }
+        Ok(None) => {
+            // Unknown or expired: forget the cookie too.
+            let mut res = next.run(req).await;
+            if let Some(v) = state.sessions.cookie("", Some(0)) {
+                res.headers_mut().append(header::SET_COOKIE, v);
+            }
+            res
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "loading a session failed");
+            next.run(req).await
+        }
+    }
+}
+
+async fn viewer_for(state: &AppState, id: &str) -> Result<Option<Viewer>, StoreError> {
+    let hash = hash_secret(id);
+    let Some(session) = state.store.session(&hash).await? else {
+        return Ok(None);
+    };
+    let t = now();
+    let cfg = &state.sessions;
+    if t - session.last_seen_at > cfg.idle_secs || t - session.created_at > cfg.absolute_secs {
+        state.store.delete_session(&hash).await?;
+        return Ok(None);
+    }
+    let Some((account, _)) = state.store.account(&session.account_id).await? else {
+        return Ok(None);
+    };
+    if account.disabled {
+        state.store.delete_session(&hash).await?;
+        return Ok(None);
+    }
+    // Writing on every request would make the session table the bottleneck;
+    // a minute's precision is plenty for an idle timeout of half an hour.
+    if t - session.last_seen_at > 60 {
+        state.store.touch_session(&hash, t).await?;
+    }
+    let memberships = state.store.memberships(&account.id).await?;
+    Ok(Some(Viewer {
+        account,
+        memberships,
+        session_hash: hash,
+        stage: session.stage,
+    }))
+}
+
+/// Starts a session at `stage` and returns the `Set-Cookie` header for it.
+/// Any session the browser had before is ended first (a new id at each step).
+pub async fn start(
+    state: &AppState,
+    previous: Option<&Viewer>,
+    account_id: &str,
+    stage: SessionStage,
+) -> Result<Option<HeaderValue>, StoreError> {
+    if let Some(v) = previous {
+        state.store.delete_session(&v.session_hash).await?;
+    }
+    let id = new_token();
+    let t = now();
+    state
+        .store
+        .create_session(&SessionRecord {
+            id_hash: hash_secret(&id),
+            account_id: account_id.to_string(),
+            stage,
+            created_at: t,
+            last_seen_at: t,
+        })
+        .await?;
+    Ok(state.sessions.cookie(&id, None))
+}
+
+/// The `Set-Cookie` header that removes the session cookie.
+pub fn clear_cookie(state: &AppState) -> Option<HeaderValue> {
+    state.sessions.cookie("", Some(0))
+}
