@@ -7,8 +7,8 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use http_body_util::BodyExt;
 use loket_domain::account::{Email, Membership, Role};
-use loket_store::{AccountStore, CatalogueStore, SessionStore};
 use loket_store::contract::seed;
+use loket_store::{AccountStore, CatalogueStore, SessionStore};
 use loket_store_sqlite::SqliteStore;
 use loket_web::AppState;
 use serde_json::Value;
@@ -116,7 +116,9 @@ async fn session_cookie(state: &AppState, role: Role, org: Option<&str>) -> Stri
 }
 
 fn uuid_like() -> String {
-    loket_auth::secrets::new_token().to_lowercase().replace(['-', '_'], "x")
+    loket_auth::secrets::new_token()
+        .to_lowercase()
+        .replace(['-', '_'], "x")
 }
 
 /// The specification's own CI makes validation strict: no property outside the schema.
