@@ -1,0 +1,185 @@
+#![allow(clippy::expect_used, clippy::unwrap_used)] // tests: a failed expectation is the failure
+//! The authorization matrix: every route in the route table × every role ×
+//! a record of the role's own organisation and of another one, compared with
+//! the hand-written expectations in `tests/data/authorization-matrix.txt`.
+
+mod support;
+
+use axum::http::StatusCode;
+use loket_domain::account::Role;
+use loket_domain::policy::GRANTS;
+use std::collections::BTreeMap;
+use support::{Client, app, signed_in};
+
+const OWN_ORG: &str = "a790b6e4-b346-5198-9c54-15252fc67910"; // GrenzInfoPunkt Aachen-Eurode
+const OTHER_ORG: &str = "d22cbc11-7d09-5843-bc41-a250ad7f6225"; // SVB
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Who {
+    Anonymous,
+    Role(Role),
+}
+
+impl Who {
+    fn name(self) -> &'static str {
+        match self {
+            Who::Anonymous => "anonymous",
+            Who::Role(r) => r.code(),
+        }
+    }
+}
+
+fn matrix() -> BTreeMap<(String, String), Vec<String>> {
+    let text = include_str!("data/authorization-matrix.txt");
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| {
+            let mut parts = l.split_whitespace();
+            let method = parts.next().expect("method").to_string();
+            let path = parts.next().expect("path").to_string();
+            ((method, path), parts.map(String::from).collect())
+        })
+        .collect()
+}
+
+/// What the matrix says for `who` on a record of their own organisation (`own`) or another's.
+fn expected(rule: &[String], who: Who, own: bool) -> bool {
+    match who {
+        Who::Anonymous => rule.iter().any(|r| r == "public"),
+        Who::Role(role) => rule.iter().any(|r| {
+            r == "public"
+                || r == "signed-in"
+                || r == role.code()
+                || (own && *r == format!("{}@own", role.code()))
+        }),
+    }
+}
+
+/// Refused by the authorization layer, as a visitor would see it: sent to the
+/// sign-in page, a 401 problem, or the 403 "no access" page or problem.
+fn refused(reply: &support::Reply) -> bool {
+    (reply.status == StatusCode::SEE_OTHER && reply.location.starts_with("/aanmelden?next="))
+        || reply.status == StatusCode::UNAUTHORIZED
+        || (reply.status == StatusCode::FORBIDDEN
+            && (reply.body.contains("Geen toegang") || reply.body.contains("\"Forbidden\"")))
+}
+
+#[tokio::test]
+async fn every_route_answers_every_role_as_the_matrix_says() {
+    let app = app().await;
+    let matrix = matrix();
+    let table = loket_web::routes::route_table();
+
+    let mut problems = Vec::new();
+    for entry in &table {
+        if !matrix.contains_key(&(entry.method.to_string(), entry.path.to_string())) {
+            problems.push(format!(
+                "{} {} has no line in the authorization matrix",
+                entry.method, entry.path
+            ));
+        }
+    }
+    for (method, path) in matrix.keys() {
+        if !table.iter().any(|e| e.method == method && e.path == path) {
+            problems.push(format!(
+                "{method} {path} is in the matrix but is not a route"
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{problems:#?}");
+
+    let idx = app.state.index();
+    let service_of = |org: &str| idx.services_of(org).next().expect("a service").id.clone();
+    let (_, own_account) = signed_in(&app.state, Role::Staff, Some(OWN_ORG)).await;
+    let (_, other_account) = signed_in(&app.state, Role::Staff, Some(OTHER_ORG)).await;
+    let substitute = |path: &str, own: bool| -> String {
+        let (org, account) = if own {
+            (OWN_ORG, &own_account)
+        } else {
+            (OTHER_ORG, &other_account)
+        };
+        let id = if path.contains("/diensten/") || path.contains("/services/") {
+            service_of(org)
+        } else if path.contains("/accounts/") {
+            account.clone()
+        } else if path.contains("organisaties/") || path.contains("organizations/") {
+            org.to_string()
+        } else {
+            "unknown-id".to_string()
+        };
+        path.replace("{id}", &id)
+    };
+
+    let mut whos = vec![Who::Anonymous];
+    whos.extend(Role::ALL.into_iter().map(Who::Role));
+    let mut mismatches = Vec::new();
+    let mut checked = 0;
+    for entry in &table {
+        let rule = &matrix[&(entry.method.to_string(), entry.path.to_string())];
+        for &who in &whos {
+            for own in [true, false] {
+                let mut client = match who {
+                    Who::Anonymous => Client::default(),
+                    Who::Role(role) => {
+                        let org = role.is_per_organization().then_some(OWN_ORG);
+                        signed_in(&app.state, role, org).await.0
+                    }
+                };
+                let uri = substitute(entry.path, own);
+                let reply = if entry.method == "GET" {
+                    client.get(&app.router, &uri).await
+                } else {
+                    let token = match who {
+                        Who::Anonymous => String::new(),
+                        Who::Role(_) => client.get(&app.router, "/account").await.input("token"),
+                    };
+                    client.post(&app.router, &uri, &[("token", &token)]).await
+                };
+                checked += 1;
+                let allowed = !refused(&reply);
+                if allowed != expected(rule, who, own) {
+                    mismatches.push(format!(
+                        "{} {uri} as {} ({} organisation): got {} ({}), the matrix says {}",
+                        entry.method,
+                        who.name(),
+                        if own { "own" } else { "other" },
+                        if allowed { "allowed" } else { "refused" },
+                        reply.status,
+                        if expected(rule, who, own) {
+                            "allowed"
+                        } else {
+                            "refused"
+                        },
+                    ));
+                }
+                assert!(
+                    reply.status != StatusCode::INTERNAL_SERVER_ERROR,
+                    "{} {uri} as {}: 500",
+                    entry.method,
+                    who.name()
+                );
+            }
+        }
+    }
+    assert!(
+        mismatches.is_empty(),
+        "{} of {checked} mismatches:\n{}",
+        mismatches.len(),
+        mismatches.join("\n")
+    );
+}
+
+#[test]
+fn every_grant_is_used_by_some_route() {
+    let table = loket_web::routes::route_table();
+    for (action, role, _) in GRANTS {
+        assert!(
+            table.iter().any(
+                |e| matches!(e.access, loket_web::routes::Access::Allowed(a, _) if a == *action)
+            ),
+            "the grant of {action:?} to {} is not used by any route",
+            role.code()
+        );
+    }
+}
