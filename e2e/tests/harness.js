@@ -1,6 +1,7 @@
 // Starts a real `loket serve` on a free port in a fresh directory (so it seeds
 // its own SQLite database) and launches Debian's chromium through playwright-core.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { createHmac } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -22,10 +23,10 @@ function freePort() {
   });
 }
 
-export async function startLoket() {
+export async function startLoket(extraEnv = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'loket-e2e-'));
   const port = await freePort();
-  const env = { ...process.env };
+  const env = { ...process.env, LOKET_PUBLIC_URL: `http://127.0.0.1:${port}`, ...extraEnv };
   delete env.LOKET_DATABASE_URL;
   const child = spawn(LOKET_BIN, ['serve', '--bind', `127.0.0.1:${port}`], { cwd: dir, env, stdio: ['ignore', 'ignore', 'pipe'] });
   let log = '';
@@ -45,6 +46,13 @@ export async function startLoket() {
   }
   return {
     base,
+    /** Runs `loket admin create-user` against this server's database. */
+    createUser({ email, name, role, organization, password }) {
+      const args = ['admin', 'create-user', '--email', email, '--name', name, '--role', role, '--password-stdin'];
+      if (organization) args.push('--organization', organization);
+      const r = spawnSync(LOKET_BIN, args, { cwd: dir, env, input: `${password}\n`, encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(`create-user failed: ${r.stderr}`);
+    },
     async stop() {
       child.kill('SIGINT');
       await new Promise((r) => child.once('exit', r));
@@ -59,4 +67,82 @@ export async function launchBrowser() {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
       '--disable-sync', '--no-first-run', '--disable-quic'],
   });
+}
+
+/** A real SMTP server that keeps what it receives (RFC 5321, enough for a client to deliver). */
+export async function startSmtpSink() {
+  const messages = [];
+  const server = createServer((socket) => {
+    socket.setEncoding('utf8');
+    socket.write('220 sink ESMTP\r\n');
+    let buffer = '';
+    let inData = false;
+    let message = '';
+    socket.on('data', (chunk) => {
+      buffer += chunk;
+      let at;
+      while ((at = buffer.indexOf('\r\n')) >= 0) {
+        const line = buffer.slice(0, at);
+        buffer = buffer.slice(at + 2);
+        if (inData) {
+          if (line === '.') {
+            inData = false;
+            messages.push(message);
+            message = '';
+            socket.write('250 queued\r\n');
+          } else {
+            message += (line.startsWith('.') ? line.slice(1) : line) + '\n';
+          }
+          continue;
+        }
+        const verb = line.split(' ')[0].toUpperCase();
+        if (verb === 'EHLO') socket.write('250-sink\r\n250 8BITMIME\r\n');
+        else if (verb === 'DATA') { inData = true; socket.write('354 go on\r\n'); }
+        else if (verb === 'QUIT') { socket.end('221 bye\r\n'); }
+        else socket.write('250 ok\r\n');
+      }
+    });
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address();
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    messages,
+    /** Waits for a mail to `to` and returns the first link in it (quoted-printable decoded). */
+    async linkTo(to, timeoutMs = 15_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const mail = messages.findLast((m) => m.includes(`To: ${to}`));
+        if (mail) {
+          const body = mail.slice(mail.indexOf('\n\n') + 2).replace(/=\n/g, '')
+            .replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16)));
+          const link = body.match(/https?:\/\/\S+/);
+          if (link) return link[0];
+        }
+        if (Date.now() > deadline) throw new Error(`no mail to ${to}; got ${messages.length} messages`);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    },
+    close() { server.close(); },
+  };
+}
+
+function base32Decode(text) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const c of text.replace(/[\s=]/g, '').toUpperCase()) bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
+  const bytes = [];
+  for (let i = 0; i + 8 <= bits.length; i += 8) bytes.push(parseInt(bits.slice(i, i + 8), 2));
+  return Buffer.from(bytes);
+}
+
+/** The TOTP code (RFC 6238, SHA-1, 6 digits) an authenticator app shows `offsetSteps` steps from now. */
+export function totp(secretBase32, offsetSteps = 0) {
+  const step = Math.floor(Date.now() / 1000 / 30) + offsetSteps;
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(step));
+  const mac = createHmac('sha1', base32Decode(secretBase32)).update(counter).digest();
+  const offset = mac[mac.length - 1] & 0x0f;
+  const code = (mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000;
+  return String(code).padStart(6, '0');
 }

@@ -6,14 +6,16 @@ use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use http_body_util::BodyExt;
-use loket_domain::account::{Email, Membership, Role};
+use loket_domain::account::Role;
+use loket_store::CatalogueStore;
 use loket_store::contract::seed;
-use loket_store::{AccountStore, CatalogueStore, SessionStore};
 use loket_store_sqlite::SqliteStore;
 use loket_web::AppState;
 use serde_json::Value;
 use std::sync::Arc;
 use tower::ServiceExt;
+
+mod support;
 
 struct TestApp {
     router: Router,
@@ -79,46 +81,11 @@ async fn get(router: &Router, uri: &str) -> Reply {
 
 /// A signed-in session for a new account with `role`, as a `Cookie` header value.
 async fn session_cookie(state: &AppState, role: Role, org: Option<&str>) -> String {
-    let account = state
-        .store
-        .create_account(&loket_store::NewAccount {
-            email: Email::parse(&format!("{}@example.nl", uuid_like())).expect("email"),
-            display_name: "Test".into(),
-            password_hash: "!".into(),
-        })
+    support::signed_in(state, role, org)
         .await
-        .expect("account");
-    state
-        .store
-        .add_membership(
-            &account.id,
-            &Membership {
-                organization_id: org.map(String::from),
-                role,
-            },
-        )
-        .await
-        .expect("membership");
-    let id = loket_auth::secrets::new_token();
-    let now = chrono::Utc::now().timestamp();
-    state
-        .store
-        .create_session(&loket_store::SessionRecord {
-            id_hash: loket_auth::secrets::hash_secret(&id),
-            account_id: account.id,
-            stage: loket_store::SessionStage::Full,
-            created_at: now,
-            last_seen_at: now,
-        })
-        .await
-        .expect("session");
-    format!("loket_session={id}")
-}
-
-fn uuid_like() -> String {
-    loket_auth::secrets::new_token()
-        .to_lowercase()
-        .replace(['-', '_'], "x")
+        .0
+        .cookie
+        .expect("session cookie")
 }
 
 /// The specification's own CI makes validation strict: no property outside the schema.

@@ -1,0 +1,146 @@
+// Accounts in a real browser: a platform admin invites an organisation admin of
+// GrenzInfoPunkt Aachen-Eurode; she sets a password from the e-mailed link
+// (through a real SMTP sink), enrols TOTP (the test computes the codes), edits a
+// service in German, and the public page shows it. Staff of another organisation
+// get a 403 page for the same edit, and the attempt is in the audit log.
+// axe-core checks every page on the way.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { startLoket, launchBrowser, startSmtpSink, totp } from './harness.js';
+
+let loket;
+let browser;
+let sink;
+const shots = new URL('../test-results/', import.meta.url).pathname;
+const ADMIN = { email: 'admin@loket.test', name: 'Platform Admin', role: 'platform-admin', password: 'beheer van de voordeur 2026' };
+const SVB_STAFF = { email: 'kees@svb.test', name: 'Kees van SVB', role: 'staff', organization: 'svb', password: 'sociale verzekering bank 2026' };
+
+before(async () => {
+  mkdirSync(shots, { recursive: true });
+  sink = await startSmtpSink();
+  loket = await startLoket({ LOKET_SMTP_URL: sink.url });
+  loket.createUser(ADMIN);
+  loket.createUser(SVB_STAFF);
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await loket?.stop();
+  sink?.close();
+});
+
+async function axe(page, where) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
+  const found = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  assert.deepEqual(found, [], `axe on ${where}`);
+}
+
+/** Signs in with password; enrols a second factor when asked; returns the secret. */
+async function signIn(page, { email, password }, secret) {
+  await page.goto(`${loket.base}/aanmelden?lang=en`);
+  await axe(page, 'sign-in');
+  await page.getByLabel('E-mail address').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(/\/aanmelden\/(code|tweede-factor)/);
+  if (page.url().includes('tweede-factor')) {
+    await axe(page, 'enrolment');
+    secret = (await page.locator('#totp-secret').innerText()).replace(/\s/g, '');
+    await page.getByLabel('Code').fill(totp(secret));
+    await page.getByRole('button', { name: 'Confirm and continue' }).click();
+    await page.getByRole('heading', { name: 'Your recovery codes' }).waitFor();
+    assert.equal(await page.locator('.recovery-codes li').count(), 10);
+    await axe(page, 'recovery codes');
+    await page.getByRole('link', { name: /continue/ }).click();
+  } else {
+    await axe(page, 'code');
+    await page.getByLabel('Code').fill(totp(secret, 1));
+    await page.getByRole('button', { name: 'Continue' }).click();
+  }
+  await page.waitForURL(/\/beheer/);
+  return secret;
+}
+
+test('an admin invites an org admin, who enrols TOTP and edits a service in German; other staff get 403', async () => {
+  // The platform admin signs in (first time: enrols a second factor) and invites.
+  const adminContext = await browser.newContext({ locale: 'en-GB' });
+  const admin = await adminContext.newPage();
+  await signIn(admin, ADMIN);
+  await axe(admin, 'staff area');
+  await admin.getByRole('link', { name: 'GrenzInfoPunkt Aachen-Eurode' }).click();
+  await admin.waitForURL(/uitnodigen/);
+  await axe(admin, 'invite form');
+  await admin.getByLabel('Name').fill('Anna Schmitz');
+  await admin.getByLabel('E-mail address').fill('anna@gip.test');
+  await admin.getByLabel('Role').selectOption('org-admin');
+  await admin.getByRole('button', { name: 'Send invitation' }).click();
+  await admin.getByText('anna@gip.test has been invited.').waitFor();
+
+  // Anna follows the e-mailed link, sets a password and enrols TOTP.
+  const link = await sink.linkTo('anna@gip.test');
+  assert.ok(link.startsWith(`${loket.base}/wachtwoord-instellen?token=`), link);
+  const annaContext = await browser.newContext({ locale: 'de-DE' });
+  const anna = await annaContext.newPage();
+  await anna.goto(link.replace('lang=en', 'lang=de'));
+  await axe(anna, 'set password');
+  await anna.getByLabel('Neues Passwort', { exact: true }).fill('kurz');
+  await anna.getByLabel('Neues Passwort wiederholen').fill('kurz');
+  await anna.getByRole('button', { name: 'Passwort festlegen' }).click();
+  await anna.getByText('Das Passwort ist zu kurz').first().waitFor();
+  await axe(anna, 'set password with errors');
+  const password = 'Grenzgänger beraten seit 2026';
+  await anna.getByLabel('Neues Passwort', { exact: true }).fill(password);
+  await anna.getByLabel('Neues Passwort wiederholen').fill(password);
+  await anna.getByRole('button', { name: 'Passwort festlegen' }).click();
+  await anna.waitForURL(/tweede-factor/);
+  await axe(anna, 'enrolment (de)');
+  const secret = (await anna.locator('#totp-secret').innerText()).replace(/\s/g, '');
+  await anna.getByLabel('Code').fill(totp(secret));
+  await anna.getByRole('button', { name: 'Bestätigen und weiter' }).click();
+  await anna.getByRole('heading', { name: 'Ihre Wiederherstellungscodes' }).waitFor();
+  await anna.getByRole('link', { name: /weiter/ }).click();
+  await anna.waitForURL(/\/beheer$/);
+
+  // She edits a service of her organisation in German, previews, saves.
+  const serviceLink = anna.locator('table a[href^="/beheer/diensten/"]').first();
+  const href = await serviceLink.getAttribute('href');
+  const serviceId = href.split('/')[3];
+  await serviceLink.click();
+  await anna.waitForURL(/\/beheer\/diensten\/[0-9a-f-]{36}$/);
+  await axe(anna, 'edit service');
+  const newName = 'Beratung für Grenzgänger – neu in Aachen';
+  await anna.locator('#name_de').fill(newName);
+  await anna.getByRole('button', { name: 'Vorschau' }).click();
+  await anna.getByRole('heading', { name: 'Vorschau' }).waitFor();
+  await axe(anna, 'preview');
+  await anna.getByRole('button', { name: 'Speichern' }).click();
+  await anna.getByText('Die Änderungen wurden gespeichert').waitFor();
+  await anna.screenshot({ path: `${shots}edit-de.png`, fullPage: true });
+
+  const visitor = await (await browser.newContext({ locale: 'de-DE' })).newPage();
+  await visitor.goto(`${loket.base}/diensten/${serviceId}?lang=de`);
+  assert.equal(await visitor.locator('h1').innerText(), newName);
+  await axe(visitor, 'public service page');
+
+  // Staff of SVB try the same edit: a 403 page, and the attempt is logged.
+  const keesContext = await browser.newContext({ locale: 'en-GB' });
+  const kees = await keesContext.newPage();
+  await signIn(kees, SVB_STAFF);
+  const refused = await kees.goto(`${loket.base}/beheer/diensten/${serviceId}?lang=en`);
+  assert.equal(refused.status(), 403);
+  await kees.getByRole('heading', { name: 'No access' }).waitFor();
+  await axe(kees, '403 page');
+
+  await admin.goto(`${loket.base}/beheer/logboek?action=access.denied&lang=en`);
+  await axe(admin, 'audit log');
+  const rows = await admin.locator('table.log tbody tr').allInnerTexts();
+  assert.ok(rows.some((r) => r.includes(`GET /beheer/diensten/${serviceId}`) && r.includes('denied')), rows.join('\n'));
+  await annaContext.close();
+  await keesContext.close();
+  await adminContext.close();
+});
