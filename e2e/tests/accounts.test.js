@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { startLoket, launchBrowser, startSmtpSink, totp } from './harness.js';
+import { startLoket, launchBrowser, startSmtpSink, signInAs, totp } from './harness.js';
 
 let loket;
 let browser;
@@ -40,30 +40,8 @@ async function axe(page, where) {
   assert.deepEqual(found, [], `axe on ${where}`);
 }
 
-/** Signs in with password; enrols a second factor when asked; returns the secret. */
-async function signIn(page, { email, password }, secret) {
-  await page.goto(`${loket.base}/aanmelden?lang=en`);
-  await axe(page, 'sign-in');
-  await page.getByLabel('E-mail address').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(/\/aanmelden\/(code|tweede-factor)/);
-  if (page.url().includes('tweede-factor')) {
-    await axe(page, 'enrolment');
-    secret = (await page.locator('#totp-secret').innerText()).replace(/\s/g, '');
-    await page.getByLabel('Code').fill(totp(secret));
-    await page.getByRole('button', { name: 'Confirm and continue' }).click();
-    await page.getByRole('heading', { name: 'Your recovery codes' }).waitFor();
-    assert.equal(await page.locator('.recovery-codes li').count(), 10);
-    await axe(page, 'recovery codes');
-    await page.getByRole('link', { name: /continue/ }).click();
-  } else {
-    await axe(page, 'code');
-    await page.getByLabel('Code').fill(totp(secret, 1));
-    await page.getByRole('button', { name: 'Continue' }).click();
-  }
-  await page.waitForURL(/\/beheer/);
-  return secret;
+async function signIn(page, account, secret) {
+  return signInAs(page, loket.base, account, secret, (where) => axe(page, where));
 }
 
 test('an admin invites an org admin, who enrols TOTP and edits a service in German; other staff get 403', async () => {

@@ -4,7 +4,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { startLoket, launchBrowser } from './harness.js';
+import { startLoket, launchBrowser, signInAs } from './harness.js';
+
+const COORDINATOR = { email: 'regie@loket.test', name: 'Regisseur', role: 'coordinator', password: 'de menukaart van Limburg' };
 
 let loket;
 let browser;
@@ -13,6 +15,7 @@ const shots = new URL('../test-results/', import.meta.url).pathname;
 before(async () => {
   mkdirSync(shots, { recursive: true });
   loket = await startLoket();
+  loket.createUser(COORDINATOR);
   browser = await launchBrowser();
 });
 
@@ -162,6 +165,8 @@ test('feedback on a result is thanked and reaches the coordinator, anonymously',
   await page.getByLabel('Vertel ons wat u zocht (niet verplicht)').fill('Ik zoek informatie over vrijwilligerswerk');
   await page.getByRole('button', { name: 'Verstuur' }).click();
   assert.match(await page.locator('[role=status]').innerText(), /Dank u wel/);
+  // The coordinator signs in (enrolling a second factor) and reads it.
+  await signInAs(page, loket.base, COORDINATOR);
   await page.goto(`${loket.base}/coordinator/voordeur?lang=nl`);
   assert.match(await page.locator('main').innerText(), /vrijwilligerswerk/);
   const gaps = await page.locator('#gaps-h + table tbody tr').count();

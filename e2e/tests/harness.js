@@ -146,3 +146,32 @@ export function totp(secretBase32, offsetSteps = 0) {
   const code = (mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000;
   return String(code).padStart(6, '0');
 }
+
+/**
+ * Signs in through the pages in English: password, then the second factor, enrolling one
+ * when asked (returns its secret). `check(where)` runs on each page (for example axe).
+ */
+export async function signInAs(page, base, { email, password }, secret, check = async () => {}) {
+  await page.goto(`${base}/aanmelden?lang=en`);
+  await check('sign-in');
+  await page.getByLabel('E-mail address').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(/\/aanmelden\/(code|tweede-factor)/);
+  if (page.url().includes('tweede-factor')) {
+    await check('enrolment');
+    secret = (await page.locator('#totp-secret').innerText()).replace(/\s/g, '');
+    await page.getByLabel('Code').fill(totp(secret));
+    await page.getByRole('button', { name: 'Confirm and continue' }).click();
+    await page.getByRole('heading', { name: 'Your recovery codes' }).waitFor();
+    if ((await page.locator('.recovery-codes li').count()) !== 10) throw new Error('expected ten recovery codes');
+    await check('recovery codes');
+    await page.getByRole('link', { name: /continue/ }).click();
+  } else {
+    await check('code');
+    await page.getByLabel('Code').fill(totp(secret, 1));
+    await page.getByRole('button', { name: 'Continue' }).click();
+  }
+  await page.waitForURL(/\/beheer/);
+  return secret;
+}

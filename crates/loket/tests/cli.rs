@@ -434,3 +434,119 @@ fn create_user_bootstraps_an_admin_and_names_every_problem() {
         String::from_utf8_lossy(&log.stdout)
     );
 }
+
+/// One HTTP/1.1 exchange: status, the whole response text, and the session cookie set, if any.
+fn http(
+    port: u16,
+    method: &str,
+    path: &str,
+    cookie: &str,
+    form: &str,
+) -> (u16, String, Option<String>) {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    s.set_read_timeout(Some(Duration::from_secs(10)))
+        .expect("timeout");
+    write!(
+        s,
+        "{method} {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nCookie: {cookie}\r\n\
+         Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{form}",
+        form.len()
+    )
+    .expect("write");
+    let mut text = String::new();
+    s.read_to_string(&mut text).expect("read");
+    let status = text
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let session = text
+        .lines()
+        .find_map(|l| l.strip_prefix("set-cookie: loket_session="))
+        .map(|v| format!("loket_session={}", v.split(';').next().unwrap_or("")));
+    (status, text, session)
+}
+
+fn hidden(text: &str, name: &str) -> String {
+    text.split(&format!("name=\"{name}\" value=\""))
+        .nth(1)
+        .and_then(|t| t.split('"').next())
+        .expect("hidden input")
+        .to_string()
+}
+
+#[test]
+fn demo_mode_prints_accounts_that_can_sign_in_with_the_printed_secret() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let port = TcpListener::bind("127.0.0.1:0")
+        .expect("free port")
+        .local_addr()
+        .expect("addr")
+        .port();
+    let log = std::fs::File::create(dir.path().join("stderr.txt")).expect("log file");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_loket"))
+        .current_dir(dir.path())
+        .args(["serve", "--demo", "--bind", &format!("127.0.0.1:{port}")])
+        .env_remove("LOKET_DATABASE_URL")
+        .stdout(Stdio::null())
+        .stderr(log)
+        .spawn()
+        .expect("start loket serve --demo");
+    let started = Instant::now();
+    while started.elapsed() < Duration::from_secs(30)
+        && http_get(port, "/readyz").map(|r| r.0) != Some(200)
+    {
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let printed = std::fs::read_to_string(dir.path().join("stderr.txt")).expect("stderr");
+    let password = printed
+        .lines()
+        .find_map(|l| l.strip_prefix("Password for every demo account: "))
+        .expect("the password is printed")
+        .to_string();
+    let secret = printed
+        .lines()
+        .find_map(|l| l.split("add this secret to an authenticator app: ").nth(1))
+        .expect("the TOTP secret is printed")
+        .to_string();
+    assert!(printed.contains("regie@demo.loket.test") && printed.contains("coordinator"));
+
+    let (_, form, _) = http(port, "GET", "/aanmelden", "", "");
+    let body = format!(
+        "token={}&email=regie%40demo.loket.test&password={}&next=%2Fbeheer",
+        hidden(&form, "token"),
+        password.replace(' ', "+")
+    );
+    let (status, text, cookie) = http(port, "POST", "/aanmelden", "", &body);
+    assert_eq!(status, 303, "{text}");
+    let cookie = cookie.expect("a session after the password");
+    let (_, page, _) = http(port, "GET", "/aanmelden/code", &cookie, "");
+    let code = loket_auth::totp::code_at(
+        &loket_auth::secrets::totp_secret_from_base32(&secret).expect("base32"),
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .expect("time")
+            .as_secs(),
+        6,
+    );
+    let (status, text, full) = http(
+        port,
+        "POST",
+        "/aanmelden/code",
+        &cookie,
+        &format!(
+            "token={}&code={code}&next=%2Fbeheer",
+            hidden(&page, "token")
+        ),
+    );
+    assert_eq!(status, 303, "{text}");
+    let (status, staff_area, _) =
+        http(port, "GET", "/beheer", &full.expect("a new session id"), "");
+    let _ = child.kill();
+    let _ = child.wait();
+    assert_eq!(status, 200);
+    assert!(
+        staff_area.contains("/beheer/verouderd"),
+        "the coordinator sees the stale-records list"
+    );
+}
