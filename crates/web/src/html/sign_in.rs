@@ -331,12 +331,12 @@ pub struct CodePage {
     errors: Errors,
 }
 
-/// The half-signed-in viewer (password done), or a redirect to the start.
-fn pending(viewer: Option<Viewer>) -> Result<Viewer, Response> {
+/// The half-signed-in viewer (password done), or where to send anyone else.
+fn pending(viewer: Option<Viewer>) -> Result<Viewer, &'static str> {
     match viewer {
         Some(v) if v.stage == SessionStage::Password => Ok(v),
-        Some(_) => Err(go("/beheer")),
-        None => Err(go("/aanmelden")),
+        Some(_) => Err("/beheer"),
+        None => Err("/aanmelden"),
     }
 }
 
@@ -349,7 +349,7 @@ pub async fn code_form(
 ) -> Response {
     let viewer = match pending(viewer) {
         Ok(v) => v,
-        Err(r) => return r,
+        Err(to) => return go(to),
     };
     let tr = tr(&state, lang);
     render(
@@ -373,7 +373,7 @@ pub async fn code(
 ) -> Response {
     let viewer = match pending(viewer) {
         Ok(v) => v,
-        Err(r) => return r,
+        Err(to) => return go(to),
     };
     let tr = tr(&state, lang);
     let form = form.map(|f| f.0).unwrap_or_default();
@@ -543,7 +543,7 @@ pub async fn enrol_form(
 ) -> Response {
     let viewer = match pending(viewer) {
         Ok(v) => v,
-        Err(r) => return r,
+        Err(to) => return go(to),
     };
     // Someone who enrolled already signs in with a code; enrolling again needs a full sign-in.
     if matches!(state.store.totp(&viewer.account.id).await, Ok(Some(t)) if t.confirmed) {
@@ -604,7 +604,7 @@ pub async fn enrol(
 ) -> Response {
     let viewer = match pending(viewer) {
         Ok(v) => v,
-        Err(r) => return r,
+        Err(to) => return go(to),
     };
     let tr = tr(&state, lang);
     let form = form.map(|f| f.0).unwrap_or_default();
