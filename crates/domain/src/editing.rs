@@ -2,7 +2,7 @@
 //! checks (every problem at once, by field), and applying them to the record.
 
 use crate::account::Email;
-use crate::catalogue::{Service, ServiceStatus};
+use crate::catalogue::{OpeningHours, Schedule, Service, ServiceStatus, Weekday};
 use crate::text::{Lang, Text};
 use serde::Deserialize;
 
@@ -29,6 +29,55 @@ pub struct ServiceEdit {
     /// ISO 639-1 codes, separated by commas or spaces.
     pub languages: String,
     pub status: String,
+    /// Weekly opening hours per day (`mo` … `su`), like `09:00-12:00, 13:00-17:00`;
+    /// empty means closed.
+    pub hours: std::collections::BTreeMap<String, String>,
+}
+
+pub const DAYS: [(Weekday, &str); 7] = [
+    (Weekday::Mo, "mo"),
+    (Weekday::Tu, "tu"),
+    (Weekday::We, "we"),
+    (Weekday::Th, "th"),
+    (Weekday::Fr, "fr"),
+    (Weekday::Sa, "sa"),
+    (Weekday::Su, "su"),
+];
+
+type Interval = (chrono::NaiveTime, chrono::NaiveTime);
+
+/// `09:00-12:00, 13:00-17:00` → intervals in order; `Err(code)` when unreadable.
+fn parse_hours(text: &str) -> Result<Vec<Interval>, &'static str> {
+    let mut intervals = Vec::new();
+    for part in text
+        .split([',', ';'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        let (a, b) = part.split_once(['-', '–']).ok_or("hours-format")?;
+        let time = |t: &str| {
+            let t = t.trim().replace('.', ":");
+            chrono::NaiveTime::parse_from_str(&t, "%H:%M").map_err(|_| "hours-format")
+        };
+        let (opens, closes) = (time(a)?, time(b)?);
+        if opens >= closes {
+            return Err("hours-order");
+        }
+        intervals.push((opens, closes));
+    }
+    intervals.sort();
+    if intervals.windows(2).any(|w| w[0].1 > w[1].0) {
+        return Err("hours-overlap");
+    }
+    Ok(intervals)
+}
+
+fn format_hours(intervals: &[Interval]) -> String {
+    intervals
+        .iter()
+        .map(|(a, b)| format!("{}-{}", a.format("%H:%M"), b.format("%H:%M")))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// A problem with one field; `code` selects the message (`edit-error-{code}`).
@@ -51,7 +100,34 @@ impl ServiceEdit {
                 );
             }
         }
+        let mut per_day: std::collections::BTreeMap<String, Vec<Interval>> = Default::default();
+        for h in s
+            .schedules
+            .first()
+            .map(|sc| sc.weekly.as_slice())
+            .unwrap_or_default()
+            .iter()
+            .filter(|h| h.location_id.is_none())
+        {
+            for day in &h.days {
+                if let Some((_, code)) = DAYS.iter().find(|(d, _)| d == day) {
+                    per_day
+                        .entry(code.to_string())
+                        .or_default()
+                        .push((h.opens_at, h.closes_at));
+                }
+            }
+        }
+        let hours = DAYS
+            .iter()
+            .map(|(_, code)| {
+                let mut intervals = per_day.remove(*code).unwrap_or_default();
+                intervals.sort();
+                (code.to_string(), format_hours(&intervals))
+            })
+            .collect();
         ServiceEdit {
+            hours,
             texts,
             url: s.url.clone().unwrap_or_default(),
             email: s.email.clone().unwrap_or_default(),
@@ -149,6 +225,30 @@ impl ServiceEdit {
         if status.is_none() {
             problem("status".into(), "status");
         }
+        let mut weekly: Vec<OpeningHours> = Vec::new();
+        for (day, code) in DAYS {
+            let text = self.hours.get(code).map(String::as_str).unwrap_or("");
+            match parse_hours(text) {
+                Err(e) => problem(format!("hours_{code}"), e),
+                Ok(intervals) => {
+                    for (opens_at, closes_at) in intervals {
+                        // Days with the same interval share one entry, as HSDS schedules do.
+                        match weekly
+                            .iter_mut()
+                            .find(|h| h.opens_at == opens_at && h.closes_at == closes_at)
+                        {
+                            Some(h) => h.days.push(day),
+                            None => weekly.push(OpeningHours {
+                                days: vec![day],
+                                opens_at,
+                                closes_at,
+                                location_id: None,
+                            }),
+                        }
+                    }
+                }
+            }
+        }
         if !problems.is_empty() {
             return Err(problems);
         }
@@ -169,6 +269,21 @@ impl ServiceEdit {
         }
         s.languages = unique;
         s.status = status.unwrap_or_default();
+        // Hours per location are kept; the general weekly hours are replaced.
+        match s.schedules.first_mut() {
+            Some(schedule) => {
+                schedule.weekly.retain(|h| h.location_id.is_some());
+                schedule.weekly.extend(weekly);
+            }
+            None if !weekly.is_empty() => s.schedules.push(Schedule {
+                weekly,
+                ..Schedule::default()
+            }),
+            None => {}
+        }
+        if s.schedules.len() == 1 && s.schedules[0].is_empty() {
+            s.schedules.clear();
+        }
         s.last_modified = now;
         Ok(s)
     }
@@ -256,6 +371,57 @@ mod tests {
         assert_eq!(
             edited.name.de.as_deref(),
             Some("<script>alert('x')</script>")
+        );
+    }
+
+    #[test]
+    fn opening_hours_are_read_per_day_and_grouped() {
+        let s = service();
+        let mut edit = ServiceEdit::from_service(&s);
+        for day in ["mo", "tu", "we"] {
+            edit.hours
+                .insert(day.into(), "09:00-12:00, 13.00–17:00".into());
+        }
+        edit.hours.insert("fr".into(), "9:00-12:00".into());
+        let edited = edit.apply(&s, chrono::Utc::now()).expect("valid");
+        let weekly = &edited.schedules[0].weekly;
+        assert_eq!(weekly.len(), 2, "{weekly:?}");
+        assert_eq!(
+            weekly[0].days,
+            vec![Weekday::Mo, Weekday::Tu, Weekday::We, Weekday::Fr]
+        );
+        assert_eq!(weekly[1].days, vec![Weekday::Mo, Weekday::Tu, Weekday::We]);
+        let again = ServiceEdit::from_service(&edited);
+        assert_eq!(again.hours["mo"], "09:00-12:00, 13:00-17:00");
+        assert_eq!(again.hours["fr"], "09:00-12:00");
+        assert_eq!(again.hours["su"], "");
+        let mut bad = again.clone();
+        bad.hours.insert("sa".into(), "17:00-09:00".into());
+        bad.hours.insert("su".into(), "morning".into());
+        bad.hours
+            .insert("th".into(), "09:00-13:00, 12:00-14:00".into());
+        let problems = bad.apply(&edited, chrono::Utc::now()).expect_err("invalid");
+        assert_eq!(
+            problems
+                .iter()
+                .map(|p| (p.field.as_str(), p.code))
+                .collect::<Vec<_>>(),
+            vec![
+                ("hours_th", "hours-overlap"),
+                ("hours_sa", "hours-order"),
+                ("hours_su", "hours-format")
+            ]
+        );
+        let mut closed = again;
+        for day in ["mo", "tu", "we", "fr"] {
+            closed.hours.insert(day.into(), String::new());
+        }
+        assert!(
+            closed
+                .apply(&edited, chrono::Utc::now())
+                .expect("valid")
+                .schedules
+                .is_empty()
         );
     }
 

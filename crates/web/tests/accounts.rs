@@ -99,7 +99,18 @@ async fn edit_form(client: &mut Client, app: &TestApp, id: &str) -> Vec<(String,
             pairs.push((key, value));
         }
     }
-    for key in ["url", "email", "languages"] {
+    for key in [
+        "url",
+        "email",
+        "languages",
+        "hours_mo",
+        "hours_tu",
+        "hours_we",
+        "hours_th",
+        "hours_fr",
+        "hours_sa",
+        "hours_su",
+    ] {
         pairs.push((key.to_string(), page.input(key)));
     }
     pairs.push(("status".into(), "active".into()));
@@ -256,6 +267,30 @@ async fn an_invited_org_admin_sets_a_password_enrols_totp_and_edits_a_service_in
     let id = gip_service(&app);
     let mut pairs = edit_form(&mut anna, &app, &id).await;
     set(&mut pairs, "name_de", "Grenzgängerberatung Aachen – neu");
+    set(&mut pairs, "hours_mo", "09:00-12:30");
+    set(&mut pairs, "hours_tu", "25:00-26:00");
+    pairs.push(("action".into(), "save".into()));
+    let refused = post_pairs(
+        &mut anna,
+        &app,
+        &format!("/beheer/diensten/{id}?lang=en"),
+        &pairs,
+    )
+    .await;
+    assert_eq!(refused.status, StatusCode::BAD_REQUEST);
+    assert!(
+        refused
+            .body
+            .contains("Write the hours like 09:00-12:00, 13:00-17:00.")
+    );
+    assert!(
+        refused
+            .body
+            .contains("value=\"Grenzgängerberatung Aachen – neu\""),
+        "input is kept"
+    );
+    pairs.pop();
+    set(&mut pairs, "hours_tu", "");
     pairs.push(("action".into(), "save".into()));
     let saved = post_pairs(&mut anna, &app, &format!("/beheer/diensten/{id}"), &pairs).await;
     assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
@@ -263,6 +298,10 @@ async fn an_invited_org_admin_sets_a_password_enrols_totp_and_edits_a_service_in
         .get(&app.router, &format!("/diensten/{id}?lang=de"))
         .await;
     assert!(public.body.contains("Grenzgängerberatung Aachen – neu"));
+    assert!(
+        public.body.contains("09:00") && public.body.contains("12:30"),
+        "opening hours shown"
+    );
     let history = anna
         .get(
             &app.router,
@@ -272,8 +311,8 @@ async fn an_invited_org_admin_sets_a_password_enrols_totp_and_edits_a_service_in
     assert!(history.body.contains("Anna Schmitz"));
     assert!(history.body.contains("Catalogue import"));
     assert!(
-        history.body.contains(">name<"),
-        "the changed field is named"
+        history.body.contains(">name, schedules<"),
+        "the changed fields are named"
     );
 
     // The invitation link worked once.

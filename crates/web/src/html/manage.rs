@@ -172,6 +172,13 @@ pub struct TextField {
     pub error: Option<String>,
 }
 
+pub struct DayHours {
+    pub name: String,
+    pub label: String,
+    pub value: String,
+    pub error: Option<String>,
+}
+
 pub struct Preview {
     pub lang: &'static str,
     pub label: String,
@@ -190,6 +197,7 @@ pub struct EditPage {
     email: String,
     languages: String,
     statuses: Vec<Opt>,
+    hours: Vec<DayHours>,
     last_modified: String,
     assured: String,
     token: String,
@@ -249,7 +257,20 @@ fn edit_page(
             selected: edit.status == s,
         })
         .collect();
+    let hours = loket_domain::editing::DAYS
+        .iter()
+        .map(|(_, day)| {
+            let name = format!("hours_{day}");
+            DayHours {
+                error: errors.get(&name).cloned(),
+                label: tr.t(&format!("weekday-{day}")),
+                value: edit.hours.get(*day).cloned().unwrap_or_default(),
+                name,
+            }
+        })
+        .collect();
     EditPage {
+        hours,
         layout: layout(
             tr,
             tr.s(
@@ -341,6 +362,12 @@ fn edit_from_pairs(pairs: &[(String, String)]) -> ServiceEdit {
     edit.email = pairs_value(pairs, "email").to_string();
     edit.languages = pairs_value(pairs, "languages").to_string();
     edit.status = pairs_value(pairs, "status").to_string();
+    for (_, day) in loket_domain::editing::DAYS {
+        edit.hours.insert(
+            day.to_string(),
+            pairs_value(pairs, &format!("hours_{day}")).to_string(),
+        );
+    }
     edit
 }
 
