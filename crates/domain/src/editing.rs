@@ -432,3 +432,245 @@ mod tests {
         assert_eq!(changed_fields(&before, &after), vec!["email", "name"]);
     }
 }
+
+/// A generic form: field name → value, as sent.
+pub type Fields = std::collections::BTreeMap<String, String>;
+
+fn field<'a>(fields: &'a Fields, name: &str) -> &'a str {
+    fields.get(name).map(|v| v.trim()).unwrap_or("")
+}
+
+fn text_from(fields: &Fields, prefix: &str) -> Text {
+    let v = |lang: Lang| {
+        let t = field(fields, &format!("{prefix}_{}", lang.code()));
+        (!t.is_empty()).then(|| t.to_string())
+    };
+    Text {
+        nl: v(Lang::Nl),
+        en: v(Lang::En),
+        de: v(Lang::De),
+        fr: v(Lang::Fr),
+    }
+}
+
+fn text_into(fields: &mut Fields, prefix: &str, text: Option<&Text>) {
+    for lang in Lang::ALL {
+        fields.insert(
+            format!("{prefix}_{}", lang.code()),
+            text.and_then(|t| t.exact(lang)).unwrap_or("").to_string(),
+        );
+    }
+}
+
+fn check_texts(
+    fields: &Fields,
+    prefix: &str,
+    max: usize,
+    nl_required: bool,
+    problems: &mut Vec<EditProblem>,
+) {
+    for lang in Lang::ALL {
+        let name = format!("{prefix}_{}", lang.code());
+        let value = field(fields, &name);
+        if value.chars().count() > max {
+            problems.push(EditProblem {
+                field: name.clone(),
+                code: "too-long",
+            });
+        }
+        if value
+            .chars()
+            .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+        {
+            problems.push(EditProblem {
+                field: name,
+                code: "control-characters",
+            });
+        }
+    }
+    if nl_required && field(fields, &format!("{prefix}_nl")).is_empty() {
+        problems.push(EditProblem {
+            field: format!("{prefix}_nl"),
+            code: "required-dutch",
+        });
+    }
+}
+
+fn check_url(url: &str, problems: &mut Vec<EditProblem>) {
+    if !url.is_empty()
+        && (!(url.starts_with("https://") || url.starts_with("http://"))
+            || url.contains(char::is_whitespace)
+            || url.len() > 500
+            || url.len() < 12)
+    {
+        problems.push(EditProblem {
+            field: "url".into(),
+            code: "url",
+        });
+    }
+}
+
+/// The location form: names, descriptions and accessibility in four languages, address, website.
+pub fn location_fields(l: &crate::catalogue::Location) -> Fields {
+    let mut f = Fields::new();
+    text_into(&mut f, "name", Some(&l.name));
+    text_into(&mut f, "description", l.description.as_ref());
+    text_into(&mut f, "accessibility", l.accessibility.as_ref());
+    let a = l.address.as_ref();
+    f.insert(
+        "address_1".into(),
+        a.map(|a| a.address_1.clone()).unwrap_or_default(),
+    );
+    f.insert(
+        "postal_code".into(),
+        a.map(|a| a.postal_code.clone()).unwrap_or_default(),
+    );
+    f.insert("city".into(), a.map(|a| a.city.clone()).unwrap_or_default());
+    f.insert(
+        "country".into(),
+        a.map(|a| a.country.clone()).unwrap_or_default(),
+    );
+    f.insert("url".into(), l.url.clone().unwrap_or_default());
+    f
+}
+
+pub fn apply_location(
+    fields: &Fields,
+    original: &crate::catalogue::Location,
+) -> Result<crate::catalogue::Location, Vec<EditProblem>> {
+    let mut problems = Vec::new();
+    check_texts(fields, "name", MAX_NAME, true, &mut problems);
+    check_texts(fields, "description", MAX_OTHER, false, &mut problems);
+    check_texts(fields, "accessibility", MAX_OTHER, false, &mut problems);
+    let (street, postcode, city, country) = (
+        field(fields, "address_1"),
+        field(fields, "postal_code"),
+        field(fields, "city"),
+        field(fields, "country").to_uppercase(),
+    );
+    let any_address = !(street.is_empty() && postcode.is_empty() && city.is_empty());
+    for (name, value, max) in [
+        ("address_1", street, 200),
+        ("postal_code", postcode, 12),
+        ("city", city, 100),
+    ] {
+        if any_address && value.is_empty() {
+            problems.push(EditProblem {
+                field: name.into(),
+                code: "required-with-address",
+            });
+        }
+        if value.chars().count() > max {
+            problems.push(EditProblem {
+                field: name.into(),
+                code: "too-long",
+            });
+        }
+    }
+    if any_address && !matches!(country.as_str(), "NL" | "DE" | "BE") {
+        problems.push(EditProblem {
+            field: "country".into(),
+            code: "country",
+        });
+    }
+    let url = field(fields, "url");
+    check_url(url, &mut problems);
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let mut l = original.clone();
+    l.name = text_from(fields, "name");
+    let optional = |t: Text| (!t.is_blank()).then_some(t);
+    l.description = optional(text_from(fields, "description"));
+    l.accessibility = optional(text_from(fields, "accessibility"));
+    l.address = any_address.then(|| crate::catalogue::Address {
+        address_1: street.to_string(),
+        city: city.to_string(),
+        postal_code: postcode.to_string(),
+        state_province: original
+            .address
+            .as_ref()
+            .map(|a| a.state_province.clone())
+            .unwrap_or_default(),
+        country,
+    });
+    l.url = (!url.is_empty()).then(|| url.to_string());
+    Ok(l)
+}
+
+/// The taxonomy term form: its name in four languages and the words people use for it.
+pub fn term_fields(t: &crate::catalogue::TaxonomyTerm) -> Fields {
+    let mut f = Fields::new();
+    text_into(&mut f, "name", Some(&t.name));
+    f.insert("keywords".into(), t.keywords.clone());
+    f
+}
+
+pub fn apply_term(
+    fields: &Fields,
+    original: &crate::catalogue::TaxonomyTerm,
+) -> Result<crate::catalogue::TaxonomyTerm, Vec<EditProblem>> {
+    let mut problems = Vec::new();
+    check_texts(fields, "name", MAX_NAME, true, &mut problems);
+    let keywords = field(fields, "keywords");
+    if keywords.chars().count() > MAX_OTHER {
+        problems.push(EditProblem {
+            field: "keywords".into(),
+            code: "too-long",
+        });
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let mut t = original.clone();
+    t.name = text_from(fields, "name");
+    t.keywords = keywords.split_whitespace().collect::<Vec<_>>().join(" ");
+    Ok(t)
+}
+
+#[cfg(test)]
+mod record_tests {
+    use super::*;
+
+    fn doc() -> crate::CatalogueDocument {
+        crate::CatalogueDocument::parse(include_str!("../../../seed/limburg-catalogue.json"))
+            .expect("seed")
+    }
+
+    #[test]
+    fn a_location_round_trips_and_every_problem_is_named() {
+        let l = doc().locations[0].clone();
+        let fields = location_fields(&l);
+        assert_eq!(apply_location(&fields, &l).expect("valid"), l);
+        let mut bad = fields.clone();
+        bad.insert("name_nl".into(), String::new());
+        bad.insert("address_1".into(), "Markt 1".into());
+        bad.insert("postal_code".into(), String::new());
+        bad.insert("city".into(), "Maastricht".into());
+        bad.insert("country".into(), "FR".into());
+        bad.insert("url".into(), "ftp://x".into());
+        let problems = apply_location(&bad, &l).expect_err("invalid");
+        assert_eq!(
+            problems
+                .iter()
+                .map(|p| p.field.as_str())
+                .collect::<Vec<_>>(),
+            vec!["name_nl", "postal_code", "country", "url"]
+        );
+    }
+
+    #[test]
+    fn a_term_keeps_its_code_and_tidies_keywords() {
+        let t = doc().taxonomy_terms[0].clone();
+        let mut fields = term_fields(&t);
+        assert_eq!(apply_term(&fields, &t).expect("valid"), t);
+        fields.insert("keywords".into(), "  Grenzgänger   frontalier ".into());
+        fields.insert("name_de".into(), "<b>Grenze</b>".into());
+        let edited = apply_term(&fields, &t).expect("valid");
+        assert_eq!(
+            (edited.code.as_str(), edited.keywords.as_str()),
+            (t.code.as_str(), "Grenzgänger frontalier")
+        );
+        assert_eq!(edited.name.de.as_deref(), Some("<b>Grenze</b>"));
+    }
+}

@@ -28,6 +28,8 @@ pub enum Action {
     ViewAuditLog,
     /// List accounts; a data subject's access export and erasure.
     ManageAccounts,
+    /// Edit the taxonomies' terms (names in four languages, search words).
+    ManageTaxonomies,
 }
 
 /// What an action is about.
@@ -72,6 +74,7 @@ pub const GRANTS: &[(Action, Role, Reach)] = &[
     (Action::ViewAggregates, Role::Funder, Reach::Any),
     (Action::ViewAuditLog, Role::PlatformAdmin, Reach::Any),
     (Action::ManageAccounts, Role::PlatformAdmin, Reach::Any),
+    (Action::ManageTaxonomies, Role::Coordinator, Reach::Any),
 ];
 
 /// Whether someone holding `memberships` may do `action` on `target`.

@@ -517,5 +517,7 @@ loket_store::sqlx_sign_in_impls!(
     changes_sql = "INSERT INTO catalogue_changes (entity, entity_id) VALUES ($1, $2)",
     update_service_sql =
         "UPDATE services SET status = $1, last_modified = $2, doc = $3::jsonb WHERE id = $4",
-    last_modified = |t: &chrono::DateTime<chrono::Utc>| *t
+    last_modified = |t: &chrono::DateTime<chrono::Utc>| *t,
+    update_location_sql = "UPDATE locations SET doc = $1::jsonb WHERE id = $2",
+    update_term_sql = "UPDATE taxonomy_terms SET doc = $1::jsonb WHERE id = $2"
 );

@@ -536,5 +536,7 @@ loket_store::sqlx_sign_in_impls!(
     changes_sql = "INSERT INTO catalogue_changes (entity, entity_id, changed_at) VALUES ($1, $2, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
     update_service_sql =
         "UPDATE services SET status = $1, last_modified = $2, doc = $3 WHERE id = $4",
-    last_modified = |t: &chrono::DateTime<chrono::Utc>| t.to_rfc3339()
+    last_modified = |t: &chrono::DateTime<chrono::Utc>| t.to_rfc3339(),
+    update_location_sql = "UPDATE locations SET doc = $1 WHERE id = $2",
+    update_term_sql = "UPDATE taxonomy_terms SET doc = $1 WHERE id = $2"
 );

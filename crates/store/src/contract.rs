@@ -692,6 +692,66 @@ pub async fn service_edits_are_versioned_and_conflicts_refused(store: &dyn Store
     );
 }
 
+pub async fn locations_and_terms_are_versioned_with_conflicts(store: &dyn Store) {
+    store.import(&seed()).await.expect("seed");
+    let mut location = seed().locations[0].clone();
+    assert_eq!(
+        store
+            .current_version("location", &location.id)
+            .await
+            .expect("v"),
+        1
+    );
+    let before = store.latest_change().await.expect("change");
+    location.name.de = Some("Neuer Standort".into());
+    assert_eq!(
+        store
+            .save_location(&location, 1, "account-1")
+            .await
+            .expect("save"),
+        2
+    );
+    assert!(store.latest_change().await.expect("change") > before);
+    let loaded = store.load().await.expect("load");
+    assert_eq!(
+        loaded.locations.iter().find(|l| l.id == location.id),
+        Some(&location)
+    );
+    assert!(matches!(
+        store.save_location(&location, 1, "account-2").await,
+        Err(StoreError::Conflict(_))
+    ));
+    assert_eq!(
+        store
+            .versions("location", &location.id)
+            .await
+            .expect("versions")
+            .len(),
+        2
+    );
+    let mut term = seed().taxonomy_terms[0].clone();
+    term.keywords.push_str(" Grenzpendler");
+    assert_eq!(
+        store.save_term(&term, 1, "account-1").await.expect("save"),
+        2
+    );
+    assert_eq!(
+        store.save_term(&term, 2, "account-1").await.expect("save"),
+        3
+    );
+    let loaded = store.load().await.expect("load");
+    assert_eq!(
+        loaded.taxonomy_terms.iter().find(|t| t.id == term.id),
+        Some(&term)
+    );
+    let mut unknown = term.clone();
+    unknown.id = "no-such-term".into();
+    assert!(matches!(
+        store.save_term(&unknown, 1, "x").await,
+        Err(StoreError::Rejected { .. })
+    ));
+}
+
 pub async fn retention_removes_expired_feedback_and_keeps_counts(store: &dyn Store) {
     let day = |d: &str| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").expect("day");
     for (d, lang) in [
@@ -835,6 +895,7 @@ macro_rules! contract_tests {
             service_edits_are_versioned_and_conflicts_refused,
             retention_removes_expired_feedback_and_keeps_counts,
             erasure_keeps_the_pseudonym_only,
+            locations_and_terms_are_versioned_with_conflicts,
         );
     };
     (@each $fresh:path; $($name:ident),* $(,)?) => {

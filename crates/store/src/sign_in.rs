@@ -234,6 +234,26 @@ pub trait CatalogueEditing: Send + Sync + 'static {
 
     /// Saved versions of a record, newest first.
     async fn versions(&self, entity: &str, id: &str) -> StoreResult<Vec<RecordVersion>>;
+
+    /// The current version number of a record (1: as imported, never edited).
+    async fn current_version(&self, entity: &str, id: &str) -> StoreResult<i64>;
+
+    /// Saves a location when its current version is still `expected_version`
+    /// (else [`crate::StoreError::Conflict`]); returns the new version.
+    async fn save_location(
+        &self,
+        location: &loket_domain::Location,
+        expected_version: i64,
+        actor: &str,
+    ) -> StoreResult<i64>;
+
+    /// Saves a taxonomy term (names, keywords) like [`CatalogueEditing::save_location`].
+    async fn save_term(
+        &self,
+        term: &loket_domain::TaxonomyTerm,
+        expected_version: i64,
+        actor: &str,
+    ) -> StoreResult<i64>;
 }
 
 /// The retention of front-door feedback.

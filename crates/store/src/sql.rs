@@ -59,7 +59,90 @@ pub fn session_record(row: SessionRow) -> StoreResult<crate::SessionRecord> {
 #[macro_export]
 macro_rules! sqlx_sign_in_impls {
     ($store:ty, account_row = $account_row:path, changes_sql = $changes:literal,
-     update_service_sql = $update_service:literal, last_modified = $lm:expr) => {
+     update_service_sql = $update_service:literal, last_modified = $lm:expr,
+     update_location_sql = $update_location:literal, update_term_sql = $update_term:literal) => {
+        impl $store {
+            /// Saves a record kept as a JSON document when its version is still
+            /// `expected`: the version check, the document, its version and a
+            /// change-feed entry, in one transaction.
+            #[allow(clippy::too_many_arguments)]
+            async fn save_versioned(
+                &self,
+                entity: &'static str,
+                lock_sql: &'static str,
+                select_sql: &'static str,
+                update_sql: &'static str,
+                id: &str,
+                doc: String,
+                expected: i64,
+                actor: &str,
+            ) -> $crate::StoreResult<i64> {
+                let mut tx = self.pool.begin().await.map_err($crate::sql::db)?;
+                let locked = ::sqlx::query(lock_sql)
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err($crate::sql::db)?;
+                if locked.rows_affected() != 1 {
+                    return Err($crate::StoreError::Rejected {
+                        record: format!("{entity} {id}"),
+                        field: "id".into(),
+                        message: format!("no such {entity}"),
+                    });
+                }
+                let latest: Option<i64> = ::sqlx::query_scalar("SELECT max(version) FROM record_versions WHERE entity = $1 AND entity_id = $2")
+                    .bind(entity)
+                    .bind(id)
+                    .fetch_one(&mut *tx)
+                    .await
+                    .map_err($crate::sql::db)?;
+                let current = latest.unwrap_or(1);
+                if current != expected {
+                    return Err($crate::StoreError::Conflict(format!("{entity} {id}")));
+                }
+                let now = ::chrono::Utc::now().timestamp();
+                if latest.is_none() {
+                    let stored: String = ::sqlx::query_scalar(select_sql)
+                        .bind(id)
+                        .fetch_one(&mut *tx)
+                        .await
+                        .map_err($crate::sql::db)?;
+                    ::sqlx::query("INSERT INTO record_versions (entity, entity_id, version, at, actor, doc) VALUES ($1, $2, 1, $3, 'import', $4)")
+                        .bind(entity)
+                        .bind(id)
+                        .bind(now)
+                        .bind(stored)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err($crate::sql::db)?;
+                }
+                ::sqlx::query(update_sql)
+                    .bind(&doc)
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err($crate::sql::db)?;
+                ::sqlx::query("INSERT INTO record_versions (entity, entity_id, version, at, actor, doc) VALUES ($1, $2, $3, $4, $5, $6)")
+                    .bind(entity)
+                    .bind(id)
+                    .bind(current + 1)
+                    .bind(now)
+                    .bind(actor)
+                    .bind(&doc)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err($crate::sql::db)?;
+                ::sqlx::query($changes)
+                    .bind(entity)
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err($crate::sql::db)?;
+                tx.commit().await.map_err($crate::sql::db)?;
+                Ok(current + 1)
+            }
+        }
+
         #[$crate::sql::async_trait]
         impl $crate::SignInStore for $store {
             async fn account(
@@ -527,6 +610,44 @@ macro_rules! sqlx_sign_in_impls {
                     .map_err($crate::sql::db)?;
                 tx.commit().await.map_err($crate::sql::db)?;
                 Ok(version)
+            }
+
+            async fn current_version(&self, entity: &str, id: &str) -> $crate::StoreResult<i64> {
+                let latest: Option<i64> = ::sqlx::query_scalar("SELECT max(version) FROM record_versions WHERE entity = $1 AND entity_id = $2")
+                    .bind(entity)
+                    .bind(id)
+                    .fetch_one(&self.pool)
+                    .await
+                    .map_err($crate::sql::db)?;
+                Ok(latest.unwrap_or(1))
+            }
+
+            async fn save_location(&self, location: &loket_domain::Location, expected: i64, actor: &str) -> $crate::StoreResult<i64> {
+                self.save_versioned(
+                    "location",
+                    "UPDATE locations SET organization_id = organization_id WHERE id = $1",
+                    "SELECT CAST(doc AS TEXT) FROM locations WHERE id = $1",
+                    $update_location,
+                    &location.id,
+                    $crate::sql::to_json(location)?,
+                    expected,
+                    actor,
+                )
+                .await
+            }
+
+            async fn save_term(&self, term: &loket_domain::TaxonomyTerm, expected: i64, actor: &str) -> $crate::StoreResult<i64> {
+                self.save_versioned(
+                    "taxonomy_term",
+                    "UPDATE taxonomy_terms SET code = code WHERE id = $1",
+                    "SELECT CAST(doc AS TEXT) FROM taxonomy_terms WHERE id = $1",
+                    $update_term,
+                    &term.id,
+                    $crate::sql::to_json(term)?,
+                    expected,
+                    actor,
+                )
+                .await
             }
 
             async fn versions(&self, entity: &str, id: &str) -> $crate::StoreResult<Vec<$crate::RecordVersion>> {

@@ -135,6 +135,11 @@ fn target_org(state: &AppState, scope: Scope, id: Option<&str>) -> Result<Option
             let service = id.and_then(|id| idx.service(id)).ok_or(())?;
             Ok(Some(service.organization_id.clone()))
         }
+        Scope::LocationInPath => {
+            let idx = state.index();
+            let location = id.and_then(|id| idx.location(id)).ok_or(())?;
+            Ok(Some(location.organization_id.clone()))
+        }
         Scope::OrganizationInPath => {
             let idx = state.index();
             let org = id.and_then(|id| idx.organization(id)).ok_or(())?;

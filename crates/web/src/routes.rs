@@ -19,6 +19,8 @@ pub enum Scope {
     ServiceInPath,
     /// The organisation `{id}` in the path.
     OrganizationInPath,
+    /// The organisation that has the location `{id}` in the path.
+    LocationInPath,
 }
 
 /// Who may use a route.

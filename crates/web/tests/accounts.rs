@@ -942,3 +942,114 @@ async fn an_access_request_shows_everything_and_erasure_keeps_only_the_pseudonym
         && e.event.subject.as_deref() == Some(staff_id.as_str())
         && e.event.actor == admin_id));
 }
+
+#[tokio::test]
+async fn staff_edit_their_location_and_a_second_save_of_the_same_version_is_a_conflict() {
+    let app = app().await;
+    let location = app
+        .state
+        .index()
+        .document()
+        .locations
+        .into_iter()
+        .find(|l| l.organization_id == GIP)
+        .expect("a GIP location");
+    let uri = format!("/beheer/locaties/{}?lang=en", location.id);
+    let (mut a, _) = signed_in(&app.state, Role::Staff, Some(GIP)).await;
+    let (mut b, _) = signed_in(&app.state, Role::OrgAdmin, Some(GIP)).await;
+    let form_a = a.get(&app.router, &uri).await;
+    let form_b = b.get(&app.router, &uri).await;
+    assert_eq!(form_a.status, StatusCode::OK);
+    let fields = |page: &support::Reply, name_de: &str, country: &str| {
+        vec![
+            ("token".to_string(), page.input("token")),
+            ("version".to_string(), page.input("version")),
+            ("name_nl".to_string(), page.input("name_nl")),
+            ("name_de".to_string(), name_de.to_string()),
+            ("address_1".to_string(), "Markt 39".to_string()),
+            ("postal_code".to_string(), "52062".to_string()),
+            ("city".to_string(), "Aachen".to_string()),
+            ("country".to_string(), country.to_string()),
+        ]
+    };
+    let bad = post_pairs(
+        &mut a,
+        &app,
+        &uri,
+        &fields(&form_a, "Beratungsstelle am Markt", "FR"),
+    )
+    .await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    assert!(bad.body.contains("Use NL, DE or BE."));
+    assert!(
+        bad.body.contains("value=\"Beratungsstelle am Markt\""),
+        "input is kept"
+    );
+    let ok = post_pairs(
+        &mut a,
+        &app,
+        &uri,
+        &fields(&form_a, "Beratungsstelle am Markt", "DE"),
+    )
+    .await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
+    let late = post_pairs(&mut b, &app, &uri, &fields(&form_b, "Etwas anderes", "DE")).await;
+    assert_eq!(late.status, StatusCode::CONFLICT);
+    assert!(late.body.contains("Someone else saved"));
+    let stored = app
+        .state
+        .store
+        .load()
+        .await
+        .expect("load")
+        .locations
+        .into_iter()
+        .find(|l| l.id == location.id)
+        .expect("location");
+    assert_eq!(stored.name.de.as_deref(), Some("Beratungsstelle am Markt"));
+    assert_eq!(stored.address.expect("address").postal_code, "52062");
+    let page = a.get(&app.router, &uri).await;
+    assert!(page.body.contains("Catalogue import"), "history is shown");
+}
+
+#[tokio::test]
+async fn the_coordinator_adds_a_search_word_and_search_finds_it() {
+    let app = app().await;
+    let term = app
+        .state
+        .index()
+        .terms_of(loket_domain::TaxonomyKind::Topic)
+        .next()
+        .expect("a topic")
+        .clone();
+    let before = Client::default()
+        .get(&app.router, "/diensten?q=zzgrenzwortzz")
+        .await;
+    assert!(!before.body.contains("class=\"result\""));
+    let (mut coordinator, _) = signed_in(&app.state, Role::Coordinator, None).await;
+    let list = coordinator.get(&app.router, "/beheer/termen?lang=en").await;
+    assert!(list.body.contains(&format!("/beheer/termen/{}", term.id)));
+    let uri = format!("/beheer/termen/{}?lang=en", term.id);
+    let form = coordinator.get(&app.router, &uri).await;
+    let keywords = format!("{} zzgrenzwortzz", term.keywords);
+    let saved = coordinator
+        .post(
+            &app.router,
+            &uri,
+            &[
+                ("token", &form.input("token")),
+                ("version", &form.input("version")),
+                ("name_nl", &form.input("name_nl")),
+                ("keywords", &keywords),
+            ],
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    let after = Client::default()
+        .get(&app.router, "/diensten?q=zzgrenzwortzz")
+        .await;
+    assert!(
+        after.body.contains("class=\"result\""),
+        "the new search word finds the term's services"
+    );
+}

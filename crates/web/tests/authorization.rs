@@ -91,6 +91,14 @@ async fn every_route_answers_every_role_as_the_matrix_says() {
 
     let idx = app.state.index();
     let service_of = |org: &str| idx.services_of(org).next().expect("a service").id.clone();
+    let location_of = |org: &str| {
+        idx.document()
+            .locations
+            .into_iter()
+            .find(|l| l.organization_id == org)
+            .expect("a location")
+            .id
+    };
     let (_, own_account) = signed_in(&app.state, Role::Staff, Some(OWN_ORG)).await;
     let (_, other_account) = signed_in(&app.state, Role::Staff, Some(OTHER_ORG)).await;
     let substitute = |path: &str, own: bool| -> String {
@@ -101,6 +109,14 @@ async fn every_route_answers_every_role_as_the_matrix_says() {
         };
         let id = if path.contains("/diensten/") || path.contains("/services/") {
             service_of(org)
+        } else if path.contains("/locaties/") {
+            location_of(org)
+        } else if path.contains("/termen/") {
+            idx.terms_of(loket_domain::TaxonomyKind::Topic)
+                .next()
+                .expect("a term")
+                .id
+                .clone()
         } else if path.contains("/accounts/") {
             account.clone()
         } else if path.contains("organisaties/") || path.contains("organizations/") {

@@ -84,7 +84,9 @@ pub struct HomePage {
     layout: Layout,
     welcome: String,
     services: Vec<ServiceRow>,
+    locations: Vec<OrgLink>,
     invite_orgs: Vec<OrgLink>,
+    can_terms: bool,
     can_stale: bool,
     can_insight: bool,
     can_audit: bool,
@@ -127,6 +129,20 @@ pub async fn home(
         .map(|s| service_row(&idx, s, lang))
         .collect();
     services.sort_by(|a, b| (&a.organization, &a.name).cmp(&(&b.organization, &b.name)));
+    let locations = idx
+        .document()
+        .locations
+        .into_iter()
+        .filter(|l| {
+            editable
+                .as_ref()
+                .is_none_or(|orgs| orgs.contains(&l.organization_id))
+        })
+        .map(|l| OrgLink {
+            name: l.name.get(lang).to_string(),
+            id: l.id,
+        })
+        .collect();
     let invite_orgs = match policy::organizations_for(m, Action::InviteMember) {
         None => idx.organizations().iter().collect::<Vec<_>>(),
         Some(ids) => ids.iter().filter_map(|id| idx.organization(id)).collect(),
@@ -148,6 +164,8 @@ pub async fn home(
             ),
             services,
             invite_orgs,
+            locations,
+            can_terms: policy::allows(m, Action::ManageTaxonomies, net),
             can_stale: policy::allows(m, Action::ViewStaleRecords, net),
             can_insight: policy::allows(m, Action::ViewFrontDoorInsight, net),
             can_audit: policy::allows(m, Action::ViewAuditLog, net),
@@ -571,7 +589,7 @@ pub async fn confirm_service(
 
 // --------------------------------------------------------------- history
 
-pub struct VersionRow {
+pub(crate) struct VersionRow {
     pub version: i64,
     pub at: String,
     pub who: String,

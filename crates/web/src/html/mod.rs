@@ -9,6 +9,7 @@ pub(crate) mod insight;
 pub(crate) mod manage;
 pub(crate) mod pages;
 mod privacy;
+pub(crate) mod records;
 pub(crate) mod sign_in;
 pub(crate) mod view;
 
@@ -75,6 +76,31 @@ pub(crate) fn routes(table: RouteTable) -> RouteTable {
             "/beheer/diensten/{id}/geschiedenis",
             Allowed(Action::ViewHistory, Scope::ServiceInPath),
             manage::history,
+        )
+        .get(
+            "/beheer/locaties/{id}",
+            Allowed(Action::EditService, Scope::LocationInPath),
+            records::edit_location,
+        )
+        .post(
+            "/beheer/locaties/{id}",
+            Allowed(Action::EditService, Scope::LocationInPath),
+            records::save_location,
+        )
+        .get(
+            "/beheer/termen",
+            Allowed(Action::ManageTaxonomies, Scope::Network),
+            records::terms,
+        )
+        .get(
+            "/beheer/termen/{id}",
+            Allowed(Action::ManageTaxonomies, Scope::Network),
+            records::edit_term,
+        )
+        .post(
+            "/beheer/termen/{id}",
+            Allowed(Action::ManageTaxonomies, Scope::Network),
+            records::save_term,
         )
         .get(
             "/beheer/organisaties/{id}/uitnodigen",
