@@ -15,6 +15,7 @@ pub mod editing;
 pub mod opening;
 pub mod policy;
 pub mod privacy;
+pub mod proposal;
 pub mod search;
 pub mod synthetic;
 pub mod text;

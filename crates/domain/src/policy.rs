@@ -30,6 +30,8 @@ pub enum Action {
     ManageAccounts,
     /// Edit the taxonomies' terms (names in four languages, search words).
     ManageTaxonomies,
+    /// Approve or decline organisations that ask to join the network.
+    ApproveOrganizations,
 }
 
 /// What an action is about.
@@ -75,6 +77,7 @@ pub const GRANTS: &[(Action, Role, Reach)] = &[
     (Action::ViewAuditLog, Role::PlatformAdmin, Reach::Any),
     (Action::ManageAccounts, Role::PlatformAdmin, Reach::Any),
     (Action::ManageTaxonomies, Role::Coordinator, Reach::Any),
+    (Action::ApproveOrganizations, Role::Coordinator, Reach::Any),
 ];
 
 /// Whether someone holding `memberships` may do `action` on `target`.

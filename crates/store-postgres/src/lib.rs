@@ -519,5 +519,6 @@ loket_store::sqlx_sign_in_impls!(
         "UPDATE services SET status = $1, last_modified = $2, doc = $3::jsonb WHERE id = $4",
     last_modified = |t: &chrono::DateTime<chrono::Utc>| *t,
     update_location_sql = "UPDATE locations SET doc = $1::jsonb WHERE id = $2",
-    update_term_sql = "UPDATE taxonomy_terms SET doc = $1::jsonb WHERE id = $2"
+    update_term_sql = "UPDATE taxonomy_terms SET doc = $1::jsonb WHERE id = $2",
+    insert_organization_sql = "INSERT INTO organizations (id, key, name, last_modified, doc) VALUES ($1, $2, $3, $4, $5::jsonb)"
 );

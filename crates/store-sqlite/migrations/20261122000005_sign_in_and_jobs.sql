@@ -63,3 +63,12 @@ CREATE TABLE front_door_feedback_counts (
     count BIGINT NOT NULL,
     PRIMARY KEY (day, lang)
 );
+-- Organisations asking to join the network, until the coordinator decides.
+CREATE TABLE organization_proposals (
+    id TEXT PRIMARY KEY,
+    submitted_at BIGINT NOT NULL,
+    doc TEXT NOT NULL,
+    status TEXT NOT NULL,
+    decided_by TEXT,
+    decided_at BIGINT
+);

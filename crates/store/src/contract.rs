@@ -752,6 +752,76 @@ pub async fn locations_and_terms_are_versioned_with_conflicts(store: &dyn Store)
     ));
 }
 
+pub async fn proposals_are_decided_once_and_approval_adds_the_organisation(store: &dyn Store) {
+    use loket_domain::proposal::OrganizationProposal;
+    store.import(&seed()).await.expect("seed");
+    let proposal = |name: &str| OrganizationProposal {
+        id: uuid_for(name),
+        name: name.into(),
+        website: None,
+        email: Some("info@example.de".into()),
+        description: "Beratung".into(),
+        lang: loket_domain::Lang::De,
+    };
+    let (a, b) = (proposal("Beratung Düren"), proposal("Beratung Jülich"));
+    store.add_proposal(&a, 100).await.expect("add");
+    store.add_proposal(&b, 200).await.expect("add");
+    let pending = store.pending_proposals().await.expect("pending");
+    assert_eq!(
+        pending
+            .iter()
+            .map(|p| p.proposal.name.as_str())
+            .collect::<Vec<_>>(),
+        vec!["Beratung Düren", "Beratung Jülich"]
+    );
+    let taken: Vec<String> = seed().organizations.iter().map(|o| o.key.clone()).collect();
+    let org = loket_domain::proposal::organization(&a, &taken, chrono::Utc::now());
+    let before = store.latest_change().await.expect("change");
+    assert!(
+        store
+            .decide_proposal(&a.id, Some(&org), "coordinator-1", 300)
+            .await
+            .expect("approve")
+    );
+    assert!(
+        !store
+            .decide_proposal(&a.id, None, "coordinator-2", 301)
+            .await
+            .expect("again"),
+        "decided once"
+    );
+    assert!(store.latest_change().await.expect("change") > before);
+    assert_eq!(
+        store.organization(&a.id).await.expect("get").map(|o| o.key),
+        Some("beratung-duren".to_string())
+    );
+    assert!(
+        store
+            .decide_proposal(&b.id, None, "coordinator-1", 302)
+            .await
+            .expect("decline")
+    );
+    assert!(store.organization(&b.id).await.expect("get").is_none());
+    let decided = store.proposal(&b.id).await.expect("get").expect("kept");
+    assert_eq!(
+        (decided.status.as_str(), decided.decided_by.as_deref()),
+        ("declined", Some("coordinator-1"))
+    );
+    assert!(store.pending_proposals().await.expect("pending").is_empty());
+    assert_eq!(
+        store
+            .delete_proposals_decided_before(302)
+            .await
+            .expect("purge"),
+        1
+    );
+    assert!(store.proposal(&a.id).await.expect("get").is_none());
+}
+
+fn uuid_for(name: &str) -> String {
+    uuid::Uuid::new_v5(&uuid::Uuid::NAMESPACE_OID, name.as_bytes()).to_string()
+}
+
 pub async fn retention_removes_expired_feedback_and_keeps_counts(store: &dyn Store) {
     let day = |d: &str| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").expect("day");
     for (d, lang) in [
@@ -896,6 +966,7 @@ macro_rules! contract_tests {
             retention_removes_expired_feedback_and_keeps_counts,
             erasure_keeps_the_pseudonym_only,
             locations_and_terms_are_versioned_with_conflicts,
+            proposals_are_decided_once_and_approval_adds_the_organisation,
         );
     };
     (@each $fresh:path; $($name:ident),* $(,)?) => {

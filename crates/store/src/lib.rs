@@ -196,6 +196,7 @@ pub trait Store:
     + TokenStore
     + RateLimitStore
     + JobQueue
+    + ProposalStore
 {
 }
 
@@ -211,6 +212,7 @@ impl<T> Store for T where
         + TokenStore
         + RateLimitStore
         + JobQueue
+        + ProposalStore
 {
 }
 

@@ -265,3 +265,42 @@ pub trait FeedbackRetention: Send + Sync + 'static {
 
     async fn feedback_counts(&self) -> StoreResult<Vec<FeedbackCount>>;
 }
+
+/// An organisation's request to join, as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProposalRecord {
+    pub proposal: loket_domain::proposal::OrganizationProposal,
+    pub submitted_at: i64,
+    /// `pending`, `approved` or `declined`.
+    pub status: String,
+    pub decided_by: Option<String>,
+    pub decided_at: Option<i64>,
+}
+
+#[async_trait]
+pub trait ProposalStore: Send + Sync + 'static {
+    async fn add_proposal(
+        &self,
+        proposal: &loket_domain::proposal::OrganizationProposal,
+        at: i64,
+    ) -> StoreResult<()>;
+
+    /// Pending requests, oldest first.
+    async fn pending_proposals(&self) -> StoreResult<Vec<ProposalRecord>>;
+
+    async fn proposal(&self, id: &str) -> StoreResult<Option<ProposalRecord>>;
+
+    /// Decides a pending request; with `organization` it is approved and the
+    /// organisation is added to the catalogue, in the same transaction.
+    /// `false` when it was not pending (decided by someone else already).
+    async fn decide_proposal(
+        &self,
+        id: &str,
+        organization: Option<&loket_domain::Organization>,
+        actor: &str,
+        at: i64,
+    ) -> StoreResult<bool>;
+
+    /// Retention: removes decided requests older than `before`.
+    async fn delete_proposals_decided_before(&self, before: i64) -> StoreResult<u64>;
+}

@@ -33,6 +33,20 @@ pub fn refused(e: sqlx::Error, record: String, field: &str) -> StoreError {
 
 pub use async_trait::async_trait;
 
+/// An `organization_proposals` row: doc, submitted, status, decided by, decided at.
+pub type ProposalRow = (String, i64, String, Option<String>, Option<i64>);
+
+pub fn proposal_record(row: ProposalRow) -> StoreResult<crate::ProposalRecord> {
+    let (doc, submitted_at, status, decided_by, decided_at) = row;
+    Ok(crate::ProposalRecord {
+        proposal: from_json(&doc)?,
+        submitted_at,
+        status,
+        decided_by,
+        decided_at,
+    })
+}
+
 /// A `sessions` row: id hash, account, stage, created, last seen.
 pub type SessionRow = (String, String, String, i64, i64);
 
@@ -60,7 +74,82 @@ pub fn session_record(row: SessionRow) -> StoreResult<crate::SessionRecord> {
 macro_rules! sqlx_sign_in_impls {
     ($store:ty, account_row = $account_row:path, changes_sql = $changes:literal,
      update_service_sql = $update_service:literal, last_modified = $lm:expr,
-     update_location_sql = $update_location:literal, update_term_sql = $update_term:literal) => {
+     update_location_sql = $update_location:literal, update_term_sql = $update_term:literal,
+     insert_organization_sql = $insert_organization:literal) => {
+        #[$crate::sql::async_trait]
+        impl $crate::ProposalStore for $store {
+            async fn add_proposal(&self, p: &loket_domain::proposal::OrganizationProposal, at: i64) -> $crate::StoreResult<()> {
+                ::sqlx::query("INSERT INTO organization_proposals (id, submitted_at, doc, status) VALUES ($1, $2, $3, 'pending')")
+                    .bind(&p.id)
+                    .bind(at)
+                    .bind($crate::sql::to_json(p)?)
+                    .execute(&self.pool)
+                    .await
+                    .map_err($crate::sql::db)?;
+                Ok(())
+            }
+
+            async fn pending_proposals(&self) -> $crate::StoreResult<Vec<$crate::ProposalRecord>> {
+                let rows: Vec<$crate::sql::ProposalRow> = ::sqlx::query_as("SELECT doc, submitted_at, status, decided_by, decided_at FROM organization_proposals WHERE status = 'pending' ORDER BY submitted_at, id")
+                    .fetch_all(&self.pool)
+                    .await
+                    .map_err($crate::sql::db)?;
+                rows.into_iter().map($crate::sql::proposal_record).collect()
+            }
+
+            async fn proposal(&self, id: &str) -> $crate::StoreResult<Option<$crate::ProposalRecord>> {
+                let row: Option<$crate::sql::ProposalRow> = ::sqlx::query_as("SELECT doc, submitted_at, status, decided_by, decided_at FROM organization_proposals WHERE id = $1")
+                    .bind(id)
+                    .fetch_optional(&self.pool)
+                    .await
+                    .map_err($crate::sql::db)?;
+                row.map($crate::sql::proposal_record).transpose()
+            }
+
+            async fn decide_proposal(&self, id: &str, organization: Option<&loket_domain::Organization>, actor: &str, at: i64) -> $crate::StoreResult<bool> {
+                let mut tx = self.pool.begin().await.map_err($crate::sql::db)?;
+                let decided = ::sqlx::query("UPDATE organization_proposals SET status = $1, decided_by = $2, decided_at = $3 WHERE id = $4 AND status = 'pending'")
+                    .bind(if organization.is_some() { "approved" } else { "declined" })
+                    .bind(actor)
+                    .bind(at)
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err($crate::sql::db)?;
+                if decided.rows_affected() != 1 {
+                    return Ok(false);
+                }
+                if let Some(o) = organization {
+                    ::sqlx::query($insert_organization)
+                        .bind(&o.id)
+                        .bind(&o.key)
+                        .bind(&o.name)
+                        .bind(($lm)(&o.last_modified))
+                        .bind($crate::sql::to_json(o)?)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(|e| $crate::sql::refused(e, format!("organization {}", o.key), "key"))?;
+                    ::sqlx::query($changes)
+                        .bind("organization")
+                        .bind(&o.id)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err($crate::sql::db)?;
+                }
+                tx.commit().await.map_err($crate::sql::db)?;
+                Ok(true)
+            }
+
+            async fn delete_proposals_decided_before(&self, before: i64) -> $crate::StoreResult<u64> {
+                let done = ::sqlx::query("DELETE FROM organization_proposals WHERE status <> 'pending' AND decided_at < $1")
+                    .bind(before)
+                    .execute(&self.pool)
+                    .await
+                    .map_err($crate::sql::db)?;
+                Ok(done.rows_affected())
+            }
+        }
+
         impl $store {
             /// Saves a record kept as a JSON document when its version is still
             /// `expected`: the version check, the document, its version and a

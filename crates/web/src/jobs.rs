@@ -79,6 +79,7 @@ pub struct RetentionReport {
     pub throttle_events: u64,
     pub finished_jobs: u64,
     pub accounts: u64,
+    pub proposals: u64,
 }
 
 /// Deletes what is past its retention period, as the register says, keeping the
@@ -134,6 +135,16 @@ pub async fn retention(state: &AppState, now: i64) -> Result<RetentionReport, St
             }
         }
     }
+    if let Some(days) = state
+        .register
+        .activity("organisation-proposals")
+        .and_then(|a| a.retention_days)
+    {
+        report.proposals = state
+            .store
+            .delete_proposals_decided_before(now - i64::from(days) * DAY_SECS)
+            .await?;
+    }
     report.finished_jobs = state
         .store
         .delete_jobs_done_before(now - 30 * DAY_SECS)
@@ -143,13 +154,14 @@ pub async fn retention(state: &AppState, now: i64) -> Result<RetentionReport, St
         .append_audit(&AuditEvent {
             action: "retention.run".into(),
             object: format!(
-                "feedback={} sessions={} tokens={} throttle-events={} jobs={} accounts={}",
+                "feedback={} sessions={} tokens={} throttle-events={} jobs={} accounts={} proposals={}",
                 report.feedback,
                 report.sessions,
                 report.tokens,
                 report.throttle_events,
                 report.finished_jobs,
-                report.accounts
+                report.accounts,
+                report.proposals
             ),
             result: AuditResult::Success,
             origin: "job".into(),

@@ -1053,3 +1053,105 @@ async fn the_coordinator_adds_a_search_word_and_search_finds_it() {
         "the new search word finds the term's services"
     );
 }
+
+#[tokio::test]
+async fn an_organisation_asks_to_join_and_the_coordinator_approves_it() {
+    let app = app().await;
+    let mut visitor = Client::default();
+    let form = visitor
+        .get(&app.router, "/organisaties/aanmelden?lang=de")
+        .await;
+    assert_eq!(form.status, StatusCode::OK);
+    let bad = visitor
+        .post(
+            &app.router,
+            "/organisaties/aanmelden?lang=de",
+            &[
+                ("token", &form.input("token")),
+                ("name", ""),
+                ("website", "javascript:alert(1)"),
+                ("email", "kein"),
+            ],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    for message in [
+        "Bitte ausfüllen.",
+        "Geben Sie eine Webadresse ein",
+        "Geben Sie eine E-Mail-Adresse ein",
+    ] {
+        assert!(bad.body.contains(message), "{message}");
+    }
+    assert!(
+        bad.body.contains("value=\"javascript:alert(1)\""),
+        "input is kept"
+    );
+    let sent = visitor
+        .post(
+            &app.router,
+            "/organisaties/aanmelden?lang=de",
+            &[
+                ("token", &form.input("token")),
+                ("name", "Grenzgängerberatung Düren <script>"),
+                ("website", "https://beratung-dueren.example"),
+                ("email", "info@beratung-dueren.example"),
+                ("description", "Beratung für Grenzgänger im Kreis Düren."),
+            ],
+        )
+        .await;
+    assert_eq!(sent.status, StatusCode::OK, "{}", sent.body);
+    assert!(sent.body.contains("Vielen Dank."));
+
+    let (mut coordinator, _) = signed_in(&app.state, Role::Coordinator, None).await;
+    let list = coordinator
+        .get(&app.router, "/beheer/organisaties/aanvragen?lang=en")
+        .await;
+    assert!(
+        list.body
+            .contains("Grenzgängerberatung Düren &#60;script&#62;")
+            || list
+                .body
+                .contains("Grenzgängerberatung Düren &lt;script&gt;")
+    );
+    let id = list
+        .body
+        .split("/beheer/organisaties/aanvragen/")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .expect("a request")
+        .to_string();
+    let approved = coordinator
+        .post(
+            &app.router,
+            &format!("/beheer/organisaties/aanvragen/{id}"),
+            &[("token", &list.input("token")), ("decision", "approve")],
+        )
+        .await;
+    assert_eq!(approved.status, StatusCode::SEE_OTHER);
+    let public = Client::default().get(&app.router, &approved.location).await;
+    assert_eq!(public.status, StatusCode::OK);
+    assert!(
+        public
+            .body
+            .contains("Beratung für Grenzgänger im Kreis Düren.")
+    );
+    let again = coordinator
+        .post(
+            &app.router,
+            &format!("/beheer/organisaties/aanvragen/{id}"),
+            &[("token", &list.input("token")), ("decision", "decline")],
+        )
+        .await;
+    assert_eq!(
+        again.location, "/beheer/organisaties/aanvragen",
+        "decided once"
+    );
+    assert!(
+        app.state
+            .store
+            .organization(&id)
+            .await
+            .expect("get")
+            .is_some()
+    );
+}

@@ -9,6 +9,7 @@ pub(crate) mod insight;
 pub(crate) mod manage;
 pub(crate) mod pages;
 mod privacy;
+pub(crate) mod proposals;
 pub(crate) mod records;
 pub(crate) mod sign_in;
 pub(crate) mod view;
@@ -26,6 +27,8 @@ pub(crate) fn routes(table: RouteTable) -> RouteTable {
         .get("/diensten/{id}", Public, pages::service)
         .get("/organisaties", Public, pages::organizations)
         .get("/organisaties/{id}", Public, pages::organization)
+        .get("/organisaties/aanmelden", Public, proposals::form)
+        .post("/organisaties/aanmelden", Public, proposals::submit)
         .get("/toegankelijkheid", Public, pages::accessibility)
         .get("/privacy", Public, privacy::page)
         .get("/voordeur", Public, front_door::question)
@@ -101,6 +104,16 @@ pub(crate) fn routes(table: RouteTable) -> RouteTable {
             "/beheer/termen/{id}",
             Allowed(Action::ManageTaxonomies, Scope::Network),
             records::save_term,
+        )
+        .get(
+            "/beheer/organisaties/aanvragen",
+            Allowed(Action::ApproveOrganizations, Scope::Network),
+            proposals::list,
+        )
+        .post(
+            "/beheer/organisaties/aanvragen/{id}",
+            Allowed(Action::ApproveOrganizations, Scope::Network),
+            proposals::decide,
         )
         .get(
             "/beheer/organisaties/{id}/uitnodigen",
