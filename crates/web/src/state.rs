@@ -38,6 +38,9 @@ pub struct AppState {
     pub(crate) public_url: Arc<String>,
     /// Take the client address from `X-Forwarded-For` (only behind a trusted proxy).
     pub(crate) trust_forwarded_for: bool,
+    /// Password hashing runs on at most one blocking thread per core: more would
+    /// only share the cores and multiply Argon2's 19 MiB per hash.
+    pub(crate) hashing: Arc<tokio::sync::Semaphore>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -76,6 +79,9 @@ impl AppState {
             )?),
             public_url: Arc::new("http://127.0.0.1:8080".into()),
             trust_forwarded_for: false,
+            hashing: Arc::new(tokio::sync::Semaphore::new(
+                std::thread::available_parallelism().map_or(2, |n| n.get()),
+            )),
         })
     }
 

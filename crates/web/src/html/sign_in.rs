@@ -82,10 +82,21 @@ fn dummy_hash() -> &'static str {
     HASH.get_or_init(|| loket_auth::hash_password(&new_token()).unwrap_or_default())
 }
 
-async fn password_matches(password: String, hash: String) -> bool {
+async fn password_matches(state: &AppState, password: String, hash: String) -> bool {
+    let Ok(_permit) = state.hashing.acquire().await else {
+        return false;
+    };
     tokio::task::spawn_blocking(move || loket_auth::verify_password(&password, &hash))
         .await
         .unwrap_or(false)
+}
+
+async fn new_password_hash(state: &AppState, password: String) -> Option<String> {
+    let _permit = state.hashing.acquire().await.ok()?;
+    tokio::task::spawn_blocking(move || loket_auth::hash_password(&password))
+        .await
+        .ok()?
+        .ok()
 }
 
 async fn throttled(state: &AppState, keys: &[&str]) -> Result<bool, StoreError> {
@@ -238,7 +249,7 @@ pub async fn sign_in(
         .as_ref()
         .map(|(_, h)| h.clone())
         .unwrap_or_else(|| dummy_hash().to_string());
-    let matches = password_matches(form.password.clone(), hash).await;
+    let matches = password_matches(&state, form.password.clone(), hash).await;
     let account = match found {
         Some((account, _)) if matches && !account.disabled => account,
         other => {
@@ -1049,10 +1060,8 @@ pub async fn set_password(
         Err(e) => return failure(&state, e),
     }
     let password = form.password.clone();
-    let hash = match tokio::task::spawn_blocking(move || loket_auth::hash_password(&password)).await
-    {
-        Ok(Ok(h)) => h,
-        _ => return failure(&state, StoreError::Database("hashing failed".into())),
+    let Some(hash) = new_password_hash(&state, password).await else {
+        return failure(&state, StoreError::Database("hashing failed".into()));
     };
     if let Err(e) = state.store.set_password(&account.id, &hash).await {
         return failure(&state, e);
