@@ -118,6 +118,18 @@ test('an admin invites an org admin, who enrols TOTP and edits a service in Germ
   await axe(admin, 'audit log');
   const rows = await admin.locator('table.log tbody tr').allInnerTexts();
   assert.ok(rows.some((r) => r.includes(`GET /beheer/diensten/${serviceId}`) && r.includes('denied')), rows.join('\n'));
+  await admin.goto(`${loket.base}/beheer/accounts?lang=en`);
+  await axe(admin, 'accounts');
+  await anna.goto(`${loket.base}/beheer`);
+  const location = await anna.locator('a[href^="/beheer/locaties/"]').first().getAttribute('href');
+  await anna.goto(`${loket.base}${location}`);
+  await axe(anna, 'location edit');
+  await anna.goto(`${loket.base}/beheer/diensten/${serviceId}/geschiedenis`);
+  await axe(anna, 'history');
+  await anna.goto(`${loket.base}/account`);
+  await axe(anna, 'account');
+  await anna.goto(`${loket.base}/account/mijn-gegevens`);
+  await axe(anna, 'my data');
   await annaContext.close();
   await keesContext.close();
   await adminContext.close();

@@ -173,6 +173,15 @@ test('feedback on a result is thanked and reaches the coordinator, anonymously',
   assert.ok(gaps >= 1, 'the fallback shows as a gap in the menu');
   const failures = [];
   await axe(page, 'insight page', failures);
+  // The coordinator's other pages pass axe too.
+  for (const path of ['/beheer', '/beheer/voordeur?taal=de', '/beheer/termen', '/beheer/organisaties/aanvragen', '/beheer/verouderd']) {
+    await page.goto(`${loket.base}${path}`);
+    await axe(page, path, failures);
+  }
+  await page.goto(`${loket.base}/beheer/termen`);
+  const term = await page.locator('a[href^="/beheer/termen/"]').first().getAttribute('href');
+  await page.goto(`${loket.base}${term}`);
+  await axe(page, 'term edit', failures);
   assert.deepEqual(failures, []);
   await context.close();
 });

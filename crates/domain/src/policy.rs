@@ -32,6 +32,8 @@ pub enum Action {
     ManageTaxonomies,
     /// Approve or decline organisations that ask to join the network.
     ApproveOrganizations,
+    /// Edit the texts of the front door's questions.
+    ManageFrontDoor,
 }
 
 /// What an action is about.
@@ -78,6 +80,7 @@ pub const GRANTS: &[(Action, Role, Reach)] = &[
     (Action::ManageAccounts, Role::PlatformAdmin, Reach::Any),
     (Action::ManageTaxonomies, Role::Coordinator, Reach::Any),
     (Action::ApproveOrganizations, Role::Coordinator, Reach::Any),
+    (Action::ManageFrontDoor, Role::Coordinator, Reach::Any),
 ];
 
 /// Whether someone holding `memberships` may do `action` on `target`.

@@ -151,3 +151,118 @@ impl Flow {
         self.questions.iter().filter(move |q| q.applies_to(who))
     }
 }
+
+/// The longest text of a question, hint or option.
+pub const MAX_FLOW_TEXT: usize = 300;
+
+impl Flow {
+    /// The texts of one language as form fields: `q.{id}.text`, `q.{id}.hint`,
+    /// `q.{id}.opt.{n}`, `q.{id}.ex.{n}` for the n-th option (an option value may
+    /// appear twice, for different target groups), without fallback to Dutch.
+    pub fn texts(&self, lang: loket_domain::Lang) -> Vec<(String, String)> {
+        let exact = |t: &Text| t.exact(lang).unwrap_or("").to_string();
+        let mut out = Vec::new();
+        for q in &self.questions {
+            out.push((format!("q.{}.text", q.id), exact(&q.text)));
+            out.push((
+                format!("q.{}.hint", q.id),
+                q.hint.as_ref().map(exact).unwrap_or_default(),
+            ));
+            for (n, c) in q.options.iter().enumerate() {
+                out.push((format!("q.{}.opt.{n}", q.id), exact(&c.label)));
+                out.push((
+                    format!("q.{}.ex.{n}", q.id),
+                    c.example.as_ref().map(exact).unwrap_or_default(),
+                ));
+            }
+        }
+        out
+    }
+
+    /// The flow with the texts of one language replaced; the structure (questions,
+    /// options, conditions) stays as it is. Every problem at once, as (field, code):
+    /// `required-dutch`, `too-long`, `control-characters`.
+    pub fn with_texts(
+        &self,
+        lang: loket_domain::Lang,
+        fields: &std::collections::BTreeMap<String, String>,
+    ) -> Result<Flow, Vec<(String, &'static str)>> {
+        let mut problems = Vec::new();
+        let mut flow = self.clone();
+        let mut set = |text: &mut Text, key: String, required: bool| {
+            let value = fields.get(&key).map(|v| v.trim()).unwrap_or("");
+            if value.chars().count() > MAX_FLOW_TEXT {
+                problems.push((key.clone(), "too-long"));
+            }
+            if value.chars().any(char::is_control) {
+                problems.push((key.clone(), "control-characters"));
+            }
+            if required && value.is_empty() && lang == loket_domain::Lang::Nl {
+                problems.push((key.clone(), "required-dutch"));
+            }
+            let value = (!value.is_empty()).then(|| value.to_string());
+            match lang {
+                loket_domain::Lang::Nl => text.nl = value,
+                loket_domain::Lang::En => text.en = value,
+                loket_domain::Lang::De => text.de = value,
+                loket_domain::Lang::Fr => text.fr = value,
+            }
+        };
+        for q in &mut flow.questions {
+            set(&mut q.text, format!("q.{}.text", q.id), true);
+            let mut hint = q.hint.clone().unwrap_or_default();
+            set(&mut hint, format!("q.{}.hint", q.id), false);
+            q.hint = (!hint.is_blank()).then_some(hint);
+            for (n, c) in q.options.iter_mut().enumerate() {
+                set(&mut c.label, format!("q.{}.opt.{n}", q.id), true);
+                let mut example = c.example.clone().unwrap_or_default();
+                set(&mut example, format!("q.{}.ex.{n}", q.id), false);
+                c.example = (!example.is_blank()).then_some(example);
+            }
+        }
+        if problems.is_empty() {
+            Ok(flow)
+        } else {
+            Err(problems)
+        }
+    }
+}
+
+#[cfg(test)]
+mod text_tests {
+    use super::*;
+    use loket_domain::Lang;
+
+    #[test]
+    fn texts_round_trip_and_only_texts_change() {
+        let flow = Flow::default_flow().expect("flow");
+        for lang in Lang::ALL {
+            let fields = flow.texts(lang).into_iter().collect();
+            let again = flow.with_texts(lang, &fields).expect("valid");
+            assert_eq!(
+                serde_json::to_value(&again).expect("json"),
+                serde_json::to_value(&flow).expect("json")
+            );
+        }
+        let mut fields: std::collections::BTreeMap<_, _> =
+            flow.texts(Lang::De).into_iter().collect();
+        fields.insert("q.who.text".into(), "Wer sind Sie? <b>neu</b>".into());
+        let edited = flow.with_texts(Lang::De, &fields).expect("valid");
+        assert_eq!(
+            edited.questions[0].text.de.as_deref(),
+            Some("Wer sind Sie? <b>neu</b>")
+        );
+        assert_eq!(edited.questions[0].text.nl, flow.questions[0].text.nl);
+        let mut nl: std::collections::BTreeMap<_, _> = flow.texts(Lang::Nl).into_iter().collect();
+        nl.insert("q.who.text".into(), String::new());
+        nl.insert("q.who.hint".into(), "x".repeat(MAX_FLOW_TEXT + 1));
+        let problems = flow.with_texts(Lang::Nl, &nl).expect_err("invalid");
+        assert_eq!(
+            problems,
+            vec![
+                ("q.who.text".to_string(), "required-dutch"),
+                ("q.who.hint".to_string(), "too-long")
+            ]
+        );
+    }
+}

@@ -822,6 +822,46 @@ fn uuid_for(name: &str) -> String {
     uuid::Uuid::new_v5(&uuid::Uuid::NAMESPACE_OID, name.as_bytes()).to_string()
 }
 
+pub async fn the_front_door_flow_is_versioned_and_racing_saves_conflict(store: &dyn Store) {
+    assert!(store.latest_flow().await.expect("flow").is_none());
+    let before = store.latest_change().await.expect("change");
+    assert_eq!(
+        store
+            .save_flow("{\"v\":1}", 0, "coordinator-1")
+            .await
+            .expect("save"),
+        1
+    );
+    assert!(
+        store.latest_change().await.expect("change") > before,
+        "nodes hear of it"
+    );
+    assert_eq!(
+        store.latest_flow().await.expect("flow"),
+        Some((1, "{\"v\":1}".to_string()))
+    );
+    let save = |doc: &'static str| store.save_flow(doc, 1, "coordinator-2");
+    let (a, b) = tokio::join!(save("{\"v\":2}"), save("{\"v\":3}"));
+    let results = [a, b];
+    assert_eq!(
+        results.iter().filter(|r| matches!(r, Ok(2))).count(),
+        1,
+        "{results:?}"
+    );
+    assert_eq!(
+        results
+            .iter()
+            .filter(|r| matches!(r, Err(StoreError::Conflict(_))))
+            .count(),
+        1,
+        "{results:?}"
+    );
+    assert_eq!(
+        store.latest_flow().await.expect("flow").map(|f| f.0),
+        Some(2)
+    );
+}
+
 pub async fn retention_removes_expired_feedback_and_keeps_counts(store: &dyn Store) {
     let day = |d: &str| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").expect("day");
     for (d, lang) in [
@@ -967,6 +1007,7 @@ macro_rules! contract_tests {
             erasure_keeps_the_pseudonym_only,
             locations_and_terms_are_versioned_with_conflicts,
             proposals_are_decided_once_and_approval_adds_the_organisation,
+            the_front_door_flow_is_versioned_and_racing_saves_conflict,
         );
     };
     (@each $fresh:path; $($name:ident),* $(,)?) => {

@@ -247,6 +247,13 @@ pub trait CatalogueEditing: Send + Sync + 'static {
         actor: &str,
     ) -> StoreResult<i64>;
 
+    /// The front door's questions as the coordinator last saved them (version, JSON), if ever.
+    async fn latest_flow(&self) -> StoreResult<Option<(i64, String)>>;
+
+    /// Saves a new version of the front door's questions when the latest version is
+    /// still `expected_version` (0: never saved), and records a change for the feed.
+    async fn save_flow(&self, doc: &str, expected_version: i64, actor: &str) -> StoreResult<i64>;
+
     /// Saves a taxonomy term (names, keywords) like [`CatalogueEditing::save_location`].
     async fn save_term(
         &self,

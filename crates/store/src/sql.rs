@@ -711,6 +711,49 @@ macro_rules! sqlx_sign_in_impls {
                 Ok(latest.unwrap_or(1))
             }
 
+            async fn latest_flow(&self) -> $crate::StoreResult<Option<(i64, String)>> {
+                ::sqlx::query_as("SELECT version, doc FROM record_versions WHERE entity = 'front_door_flow' AND entity_id = 'flow' ORDER BY version DESC LIMIT 1")
+                    .fetch_optional(&self.pool)
+                    .await
+                    .map_err($crate::sql::db)
+            }
+
+            async fn save_flow(&self, doc: &str, expected: i64, actor: &str) -> $crate::StoreResult<i64> {
+                let mut tx = self.pool.begin().await.map_err($crate::sql::db)?;
+                // Writing first takes SQLite's write lock before anything is read.
+                ::sqlx::query($changes)
+                    .bind("front_door_flow")
+                    .bind("flow")
+                    .execute(&mut *tx)
+                    .await
+                    .map_err($crate::sql::db)?;
+                let latest: Option<i64> = ::sqlx::query_scalar("SELECT max(version) FROM record_versions WHERE entity = 'front_door_flow' AND entity_id = 'flow'")
+                    .fetch_one(&mut *tx)
+                    .await
+                    .map_err($crate::sql::db)?;
+                let current = latest.unwrap_or(0);
+                if current != expected {
+                    return Err($crate::StoreError::Conflict("the front-door questions".into()));
+                }
+                // The primary key (entity, id, version) lets only one of two racing saves in.
+                ::sqlx::query("INSERT INTO record_versions (entity, entity_id, version, at, actor, doc) VALUES ('front_door_flow', 'flow', $1, $2, $3, $4)")
+                    .bind(current + 1)
+                    .bind(::chrono::Utc::now().timestamp())
+                    .bind(actor)
+                    .bind(doc)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(|e| match e.as_database_error() {
+                        Some(d) if d.is_unique_violation() => $crate::StoreError::Conflict("the front-door questions".into()),
+                        _ => $crate::sql::db(e),
+                    })?;
+                tx.commit().await.map_err(|e| match e.as_database_error() {
+                    Some(d) if d.is_unique_violation() => $crate::StoreError::Conflict("the front-door questions".into()),
+                    _ => $crate::sql::db(e),
+                })?;
+                Ok(current + 1)
+            }
+
             async fn save_location(&self, location: &loket_domain::Location, expected: i64, actor: &str) -> $crate::StoreResult<i64> {
                 self.save_versioned(
                     "location",

@@ -18,8 +18,8 @@ use std::time::Duration;
 pub struct AppState {
     pub store: Arc<dyn Store>,
     pub i18n: Arc<I18n>,
-    /// The front door's questions.
-    pub flow: Arc<Flow>,
+    /// The front door's questions: the coordinator's latest version, else the shipped one.
+    flow: Arc<RwLock<Arc<Flow>>>,
     /// The register of processing activities.
     pub register: Arc<ProcessingRegister>,
     index: Arc<RwLock<Arc<CatalogueIndex>>>,
@@ -57,14 +57,23 @@ pub enum StateError {
     Mail(#[from] crate::mail::MailError),
 }
 
+/// The coordinator's latest flow from the store, else the one shipped with loket.
+async fn load_flow(store: &dyn Store) -> Result<Flow, StateError> {
+    match store.latest_flow().await? {
+        Some((_, doc)) => Ok(Flow::parse(&doc)?),
+        None => Ok(Flow::default_flow()?),
+    }
+}
+
 impl AppState {
     pub async fn new(store: Arc<dyn Store>) -> Result<Self, StateError> {
         let seen = store.latest_change().await?;
         let index = CatalogueIndex::build(store.load().await?);
+        let flow = load_flow(store.as_ref()).await?;
         Ok(AppState {
             store,
             i18n: Arc::new(I18n::load()?),
-            flow: Arc::new(Flow::default_flow()?),
+            flow: Arc::new(RwLock::new(Arc::new(flow))),
             register: Arc::new(ProcessingRegister::default_register()?),
             index: Arc::new(RwLock::new(Arc::new(index))),
             seen_change: Arc::new(AtomicI64::new(seen)),
@@ -155,6 +164,14 @@ impl AppState {
         self.cors_origins.iter().any(|o| o == origin)
     }
 
+    /// The front door's questions now; cheap to call, it clones an `Arc`.
+    pub fn flow(&self) -> Arc<Flow> {
+        match self.flow.read() {
+            Ok(guard) => guard.clone(),
+            Err(poisoned) => poisoned.into_inner().clone(),
+        }
+    }
+
     /// The current catalogue index; cheap to call, it clones an `Arc`.
     pub fn index(&self) -> Arc<CatalogueIndex> {
         match self.index.read() {
@@ -173,6 +190,16 @@ impl AppState {
         match self.index.write() {
             Ok(mut guard) => *guard = index,
             Err(poisoned) => *poisoned.into_inner() = index,
+        }
+        // The flow travels on the same change feed as the catalogue.
+        match load_flow(self.store.as_ref()).await {
+            Ok(flow) => match self.flow.write() {
+                Ok(mut guard) => *guard = Arc::new(flow),
+                Err(poisoned) => *poisoned.into_inner() = Arc::new(flow),
+            },
+            Err(e) => {
+                tracing::error!(error = %e, "the stored front-door flow is invalid; keeping the previous one")
+            }
         }
         self.seen_change.store(latest, Ordering::Release);
         Ok(true)

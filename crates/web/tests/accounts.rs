@@ -1155,3 +1155,59 @@ async fn an_organisation_asks_to_join_and_the_coordinator_approves_it() {
             .is_some()
     );
 }
+
+#[tokio::test]
+async fn the_coordinator_rewords_a_front_door_question_in_german_and_visitors_see_it() {
+    let app = app().await;
+    let (mut coordinator, _) = signed_in(&app.state, Role::Coordinator, None).await;
+    let form = coordinator
+        .get(&app.router, "/beheer/voordeur?taal=de&lang=en")
+        .await;
+    assert_eq!(form.status, StatusCode::OK);
+    let mut pairs: Vec<(String, String)> = app
+        .state
+        .flow()
+        .texts(loket_domain::Lang::De)
+        .into_iter()
+        .collect();
+    pairs.push(("token".into(), form.input("token")));
+    pairs.push(("version".into(), form.input("version")));
+    pairs.push(("taal".into(), "de".into()));
+    set(&mut pairs, "q.who.text", "Wer sind Sie? (neu formuliert)");
+    let saved = post_pairs(&mut coordinator, &app, "/beheer/voordeur", &pairs).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    let visitor = Client::default()
+        .get(&app.router, "/voordeur?lang=de")
+        .await;
+    assert!(visitor.body.contains("Wer sind Sie? (neu formuliert)"));
+    let dutch = Client::default()
+        .get(&app.router, "/voordeur?lang=nl")
+        .await;
+    assert!(
+        !dutch.body.contains("neu formuliert"),
+        "other languages keep their text"
+    );
+
+    // The same version saved twice: the second is a conflict; Dutch may not be emptied.
+    let late = post_pairs(&mut coordinator, &app, "/beheer/voordeur?lang=en", &pairs).await;
+    assert_eq!(late.status, StatusCode::CONFLICT);
+    let mut dutch_pairs: Vec<(String, String)> = app
+        .state
+        .flow()
+        .texts(loket_domain::Lang::Nl)
+        .into_iter()
+        .collect();
+    dutch_pairs.push(("token".into(), form.input("token")));
+    dutch_pairs.push(("version".into(), "1".into()));
+    dutch_pairs.push(("taal".into(), "nl".into()));
+    set(&mut dutch_pairs, "q.who.text", "");
+    let refused = post_pairs(
+        &mut coordinator,
+        &app,
+        "/beheer/voordeur?lang=en",
+        &dutch_pairs,
+    )
+    .await;
+    assert_eq!(refused.status, StatusCode::BAD_REQUEST);
+    assert!(refused.body.contains("Fill in the Dutch text"));
+}

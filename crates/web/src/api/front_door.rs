@@ -48,7 +48,7 @@ pub struct RouteResponse {
 /// The questions of the front door, in all four languages (the flow file).
 #[utoipa::path(get, path = "/api/v1/front-door/questions", responses((status = 200, description = "the front-door flow", content_type = "application/json")))]
 pub async fn questions(State(state): State<AppState>) -> Response {
-    Json(state.flow.as_ref()).into_response()
+    Json(state.flow().as_ref()).into_response()
 }
 
 /// Routes answers to ranked services with an explanation per result. Keys are
@@ -97,8 +97,9 @@ pub async fn routes(State(state): State<AppState>, UiLang(lang): UiLang, body: B
     }
     let idx = state.index();
     let mut raw = RawAnswers::from_pairs(pairs);
-    let mut problems = raw.resolve_postcodes(&state.flow, &idx.areas);
-    let answers = match raw.check(&state.flow, &idx.areas) {
+    let flow = state.flow();
+    let mut problems = raw.resolve_postcodes(&flow, &idx.areas);
+    let answers = match raw.check(&flow, &idx.areas) {
         Ok(a) if problems.is_empty() && errors.is_empty() => a,
         other => {
             if let Err(more) = other {

@@ -9,11 +9,11 @@ use std::net::SocketAddr;
 
 /// Errors by field name, in the order found.
 #[derive(Debug, Default, Clone)]
-pub struct Errors(Vec<(&'static str, String)>);
+pub struct Errors(Vec<(String, String)>);
 
 impl Errors {
-    pub fn add(&mut self, field: &'static str, message: String) {
-        self.0.push((field, message));
+    pub fn add(&mut self, field: impl Into<String>, message: String) {
+        self.0.push((field.into(), message));
     }
     pub fn get(&self, field: &str) -> Option<&String> {
         self.0.iter().find(|(f, _)| *f == field).map(|(_, m)| m)
@@ -22,7 +22,7 @@ impl Errors {
         self.0.is_empty()
     }
     /// For the error summary at the top of a form.
-    pub fn all(&self) -> &[(&'static str, String)] {
+    pub fn all(&self) -> &[(String, String)] {
         &self.0
     }
 }

@@ -120,7 +120,8 @@ pub async fn question(
 /// was wrong), or redirects to the result.
 fn step(state: &AppState, lang: Lang, uri: &axum::http::Uri, mut raw: RawAnswers) -> Response {
     let idx = state.index();
-    let flow = &state.flow;
+    let flow = state.flow();
+    let flow = flow.as_ref();
     let mut problems = raw.resolve_postcodes(flow, &idx.areas);
     problems.extend(raw.problems(flow, &idx.areas));
     // Answers that cannot be right are dropped; the first question at fault is asked again.
@@ -174,7 +175,8 @@ fn question_page(
 ) -> QuestionPage {
     let lang = tr.lang;
     let who = raw.who();
-    let asked: Vec<&Question> = state.flow.questions_for(who).collect();
+    let flow = state.flow();
+    let asked: Vec<&Question> = flow.questions_for(who).collect();
     let position = asked.iter().position(|x| x.id == q.id).map_or(1, |p| p + 1);
     let previous = asked[..position.saturating_sub(1)]
         .iter()
@@ -300,8 +302,9 @@ pub async fn result(
 ) -> Response {
     let idx = state.index();
     let mut raw = RawAnswers::from_pairs(answer_pairs(query));
-    let postcode_errors = raw.resolve_postcodes(&state.flow, &idx.areas);
-    let answers = match raw.check(&state.flow, &idx.areas) {
+    let flow = state.flow();
+    let postcode_errors = raw.resolve_postcodes(&flow, &idx.areas);
+    let answers = match raw.check(&flow, &idx.areas) {
         Ok(a) if postcode_errors.is_empty() => a,
         _ => return step(&state, lang, &uri, raw),
     };
@@ -442,6 +445,7 @@ pub(crate) fn explain(idx: &CatalogueIndex, tr: &Tr, reason: &Reason) -> String 
 /// The visitor's answers in words, question by question.
 fn summary(state: &AppState, idx: &CatalogueIndex, tr: &Tr, a: &Answers) -> Vec<(String, String)> {
     let lang = tr.lang;
+    let flow = state.flow();
     let mut rows = Vec::new();
     for (id, values) in
         a.to_pairs()
@@ -454,7 +458,7 @@ fn summary(state: &AppState, idx: &CatalogueIndex, tr: &Tr, a: &Answers) -> Vec<
                 acc
             })
     {
-        let Some(q) = state.flow.question(id) else {
+        let Some(q) = flow.question(id) else {
             continue;
         };
         let words: Vec<String> = values

@@ -2,6 +2,7 @@
 //! from the message files or the catalogue, in the visitor's language.
 
 pub(crate) mod account;
+pub(crate) mod flow_edit;
 pub(crate) mod forms;
 pub(crate) mod front_door;
 pub(crate) mod hours;
@@ -154,6 +155,16 @@ pub(crate) fn routes(table: RouteTable) -> RouteTable {
             "/beheer/accounts/{id}/wissen",
             Allowed(Action::ManageAccounts, Scope::Network),
             manage::erase_account,
+        )
+        .get(
+            "/beheer/voordeur",
+            Allowed(Action::ManageFrontDoor, Scope::Network),
+            flow_edit::edit,
+        )
+        .post(
+            "/beheer/voordeur",
+            Allowed(Action::ManageFrontDoor, Scope::Network),
+            flow_edit::save,
         )
         .get(
             "/coordinator/voordeur",
