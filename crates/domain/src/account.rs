@@ -10,6 +10,18 @@ pub const MAX_PASSWORD_CHARS: usize = 128;
 
 const COMMON_PASSWORDS: &str = include_str!("../data/common-passwords.txt");
 
+/// The list as a set, built on first use (44,000 entries).
+fn common_passwords() -> &'static std::collections::HashSet<&'static str> {
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        COMMON_PASSWORDS
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .collect()
+    })
+}
+
 /// A role in an organisation, or network-wide (coordinator, funder, platform admin).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -125,11 +137,7 @@ pub fn password_problems(password: &str, email: &Email) -> Vec<PasswordProblem> 
         problems.push(PasswordProblem::TooLong);
     }
     let lowered = password.to_lowercase();
-    if COMMON_PASSWORDS
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.is_empty())
-        .any(|c| c == lowered)
-    {
+    if common_passwords().contains(lowered.as_str()) {
         problems.push(PasswordProblem::Common);
     }
     let local = email.as_str().split('@').next().unwrap_or("");
@@ -199,6 +207,11 @@ mod tests {
             vec![PasswordProblem::TooLong]
         );
         assert!(password_problems("paard batterij nietje correct", &email).is_empty());
+        assert_eq!(
+            password_problems("PasswordPassword", &email),
+            vec![PasswordProblem::Common],
+            "from the public list, whatever the case"
+        );
     }
 
     #[test]
