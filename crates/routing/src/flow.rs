@@ -1,5 +1,6 @@
-//! The front door's questions as data. The file is versioned in the repository
-//! now; later the coordinator edits it in the UI.
+//! The front door's questions as data. The structure (questions, options,
+//! conditions) lives in `seed/front-door.json`; the coordinator rewords the texts
+//! in the staff area ([`Flow::with_texts`]), and the saved versions override the file.
 
 use loket_domain::Text;
 use serde::{Deserialize, Serialize};
