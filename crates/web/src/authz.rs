@@ -112,9 +112,7 @@ pub async fn authorize(State(state): State<AppState>, req: Request, next: Next) 
                 subject: None,
                 activity: None,
             };
-            if let Err(e) = state.store.append_audit(&event).await {
-                tracing::error!(error = %e, "writing a refusal to the audit log failed");
-            }
+            state.record_audit(event).await;
             if is_api {
                 return Problem::forbidden().into_response();
             }

@@ -3,6 +3,7 @@
 //! Handlers read the in-memory catalogue index kept in [`AppState`].
 
 pub mod api;
+mod audit_trail;
 mod authz;
 mod csrf;
 pub mod html;

@@ -12,7 +12,7 @@ use askama::Template;
 use axum::extract::{OriginalUri, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use loket_domain::audit::{AuditEntry, AuditEvent, AuditResult};
+use loket_domain::audit::{AuditEntry, AuditResult};
 use loket_store::StoreError;
 use serde::{Deserialize, Serialize};
 
@@ -161,19 +161,17 @@ pub async fn my_data(
     }
 }
 
+/// An action on someone's account data, with the person as data subject.
 pub(crate) async fn audit(state: &AppState, action: &str, subject: &str, actor: &str) {
-    let event = AuditEvent {
-        action: action.into(),
-        object: format!("account/{subject}"),
-        result: AuditResult::Success,
-        origin: "web".into(),
-        actor: actor.into(),
-        subject: Some(subject.into()),
-        activity: Some("staff-accounts".into()),
-    };
-    if let Err(e) = state.store.append_audit(&event).await {
-        tracing::error!(error = %e, "writing to the audit log failed");
-    }
+    let mut event = crate::audit_trail::web_event(
+        action,
+        format!("account/{subject}"),
+        AuditResult::Success,
+        actor,
+    );
+    event.subject = Some(subject.into());
+    event.activity = Some("staff-accounts".into());
+    state.record_audit(event).await;
 }
 
 #[derive(Template)]

@@ -233,9 +233,7 @@ pub async fn save(
                 subject: None,
                 activity: None,
             };
-            if let Err(e) = state.store.append_audit(&event).await {
-                tracing::error!(error = %e, "writing to the audit log failed");
-            }
+            state.record_audit(event).await;
             let _ = state.refresh().await;
             Redirect::to(&format!("/beheer/voordeur?taal={}&saved=1", editing.code()))
                 .into_response()

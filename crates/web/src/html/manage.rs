@@ -17,7 +17,7 @@ use axum::extract::{OriginalUri, Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use loket_domain::account::{Email, Membership, Role};
-use loket_domain::audit::{AuditEntry, AuditEvent, AuditResult};
+use loket_domain::audit::{AuditEntry, AuditResult};
 use loket_domain::editing::{ServiceEdit, TEXT_FIELDS, changed_fields};
 use loket_domain::policy::{self, Action};
 use loket_domain::{Lang, Service};
@@ -28,19 +28,16 @@ fn layout(tr: &Tr, title: String, uri: &axum::http::Uri) -> Layout {
     Layout::new(tr.clone(), title, "staff", uri.path(), uri.query())
 }
 
-async fn audit(state: &AppState, action: &str, object: String, actor: &str) {
-    let event = AuditEvent {
-        action: action.into(),
-        object,
-        result: AuditResult::Success,
-        origin: "web".into(),
-        actor: actor.into(),
-        subject: None,
-        activity: None,
-    };
-    if let Err(e) = state.store.append_audit(&event).await {
-        tracing::error!(error = %e, "writing to the audit log failed");
-    }
+/// A successful action by a signed-in person, to the audit log.
+pub(crate) async fn audit(state: &AppState, action: &str, object: String, actor: &str) {
+    state
+        .record_audit(crate::audit_trail::web_event(
+            action,
+            object,
+            AuditResult::Success,
+            actor,
+        ))
+        .await;
 }
 
 #[derive(Template)]

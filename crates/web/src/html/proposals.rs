@@ -167,9 +167,7 @@ pub async fn submit(
             subject: None,
             activity: Some("organisation-proposals".into()),
         };
-        if let Err(e) = state.store.append_audit(&event).await {
-            tracing::error!(error = %e, "writing to the audit log failed");
-        }
+        state.record_audit(event).await;
     }
     page(Fields::new(), Errors::default(), true, StatusCode::OK)
 }
@@ -292,9 +290,7 @@ pub async fn decide(
                 subject: None,
                 activity: Some("organisation-proposals".into()),
             };
-            if let Err(e) = state.store.append_audit(&event).await {
-                tracing::error!(error = %e, "writing to the audit log failed");
-            }
+            state.record_audit(event).await;
             let _ = state.refresh().await;
             match organization {
                 Some(o) => Redirect::to(&format!("/organisaties/{}", o.id)).into_response(),

@@ -3,7 +3,7 @@
 //! serves both; every save is versioned and conflicts are refused.
 
 use super::forms::Errors;
-use super::manage::{VersionRow, csrf_refused};
+use super::manage::{VersionRow, audit, csrf_refused};
 use super::pages::tr;
 use super::sign_in::failure;
 use super::view::{Layout, Tr, render};
@@ -14,7 +14,6 @@ use askama::Template;
 use axum::extract::{OriginalUri, Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use loket_domain::audit::{AuditEvent, AuditResult};
 use loket_domain::editing::{self, EditProblem, Fields, changed_fields};
 use loket_domain::{Lang, TaxonomyKind};
 use loket_store::StoreError;
@@ -236,21 +235,6 @@ async fn page(
 #[serde(default)]
 pub struct SavedQuery {
     pub saved: String,
-}
-
-async fn audit(state: &AppState, action: &str, object: String, actor: &str) {
-    let event = AuditEvent {
-        action: action.into(),
-        object,
-        result: AuditResult::Success,
-        origin: "web".into(),
-        actor: actor.into(),
-        subject: None,
-        activity: None,
-    };
-    if let Err(e) = state.store.append_audit(&event).await {
-        tracing::error!(error = %e, "writing to the audit log failed");
-    }
 }
 
 fn posted(pairs: Vec<(String, String)>) -> (Fields, String, i64) {

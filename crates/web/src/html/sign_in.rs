@@ -20,7 +20,7 @@ use loket_auth::secrets::{
 };
 use loket_auth::totp;
 use loket_domain::account::{Account, Email, password_problems};
-use loket_domain::audit::{AuditEvent, AuditResult};
+use loket_domain::audit::AuditResult;
 use loket_store::{SessionStage, StoreError, TokenProblem, TokenPurpose};
 use serde::Deserialize;
 use std::sync::OnceLock;
@@ -61,18 +61,9 @@ pub(crate) fn failure(_state: &AppState, e: StoreError) -> Response {
 }
 
 async fn audit(state: &AppState, action: &str, object: String, result: AuditResult, actor: &str) {
-    let event = AuditEvent {
-        action: action.into(),
-        object,
-        result,
-        origin: "web".into(),
-        actor: actor.into(),
-        subject: None,
-        activity: None,
-    };
-    if let Err(e) = state.store.append_audit(&event).await {
-        tracing::error!(error = %e, "writing to the audit log failed");
-    }
+    state
+        .record_audit(crate::audit_trail::web_event(action, object, result, actor))
+        .await;
 }
 
 /// Verifying against this when the account does not exist keeps the answer
