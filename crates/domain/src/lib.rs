@@ -10,15 +10,18 @@ pub mod account;
 pub mod area;
 pub mod audit;
 pub mod catalogue;
+pub mod contact;
 pub mod document;
 pub mod editing;
 pub mod opening;
 pub mod policy;
 pub mod privacy;
 pub mod proposal;
+pub mod referral;
 pub mod search;
 pub mod synthetic;
 pub mod text;
+pub mod workdays;
 
 pub use catalogue::*;
 pub use document::{CatalogueDocument, DocumentError};
