@@ -152,9 +152,8 @@ pub fn check(
 ) -> Result<CheckedContact, Vec<crate::referral::FieldProblem>> {
     use crate::referral::FieldProblem;
     let mut problems = Vec::new();
-    let mut problem = |field: &'static str, problem: &'static str| {
-        problems.push(FieldProblem { field, problem })
-    };
+    let mut problem =
+        |field: &'static str, problem: &'static str| problems.push(FieldProblem { field, problem });
     if input.service_id.trim().is_empty() {
         problem("service_id", "required");
     }

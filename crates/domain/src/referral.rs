@@ -69,7 +69,11 @@ impl Status {
     pub fn is_taken_on(self) -> bool {
         matches!(
             self,
-            Status::Accepted | Status::InProgress | Status::OnHold | Status::Completed | Status::Failed
+            Status::Accepted
+                | Status::InProgress
+                | Status::OnHold
+                | Status::Completed
+                | Status::Failed
         )
     }
 
@@ -394,11 +398,127 @@ impl ServiceLevel {
         if status.is_final() {
             None
         } else if status.awaits_acknowledgement() {
-            Some(crate::workdays::add_working_days(day, self.ack_working_days))
+            Some(crate::workdays::add_working_days(
+                day,
+                self.ack_working_days,
+            ))
         } else {
             day.checked_add_days(chrono::Days::new(u64::from(self.update_days)))
         }
     }
+}
+
+/// Who acts on a referral: an account, for an organisation (`None`: the front door).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Actor<'a> {
+    pub account_id: &'a str,
+    pub organization_id: Option<&'a str>,
+}
+
+/// The referral after a transition by `actor` on `side`, and its history entry.
+/// The new version is one more than the old; the caller stores both only if the
+/// stored referral still has the old version.
+pub fn apply(
+    r: &Referral,
+    side: Side,
+    actor: Actor<'_>,
+    t: &Transition,
+    now: i64,
+    today: chrono::NaiveDate,
+    level: ServiceLevel,
+) -> Result<(Referral, StatusChange), TransitionError> {
+    let t = check(r.status, side, t)?;
+    let mut next = r.clone();
+    next.version = r.version + 1;
+    next.status = t.to;
+    next.reason = t.reason;
+    next.outcome = t.outcome;
+    next.updated_at = now;
+    next.due_on = level.due_on(t.to, today);
+    let change = StatusChange {
+        version: next.version,
+        at: now,
+        actor: actor.account_id.to_string(),
+        actor_org: actor.organization_id.map(str::to_string),
+        from: Some(r.status),
+        to: t.to,
+        reason: t.reason,
+        outcome: t.outcome,
+    };
+    Ok((next, change))
+}
+
+/// A new referral from a checked request, and its first history entry.
+#[allow(clippy::too_many_arguments)]
+pub fn create(
+    id: String,
+    request: &ReferralRequest,
+    source: Source,
+    receiver_org: String,
+    actor: Actor<'_>,
+    now: i64,
+    today: chrono::NaiveDate,
+    level: ServiceLevel,
+) -> (Referral, StatusChange) {
+    let basis = LegalBasis::parse(&request.basis).unwrap_or(LegalBasis::Consent);
+    let referral = Referral {
+        id,
+        version: 1,
+        source,
+        receiver_org,
+        service_id: request.service_id.trim().to_string(),
+        status: Status::Requested,
+        reason: None,
+        outcome: None,
+        person: Some(Person {
+            name: request.name.trim().to_string(),
+            contact: request.contact.trim().to_string(),
+            language: request.language.clone(),
+        }),
+        note: request.note.trim().to_string(),
+        consent: Consent {
+            basis,
+            purpose: request.purpose.trim().to_string(),
+            recorded_at: now,
+            withdrawn_at: None,
+        },
+        assignee: None,
+        previous_id: request.previous_id.clone().filter(|p| !p.is_empty()),
+        created_at: now,
+        updated_at: now,
+        due_on: level.due_on(Status::Requested, today),
+    };
+    let change = StatusChange {
+        version: 1,
+        at: now,
+        actor: actor.account_id.to_string(),
+        actor_org: actor.organization_id.map(str::to_string),
+        from: None,
+        to: Status::Requested,
+        reason: None,
+        outcome: None,
+    };
+    (referral, change)
+}
+
+/// The referral after the person withdrew consent: their data and the note go.
+pub fn withdraw_consent(r: &Referral, now: i64) -> Referral {
+    let mut next = r.clone();
+    next.version = r.version + 1;
+    next.person = None;
+    next.note = String::new();
+    next.consent.withdrawn_at = Some(now);
+    next.updated_at = now;
+    next
+}
+
+/// The referral assigned to a member of the receiver (or to nobody).
+pub fn assign(r: &Referral, assignee: Option<String>, now: i64) -> Referral {
+    let mut next = r.clone();
+    next.version = r.version + 1;
+    next.assignee = assignee;
+    next.updated_at = now;
+    next
 }
 
 /// Limits on what a person may type, so that a referral stays a handover and
@@ -508,8 +628,14 @@ mod tests {
 
     #[test]
     fn the_sender_can_only_cancel_and_only_before_acceptance() {
-        assert_eq!(allowed(Status::Requested, Side::Sender), &[Status::Cancelled]);
-        assert_eq!(allowed(Status::Received, Side::Sender), &[Status::Cancelled]);
+        assert_eq!(
+            allowed(Status::Requested, Side::Sender),
+            &[Status::Cancelled]
+        );
+        assert_eq!(
+            allowed(Status::Received, Side::Sender),
+            &[Status::Cancelled]
+        );
         let err = check(Status::Accepted, Side::Sender, &t(Status::Cancelled)).unwrap_err();
         assert_eq!(
             err,

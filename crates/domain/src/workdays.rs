@@ -94,11 +94,11 @@ mod tests {
             public_holidays(2026),
             vec![
                 d(2026, 1, 1),
-                d(2026, 4, 6),   // Easter Monday
-                d(2026, 4, 27),  // King's Day
-                d(2026, 5, 5),   // Liberation Day
-                d(2026, 5, 14),  // Ascension Day
-                d(2026, 5, 25),  // Whit Monday
+                d(2026, 4, 6),  // Easter Monday
+                d(2026, 4, 27), // King's Day
+                d(2026, 5, 5),  // Liberation Day
+                d(2026, 5, 14), // Ascension Day
+                d(2026, 5, 25), // Whit Monday
                 d(2026, 12, 25),
                 d(2026, 12, 26),
             ]

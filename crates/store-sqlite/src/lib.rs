@@ -542,3 +542,5 @@ loket_store::sqlx_sign_in_impls!(
     insert_organization_sql =
         "INSERT INTO organizations (id, key, name, last_modified, doc) VALUES ($1, $2, $3, $4, $5)"
 );
+
+loket_store::sqlx_referral_impls!(SqliteStore, db = sqlx::Sqlite, account_row = account);

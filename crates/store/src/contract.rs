@@ -3,6 +3,7 @@
 //! [`contract_tests!`](crate::contract_tests) with a function that makes a fresh,
 //! migrated, empty store; the macro makes one test per contract below.
 
+pub use crate::contract_referrals::*;
 use crate::{Feedback, RouteCount, RouteTally, Store, StoreError};
 use loket_domain::CatalogueDocument;
 
@@ -1008,6 +1009,21 @@ macro_rules! contract_tests {
             locations_and_terms_are_versioned_with_conflicts,
             proposals_are_decided_once_and_approval_adds_the_organisation,
             the_front_door_flow_is_versioned_and_racing_saves_conflict,
+            every_referral_transition_is_stored_with_its_history,
+            concurrent_accepts_let_exactly_one_win,
+            a_stale_referral_change_is_refused,
+            inbox_views_show_and_count_the_right_referrals,
+            notes_are_read_only_by_their_organisation,
+            notices_are_queued_with_the_change,
+            referral_withdrawal_removes_the_person,
+            closed_referrals_are_cleared_after_retention,
+            referral_facts_carry_the_acceptance_time,
+            service_levels_default_and_can_be_set,
+            members_are_found_for_notices,
+            contacts_are_stored_and_counted,
+            api_tokens_work_until_revoked,
+            idempotency_keys_keep_the_first_reply,
+            random_actions_keep_referrals_valid_and_private,
         );
     };
     (@each $fresh:path; $($name:ident),* $(,)?) => {

@@ -2,9 +2,13 @@
 //! and the contract test suite every backend must pass (see [`contract`]).
 
 pub mod contract;
+mod contract_referrals;
+pub mod referrals;
 mod sign_in;
 #[cfg(feature = "sqlx")]
 pub mod sql;
+#[cfg(feature = "sqlx")]
+pub mod sql_referrals;
 
 use async_trait::async_trait;
 use loket_domain::{CatalogueDocument, Organization, Service};
@@ -197,6 +201,9 @@ pub trait Store:
     + RateLimitStore
     + JobQueue
     + ProposalStore
+    + referrals::ReferralStore
+    + referrals::ContactStore
+    + referrals::ApiTokenStore
 {
 }
 
@@ -213,6 +220,9 @@ impl<T> Store for T where
         + RateLimitStore
         + JobQueue
         + ProposalStore
+        + referrals::ReferralStore
+        + referrals::ContactStore
+        + referrals::ApiTokenStore
 {
 }
 
