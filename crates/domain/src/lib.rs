@@ -13,6 +13,7 @@ pub mod catalogue;
 pub mod contact;
 pub mod document;
 pub mod editing;
+pub mod figures;
 pub mod opening;
 pub mod policy;
 pub mod privacy;

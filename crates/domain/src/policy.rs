@@ -34,6 +34,16 @@ pub enum Action {
     ApproveOrganizations,
     /// Edit the texts of the front door's questions.
     ManageFrontDoor,
+    /// Register client contacts for one's organisation.
+    RegisterContact,
+    /// Send, receive and handle referrals of one's organisation (the inbox).
+    HandleReferrals,
+    /// The network's overdue referrals, without personal data (escalations).
+    ViewOverdueReferrals,
+    /// Contact and referral figures: one's organisation's, or the network's.
+    ViewReferralFigures,
+    /// Create and revoke an organisation's API tokens.
+    ManageApiTokens,
 }
 
 /// What an action is about.
@@ -81,6 +91,16 @@ pub const GRANTS: &[(Action, Role, Reach)] = &[
     (Action::ManageTaxonomies, Role::Coordinator, Reach::Any),
     (Action::ApproveOrganizations, Role::Coordinator, Reach::Any),
     (Action::ManageFrontDoor, Role::Coordinator, Reach::Any),
+    (Action::RegisterContact, Role::Staff, Reach::Own),
+    (Action::RegisterContact, Role::OrgAdmin, Reach::Own),
+    (Action::HandleReferrals, Role::Staff, Reach::Own),
+    (Action::HandleReferrals, Role::OrgAdmin, Reach::Own),
+    (Action::ViewOverdueReferrals, Role::Coordinator, Reach::Any),
+    (Action::ViewReferralFigures, Role::Staff, Reach::Own),
+    (Action::ViewReferralFigures, Role::OrgAdmin, Reach::Own),
+    (Action::ViewReferralFigures, Role::Coordinator, Reach::Any),
+    (Action::ViewReferralFigures, Role::Funder, Reach::Any),
+    (Action::ManageApiTokens, Role::OrgAdmin, Reach::Own),
 ];
 
 /// Whether someone holding `memberships` may do `action` on `target`.

@@ -645,6 +645,26 @@ pub async fn contacts_are_stored_and_counted(store: &dyn Store) {
     let listed = store.contacts(Some(SENDER), 0, 150).await.unwrap();
     assert_eq!(listed, vec![contact("c1", SENDER, 100)]);
     assert_eq!(store.contacts(None, 0, 1_000).await.unwrap().len(), 3);
+    // Follow-up details go after retention; the contact stays counted.
+    let mut follow_up = contact("c4", SENDER, 400);
+    follow_up.outcome = ContactOutcome::FollowUp;
+    follow_up.person = Some(loket_domain::contact::ContactPerson {
+        name: "Jan".into(),
+        contact: "jan@example.org".into(),
+        basis: loket_domain::referral::LegalBasis::Consent,
+    });
+    store.add_contact(&follow_up).await.unwrap();
+    let mut recent = follow_up.clone();
+    recent.id = "c5".into();
+    recent.at = 900;
+    store.add_contact(&recent).await.unwrap();
+    assert_eq!(store.clear_contact_people(500).await.unwrap(), 1);
+    let stored = store.contacts(Some(SENDER), 0, 1_000).await.unwrap();
+    let find = |id: &str| stored.iter().find(|c| c.id == id).unwrap().clone();
+    assert_eq!(find("c4").person, None);
+    assert_eq!(find("c4").outcome, ContactOutcome::FollowUp);
+    assert!(find("c5").person.is_some());
+    assert_eq!(store.contact_count(Some(SENDER)).await.unwrap(), 4);
 }
 
 /// API tokens are found by hash until revoked, and only by their organisation.

@@ -200,6 +200,10 @@ pub trait ContactStore: Send + Sync + 'static {
     ) -> StoreResult<Vec<Contact>>;
 
     async fn contact_count(&self, organization_id: Option<&str>) -> StoreResult<i64>;
+
+    /// Removes the follow-up details (name, how to reach) of contacts registered
+    /// before `before`; the anonymous contact stays counted. Returns how many.
+    async fn clear_contact_people(&self, before: i64) -> StoreResult<u64>;
 }
 
 #[async_trait]

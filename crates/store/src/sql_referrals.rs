@@ -455,6 +455,27 @@ macro_rules! sqlx_referral_impls {
                 docs.iter().map(|d| $crate::sql::from_json(d)).collect()
             }
 
+            async fn clear_contact_people(&self, before: i64) -> $crate::StoreResult<u64> {
+                let docs: Vec<String> = ::sqlx::query_scalar("SELECT doc FROM contacts WHERE at < $1 AND doc LIKE '%\"person\":{%'")
+                    .bind(before)
+                    .fetch_all(&self.pool)
+                    .await
+                    .map_err($crate::sql::db)?;
+                let mut cleared = 0;
+                for doc in docs {
+                    let mut c: loket_domain::contact::Contact = $crate::sql::from_json(&doc)?;
+                    c.person = None;
+                    ::sqlx::query("UPDATE contacts SET doc = $1 WHERE id = $2")
+                        .bind($crate::sql::to_json(&c)?)
+                        .bind(&c.id)
+                        .execute(&self.pool)
+                        .await
+                        .map_err($crate::sql::db)?;
+                    cleared += 1;
+                }
+                Ok(cleared)
+            }
+
             async fn contact_count(&self, organization_id: Option<&str>) -> $crate::StoreResult<i64> {
                 ::sqlx::query_scalar("SELECT COUNT(*) FROM contacts WHERE ($1 = '' OR organization_id = $1)")
                     .bind(organization_id.unwrap_or(""))

@@ -61,11 +61,17 @@ pub async fn authorize(State(state): State<AppState>, req: Request, next: Next) 
                             .find(|(k, _)| *k == "id")
                             .map(|(_, v)| v.to_owned())
                     });
-                match target_org(&state, scope, id.as_deref()) {
+                match target_orgs(&state, scope, id.as_deref()).await {
                     Err(()) => Decision::NotFound,
-                    Ok(org) => {
-                        let target = org.as_deref().map_or(Target::Network, Target::Organization);
-                        if policy::allows(&v.memberships, action, target) {
+                    Ok(orgs) => {
+                        let allowed = if orgs.is_empty() {
+                            policy::allows(&v.memberships, action, Target::Network)
+                        } else {
+                            orgs.iter().any(|org| {
+                                policy::allows(&v.memberships, action, Target::Organization(org))
+                            })
+                        };
+                        if allowed && v.token_allows(action) {
                             Decision::Allow
                         } else {
                             Decision::Deny
@@ -91,6 +97,9 @@ pub async fn authorize(State(state): State<AppState>, req: Request, next: Next) 
                 crate::html::view::query_string(&[("next", next_path)])
             ))
             .into_response()
+        }
+        Decision::NotFound if is_api => {
+            Problem::not_found("resource", parts.uri.path()).into_response()
         }
         Decision::NotFound => {
             let UiLang(lang) = UiLang::from_request_parts(&mut parts, &state)
@@ -124,24 +133,41 @@ pub async fn authorize(State(state): State<AppState>, req: Request, next: Next) 
     }
 }
 
-/// The organisation a route's action is about; `Err` when the path names nothing that exists.
-fn target_org(state: &AppState, scope: Scope, id: Option<&str>) -> Result<Option<String>, ()> {
+/// The organisations a route's action is about (none: the network); `Err` when
+/// the path names nothing that exists.
+async fn target_orgs(state: &AppState, scope: Scope, id: Option<&str>) -> Result<Vec<String>, ()> {
     match scope {
-        Scope::Network => Ok(None),
+        Scope::Network => Ok(Vec::new()),
         Scope::ServiceInPath => {
             let idx = state.index();
             let service = id.and_then(|id| idx.service(id)).ok_or(())?;
-            Ok(Some(service.organization_id.clone()))
+            Ok(vec![service.organization_id.clone()])
         }
         Scope::LocationInPath => {
             let idx = state.index();
             let location = id.and_then(|id| idx.location(id)).ok_or(())?;
-            Ok(Some(location.organization_id.clone()))
+            Ok(vec![location.organization_id.clone()])
         }
         Scope::OrganizationInPath => {
             let idx = state.index();
             let org = id.and_then(|id| idx.organization(id)).ok_or(())?;
-            Ok(Some(org.id.clone()))
+            Ok(vec![org.id.clone()])
+        }
+        Scope::ReferralInPath => {
+            let id = id.ok_or(())?;
+            match state.store.referral(id).await {
+                Ok(Some(r)) => Ok(r
+                    .sender_org()
+                    .into_iter()
+                    .map(str::to_string)
+                    .chain([r.receiver_org.clone()])
+                    .collect()),
+                Ok(None) => Err(()),
+                Err(e) => {
+                    tracing::error!(error = %e, "reading a referral for authorization failed");
+                    Err(())
+                }
+            }
         }
     }
 }

@@ -5,11 +5,16 @@
 use crate::AppState;
 use crate::mail::Mail;
 use loket_domain::audit::{AuditEvent, AuditResult};
+use loket_store::referrals::Notice;
 use loket_store::{Job, StoreError};
 use std::time::Duration;
 
 pub const MAIL: &str = "mail";
 pub const RETENTION: &str = "retention";
+/// Daily: reminders for overdue referrals and escalation to the coordinator.
+pub const SERVICE_LEVELS: &str = "service-levels";
+/// Working days a referral may be overdue before the coordinator hears of it.
+const ESCALATE_AFTER_WORKING_DAYS: u32 = 2;
 
 /// How long a worker may take a job before another worker may try it.
 const LEASE_SECS: i64 = 300;
@@ -25,10 +30,13 @@ pub async fn enqueue_mail(state: &AppState, mail: &Mail) -> Result<(), StoreErro
     state.store.enqueue(MAIL, &payload, now()).await.map(|_| ())
 }
 
-/// Makes sure a retention run is queued (once a day, the first right away).
+/// Makes sure the daily jobs are queued (retention and service levels, the
+/// first run right away).
 pub async fn schedule_retention(state: &AppState) -> Result<(), StoreError> {
-    if state.store.pending_jobs(RETENTION).await? == 0 {
-        state.store.enqueue(RETENTION, "{}", now()).await?;
+    for kind in [RETENTION, SERVICE_LEVELS] {
+        if state.store.pending_jobs(kind).await? == 0 {
+            state.store.enqueue(kind, "{}", now()).await?;
+        }
     }
     Ok(())
 }
@@ -66,8 +74,134 @@ async fn run(state: &AppState, job: &Job) -> Result<(), String> {
                 .map(|_| ())
                 .map_err(|e| e.to_string())
         }
+        loket_store::referrals::NOTICE_JOB => {
+            let notice: Notice = serde_json::from_str(&job.payload).map_err(|e| e.to_string())?;
+            send_notice(state, &notice).await.map_err(|e| e.to_string())
+        }
+        SERVICE_LEVELS => {
+            service_levels(state, crate::html::hours::today_in_region())
+                .await
+                .map_err(|e| e.to_string())?;
+            state
+                .store
+                .enqueue(SERVICE_LEVELS, "{}", now() + DAY_SECS)
+                .await
+                .map(|_| ())
+                .map_err(|e| e.to_string())
+        }
         other => Err(format!("unknown job kind {other:?}")),
     }
+}
+
+/// Where a notice leads: the referral, or for the coordinator's escalations
+/// (who is no party to the referral) the overdue list.
+pub fn notice_path(notice_kind: &str, referral_id: &str) -> String {
+    if notice_kind == "escalated" {
+        "/beheer/verwijzingen/achterstallig".to_string()
+    } else {
+        format!("/beheer/verwijzingen/{referral_id}")
+    }
+}
+
+/// E-mails a notice: what happened and a link, never who the referral is about.
+/// Staff mail goes out in Dutch, the network's working language.
+async fn send_notice(state: &AppState, notice: &Notice) -> Result<(), StoreError> {
+    let Some((account, _)) = state.store.account(&notice.account_id).await? else {
+        return Ok(()); // erased meanwhile: nobody to tell
+    };
+    if account.disabled {
+        return Ok(());
+    }
+    let lang = "nl";
+    let link = format!(
+        "{}{}",
+        state.public_url,
+        notice_path(&notice.kind, &notice.referral_id)
+    );
+    let what = state.i18n.t(lang, &format!("notice-{}", notice.kind));
+    let body = state.i18n.t_args(
+        lang,
+        "mail-notice-body",
+        &[
+            ("what", loket_i18n::FluentArg::Str(what)),
+            ("link", loket_i18n::FluentArg::Str(link)),
+        ],
+    );
+    let mail = crate::mail::Mail {
+        to: account.email.as_str().to_string(),
+        subject: state.i18n.t(lang, "mail-notice-subject"),
+        body,
+    };
+    state
+        .mailer
+        .send(&mail)
+        .await
+        .map_err(|e| StoreError::Unavailable(e.to_string()))
+}
+
+/// What a service-level run did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ServiceLevelReport {
+    pub reminders: usize,
+    pub escalations: usize,
+}
+
+/// Reminds the receiver of referrals that became overdue yesterday, and tells
+/// the coordinators of those overdue for [`ESCALATE_AFTER_WORKING_DAYS`]. Runs
+/// once a day; each referral is reminded and escalated once per due date.
+pub async fn service_levels(
+    state: &AppState,
+    today: chrono::NaiveDate,
+) -> Result<ServiceLevelReport, StoreError> {
+    let mut report = ServiceLevelReport::default();
+    let coordinators = state.store.network_members("coordinator").await?;
+    let mut notices = Vec::new();
+    for r in state.store.overdue_referrals(today, 100_000).await? {
+        let Some(due) = r.due_on else { continue };
+        if due.succ_opt() == Some(today) {
+            report.reminders += 1;
+            let to: Vec<String> = match &r.assignee {
+                Some(a) => vec![a.clone()],
+                None => state
+                    .store
+                    .organization_members(&r.receiver_org)
+                    .await?
+                    .into_iter()
+                    .map(|a| a.id)
+                    .collect(),
+            };
+            notices.extend(to.into_iter().map(|account_id| Notice {
+                account_id,
+                referral_id: r.id.clone(),
+                kind: "overdue".into(),
+            }));
+        }
+        if loket_domain::workdays::add_working_days(due, ESCALATE_AFTER_WORKING_DAYS) == today {
+            report.escalations += 1;
+            notices.extend(coordinators.iter().map(|c| Notice {
+                account_id: c.id.clone(),
+                referral_id: r.id.clone(),
+                kind: "escalated".into(),
+            }));
+        }
+    }
+    state.store.queue_notices(&notices, now()).await?;
+    state
+        .store
+        .append_audit(&AuditEvent {
+            action: "service-levels.run".into(),
+            object: format!(
+                "reminders={} escalations={}",
+                report.reminders, report.escalations
+            ),
+            result: AuditResult::Success,
+            origin: "job".into(),
+            actor: "system".into(),
+            subject: None,
+            activity: None,
+        })
+        .await?;
+    Ok(report)
 }
 
 /// What a retention run removed.
@@ -80,6 +214,9 @@ pub struct RetentionReport {
     pub finished_jobs: u64,
     pub accounts: u64,
     pub proposals: u64,
+    pub referrals: u64,
+    pub contacts: u64,
+    pub idempotency_keys: u64,
 }
 
 /// Deletes what is past its retention period, as the register says, keeping the
@@ -145,6 +282,31 @@ pub async fn retention(state: &AppState, now: i64) -> Result<RetentionReport, St
             .delete_proposals_decided_before(now - i64::from(days) * DAY_SECS)
             .await?;
     }
+    if let Some(days) = state
+        .register
+        .activity("referral")
+        .and_then(|a| a.retention_days)
+    {
+        report.referrals = state
+            .store
+            .clear_closed_referrals(now - i64::from(days) * DAY_SECS)
+            .await?;
+    }
+    if let Some(days) = state
+        .register
+        .activity("client-contacts")
+        .and_then(|a| a.retention_days)
+    {
+        report.contacts = state
+            .store
+            .clear_contact_people(now - i64::from(days) * DAY_SECS)
+            .await?;
+    }
+    // A retried API call comes within minutes; a day covers any client's retries.
+    report.idempotency_keys = state
+        .store
+        .delete_idempotency_keys_before(now - DAY_SECS)
+        .await?;
     report.finished_jobs = state
         .store
         .delete_jobs_done_before(now - 30 * DAY_SECS)
@@ -154,14 +316,17 @@ pub async fn retention(state: &AppState, now: i64) -> Result<RetentionReport, St
         .append_audit(&AuditEvent {
             action: "retention.run".into(),
             object: format!(
-                "feedback={} sessions={} tokens={} throttle-events={} jobs={} accounts={} proposals={}",
+                "feedback={} sessions={} tokens={} throttle-events={} jobs={} accounts={} proposals={} referrals={} contacts={} idempotency-keys={}",
                 report.feedback,
                 report.sessions,
                 report.tokens,
                 report.throttle_events,
                 report.finished_jobs,
                 report.accounts,
-                report.proposals
+                report.proposals,
+                report.referrals,
+                report.contacts,
+                report.idempotency_keys
             ),
             result: AuditResult::Success,
             origin: "job".into(),

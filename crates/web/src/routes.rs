@@ -21,6 +21,9 @@ pub enum Scope {
     OrganizationInPath,
     /// The organisation that has the location `{id}` in the path.
     LocationInPath,
+    /// The sender's or the receiver's organisation of the referral `{id}` in the
+    /// path: either party is allowed, nobody else.
+    ReferralInPath,
 }
 
 /// Who may use a route.

@@ -62,11 +62,36 @@ pub struct Viewer {
     pub memberships: Vec<Membership>,
     pub session_hash: String,
     pub stage: SessionStage,
+    /// For a caller with an API token: the token's scopes, which narrow what
+    /// its organisation's staff role allows. `None` for people with a session.
+    pub api_scopes: Option<Vec<String>>,
 }
+
+/// The scope an API token needs for an action; actions without one are never
+/// open to tokens.
+pub fn scope_for(action: loket_domain::policy::Action) -> Option<&'static str> {
+    use loket_domain::policy::Action;
+    match action {
+        Action::RegisterContact => Some("contacts"),
+        Action::HandleReferrals => Some("referrals"),
+        _ => None,
+    }
+}
+
+/// The scopes an organisation admin can give a token.
+pub const API_SCOPES: [&str; 2] = ["contacts", "referrals"];
 
 impl Viewer {
     pub fn signed_in(&self) -> bool {
         self.stage == SessionStage::Full
+    }
+
+    /// Whether the caller's API token (if any) covers `action`.
+    pub fn token_allows(&self, action: loket_domain::policy::Action) -> bool {
+        match &self.api_scopes {
+            None => true,
+            Some(scopes) => scope_for(action).is_some_and(|s| scopes.iter().any(|x| x == s)),
+        }
     }
 }
 
@@ -113,6 +138,17 @@ fn now() -> i64 {
 /// Finds the session of the request's cookie, ends it when it timed out, and
 /// makes the [`Viewer`] available to the rest of the request.
 pub async fn load(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+    if let Some(token) = bearer_token(&req) {
+        // An API client: the token stands for its organisation; no cookie is read.
+        match token_viewer(&state, &token).await {
+            Ok(Some(viewer)) => {
+                req.extensions_mut().insert(viewer);
+            }
+            Ok(None) => {}
+            Err(e) => tracing::error!(error = %e, "loading an API token failed"),
+        }
+        return next.run(req).await;
+    }
     let Some(id) = cookie_value(&req, state.sessions.cookie_name()).map(str::to_owned) else {
         return next.run(req).await;
     };
@@ -134,6 +170,42 @@ pub async fn load(State(state): State<AppState>, mut req: Request, next: Next) -
             next.run(req).await
         }
     }
+}
+
+fn bearer_token(req: &Request) -> Option<String> {
+    let value = req.headers().get(header::AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, token) = value.split_once(' ')?;
+    scheme
+        .eq_ignore_ascii_case("bearer")
+        .then(|| token.trim().to_string())
+        .filter(|t| !t.is_empty() && t.len() <= 200)
+}
+
+/// The viewer an API token stands for: its organisation's staff role, narrowed
+/// to the token's scopes.
+async fn token_viewer(state: &AppState, token: &str) -> Result<Option<Viewer>, StoreError> {
+    let Some(t) = state.store.api_token(&hash_secret(token)).await? else {
+        return Ok(None);
+    };
+    let Some(email) = loket_domain::account::Email::parse("api-token@loket.invalid") else {
+        return Ok(None);
+    };
+    Ok(Some(Viewer {
+        account: Account {
+            id: format!("api-token:{}", t.id),
+            email,
+            display_name: t.name,
+            created_at: chrono::DateTime::from_timestamp(t.created_at, 0).unwrap_or_default(),
+            disabled: false,
+        },
+        memberships: vec![Membership {
+            role: loket_domain::account::Role::Staff,
+            organization_id: Some(t.organization_id),
+        }],
+        session_hash: String::new(),
+        stage: SessionStage::Full,
+        api_scopes: Some(t.scopes),
+    }))
 }
 
 async fn viewer_for(state: &AppState, id: &str) -> Result<Option<Viewer>, StoreError> {
@@ -165,6 +237,7 @@ async fn viewer_for(state: &AppState, id: &str) -> Result<Option<Viewer>, StoreE
         memberships,
         session_hash: hash,
         stage: session.stage,
+        api_scopes: None,
     }))
 }
 

@@ -830,7 +830,8 @@ async fn retention_on(app: &TestApp) {
     loket_web::jobs::schedule_retention(&app.state)
         .await
         .expect("schedule");
-    assert_eq!(loket_web::jobs::run_due(&app.state).await.expect("run"), 1);
+    // The daily jobs: retention and the service-level check.
+    assert_eq!(loket_web::jobs::run_due(&app.state).await.expect("run"), 2);
     let left = app
         .state
         .store

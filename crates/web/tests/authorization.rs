@@ -99,6 +99,16 @@ async fn every_route_answers_every_role_as_the_matrix_says() {
             .expect("a location")
             .id
     };
+    let third_org = idx
+        .organizations()
+        .iter()
+        .find(|o| o.id != OWN_ORG && o.id != OTHER_ORG && idx.services_of(&o.id).next().is_some())
+        .expect("a third organisation")
+        .id
+        .clone();
+    // A referral the own organisation received, and one between two others.
+    let own_referral = referral_between(&app, OTHER_ORG, &service_of(OWN_ORG)).await;
+    let other_referral = referral_between(&app, OTHER_ORG, &service_of(&third_org)).await;
     let (_, own_account) = signed_in(&app.state, Role::Staff, Some(OWN_ORG)).await;
     let (_, other_account) = signed_in(&app.state, Role::Staff, Some(OTHER_ORG)).await;
     let substitute = |path: &str, own: bool| -> String {
@@ -117,6 +127,12 @@ async fn every_route_answers_every_role_as_the_matrix_says() {
                 .expect("a term")
                 .id
                 .clone()
+        } else if path.contains("/verwijzingen/") {
+            if own {
+                own_referral.clone()
+            } else {
+                other_referral.clone()
+            }
         } else if path.contains("/accounts/") {
             account.clone()
         } else if path.contains("organisaties/") || path.contains("organizations/") {
@@ -124,7 +140,7 @@ async fn every_route_answers_every_role_as_the_matrix_says() {
         } else {
             "unknown-id".to_string()
         };
-        path.replace("{id}", &id)
+        path.replace("{id}", &id).replace("{token}", "unknown-token")
     };
 
     let mut whos = vec![Who::Anonymous];
@@ -184,6 +200,50 @@ async fn every_route_answers_every_role_as_the_matrix_says() {
         mismatches.len(),
         mismatches.join("\n")
     );
+}
+
+/// Stores a referral from `from` to `service_id` (through the domain, as staff would).
+async fn referral_between(app: &support::TestApp, from: &str, service_id: &str) -> String {
+    use loket_domain::referral::{self, Actor, ReferralRequest, ServiceLevel, Source};
+    let receiver = app
+        .state
+        .index()
+        .service(service_id)
+        .expect("service")
+        .organization_id
+        .clone();
+    let request = ReferralRequest {
+        service_id: service_id.into(),
+        name: "Test Person".into(),
+        contact: "+31 43 000 0000".into(),
+        language: "nl".into(),
+        note: "matrix".into(),
+        basis: "consent".into(),
+        purpose: "matrix".into(),
+        previous_id: None,
+    };
+    let (r, change) = referral::create(
+        uuid::Uuid::new_v4().to_string(),
+        &request,
+        Source::Organization {
+            organization_id: from.into(),
+            account_id: "someone".into(),
+        },
+        receiver,
+        Actor {
+            account_id: "someone",
+            organization_id: Some(from),
+        },
+        chrono::Utc::now().timestamp(),
+        chrono::Utc::now().date_naive(),
+        ServiceLevel::default(),
+    );
+    app.state
+        .store
+        .create_referral(&r, &change, &[])
+        .await
+        .expect("referral");
+    r.id
 }
 
 #[test]

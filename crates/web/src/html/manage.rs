@@ -90,6 +90,11 @@ pub struct HomePage {
     can_insight: bool,
     can_audit: bool,
     can_accounts: bool,
+    can_referrals: bool,
+    can_contacts: bool,
+    can_overdue: bool,
+    can_figures: bool,
+    token_orgs: Vec<String>,
 }
 
 fn service_row(idx: &loket_domain::search::CatalogueIndex, s: &Service, lang: Lang) -> ServiceRow {
@@ -171,6 +176,11 @@ pub async fn home(
             can_insight: policy::allows(m, Action::ViewFrontDoorInsight, net),
             can_audit: policy::allows(m, Action::ViewAuditLog, net),
             can_accounts: policy::allows(m, Action::ManageAccounts, net),
+            can_referrals: policy::allows(m, Action::HandleReferrals, net),
+            can_contacts: policy::allows(m, Action::RegisterContact, net),
+            can_overdue: policy::allows(m, Action::ViewOverdueReferrals, net),
+            can_figures: policy::allows(m, Action::ViewReferralFigures, net),
+            token_orgs: policy::organizations_for(m, Action::ManageApiTokens).unwrap_or_default(),
         },
     )
 }

@@ -2,16 +2,21 @@
 //! from the message files or the catalogue, in the visitor's language.
 
 pub(crate) mod account;
+pub(crate) mod api_tokens;
+pub(crate) mod contacts;
+pub(crate) mod figures;
 pub(crate) mod flow_edit;
 pub(crate) mod forms;
 pub(crate) mod front_door;
 pub(crate) mod hours;
 pub(crate) mod insight;
+pub(crate) mod intake;
 pub(crate) mod manage;
 pub(crate) mod pages;
 mod privacy;
 pub(crate) mod proposals;
 pub(crate) mod records;
+pub(crate) mod referrals;
 pub(crate) mod sign_in;
 pub(crate) mod view;
 
@@ -26,6 +31,8 @@ pub(crate) fn routes(table: RouteTable) -> RouteTable {
         .get("/", Public, pages::home)
         .get("/diensten", Public, pages::search)
         .get("/diensten/{id}", Public, pages::service)
+        .get("/diensten/{id}/terugbellen", Public, intake::form)
+        .post("/diensten/{id}/terugbellen", Public, intake::submit)
         .get("/organisaties", Public, pages::organizations)
         .get("/organisaties/{id}", Public, pages::organization)
         .get("/organisaties/aanmelden", Public, proposals::form)
@@ -165,6 +172,87 @@ pub(crate) fn routes(table: RouteTable) -> RouteTable {
             "/beheer/voordeur",
             Allowed(Action::ManageFrontDoor, Scope::Network),
             flow_edit::save,
+        )
+        // Contacts and referrals.
+        .get(
+            "/beheer/contacten",
+            Allowed(Action::RegisterContact, Scope::Network),
+            contacts::form,
+        )
+        .post(
+            "/beheer/contacten",
+            Allowed(Action::RegisterContact, Scope::Network),
+            contacts::save,
+        )
+        .get(
+            "/beheer/verwijzingen",
+            Allowed(Action::HandleReferrals, Scope::Network),
+            referrals::inbox,
+        )
+        .get(
+            "/beheer/verwijzingen/nieuw",
+            Allowed(Action::HandleReferrals, Scope::Network),
+            referrals::new_form,
+        )
+        .post(
+            "/beheer/verwijzingen/nieuw",
+            Allowed(Action::HandleReferrals, Scope::Network),
+            referrals::create,
+        )
+        .get(
+            "/beheer/verwijzingen/achterstallig",
+            Allowed(Action::ViewOverdueReferrals, Scope::Network),
+            referrals::overdue,
+        )
+        .get(
+            "/beheer/verwijzingen/{id}",
+            Allowed(Action::HandleReferrals, Scope::ReferralInPath),
+            referrals::detail,
+        )
+        .post(
+            "/beheer/verwijzingen/{id}/status",
+            Allowed(Action::HandleReferrals, Scope::ReferralInPath),
+            referrals::change_status,
+        )
+        .post(
+            "/beheer/verwijzingen/{id}/toewijzen",
+            Allowed(Action::HandleReferrals, Scope::ReferralInPath),
+            referrals::assign,
+        )
+        .post(
+            "/beheer/verwijzingen/{id}/toestemming-intrekken",
+            Allowed(Action::HandleReferrals, Scope::ReferralInPath),
+            referrals::withdraw,
+        )
+        .post(
+            "/beheer/verwijzingen/{id}/notities",
+            Allowed(Action::HandleReferrals, Scope::ReferralInPath),
+            referrals::add_note,
+        )
+        .get(
+            "/beheer/organisaties/{id}/api-sleutels",
+            Allowed(Action::ManageApiTokens, Scope::OrganizationInPath),
+            api_tokens::list,
+        )
+        .post(
+            "/beheer/organisaties/{id}/api-sleutels",
+            Allowed(Action::ManageApiTokens, Scope::OrganizationInPath),
+            api_tokens::create,
+        )
+        .post(
+            "/beheer/organisaties/{id}/api-sleutels/{token}/intrekken",
+            Allowed(Action::ManageApiTokens, Scope::OrganizationInPath),
+            api_tokens::revoke,
+        )
+        .get(
+            "/beheer/cijfers",
+            Allowed(Action::ViewReferralFigures, Scope::Network),
+            figures::page,
+        )
+        .get(
+            "/beheer/meldingen",
+            Allowed(Action::HandleReferrals, Scope::Network),
+            referrals::notifications,
         )
         .get(
             "/coordinator/voordeur",

@@ -457,6 +457,7 @@ pub struct HoursView {
 #[template(path = "service.html")]
 pub struct ServicePage {
     layout: Layout,
+    intake_href: String,
     name_lang: &'static str,
     organization: Link,
     description: String,
@@ -567,6 +568,7 @@ pub async fn service(
     let name = s.name.get(lang).to_string();
     let layout = Layout::new(tr.clone(), name, "services", uri.path(), uri.query());
     let page = ServicePage {
+        intake_href: format!("/diensten/{}/terugbellen?lang={}", s.id, lang.code()),
         name_lang: s.name.resolved_lang(lang).code(),
         organization: Link {
             href: format!("/organisaties/{}", s.organization_id),
