@@ -141,8 +141,8 @@ pub fn figures(
         })
         .collect();
     hours.sort_unstable();
-    let median = (!hours.is_empty() && !(suppress && (hours.len() as u64) < SMALL_CELL))
-        .then(|| hours[hours.len() / 2]);
+    let too_few = hours.is_empty() || (suppress && (hours.len() as u64) < SMALL_CELL);
+    let median = (!too_few).then(|| hours[hours.len() / 2]);
     let not_cancelled = sent
         .iter()
         .filter(|r| r.referral.status != Status::Cancelled)
@@ -271,7 +271,7 @@ mod tests {
 
     #[test]
     fn referral_rates_and_the_median_time_to_accept() {
-        let rs = vec![
+        let rs = [
             referral(Some("a"), "b", Status::Completed, Some(Outcome::GotHelp)),
             referral(Some("a"), "b", Status::Rejected, None),
             referral(Some("a"), "b", Status::Accepted, None),

@@ -733,6 +733,34 @@ pub async fn idempotency_keys_keep_the_first_reply(store: &dyn Store) {
         None,
         "keys are per caller"
     );
+    // A reservation is finished with the real reply, or forgotten after an error.
+    let reserved = IdempotentReply {
+        request_hash: "h2".into(),
+        status: 0,
+        body: String::new(),
+    };
+    assert_eq!(
+        store
+            .save_idempotent_reply("t1", "k2", &reserved, 12)
+            .await
+            .unwrap(),
+        None
+    );
+    let done = IdempotentReply {
+        request_hash: "h2".into(),
+        status: 200,
+        body: "{}".into(),
+    };
+    store
+        .finish_idempotent_reply("t1", "k2", &done)
+        .await
+        .unwrap();
+    assert_eq!(
+        store.idempotent_reply("t1", "k2").await.unwrap(),
+        Some(done)
+    );
+    store.forget_idempotent_reply("t1", "k2").await.unwrap();
+    assert_eq!(store.idempotent_reply("t1", "k2").await.unwrap(), None);
     assert_eq!(store.delete_idempotency_keys_before(11).await.unwrap(), 1);
     assert_eq!(store.idempotent_reply("t1", "k").await.unwrap(), None);
 }

@@ -235,5 +235,16 @@ pub trait ApiTokenStore: Send + Sync + 'static {
         at: i64,
     ) -> StoreResult<Option<IdempotentReply>>;
 
+    /// Replaces the reply stored for a key (after a reservation with status 0).
+    async fn finish_idempotent_reply(
+        &self,
+        caller: &str,
+        key: &str,
+        reply: &IdempotentReply,
+    ) -> StoreResult<()>;
+
+    /// Forgets a key, so that the request can be retried (after a server error).
+    async fn forget_idempotent_reply(&self, caller: &str, key: &str) -> StoreResult<()>;
+
     async fn delete_idempotency_keys_before(&self, before: i64) -> StoreResult<u64>;
 }

@@ -558,6 +558,29 @@ macro_rules! sqlx_referral_impls {
                 self.idempotent_reply(caller, key).await
             }
 
+            async fn finish_idempotent_reply(&self, caller: &str, key: &str, reply: &$crate::referrals::IdempotentReply) -> $crate::StoreResult<()> {
+                ::sqlx::query("UPDATE idempotency_keys SET request_hash = $1, status = $2, body = $3 WHERE caller = $4 AND key = $5")
+                    .bind(&reply.request_hash)
+                    .bind(i64::from(reply.status))
+                    .bind(&reply.body)
+                    .bind(caller)
+                    .bind(key)
+                    .execute(&self.pool)
+                    .await
+                    .map_err($crate::sql::db)?;
+                Ok(())
+            }
+
+            async fn forget_idempotent_reply(&self, caller: &str, key: &str) -> $crate::StoreResult<()> {
+                ::sqlx::query("DELETE FROM idempotency_keys WHERE caller = $1 AND key = $2")
+                    .bind(caller)
+                    .bind(key)
+                    .execute(&self.pool)
+                    .await
+                    .map_err($crate::sql::db)?;
+                Ok(())
+            }
+
             async fn delete_idempotency_keys_before(&self, before: i64) -> $crate::StoreResult<u64> {
                 let done = ::sqlx::query("DELETE FROM idempotency_keys WHERE created_at < $1")
                     .bind(before)

@@ -38,6 +38,9 @@ pub struct AppState {
     pub(crate) public_url: Arc<String>,
     /// Take the client address from `X-Forwarded-For` (only behind a trusted proxy).
     pub(crate) trust_forwarded_for: bool,
+    /// The least seconds between showing the public intake form and sending it
+    /// (people need longer; form-filling robots do not).
+    pub(crate) intake_min_fill_secs: i64,
     /// Password hashing runs on at most one blocking thread per core: more would
     /// only share the cores and multiply Argon2's 19 MiB per hash.
     pub(crate) hashing: Arc<tokio::sync::Semaphore>,
@@ -88,6 +91,7 @@ impl AppState {
             )?),
             public_url: Arc::new("http://127.0.0.1:8080".into()),
             trust_forwarded_for: false,
+            intake_min_fill_secs: 3,
             hashing: Arc::new(tokio::sync::Semaphore::new(
                 std::thread::available_parallelism().map_or(2, |n| n.get()),
             )),
@@ -102,6 +106,12 @@ impl AppState {
         sessions.secure_cookies = url.starts_with("https://");
         self.sessions = Arc::new(sessions);
         self.public_url = Arc::new(url);
+        self
+    }
+
+    /// Changes the least time to fill in the public intake form (tests use 0).
+    pub fn with_intake_min_fill_secs(mut self, secs: i64) -> Self {
+        self.intake_min_fill_secs = secs;
         self
     }
 

@@ -127,7 +127,7 @@ async fn every_route_answers_every_role_as_the_matrix_says() {
                 .expect("a term")
                 .id
                 .clone()
-        } else if path.contains("/verwijzingen/") {
+        } else if path.contains("/verwijzingen/") || path.contains("/referrals/") {
             if own {
                 own_referral.clone()
             } else {
@@ -140,7 +140,8 @@ async fn every_route_answers_every_role_as_the_matrix_says() {
         } else {
             "unknown-id".to_string()
         };
-        path.replace("{id}", &id).replace("{token}", "unknown-token")
+        path.replace("{id}", &id)
+            .replace("{token}", "unknown-token")
     };
 
     let mut whos = vec![Who::Anonymous];

@@ -4,6 +4,7 @@
 mod front_door;
 pub mod hsds;
 mod openapi;
+pub(crate) mod referrals;
 
 use crate::AppState;
 use crate::lang::UiLang;
@@ -49,6 +50,31 @@ pub(crate) fn routes(table: RouteTable) -> RouteTable {
             front_door::questions,
         )
         .post("/api/v1/front-door/routes", Public, front_door::routes)
+        .post(
+            "/api/v1/contacts",
+            Allowed(Action::RegisterContact, Scope::Network),
+            referrals::create_contact,
+        )
+        .get(
+            "/api/v1/referrals",
+            Allowed(Action::HandleReferrals, Scope::Network),
+            referrals::list,
+        )
+        .post(
+            "/api/v1/referrals",
+            Allowed(Action::HandleReferrals, Scope::Network),
+            referrals::create,
+        )
+        .get(
+            "/api/v1/referrals/{id}",
+            Allowed(Action::HandleReferrals, Scope::ReferralInPath),
+            referrals::get,
+        )
+        .post(
+            "/api/v1/referrals/{id}/transitions",
+            Allowed(Action::HandleReferrals, Scope::ReferralInPath),
+            referrals::transition,
+        )
         .get(
             "/api/v1/front-door/insights",
             Allowed(Action::ViewAggregates, Scope::Network),

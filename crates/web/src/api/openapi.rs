@@ -28,6 +28,11 @@ use utoipa::OpenApi;
         super::front_door::questions,
         super::front_door::routes,
         super::front_door::insights,
+        super::referrals::create_contact,
+        super::referrals::list,
+        super::referrals::create,
+        super::referrals::get,
+        super::referrals::transition,
     ),
     components(schemas(
         super::front_door::RouteResponse,
@@ -41,10 +46,40 @@ use utoipa::OpenApi;
         hsds::HsdsTaxonomy,
         hsds::HsdsTaxonomyTerm,
         hsds::HsdsServiceAtLocation,
-        super::ApiInfo
-    ))
+        super::ApiInfo,
+        super::referrals::ReferralView,
+        super::referrals::PersonView,
+        super::referrals::HistoryView,
+        super::referrals::ReferralList,
+        super::referrals::Created,
+        super::referrals::TransitionRequest,
+        super::referrals::TransitionProblem,
+        super::referrals::ContactRequest
+    )),
+    modifiers(&BearerAuth)
 )]
 pub struct ApiDoc;
+
+/// Contacts and referrals need an organisation's API token (or a session).
+struct BearerAuth;
+
+impl utoipa::Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some(
+                        "An organisation's API token, made by its admin under /beheer/organisaties/{id}/api-sleutels; scopes contacts and referrals.",
+                    ))
+                    .build(),
+            ),
+        );
+    }
+}
 
 pub async fn document() -> impl IntoResponse {
     Json(ApiDoc::openapi())

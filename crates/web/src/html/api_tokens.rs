@@ -43,6 +43,7 @@ pub struct TokensPage {
 /// The most characters of a token's name.
 const MAX_NAME_CHARS: usize = 80;
 
+#[allow(clippy::too_many_arguments)]
 async fn page(
     state: &AppState,
     lang: loket_domain::Lang,

@@ -21,8 +21,6 @@ use serde::Deserialize;
 const INTAKE_FORM: &str = "front-door-intake";
 /// Requests per address per hour.
 const MAX_PER_HOUR: i64 = 5;
-/// People take longer than this to fill in four fields; robots do not.
-const MIN_FILL_SECS: i64 = 3;
 
 #[derive(Template)]
 #[template(path = "intake.html")]
@@ -156,7 +154,9 @@ pub async fn submit(
         errors.add("form", tr.t("feedback-error-expired"));
         return show(form, errors, StatusCode::FORBIDDEN, false);
     }
-    if !form.website.is_empty() || issued_at(&form.token).is_none_or(|t| now - t < MIN_FILL_SECS) {
+    if !form.website.is_empty()
+        || issued_at(&form.token).is_none_or(|t| now - t < state.intake_min_fill_secs)
+    {
         // A robot, most likely: thank it and keep nothing.
         return show(IntakeForm::default(), errors, StatusCode::OK, true);
     }

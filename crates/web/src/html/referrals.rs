@@ -620,6 +620,7 @@ fn clone_error(e: &loket_store::StoreError) -> loket_store::StoreError {
 }
 
 /// Runs a use case for the referral in the path and redirects to its page.
+#[allow(clippy::too_many_arguments)]
 async fn act<F, Fut>(
     state: &AppState,
     lang: Lang,

@@ -1,0 +1,824 @@
+//! Contacts and referrals as an API, for organisations' own systems (CRM, desk
+//! software). Callers authenticate with their organisation's API token
+//! (`Authorization: Bearer …`, scopes `contacts` and `referrals`); a signed-in
+//! session works too. Every POST honours an `Idempotency-Key`: a retry with the
+//! same key and body gets the first answer again instead of a second record.
+
+// Helpers here return a ready answer as their error (`Result<_, Response>`), the
+// usual axum shape; boxing it would only add noise.
+#![allow(clippy::result_large_err)]
+
+use crate::AppState;
+use crate::html::contacts::{RegisterError, register};
+use crate::problem::{InvalidParam, Problem};
+use crate::referrals::{self as desk, ActError, Caller, ReferError};
+use crate::session::Viewer;
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use loket_domain::contact::ContactInput;
+use loket_domain::policy::{self, Action};
+use loket_domain::referral::{
+    FieldProblem, Referral, ReferralRequest, Side, Status, StatusChange, Transition,
+    TransitionError,
+};
+use loket_store::referrals::{IdempotentReply, InboxQuery, InboxView};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use utoipa::ToSchema;
+
+/// The largest request body the API reads.
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
+const MAX_KEY_CHARS: usize = 200;
+
+/// A referral as one of its parties sees it.
+#[derive(Serialize, ToSchema)]
+pub struct ReferralView {
+    pub id: String,
+    /// Send it back as `version` with a transition to detect concurrent changes.
+    pub version: i64,
+    /// `sender` or `receiver`: the caller's end.
+    pub side: String,
+    /// The sending organisation; absent for requests from the front door.
+    pub sender_organization_id: Option<String>,
+    pub receiver_organization_id: String,
+    pub service_id: String,
+    /// FHIR Task status: requested, received, accepted, rejected, in-progress,
+    /// on-hold, completed, failed, cancelled.
+    pub status: String,
+    pub reason: Option<String>,
+    pub outcome: Option<String>,
+    /// Which statuses the caller may move it to now.
+    pub allowed_transitions: Vec<String>,
+    /// The person's details; absent once removed (consent withdrawn, retention).
+    pub person: Option<PersonView>,
+    pub note: String,
+    pub legal_basis: String,
+    pub purpose: String,
+    pub consent_withdrawn_at: Option<i64>,
+    pub previous_id: Option<String>,
+    pub due_on: Option<String>,
+    pub created_at: i64,
+    pub updated_at: i64,
+    /// The status history, oldest first (only in single-referral answers).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub history: Option<Vec<HistoryView>>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct PersonView {
+    pub name: String,
+    pub contact: String,
+    pub language: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct HistoryView {
+    pub at: i64,
+    pub from: Option<String>,
+    pub to: String,
+    pub reason: Option<String>,
+    pub outcome: Option<String>,
+    /// The organisation that made the change; absent for the front door.
+    pub organization_id: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ReferralList {
+    pub items: Vec<ReferralView>,
+    pub page: i64,
+    pub per_page: i64,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Created {
+    pub id: String,
+}
+
+/// A status change, e.g. `{"to": "accepted", "version": 1}`.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TransitionRequest {
+    pub to: String,
+    #[serde(default)]
+    pub reason: Option<String>,
+    #[serde(default)]
+    pub outcome: Option<String>,
+    /// The version the change is based on; a newer stored version gives 409.
+    #[serde(default)]
+    pub version: Option<i64>,
+}
+
+fn view(r: &Referral, side: Side, history: Option<Vec<StatusChange>>) -> ReferralView {
+    ReferralView {
+        id: r.id.clone(),
+        version: r.version,
+        side: match side {
+            Side::Sender => "sender",
+            Side::Receiver => "receiver",
+        }
+        .into(),
+        sender_organization_id: r.sender_org().map(str::to_string),
+        receiver_organization_id: r.receiver_org.clone(),
+        service_id: r.service_id.clone(),
+        status: r.status.code().into(),
+        reason: r.reason.map(|x| x.code().into()),
+        outcome: r.outcome.map(|x| x.code().into()),
+        allowed_transitions: loket_domain::referral::allowed(r.status, side)
+            .iter()
+            .map(|s| s.code().to_string())
+            .collect(),
+        person: r.person.as_ref().map(|p| PersonView {
+            name: p.name.clone(),
+            contact: p.contact.clone(),
+            language: p.language.clone(),
+        }),
+        note: r.note.clone(),
+        legal_basis: r.consent.basis.code().into(),
+        purpose: r.consent.purpose.clone(),
+        consent_withdrawn_at: r.consent.withdrawn_at,
+        previous_id: r.previous_id.clone(),
+        due_on: r.due_on.map(|d| d.to_string()),
+        created_at: r.created_at,
+        updated_at: r.updated_at,
+        history: history.map(|h| {
+            h.into_iter()
+                .map(|c| HistoryView {
+                    at: c.at,
+                    from: c.from.map(|s| s.code().into()),
+                    to: c.to.code().into(),
+                    reason: c.reason.map(|x| x.code().into()),
+                    outcome: c.outcome.map(|x| x.code().into()),
+                    organization_id: c.actor_org,
+                })
+                .collect()
+        }),
+    }
+}
+
+fn invalid(problems: &[FieldProblem]) -> Response {
+    Problem::bad_request(
+        problems
+            .iter()
+            .map(|p| InvalidParam {
+                name: p.field.into(),
+                reason: reason_text(p.field, p.problem),
+            })
+            .collect(),
+    )
+    .into_response()
+}
+
+fn reason_text(field: &str, problem: &str) -> String {
+    match (field, problem) {
+        ("basis", "no-basis") => {
+            "record the person's consent or another legal basis first: consent, public-task or legal-obligation".into()
+        }
+        (_, "required") => "is required".into(),
+        (_, "too-long") => "is too long".into(),
+        ("service_id", "own-organization") => {
+            "is a service of your own organisation; refer to another organisation".into()
+        }
+        ("language", "unknown") => "must be a language code such as nl, en, de or fr".into(),
+        (_, "unknown") => "is not known".into(),
+        (_, "only-for-follow-up") => "personal details are kept only for a follow-up".into(),
+        (_, "too-many") => "too many values".into(),
+        (_, "out-of-range") => "is out of range".into(),
+        (_, other) => other.to_string(),
+    }
+}
+
+fn body_problem(reason: &str) -> Response {
+    Problem::bad_request(vec![InvalidParam {
+        name: "body".into(),
+        reason: reason.into(),
+    }])
+    .into_response()
+}
+
+/// Reads a JSON body of at most [`MAX_BODY_BYTES`]; every failure is a 400 problem.
+fn json_body<T: serde::de::DeserializeOwned>(
+    body: &Result<Bytes, BytesRejection>,
+) -> Result<T, Response> {
+    let bytes = match body {
+        Ok(b) if b.len() <= MAX_BODY_BYTES => b,
+        Ok(_) | Err(BytesRejection::FailedToBufferBody(_)) => {
+            return Err(body_problem(&format!(
+                "must be a JSON object of at most {MAX_BODY_BYTES} bytes"
+            )));
+        }
+        Err(_) => return Err(body_problem("could not be read")),
+    };
+    serde_json::from_slice(bytes).map_err(|e| body_problem(&format!("is not valid: {e}")))
+}
+
+/// The organisation the caller acts for: the one asked (if theirs), else their first.
+fn caller_org(viewer: &Viewer, action: Action, asked: Option<&str>) -> Result<String, Response> {
+    let own = policy::organizations_for(&viewer.memberships, action).unwrap_or_default();
+    match asked {
+        Some(a) => own.into_iter().find(|o| o == a),
+        None => own.into_iter().next(),
+    }
+    .ok_or_else(|| Problem::forbidden().into_response())
+}
+
+fn caller<'a>(viewer: &'a Viewer, org: &'a str) -> Caller<'a> {
+    Caller {
+        account_id: &viewer.account.id,
+        organization_id: org,
+        origin: "api",
+    }
+}
+
+fn viewer_of(viewer: Option<Viewer>) -> Result<Viewer, Response> {
+    viewer.ok_or_else(|| Problem::unauthorized().into_response())
+}
+
+fn json_reply(status: StatusCode, value: &impl Serialize) -> Response {
+    (status, Json(value)).into_response()
+}
+
+/// Runs a POST at most once per `Idempotency-Key` (per caller): the first
+/// answer is stored and replayed for a retry with the same body; the same key
+/// with another body is refused (422), and one still running answers 409.
+async fn once<F, Fut>(
+    state: &AppState,
+    viewer: &Viewer,
+    headers: &HeaderMap,
+    fingerprint: &[u8],
+    run: F,
+) -> Response
+where
+    F: FnOnce() -> Fut,
+    Fut: std::future::Future<Output = Response>,
+{
+    let Some(key) = headers.get("idempotency-key") else {
+        return run().await;
+    };
+    let key = match key.to_str() {
+        Ok(k) if !k.trim().is_empty() && k.len() <= MAX_KEY_CHARS => k.trim().to_string(),
+        _ => {
+            return Problem::bad_request(vec![InvalidParam {
+                name: "Idempotency-Key".into(),
+                reason: format!("must be 1 to {MAX_KEY_CHARS} visible characters"),
+            }])
+            .into_response();
+        }
+    };
+    let hash = Sha256::digest(fingerprint)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect::<String>();
+    let caller = &viewer.account.id;
+    let reservation = IdempotentReply {
+        request_hash: hash.clone(),
+        status: 0,
+        body: String::new(),
+    };
+    let now = chrono::Utc::now().timestamp();
+    match state
+        .store
+        .save_idempotent_reply(caller, &key, &reservation, now)
+        .await
+    {
+        Err(_) => return Problem::unavailable().into_response(),
+        Ok(Some(earlier)) if earlier.request_hash != hash => {
+            return problem(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "Unprocessable Content",
+                "this Idempotency-Key was used for a different request",
+            );
+        }
+        Ok(Some(earlier)) if earlier.status == 0 => {
+            return problem(
+                StatusCode::CONFLICT,
+                "Conflict",
+                "a request with this Idempotency-Key is still being handled; retry shortly",
+            );
+        }
+        Ok(Some(earlier)) => {
+            let status = StatusCode::from_u16(earlier.status).unwrap_or(StatusCode::OK);
+            let mut res = (status, earlier.body).into_response();
+            let content_type = if status.is_success() {
+                "application/json"
+            } else {
+                "application/problem+json"
+            };
+            res.headers_mut()
+                .insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+            res.headers_mut()
+                .insert("idempotent-replayed", HeaderValue::from_static("true"));
+            return res;
+        }
+        Ok(None) => {}
+    }
+    let res = run().await;
+    let status = res.status();
+    if status.is_server_error() {
+        if let Err(e) = state.store.forget_idempotent_reply(caller, &key).await {
+            tracing::warn!(error = %e, "forgetting an idempotency key failed");
+        }
+        return res;
+    }
+    let (parts, body) = res.into_parts();
+    let bytes = match axum::body::to_bytes(body, MAX_BODY_BYTES * 16).await {
+        Ok(b) => b,
+        Err(_) => return Problem::unavailable().into_response(),
+    };
+    let reply = IdempotentReply {
+        request_hash: hash,
+        status: status.as_u16(),
+        body: String::from_utf8_lossy(&bytes).into_owned(),
+    };
+    if let Err(e) = state
+        .store
+        .finish_idempotent_reply(caller, &key, &reply)
+        .await
+    {
+        tracing::warn!(error = %e, "storing an idempotent reply failed");
+    }
+    Response::from_parts(parts, axum::body::Body::from(bytes))
+}
+
+fn problem(status: StatusCode, title: &str, detail: &str) -> Response {
+    Problem {
+        kind: "about:blank".into(),
+        title: title.into(),
+        status: status.as_u16(),
+        detail: detail.into(),
+        invalid_params: vec![],
+    }
+    .into_response()
+}
+
+/// What a transition's refusal looks like: 409 naming the allowed transitions.
+#[derive(Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct TransitionProblem {
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub title: String,
+    pub status: u16,
+    pub detail: String,
+    /// The status now.
+    pub current_status: String,
+    /// The version now (send it with the next attempt).
+    pub current_version: i64,
+    /// What the caller may move it to from here.
+    pub allowed_transitions: Vec<String>,
+}
+
+fn transition_problem(r: &Referral, side: Side, detail: String) -> Response {
+    let body = TransitionProblem {
+        kind: "about:blank".into(),
+        title: "Conflict".into(),
+        status: 409,
+        detail,
+        current_status: r.status.code().into(),
+        current_version: r.version,
+        allowed_transitions: loket_domain::referral::allowed(r.status, side)
+            .iter()
+            .map(|s| s.code().to_string())
+            .collect(),
+    };
+    let mut res = (StatusCode::CONFLICT, Json(body)).into_response();
+    res.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/problem+json"),
+    );
+    res
+}
+
+fn act_problem(e: ActError, before: Option<(&Referral, Side)>) -> Response {
+    match e {
+        ActError::NotFound => Problem::not_found("referral", "").into_response(),
+        ActError::Store(_) => Problem::unavailable().into_response(),
+        ActError::Conflict { current, side } => transition_problem(
+            &current,
+            side,
+            format!(
+                "someone else changed this referral first; it is now {} (version {})",
+                current.status.code(),
+                current.version
+            ),
+        ),
+        ActError::Transition(TransitionError::NotAllowed { from, to, allowed }) => {
+            match before {
+                Some((r, side)) => transition_problem(
+                    r,
+                    side,
+                    format!(
+                        "a referral that is {} cannot become {}; allowed: {}",
+                        from.code(),
+                        to.code(),
+                        if allowed.is_empty() {
+                            "nothing".to_string()
+                        } else {
+                            allowed
+                                .iter()
+                                .map(|s| s.code())
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        }
+                    ),
+                ),
+                None => Problem::forbidden().into_response(),
+            }
+        }
+        ActError::Transition(TransitionError::ReasonNeeded) => {
+            Problem::bad_request(vec![InvalidParam {
+                name: "reason".into(),
+                reason: "is required for rejected and failed: not-eligible, no-capacity, wrong-service, could-not-contact, client-declined or other".into(),
+            }])
+            .into_response()
+        }
+        ActError::Transition(TransitionError::OutcomeNeeded) => {
+            Problem::bad_request(vec![InvalidParam {
+                name: "outcome".into(),
+                reason: "is required for completed: got-help, referred-on, no-longer-needed or other".into(),
+            }])
+            .into_response()
+        }
+        ActError::Invalid(problem) => Problem::bad_request(vec![InvalidParam {
+            name: "body".into(),
+            reason: problem.into(),
+        }])
+        .into_response(),
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct OrgParam {
+    #[serde(default)]
+    organization_id: Option<String>,
+}
+
+/// Refers a person to another organisation's service. Consent (or another
+/// legal basis) must be recorded: `basis` is `consent`, `public-task` or
+/// `legal-obligation`, with the `purpose`.
+#[utoipa::path(post, path = "/api/v1/referrals",
+    request_body(content = Object, description = "{\"service_id\", \"name\", \"contact\", \"language\", \"note\", \"basis\", \"purpose\", \"previous_id\"?}", content_type = "application/json"),
+    params(("organization_id" = Option<String>, Query, description = "for callers in several organisations"),
+           ("Idempotency-Key" = Option<String>, Header, description = "a retry with the same key returns the first answer")),
+    responses((status = 201, body = ReferralView), (status = 400, body = Problem, content_type = "application/problem+json"),
+              (status = 401, body = Problem), (status = 403, body = Problem)),
+    security(("bearer" = [])))]
+pub async fn create(
+    State(state): State<AppState>,
+    crate::session::CurrentViewer(viewer): crate::session::CurrentViewer,
+    Query(params): Query<OrgParam>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Response {
+    let viewer = match viewer_of(viewer) {
+        Ok(v) => v,
+        Err(res) => return res,
+    };
+    let org = match caller_org(
+        &viewer,
+        Action::HandleReferrals,
+        params.organization_id.as_deref(),
+    ) {
+        Ok(o) => o,
+        Err(res) => return res,
+    };
+    let fingerprint = [
+        b"POST /api/v1/referrals ".as_slice(),
+        org.as_bytes(),
+        body.as_ref().map(|b| b.as_ref()).unwrap_or_default(),
+    ]
+    .concat();
+    once(&state, &viewer, &headers, &fingerprint, || async {
+        let request: ReferralRequest = match json_body(&body) {
+            Ok(r) => r,
+            Err(res) => return res,
+        };
+        match desk::refer(&state, Some(caller(&viewer, &org)), &request).await {
+            Ok(r) => json_reply(StatusCode::CREATED, &view(&r, Side::Sender, None)),
+            Err(ReferError::Invalid(problems)) => invalid(&problems),
+            Err(ReferError::Store(_)) => Problem::unavailable().into_response(),
+        }
+    })
+    .await
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct ListParams {
+    #[serde(default)]
+    organization_id: Option<String>,
+    #[serde(default)]
+    view: Option<String>,
+    #[serde(default)]
+    page: Option<i64>,
+    #[serde(default)]
+    per_page: Option<i64>,
+}
+
+/// The caller's inbox: `view` is open (default), new, due, overdue, mine, all or sent.
+#[utoipa::path(get, path = "/api/v1/referrals",
+    params(("view" = Option<String>, Query, description = "open, new, due, overdue, mine, all or sent"),
+           ("page" = Option<i64>, Query), ("per_page" = Option<i64>, Query, description = "1 to 200"),
+           ("organization_id" = Option<String>, Query)),
+    responses((status = 200, body = ReferralList), (status = 400, body = Problem)),
+    security(("bearer" = [])))]
+pub async fn list(
+    State(state): State<AppState>,
+    crate::session::CurrentViewer(viewer): crate::session::CurrentViewer,
+    Query(params): Query<ListParams>,
+) -> Response {
+    let viewer = match viewer_of(viewer) {
+        Ok(v) => v,
+        Err(res) => return res,
+    };
+    let org = match caller_org(
+        &viewer,
+        Action::HandleReferrals,
+        params.organization_id.as_deref(),
+    ) {
+        Ok(o) => o,
+        Err(res) => return res,
+    };
+    let mut errors = Vec::new();
+    let view_kind = match params.view.as_deref().unwrap_or("open") {
+        "open" => InboxView::Open,
+        "new" => InboxView::New,
+        "due" => InboxView::Due,
+        "overdue" => InboxView::Overdue,
+        "mine" => InboxView::Mine,
+        "all" => InboxView::AllReceived,
+        "sent" => InboxView::Sent,
+        _ => {
+            errors.push(InvalidParam {
+                name: "view".into(),
+                reason: "must be open, new, due, overdue, mine, all or sent".into(),
+            });
+            InboxView::Open
+        }
+    };
+    let page = params.page.unwrap_or(1);
+    let per_page = params.per_page.unwrap_or(50);
+    if !(1..=100_000).contains(&page) {
+        errors.push(InvalidParam {
+            name: "page".into(),
+            reason: "must be a whole number from 1".into(),
+        });
+    }
+    if !(1..=200).contains(&per_page) {
+        errors.push(InvalidParam {
+            name: "per_page".into(),
+            reason: "must be a whole number from 1 to 200".into(),
+        });
+    }
+    if !errors.is_empty() {
+        return Problem::bad_request(errors).into_response();
+    }
+    let today = crate::html::hours::today_in_region();
+    let q = InboxQuery {
+        organization_id: &org,
+        view: view_kind,
+        account_id: &viewer.account.id,
+        today,
+        due_until: today + chrono::Days::new(2),
+        limit: per_page,
+        offset: (page - 1) * per_page,
+    };
+    match state.store.inbox(&q).await {
+        Ok(list) => json_reply(
+            StatusCode::OK,
+            &ReferralList {
+                items: list
+                    .iter()
+                    .filter_map(|r| r.side_of(&org).map(|side| view(r, side, None)))
+                    .collect(),
+                page,
+                per_page,
+            },
+        ),
+        Err(_) => Problem::unavailable().into_response(),
+    }
+}
+
+/// Which of the viewer's organisations is a party to the referral (receiver first).
+fn party(viewer: &Viewer, r: &Referral) -> Option<String> {
+    let own =
+        policy::organizations_for(&viewer.memberships, Action::HandleReferrals).unwrap_or_default();
+    own.iter()
+        .find(|o| r.side_of(o) == Some(Side::Receiver))
+        .or_else(|| own.iter().find(|o| r.side_of(o) == Some(Side::Sender)))
+        .cloned()
+}
+
+async fn load(
+    state: &AppState,
+    viewer: &Viewer,
+    id: &str,
+) -> Result<(Referral, String, Side), Response> {
+    let r = match state.store.referral(id).await {
+        Ok(Some(r)) => r,
+        Ok(None) => return Err(Problem::not_found("referral", id).into_response()),
+        Err(_) => return Err(Problem::unavailable().into_response()),
+    };
+    let org = party(viewer, &r).ok_or_else(|| Problem::forbidden().into_response())?;
+    let side = r.side_of(&org).unwrap_or(Side::Sender);
+    Ok((r, org, side))
+}
+
+/// One referral with its status history.
+#[utoipa::path(get, path = "/api/v1/referrals/{id}",
+    responses((status = 200, body = ReferralView), (status = 404, body = Problem)),
+    security(("bearer" = [])))]
+pub async fn get(
+    State(state): State<AppState>,
+    crate::session::CurrentViewer(viewer): crate::session::CurrentViewer,
+    Path(id): Path<String>,
+) -> Response {
+    let viewer = match viewer_of(viewer) {
+        Ok(v) => v,
+        Err(res) => return res,
+    };
+    let (r, _, side) = match load(&state, &viewer, &id).await {
+        Ok(found) => found,
+        Err(res) => return res,
+    };
+    match state.store.referral_history(&id).await {
+        Ok(history) => json_reply(StatusCode::OK, &view(&r, side, Some(history))),
+        Err(_) => Problem::unavailable().into_response(),
+    }
+}
+
+/// Moves a referral to another status. An impossible move, or one based on an
+/// older `version`, answers 409 naming the transitions allowed now.
+#[utoipa::path(post, path = "/api/v1/referrals/{id}/transitions",
+    request_body = TransitionRequest,
+    params(("Idempotency-Key" = Option<String>, Header, description = "a retry with the same key returns the first answer")),
+    responses((status = 200, body = ReferralView), (status = 400, body = Problem, content_type = "application/problem+json"),
+              (status = 409, body = TransitionProblem, content_type = "application/problem+json")),
+    security(("bearer" = [])))]
+pub async fn transition(
+    State(state): State<AppState>,
+    crate::session::CurrentViewer(viewer): crate::session::CurrentViewer,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Response {
+    let viewer = match viewer_of(viewer) {
+        Ok(v) => v,
+        Err(res) => return res,
+    };
+    let fingerprint = [
+        format!("POST /api/v1/referrals/{id}/transitions ").as_bytes(),
+        body.as_ref().map(|b| b.as_ref()).unwrap_or_default(),
+    ]
+    .concat();
+    once(&state, &viewer, &headers, &fingerprint, || async {
+        let request: TransitionRequest = match json_body(&body) {
+            Ok(r) => r,
+            Err(res) => return res,
+        };
+        let mut errors = Vec::new();
+        let to = Status::parse(&request.to);
+        if to.is_none() {
+            errors.push(InvalidParam {
+                name: "to".into(),
+                reason: "must be a status: requested, received, accepted, rejected, in-progress, on-hold, completed, failed or cancelled".into(),
+            });
+        }
+        let reason = match request.reason.as_deref() {
+            None | Some("") => None,
+            Some(code) => {
+                let parsed = loket_domain::referral::Reason::parse(code);
+                if parsed.is_none() {
+                    errors.push(InvalidParam {
+                        name: "reason".into(),
+                        reason: "must be not-eligible, no-capacity, wrong-service, could-not-contact, client-declined or other".into(),
+                    });
+                }
+                parsed
+            }
+        };
+        let outcome = match request.outcome.as_deref() {
+            None | Some("") => None,
+            Some(code) => {
+                let parsed = loket_domain::referral::Outcome::parse(code);
+                if parsed.is_none() {
+                    errors.push(InvalidParam {
+                        name: "outcome".into(),
+                        reason: "must be got-help, referred-on, no-longer-needed or other".into(),
+                    });
+                }
+                parsed
+            }
+        };
+        let Some(to) = to.filter(|_| errors.is_empty()) else {
+            return Problem::bad_request(errors).into_response();
+        };
+        let (r, org, side) = match load(&state, &viewer, &id).await {
+            Ok(found) => found,
+            Err(res) => return res,
+        };
+        let t = Transition {
+            to,
+            reason,
+            outcome,
+        };
+        match desk::change_status(&state, caller(&viewer, &org), &id, request.version, &t).await
+        {
+            Ok(next) => json_reply(StatusCode::OK, &view(&next, side, None)),
+            Err(e) => act_problem(e, Some((&r, side))),
+        }
+    })
+    .await
+}
+
+/// A contact as posted: codes as in the staff form; `topics` a list of topic codes.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ContactRequest {
+    pub service_id: String,
+    /// walk-in, phone, email, chat or event
+    pub channel: String,
+    #[serde(default)]
+    pub target_group: Option<String>,
+    #[serde(default)]
+    pub topics: Vec<String>,
+    /// NL, BE, DE or other
+    #[serde(default)]
+    pub residence_country: Option<String>,
+    #[serde(default)]
+    pub work_country: Option<String>,
+    pub language: String,
+    /// answered, referred or follow-up
+    pub outcome: String,
+    #[serde(default)]
+    pub minutes: Option<u32>,
+    /// Only with outcome follow-up, and with `basis`.
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub contact: Option<String>,
+    #[serde(default)]
+    pub basis: Option<String>,
+}
+
+/// Registers a client contact of the caller's organisation.
+#[utoipa::path(post, path = "/api/v1/contacts",
+    request_body = ContactRequest,
+    params(("organization_id" = Option<String>, Query),
+           ("Idempotency-Key" = Option<String>, Header, description = "a retry with the same key returns the first answer")),
+    responses((status = 201, body = Created), (status = 400, body = Problem, content_type = "application/problem+json")),
+    security(("bearer" = [])))]
+pub async fn create_contact(
+    State(state): State<AppState>,
+    crate::session::CurrentViewer(viewer): crate::session::CurrentViewer,
+    Query(params): Query<OrgParam>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Response {
+    let viewer = match viewer_of(viewer) {
+        Ok(v) => v,
+        Err(res) => return res,
+    };
+    let org = match caller_org(
+        &viewer,
+        Action::RegisterContact,
+        params.organization_id.as_deref(),
+    ) {
+        Ok(o) => o,
+        Err(res) => return res,
+    };
+    let fingerprint = [
+        b"POST /api/v1/contacts ".as_slice(),
+        org.as_bytes(),
+        body.as_ref().map(|b| b.as_ref()).unwrap_or_default(),
+    ]
+    .concat();
+    once(&state, &viewer, &headers, &fingerprint, || async {
+        let c: ContactRequest = match json_body(&body) {
+            Ok(c) => c,
+            Err(res) => return res,
+        };
+        let input = ContactInput {
+            service_id: c.service_id,
+            channel: c.channel,
+            target_group: c.target_group.unwrap_or_default(),
+            topics: c.topics,
+            residence_country: c.residence_country.unwrap_or_default(),
+            work_country: c.work_country.unwrap_or_default(),
+            language: c.language,
+            outcome: c.outcome,
+            minutes: c.minutes.map(|m| m.to_string()).unwrap_or_default(),
+            name: c.name.unwrap_or_default(),
+            contact: c.contact.unwrap_or_default(),
+            basis: c.basis.unwrap_or_default(),
+        };
+        match register(&state, &viewer.account.id, &org, &input, "api").await {
+            Ok(contact) => json_reply(StatusCode::CREATED, &Created { id: contact.id }),
+            Err(RegisterError::Invalid(problems)) => invalid(&problems),
+            Err(RegisterError::Store(_)) => Problem::unavailable().into_response(),
+        }
+    })
+    .await
+}
