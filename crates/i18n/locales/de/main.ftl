@@ -684,3 +684,4 @@ tokens-created-at = Erstellt
 tokens-revoked-at = Widerrufen
 tokens-revoke = Widerrufen
 tokens-error-scopes = Wählen Sie mindestens eine Berechtigung.
+intake-error-too-fast = Bitte prüfen Sie Ihre Angaben und senden Sie das Formular noch einmal.

@@ -684,3 +684,4 @@ tokens-created-at = Created
 tokens-revoked-at = Revoked
 tokens-revoke = Revoke
 tokens-error-scopes = Choose at least one scope.
+intake-error-too-fast = Please check your details and send the form once more.

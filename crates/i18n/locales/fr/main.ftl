@@ -684,3 +684,4 @@ tokens-created-at = Créée
 tokens-revoked-at = Révoquée
 tokens-revoke = Révoquer
 tokens-error-scopes = Choisissez au moins un droit.
+intake-error-too-fast = Vérifiez vos données et envoyez le formulaire une nouvelle fois.

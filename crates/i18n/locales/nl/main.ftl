@@ -684,3 +684,4 @@ tokens-created-at = Gemaakt
 tokens-revoked-at = Ingetrokken
 tokens-revoke = Intrekken
 tokens-error-scopes = Kies minstens één recht.
+intake-error-too-fast = Controleer uw gegevens en verstuur het formulier nog een keer.

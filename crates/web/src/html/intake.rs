@@ -154,10 +154,8 @@ pub async fn submit(
         errors.add("form", tr.t("feedback-error-expired"));
         return show(form, errors, StatusCode::FORBIDDEN, false);
     }
-    if !form.website.is_empty()
-        || issued_at(&form.token).is_none_or(|t| now - t < state.intake_min_fill_secs)
-    {
-        // A robot, most likely: thank it and keep nothing.
+    if !form.website.is_empty() {
+        // Only robots fill in the hidden field: thank it and keep nothing.
         return show(IntakeForm::default(), errors, StatusCode::OK, true);
     }
     let rate_key = format!("intake:address:{}", client.0);
@@ -197,6 +195,12 @@ pub async fn submit(
         errors.add(field, problem_message(&tr, field, p.problem));
     }
     if !errors.is_empty() {
+        return show(form, errors, StatusCode::BAD_REQUEST, false);
+    }
+    if issued_at(&form.token).is_none_or(|t| now - t < state.intake_min_fill_secs) {
+        // Faster than a person types: most likely a robot. A person (say, with
+        // autofill) keeps everything typed and only sends again.
+        errors.add("form", tr.t("intake-error-too-fast"));
         return show(form, errors, StatusCode::BAD_REQUEST, false);
     }
     if let Err(e) = state.store.record_event(&rate_key, now).await {
