@@ -80,6 +80,29 @@ enum AdminCommand {
         #[arg(long)]
         password_stdin: bool,
     },
+    /// Set a service's referral service levels: acknowledge within N working days,
+    /// then update at least every M days (defaults 2 and 30).
+    SetServiceLevel {
+        /// The service's id.
+        #[arg(long)]
+        service: String,
+        #[arg(long)]
+        ack_working_days: u32,
+        #[arg(long)]
+        update_days: u32,
+    },
+    /// Create an API token for an organisation's own system; prints the token once.
+    /// (Organisation admins do the same in the staff area.)
+    CreateApiToken {
+        /// The organisation's key.
+        #[arg(long)]
+        organization: String,
+        #[arg(long)]
+        name: String,
+        /// contacts and/or referrals; repeat for several.
+        #[arg(long = "scope", required = true)]
+        scopes: Vec<String>,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -171,6 +194,22 @@ async fn run(cli: Cli) -> Result<(), AppError> {
             )
             .await
         }
+        Command::Admin {
+            command:
+                AdminCommand::SetServiceLevel {
+                    service,
+                    ack_working_days,
+                    update_days,
+                },
+        } => set_service_level(&config, &service, ack_working_days, update_days).await,
+        Command::Admin {
+            command:
+                AdminCommand::CreateApiToken {
+                    organization,
+                    name,
+                    scopes,
+                },
+        } => create_api_token(&config, &organization, &name, &scopes).await,
     }
 }
 
@@ -458,6 +497,109 @@ async fn create_user(
         account.id,
         role.code()
     );
+    Ok(())
+}
+
+/// Sets the service levels that new referrals to a service get.
+async fn set_service_level(
+    config: &Config,
+    service: &str,
+    ack_working_days: u32,
+    update_days: u32,
+) -> Result<(), AppError> {
+    let mut problems = Vec::new();
+    if !(1..=20).contains(&ack_working_days) {
+        problems.push("--ack-working-days: from 1 to 20".to_string());
+    }
+    if !(1..=365).contains(&update_days) {
+        problems.push("--update-days: from 1 to 365".to_string());
+    }
+    let store = open_store(config).await?;
+    if store.service(service).await?.is_none() {
+        problems.push(format!("--service: no service with id {service:?}"));
+    }
+    if !problems.is_empty() {
+        return Err(AppError::Invalid(format!(
+            "nothing was changed:\n  {}",
+            problems.join("\n  ")
+        )));
+    }
+    let level = loket_domain::referral::ServiceLevel {
+        ack_working_days,
+        update_days,
+    };
+    store.set_service_level(service, level).await?;
+    audit(
+        store.as_ref(),
+        "service-level.set",
+        &format!("service/{service} ack={ack_working_days} update={update_days}"),
+        AuditResult::Success,
+    )
+    .await;
+    println!(
+        "service {service}: acknowledge within {ack_working_days} working days, update every {update_days} days"
+    );
+    Ok(())
+}
+
+/// Makes an API token for an organisation and prints it (only its hash is kept).
+async fn create_api_token(
+    config: &Config,
+    organization: &str,
+    name: &str,
+    scopes: &[String],
+) -> Result<(), AppError> {
+    let mut problems = Vec::new();
+    if name.trim().is_empty() || name.chars().count() > 80 {
+        problems.push("--name: give a name of 1 to 80 characters".to_string());
+    }
+    for s in scopes {
+        if !loket_web::session::API_SCOPES.contains(&s.as_str()) {
+            problems.push(format!("--scope: {s:?} is not one of contacts, referrals"));
+        }
+    }
+    let store = open_store(config).await?;
+    let org = store
+        .load()
+        .await?
+        .organizations
+        .into_iter()
+        .find(|o| o.key == organization);
+    if org.is_none() {
+        problems.push(format!(
+            "--organization: no organisation with key {organization:?}"
+        ));
+    }
+    let (Some(org), true) = (org, problems.is_empty()) else {
+        return Err(AppError::Invalid(format!(
+            "no token was created:\n  {}",
+            problems.join("\n  ")
+        )));
+    };
+    let secret = format!("loket_{}", loket_auth::secrets::new_token());
+    let mut scopes = scopes.to_vec();
+    scopes.sort();
+    scopes.dedup();
+    let token = loket_store::referrals::ApiToken {
+        id: uuid::Uuid::new_v4().to_string(),
+        organization_id: org.id,
+        name: name.trim().to_string(),
+        scopes,
+        created_by: "operator".into(),
+        created_at: chrono::Utc::now().timestamp(),
+        revoked_at: None,
+    };
+    store
+        .create_api_token(&token, &loket_auth::secrets::hash_secret(&secret))
+        .await?;
+    audit(
+        store.as_ref(),
+        "api-token.create",
+        &format!("api-token/{}", token.id),
+        AuditResult::Success,
+    )
+    .await;
+    println!("{secret}");
     Ok(())
 }
 

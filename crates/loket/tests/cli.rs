@@ -550,3 +550,119 @@ fn demo_mode_prints_accounts_that_can_sign_in_with_the_printed_secret() {
         "the coordinator sees the stale-records list"
     );
 }
+
+#[test]
+fn create_api_token_names_every_problem_and_prints_a_token_once() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = ("LOKET_DATABASE_URL", "sqlite://tokens.db");
+    std::fs::write(dir.path().join("seed.json"), seed_text()).expect("write");
+    assert!(
+        loket(dir.path(), &["import", "seed.json"], &[db])
+            .status
+            .success()
+    );
+    let bad = loket(
+        dir.path(),
+        &[
+            "admin",
+            "create-api-token",
+            "--organization",
+            "atlantis",
+            "--name",
+            "",
+            "--scope",
+            "everything",
+        ],
+        &[db],
+    );
+    assert!(!bad.status.success());
+    let err = stderr(&bad);
+    for expected in [
+        "--name",
+        "--scope: \"everything\"",
+        "--organization: no organisation",
+    ] {
+        assert!(err.contains(expected), "{expected} missing in {err}");
+    }
+    let good = loket(
+        dir.path(),
+        &[
+            "admin",
+            "create-api-token",
+            "--organization",
+            "gip-aachen-eurode",
+            "--name",
+            "CRM",
+            "--scope",
+            "contacts",
+            "--scope",
+            "referrals",
+        ],
+        &[db],
+    );
+    assert!(good.status.success(), "{}", stderr(&good));
+    let token = String::from_utf8_lossy(&good.stdout).trim().to_string();
+    assert!(token.starts_with("loket_") && token.len() > 40, "{token}");
+    // Only the hash is stored.
+    let needle = token.as_bytes();
+    for file in ["tokens.db", "tokens.db-wal"] {
+        let stored = std::fs::read(dir.path().join(file)).unwrap_or_default();
+        assert!(
+            !stored.windows(needle.len()).any(|w| w == needle),
+            "the token itself must not be stored ({file})"
+        );
+    }
+}
+
+#[test]
+fn set_service_level_checks_its_input() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = ("LOKET_DATABASE_URL", "sqlite://levels.db");
+    std::fs::write(dir.path().join("seed.json"), seed_text()).expect("write");
+    assert!(
+        loket(dir.path(), &["import", "seed.json"], &[db])
+            .status
+            .success()
+    );
+    let bad = loket(
+        dir.path(),
+        &[
+            "admin",
+            "set-service-level",
+            "--service",
+            "nope",
+            "--ack-working-days",
+            "0",
+            "--update-days",
+            "400",
+        ],
+        &[db],
+    );
+    assert!(!bad.status.success());
+    let err = stderr(&bad);
+    for expected in [
+        "--ack-working-days",
+        "--update-days",
+        "--service: no service",
+    ] {
+        assert!(err.contains(expected), "{expected} missing in {err}");
+    }
+    let doc: serde_json::Value = serde_json::from_str(&seed_text()).expect("seed");
+    let service = doc["services"][0]["id"].as_str().expect("id").to_string();
+    let good = loket(
+        dir.path(),
+        &[
+            "admin",
+            "set-service-level",
+            "--service",
+            &service,
+            "--ack-working-days",
+            "1",
+            "--update-days",
+            "14",
+        ],
+        &[db],
+    );
+    assert!(good.status.success(), "{}", stderr(&good));
+    assert!(String::from_utf8_lossy(&good.stdout).contains("1 working days, update every 14 days"));
+}

@@ -16,8 +16,10 @@ CREATE TABLE referrals (
     doc TEXT NOT NULL
 );
 CREATE INDEX referrals_receiver ON referrals (receiver_org, created_at);
-CREATE INDEX referrals_receiver_status ON referrals (receiver_org, status);
-CREATE INDEX referrals_receiver_due ON referrals (receiver_org, due_on);
+CREATE INDEX referrals_receiver_status ON referrals (receiver_org, status, created_at);
+CREATE INDEX referrals_receiver_due ON referrals (receiver_org, due_on, created_at);
+-- Partial: most referrals have no assignee, and an index full of NULLs looks useless to the planner.
+CREATE INDEX referrals_assignee ON referrals (assignee, receiver_org, created_at) WHERE assignee IS NOT NULL;
 CREATE INDEX referrals_sender ON referrals (sender_org, created_at);
 CREATE INDEX referrals_due ON referrals (due_on);
 CREATE TABLE referral_events (

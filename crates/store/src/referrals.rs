@@ -72,7 +72,10 @@ pub struct InboxQuery<'a> {
     pub offset: i64,
 }
 
-/// How many referrals each inbox view holds.
+/// Inbox counts above this are reported as `COUNT_CAP + 1` ("more than 1000").
+pub const COUNT_CAP: i64 = 1000;
+
+/// How many referrals each inbox view holds, up to [`COUNT_CAP`] + 1.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct InboxCounts {
     pub open: i64,

@@ -28,15 +28,28 @@ pub fn inbox_condition(view: InboxView) -> &'static str {
 pub fn inbox_sql(view: InboxView) -> String {
     format!(
         "SELECT doc FROM referrals WHERE {} AND $2 = $2 AND $3 = $3 AND $4 = $4 \
-         ORDER BY created_at DESC, id LIMIT $5 OFFSET $6",
-        inbox_condition(view)
+         ORDER BY {} LIMIT $5 OFFSET $6",
+        inbox_condition(view),
+        inbox_order(view)
     )
 }
 
+/// The order of an inbox view, chosen so that an index delivers it without
+/// sorting: what is due first for due and overdue, else the newest first.
+pub fn inbox_order(view: InboxView) -> &'static str {
+    match view {
+        InboxView::Due | InboxView::Overdue => "due_on, created_at",
+        _ => "created_at DESC",
+    }
+}
+
+/// Counts of a view stop at [`crate::referrals::COUNT_CAP`] + 1: an inbox tab says
+/// "1000+" rather than make every page walk a hundred thousand index entries.
 pub fn count_sql(view: InboxView) -> String {
     format!(
-        "SELECT COUNT(*) FROM referrals WHERE {} AND $2 = $2 AND $3 = $3 AND $4 = $4",
-        inbox_condition(view)
+        "SELECT COUNT(*) FROM (SELECT 1 FROM referrals WHERE {} AND $2 = $2 AND $3 = $3 AND $4 = $4 LIMIT {}) AS capped",
+        inbox_condition(view),
+        crate::referrals::COUNT_CAP + 1
     )
 }
 

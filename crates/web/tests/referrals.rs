@@ -949,7 +949,10 @@ async fn the_intake_form_keeps_robots_out_and_names_missing_consent() {
     assert_eq!(honeypot.status, StatusCode::OK);
     let fast = send(fields("yes", "")).await;
     assert_eq!(fast.status, StatusCode::BAD_REQUEST);
-    assert!(fast.body.contains("Please check your details and send the form once more."));
+    assert!(
+        fast.body
+            .contains("Please check your details and send the form once more.")
+    );
     assert!(fast.body.contains("value=\"robo@example.org\""));
     assert_eq!(referrals_in_store(&app, GIP).await, 0);
     // A forged token: 403.

@@ -239,7 +239,7 @@ pub async fn inbox(
         .iter()
         .map(|(code, _)| Tab {
             label: match count_of(code) {
-                Some(n) => tr.s(&format!("inbox-tab-{code}"), &[("count", n.to_string())]),
+                Some(n) => tr.s(&format!("inbox-tab-{code}"), &[("count", count_label(n))]),
                 None => tr.t(&format!("inbox-tab-{code}")),
             },
             href: href(code, 0),
@@ -270,6 +270,15 @@ pub async fn inbox(
             unread: tr.n("notifications-unread", "count", unread.max(0) as usize),
         },
     )
+}
+
+/// A tab's count; beyond the store's cap, "1000+".
+fn count_label(n: i64) -> String {
+    if n > loket_store::referrals::COUNT_CAP {
+        format!("{}+", loket_store::referrals::COUNT_CAP)
+    } else {
+        n.to_string()
+    }
 }
 
 // ----------------------------------------------------------------- detail
