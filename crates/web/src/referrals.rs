@@ -34,6 +34,24 @@ impl<'a> Caller<'a> {
     }
 }
 
+/// The organisation a viewer acts for on a referral: among the organisations
+/// whose referrals they handle (the policy's own organisations), the receiving
+/// one if they belong to it, else the sending one; `None`: not a party.
+pub fn party_org(
+    memberships: &[loket_domain::account::Membership],
+    r: &Referral,
+) -> Option<String> {
+    let own = loket_domain::policy::organizations_for(
+        memberships,
+        loket_domain::policy::Action::HandleReferrals,
+    )
+    .unwrap_or_default();
+    own.iter()
+        .find(|o| r.side_of(o) == Some(Side::Receiver))
+        .or_else(|| own.iter().find(|o| r.side_of(o) == Some(Side::Sender)))
+        .cloned()
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum ReferError {
     #[error("the referral has problems")]

@@ -601,16 +601,6 @@ pub async fn list(
     }
 }
 
-/// Which of the viewer's organisations is a party to the referral (receiver first).
-fn party(viewer: &Viewer, r: &Referral) -> Option<String> {
-    let own =
-        policy::organizations_for(&viewer.memberships, Action::HandleReferrals).unwrap_or_default();
-    own.iter()
-        .find(|o| r.side_of(o) == Some(Side::Receiver))
-        .or_else(|| own.iter().find(|o| r.side_of(o) == Some(Side::Sender)))
-        .cloned()
-}
-
 async fn load(
     state: &AppState,
     viewer: &Viewer,
@@ -621,7 +611,8 @@ async fn load(
         Ok(None) => return Err(Problem::not_found("referral", id).into_response()),
         Err(_) => return Err(Problem::unavailable().into_response()),
     };
-    let org = party(viewer, &r).ok_or_else(|| Problem::forbidden().into_response())?;
+    let org = desk::party_org(&viewer.memberships, &r)
+        .ok_or_else(|| Problem::forbidden().into_response())?;
     let side = r.side_of(&org).unwrap_or(Side::Sender);
     Ok((r, org, side))
 }

@@ -50,16 +50,6 @@ fn my_orgs(viewer: &Viewer) -> Vec<String> {
     policy::organizations_for(&viewer.memberships, Action::HandleReferrals).unwrap_or_default()
 }
 
-/// The organisation the viewer acts for on a referral: the receiving one if
-/// they belong to it, else the sending one.
-fn party_org(viewer: &Viewer, r: &Referral) -> Option<String> {
-    let orgs = my_orgs(viewer);
-    orgs.iter()
-        .find(|o| r.side_of(o) == Some(Side::Receiver))
-        .or_else(|| orgs.iter().find(|o| r.side_of(o) == Some(Side::Sender)))
-        .cloned()
-}
-
 fn caller<'a>(viewer: &'a Viewer, org: &'a str) -> Caller<'a> {
     Caller {
         account_id: &viewer.account.id,
@@ -505,7 +495,7 @@ async fn load(
     let Some(r) = state.store.referral(id).await? else {
         return Ok(None);
     };
-    Ok(party_org(viewer, &r).map(|org| (r, org)))
+    Ok(desk::party_org(&viewer.memberships, &r).map(|org| (r, org)))
 }
 
 pub async fn detail(
