@@ -604,6 +604,21 @@ async fn api_rules(app: TestApp) {
     )
     .await;
     assert_eq!(bad_query.json["invalidParams"].as_array().unwrap().len(), 2);
+    let not_numbers = api(
+        &app,
+        "GET",
+        "/api/v1/referrals?page=one&per_page=many",
+        &svb_token,
+        None,
+        None,
+    )
+    .await;
+    assert_eq!(not_numbers.status, StatusCode::BAD_REQUEST);
+    assert_eq!(not_numbers.content_type, "application/problem+json");
+    assert_eq!(
+        not_numbers.json["invalidParams"].as_array().unwrap().len(),
+        2
+    );
 
     // Twenty staff accept at once: exactly one succeeds, nineteen get a conflict.
     let body = json!({"to": "accepted", "version": 1}).to_string();

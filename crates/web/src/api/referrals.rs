@@ -512,9 +512,9 @@ pub struct ListParams {
     #[serde(default)]
     view: Option<String>,
     #[serde(default)]
-    page: Option<i64>,
+    page: Option<String>,
     #[serde(default)]
-    per_page: Option<i64>,
+    per_page: Option<String>,
 }
 
 /// The caller's inbox: `view` is open (default), new, due, overdue, mine, all or sent.
@@ -558,8 +558,13 @@ pub async fn list(
             InboxView::Open
         }
     };
-    let page = params.page.unwrap_or(1);
-    let per_page = params.per_page.unwrap_or(50);
+    // Read as text, so that a non-number is named in the problem like any other error.
+    let number = |v: &Option<String>, default: i64| match v.as_deref() {
+        None | Some("") => default,
+        Some(text) => text.parse().unwrap_or(0),
+    };
+    let page = number(&params.page, 1);
+    let per_page = number(&params.per_page, 50);
     if !(1..=100_000).contains(&page) {
         errors.push(InvalidParam {
             name: "page".into(),

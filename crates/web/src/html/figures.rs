@@ -45,8 +45,9 @@ pub struct Table {
 pub struct Params {
     #[serde(default)]
     org: String,
+    /// Text, so that a mangled link shows this year instead of an error.
     #[serde(default)]
-    jaar: Option<i32>,
+    jaar: String,
 }
 
 fn cell(tr: &Tr, c: Cell) -> String {
@@ -109,7 +110,11 @@ pub async fn page(
     };
     let this_year = super::hours::today_in_region().format("%Y").to_string();
     let this_year: i32 = this_year.parse().unwrap_or(2026);
-    let year = params.jaar.unwrap_or(this_year).clamp(2000, this_year + 1);
+    let year = params
+        .jaar
+        .parse::<i32>()
+        .unwrap_or(this_year)
+        .clamp(2000, this_year + 1);
     let (from, to) = (year_start(year), year_start(year + 1));
     let (contacts, facts) = match tokio::try_join!(
         state.store.contacts(org.as_deref(), from, to),

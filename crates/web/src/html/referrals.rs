@@ -122,8 +122,9 @@ pub struct InboxParams {
     org: String,
     #[serde(default)]
     view: String,
+    /// Text, so that a mangled link shows the first page instead of an error.
     #[serde(default)]
-    page: Option<i64>,
+    page: String,
 }
 
 const VIEWS: [(&str, InboxView); 7] = [
@@ -162,7 +163,7 @@ pub async fn inbox(
         .copied()
         .unwrap_or(VIEWS[0]);
     let today = super::hours::today_in_region();
-    let page = params.page.unwrap_or(0).clamp(0, 100_000);
+    let page = params.page.parse::<i64>().unwrap_or(0).clamp(0, 100_000);
     let query = InboxQuery {
         organization_id: &org,
         view,
