@@ -62,6 +62,10 @@ impl FromStr for Cefr {
 pub struct Language([u8; 2]);
 
 impl Language {
+    pub fn english() -> Language {
+        Language(*b"en")
+    }
+
     pub fn as_str(&self) -> &str {
         // Both bytes are ASCII letters by construction.
         std::str::from_utf8(&self.0).unwrap_or("??")

@@ -9,6 +9,7 @@
 //! - [`index`]: the in-memory index that ranks candidates for a vacancy and vacancies for a
 //!   candidate, kept current from the change feed.
 //! - [`vocabulary`]: ESCO occupations and skills, type-ahead.
+//! - [`synthetic`]: deterministic, skewed synthetic data for benchmarks and evaluation.
 //! - [`evaluation`]: nDCG and MAP, and the BM25 text baseline the engine is measured against.
 //!
 //! Pure: no I/O, deterministic.
@@ -20,6 +21,7 @@ pub mod language;
 pub mod permit;
 pub mod profile;
 pub mod score;
+pub mod synthetic;
 pub mod vocabulary;
 
 pub use filter::{Admission, Exclusion, FilterSettings, check, passes};
