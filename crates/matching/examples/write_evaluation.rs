@@ -1,5 +1,5 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)] // a generator run by hand: a failure is the message
-//! Writes the labelled evaluation set `data/evaluation/talent-matching.json`:
+//! Writes the labelled evaluation set `crates/matching/evaluation/talent-matching.json`:
 //! 30 vacancies (3 per trade, 10 trades) × 300 candidates (30 per trade), as texts and as
 //! profiles, with grades from the explicit rules in [`grade`].
 //!
@@ -507,7 +507,7 @@ fn main() {
     };
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../../data/evaluation/talent-matching.json"
+        "/evaluation/talent-matching.json"
     );
     std::fs::create_dir_all(std::path::Path::new(path).parent().unwrap()).unwrap();
     std::fs::write(path, serde_json::to_string_pretty(&dataset).unwrap() + "\n").unwrap();

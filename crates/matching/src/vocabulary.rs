@@ -1,14 +1,14 @@
 //! The ESCO vocabulary: occupations and skills by URI, their labels, ISCO groups where known,
-//! and type-ahead search. The data is compiled in (`data/esco/`, with ESCO's attribution).
+//! and type-ahead search. The data is compiled in (`seed/esco/`, with ESCO's attribution).
 
 use crate::profile::{Concept, Occupation};
 use serde::Serialize;
 use std::collections::HashMap;
 use thiserror::Error;
 
-const OCCUPATIONS: &str = include_str!("../../../data/esco/occupations.tsv");
-const SKILLS: &str = include_str!("../../../data/esco/skills.tsv");
-const OCCUPATION_ISCO: &str = include_str!("../../../data/esco/occupation-isco.tsv");
+const OCCUPATIONS: &str = include_str!("../../../seed/esco/occupations.tsv");
+const SKILLS: &str = include_str!("../../../seed/esco/skills.tsv");
+const OCCUPATION_ISCO: &str = include_str!("../../../seed/esco/occupation-isco.tsv");
 
 pub const OCCUPATION_PREFIX: &str = "http://data.europa.eu/esco/occupation/";
 pub const SKILL_PREFIX: &str = "http://data.europa.eu/esco/skill/";

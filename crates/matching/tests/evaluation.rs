@@ -1,12 +1,12 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
-//! Matching quality on the labelled set in `data/evaluation/`: the engine must rank the
+//! Matching quality on the labelled set in `crates/matching/evaluation/`: the engine must rank the
 //! candidates a recruiter would pick higher than a text search (BM25) on the same facts.
 
 use chrono::NaiveDate;
 use loket_matching::evaluation::{Dataset, compare};
 use loket_matching::{Settings, Vocabulary};
 
-const SET: &str = include_str!("../../../data/evaluation/talent-matching.json");
+const SET: &str = include_str!("../evaluation/talent-matching.json");
 
 fn dataset() -> Dataset {
     serde_json::from_str(SET).unwrap()
