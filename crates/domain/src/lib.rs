@@ -21,6 +21,7 @@ pub mod proposal;
 pub mod referral;
 pub mod search;
 pub mod synthetic;
+pub mod talent;
 pub mod text;
 pub mod workdays;
 
