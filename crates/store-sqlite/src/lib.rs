@@ -544,3 +544,4 @@ loket_store::sqlx_sign_in_impls!(
 );
 
 loket_store::sqlx_referral_impls!(SqliteStore, db = sqlx::Sqlite, account_row = account);
+loket_store::sqlx_talent_impls!(SqliteStore, db = sqlx::Sqlite);

@@ -4,6 +4,7 @@
 //! migrated, empty store; the macro makes one test per contract below.
 
 pub use crate::contract_referrals::*;
+pub use crate::contract_talent::*;
 use crate::{Feedback, RouteCount, RouteTally, Store, StoreError};
 use loket_domain::CatalogueDocument;
 
@@ -1011,6 +1012,13 @@ macro_rules! contract_tests {
             the_front_door_flow_is_versioned_and_racing_saves_conflict,
             every_referral_transition_is_stored_with_its_history,
             concurrent_accepts_let_exactly_one_win,
+            employers_are_unique_by_kvk_and_verified_with_versions,
+            vacancies_are_versioned_and_on_the_change_feed,
+            a_candidate_and_their_cv_are_stored_together_or_not_at_all,
+            introductions_follow_the_rules_and_a_hire_records_a_placement,
+            concurrent_introduction_moves_let_exactly_one_win,
+            erasing_a_candidate_keeps_the_placement_count,
+            the_index_build_pages_through_every_profile,
             a_stale_referral_change_is_refused,
             inbox_views_show_and_count_the_right_referrals,
             notes_are_read_only_by_their_organisation,

@@ -185,7 +185,7 @@ pub async fn concurrent_accepts_let_exactly_one_win(store: &dyn Store) {
 }
 
 /// Runs futures concurrently (no extra dependency for `join_all`).
-async fn futures_join_all<F: std::future::Future>(
+pub(crate) async fn futures_join_all<F: std::future::Future>(
     futures: impl Iterator<Item = F>,
 ) -> Vec<F::Output> {
     let mut set = Vec::new();

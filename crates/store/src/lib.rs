@@ -3,12 +3,16 @@
 
 pub mod contract;
 mod contract_referrals;
+mod contract_talent;
 pub mod referrals;
 mod sign_in;
 #[cfg(feature = "sqlx")]
 pub mod sql;
 #[cfg(feature = "sqlx")]
 pub mod sql_referrals;
+#[cfg(feature = "sqlx")]
+pub mod sql_talent;
+pub mod talent;
 
 use async_trait::async_trait;
 use loket_domain::{CatalogueDocument, Organization, Service};
@@ -204,6 +208,7 @@ pub trait Store:
     + referrals::ReferralStore
     + referrals::ContactStore
     + referrals::ApiTokenStore
+    + talent::TalentStore
 {
 }
 
@@ -223,6 +228,7 @@ impl<T> Store for T where
         + referrals::ReferralStore
         + referrals::ContactStore
         + referrals::ApiTokenStore
+        + talent::TalentStore
 {
 }
 

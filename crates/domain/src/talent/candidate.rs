@@ -47,11 +47,20 @@ pub struct CandidateInput {
     pub consent: bool,
 }
 
+/// Who the candidate is: shown to programme staff, and to an employer only after the
+/// candidate consented to the introduction.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CandidateDetails {
     pub name: String,
     pub email: String,
     pub phone: Option<String>,
+    pub profile: CandidateProfile,
+}
+
+/// What matching uses: no name, no contact details.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CandidateProfile {
     pub occupations: Vec<String>,
     pub skills: Vec<String>,
     pub experience_years: u8,
@@ -177,21 +186,23 @@ pub fn check(
                 name,
                 email,
                 phone: Some(phone).filter(|p| !p.is_empty()),
-                occupations,
-                skills,
-                experience_years: exp as u8,
-                eqf: eqf as u8,
-                languages,
-                residence_country: country,
-                municipality,
-                nationality: nat,
-                work_authorised: input.work_authorised && nat == Nationality::Other,
-                age_band: age,
-                recent_graduate: input.recent_graduate,
-                max_commute_km: km as u16,
-                will_relocate: input.will_relocate,
-                desired_salary: Some(salary as u32).filter(|s| *s > 0),
-                available_from,
+                profile: CandidateProfile {
+                    occupations,
+                    skills,
+                    experience_years: exp as u8,
+                    eqf: eqf as u8,
+                    languages,
+                    residence_country: country,
+                    municipality,
+                    nationality: nat,
+                    work_authorised: input.work_authorised && nat == Nationality::Other,
+                    age_band: age,
+                    recent_graduate: input.recent_graduate,
+                    max_commute_km: km as u16,
+                    will_relocate: input.will_relocate,
+                    desired_salary: Some(salary as u32).filter(|s| *s > 0),
+                    available_from,
+                },
             })
         }
         _ => Err(p.0),

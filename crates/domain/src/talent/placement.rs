@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Placement {
     pub id: String,
-    pub introduction_id: String,
+    /// None once the candidate's record was erased (the count stays).
+    pub introduction_id: Option<String>,
     pub employer_id: String,
     pub vacancy_id: String,
     /// ESCO occupation URI.
