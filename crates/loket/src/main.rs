@@ -294,6 +294,7 @@ async fn serve(config: Config, demo: bool) -> Result<(), AppError> {
         None => state,
     };
     state.spawn_refresher(std::time::Duration::from_secs(1));
+    state.spawn_talent_follower(std::time::Duration::from_millis(250));
     state.spawn_insight_writer(std::time::Duration::from_secs(5));
     state.spawn_job_worker(std::time::Duration::from_secs(1));
     let listener = tokio::net::TcpListener::bind(config.bind)

@@ -17,6 +17,7 @@ pub mod routes;
 mod security;
 pub mod session;
 mod state;
+pub mod talent;
 
 pub use state::{AppState, StateError};
 

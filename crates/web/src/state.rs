@@ -44,6 +44,8 @@ pub struct AppState {
     /// Password hashing runs on at most one blocking thread per core: more would
     /// only share the cores and multiply Argon2's 19 MiB per hash.
     pub(crate) hashing: Arc<tokio::sync::Semaphore>,
+    /// The matching index of candidates and vacancies, kept current from the change feed.
+    pub talent: Arc<crate::talent::TalentIndex>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -56,6 +58,8 @@ pub enum StateError {
     Flow(#[from] loket_routing::flow::FlowError),
     #[error(transparent)]
     Register(#[from] loket_domain::privacy::RegisterError),
+    #[error(transparent)]
+    Vocabulary(#[from] loket_matching::VocabularyError),
     #[error(transparent)]
     Mail(#[from] crate::mail::MailError),
 }
@@ -73,6 +77,13 @@ impl AppState {
         let seen = store.latest_change().await?;
         let index = CatalogueIndex::build(store.load().await?);
         let flow = load_flow(store.as_ref()).await?;
+        let talent = crate::talent::TalentIndex::build(
+            store.as_ref(),
+            crate::talent::esco()?,
+            &index.areas,
+            loket_matching::Settings::default(),
+        )
+        .await?;
         Ok(AppState {
             store,
             i18n: Arc::new(I18n::load()?),
@@ -95,6 +106,7 @@ impl AppState {
             hashing: Arc::new(tokio::sync::Semaphore::new(
                 std::thread::available_parallelism().map_or(2, |n| n.get()),
             )),
+            talent: Arc::new(talent),
         })
     }
 
@@ -213,6 +225,43 @@ impl AppState {
         }
         self.seen_change.store(latest, Ordering::Release);
         Ok(true)
+    }
+
+    /// Follows the talent change feed every `every`: a new or changed candidate or vacancy
+    /// is matchable on this node within `every` plus one read.
+    pub fn spawn_talent_follower(&self, every: Duration) -> tokio::task::JoinHandle<()> {
+        let state = self.clone();
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(every);
+            tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+            loop {
+                tick.tick().await;
+                let areas = state.index();
+                if let Err(e) = state
+                    .talent
+                    .catch_up(state.store.as_ref(), &areas.areas)
+                    .await
+                {
+                    tracing::warn!(error = %e, "following the talent change feed failed; will retry");
+                }
+            }
+        })
+    }
+
+    /// Rebuilds the matching index with other weights and filter settings (configuration).
+    pub async fn with_matching_settings(
+        mut self,
+        settings: loket_matching::Settings,
+    ) -> Result<Self, StateError> {
+        let talent = crate::talent::TalentIndex::build(
+            self.store.as_ref(),
+            crate::talent::esco()?,
+            &self.index().areas,
+            settings,
+        )
+        .await?;
+        self.talent = Arc::new(talent);
+        Ok(self)
     }
 
     /// Polls the change feed so that every node converges within `every`.
