@@ -143,19 +143,16 @@ impl FeedCursor {
         }
         loop {
             let next = self.through + 1;
-            if self.applied.remove(&next) {
-                self.gaps.remove(&next);
-                self.through = next;
-            } else if self
-                .gaps
-                .get(&next)
-                .is_some_and(|since| now_ms - since >= GAP_PATIENCE_MS)
-            {
-                self.gaps.remove(&next);
-                self.through = next;
-            } else {
+            let done = self.applied.remove(&next)
+                || self
+                    .gaps
+                    .get(&next)
+                    .is_some_and(|since| now_ms - since >= GAP_PATIENCE_MS);
+            if !done {
                 break;
             }
+            self.gaps.remove(&next);
+            self.through = next;
         }
     }
 }
