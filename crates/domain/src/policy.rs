@@ -44,6 +44,15 @@ pub enum Action {
     ViewReferralFigures,
     /// Create and revoke an organisation's API tokens.
     ManageApiTokens,
+    /// Programme staff of Welcome to Maastricht Region: candidates, matching, introductions,
+    /// verifying employers (target: the programme's organisation).
+    MatchTalent,
+    /// An employer's own vacancies and their introductions (target: the employer).
+    ManageVacancies,
+    /// Placements against the expected placements (aggregates, no personal data).
+    ViewPlacementFigures,
+    /// Set the expected placements per year.
+    SetPlacementTargets,
 }
 
 /// What an action is about.
@@ -53,6 +62,9 @@ pub enum Target<'a> {
     Network,
     /// One organisation's records.
     Organization(&'a str),
+    /// One employer's records; `linked` says whether the person's account acts for it
+    /// (the web tier looks that up; the policy decides what it allows).
+    Employer { id: &'a str, linked: bool },
 }
 
 /// How far a role's grant reaches.
@@ -101,6 +113,14 @@ pub const GRANTS: &[(Action, Role, Reach)] = &[
     (Action::ViewReferralFigures, Role::Coordinator, Reach::Any),
     (Action::ViewReferralFigures, Role::Funder, Reach::Any),
     (Action::ManageApiTokens, Role::OrgAdmin, Reach::Own),
+    (Action::MatchTalent, Role::Staff, Reach::Own),
+    (Action::MatchTalent, Role::OrgAdmin, Reach::Own),
+    (Action::ManageVacancies, Role::Employer, Reach::Own),
+    (Action::ViewPlacementFigures, Role::Staff, Reach::Own),
+    (Action::ViewPlacementFigures, Role::OrgAdmin, Reach::Own),
+    (Action::ViewPlacementFigures, Role::Coordinator, Reach::Any),
+    (Action::ViewPlacementFigures, Role::Funder, Reach::Any),
+    (Action::SetPlacementTargets, Role::Coordinator, Reach::Any),
 ];
 
 /// Whether someone holding `memberships` may do `action` on `target`.
@@ -116,10 +136,17 @@ pub fn allows(memberships: &[Membership], action: Action, target: Target<'_>) ->
                 m.role == *role
                     && match (reach, target) {
                         (Reach::Any, _) => true,
+                        // An employer's account never acts for a network organisation.
                         (Reach::Own, Target::Organization(org)) => {
-                            m.organization_id.as_deref() == Some(org)
+                            m.role != Role::Employer && m.organization_id.as_deref() == Some(org)
                         }
-                        (Reach::Own, Target::Network) => m.organization_id.is_some(),
+                        (Reach::Own, Target::Network) => {
+                            m.organization_id.is_some() || m.role == Role::Employer
+                        }
+                        // Only an employer's own accounts reach its records with an own grant.
+                        (Reach::Own, Target::Employer { linked, .. }) => {
+                            m.role == Role::Employer && linked
+                        }
                     }
             })
         })
@@ -192,6 +219,40 @@ mod tests {
             &funder,
             Action::EditService,
             Target::Organization("svb")
+        ));
+    }
+
+    #[test]
+    fn an_employer_account_reaches_its_own_employer_only() {
+        let employer = member(Role::Employer, None);
+        let own = Target::Employer {
+            id: "e1",
+            linked: true,
+        };
+        let other = Target::Employer {
+            id: "e2",
+            linked: false,
+        };
+        assert!(allows(&employer, Action::ManageVacancies, own));
+        assert!(!allows(&employer, Action::ManageVacancies, other));
+        assert!(allows(&employer, Action::ManageVacancies, Target::Network));
+        assert!(!allows(
+            &employer,
+            Action::MatchTalent,
+            Target::Organization("wtmr")
+        ));
+        // Staff of an organisation are not an employer's accounts, linked or not.
+        let staff = member(Role::Staff, Some("wtmr"));
+        assert!(!allows(&staff, Action::ManageVacancies, own));
+        assert!(allows(
+            &staff,
+            Action::MatchTalent,
+            Target::Organization("wtmr")
+        ));
+        assert!(!allows(
+            &staff,
+            Action::MatchTalent,
+            Target::Organization("uwv")
         ));
     }
 
