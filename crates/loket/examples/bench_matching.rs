@@ -430,43 +430,45 @@ async fn main() {
     .unwrap();
     let build = started.elapsed();
     let rss_after = rss_mb();
-    let index = talent.read();
-    println!(
-        "index: built from PostgreSQL in {:.1} s; {} candidates, {} vacancies; resident memory +{:.0} MB (counted: {:.0} MB)",
-        build.as_secs_f64(),
-        index.candidate_count(),
-        index.vacancy_count(),
-        rss_after - rss_before,
-        index.heap_bytes() as f64 / 1e6
-    );
+    let (queries, mut engine_ms) = {
+        let index = talent.read();
+        println!(
+            "index: built from PostgreSQL in {:.1} s; {} candidates, {} vacancies; resident memory +{:.0} MB (counted: {:.0} MB)",
+            build.as_secs_f64(),
+            index.candidate_count(),
+            index.vacancy_count(),
+            rss_after - rss_before,
+            index.heap_bytes() as f64 / 1e6
+        );
 
-    // 3. The engine.
-    let mut pick = Rng::new(3);
-    let queries: Vec<(String, Vacancy)> = (0..1_000)
-        .map(|_| {
-            let id = &vacancies[pick.below(vacancies.len() as u64) as usize];
-            (
-                id.clone(),
-                index
-                    .vacancy(&uuid::Uuid::parse_str(id).unwrap())
-                    .unwrap()
-                    .clone(),
-            )
-        })
-        .collect();
-    for (_, v) in queries.iter().take(50) {
-        index.candidates_for(v, 100, today()); // warm-up
-    }
-    let mut engine_ms: Vec<f64> = queries
-        .iter()
-        .map(|(_, v)| {
-            let t = Instant::now();
-            std::hint::black_box(index.candidates_for(v, 100, today()));
-            t.elapsed().as_secs_f64() * 1e3
-        })
-        .collect();
+        // 3. The engine.
+        let mut pick = Rng::new(3);
+        let queries: Vec<(String, Vacancy)> = (0..1_000)
+            .map(|_| {
+                let id = &vacancies[pick.below(vacancies.len() as u64) as usize];
+                (
+                    id.clone(),
+                    index
+                        .vacancy(&uuid::Uuid::parse_str(id).unwrap())
+                        .unwrap()
+                        .clone(),
+                )
+            })
+            .collect();
+        for (_, v) in queries.iter().take(50) {
+            index.candidates_for(v, 100, today()); // warm-up
+        }
+        let engine_ms: Vec<f64> = queries
+            .iter()
+            .map(|(_, v)| {
+                let t = Instant::now();
+                std::hint::black_box(index.candidates_for(v, 100, today()));
+                t.elapsed().as_secs_f64() * 1e3
+            })
+            .collect();
+        (queries, engine_ms)
+    };
     engine_ms.sort_by(f64::total_cmp);
-    drop(index);
     let talent = Arc::new(talent);
     let queries = Arc::new(queries);
     let window = Duration::from_secs(10);

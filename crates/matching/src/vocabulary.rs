@@ -113,6 +113,20 @@ impl Vocabulary {
             .ok_or_else(unknown)
     }
 
+    /// A concept of a kind by its URI or, failing that, its preferred label (any case), as
+    /// people type it in a form.
+    pub fn resolve(&self, kind: Kind, text: &str) -> Option<Concept> {
+        let text = text.trim();
+        if let Ok(c) = self.lookup(kind, text) {
+            return Some(c);
+        }
+        let lower = text.to_lowercase();
+        self.entries
+            .iter()
+            .position(|e| e.kind == kind && e.label.to_lowercase() == lower)
+            .map(|n| Concept(n as u32))
+    }
+
     /// An occupation with its ISCO group, as the engine wants it.
     pub fn occupation(&self, uri: &str) -> Result<Occupation, VocabularyError> {
         let concept = self.lookup(Kind::Occupation, uri)?;

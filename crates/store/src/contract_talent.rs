@@ -174,6 +174,43 @@ pub async fn employers_are_unique_by_kvk_and_verified_with_versions(store: &dyn 
         store.board_memberships(&a.id).await.expect("board"),
         vec![paid]
     );
+    let colleague = account(store, "colleague@zorg.example").await;
+    store
+        .link_employer_account(&b.id, &colleague)
+        .await
+        .expect("link");
+    store
+        .link_employer_account(&b.id, &colleague)
+        .await
+        .expect("link twice");
+    assert_eq!(
+        store
+            .employers_of_account(&colleague)
+            .await
+            .expect("linked")
+            .len(),
+        1
+    );
+    assert!(
+        store.remove_employer(&b.id).await.expect("remove"),
+        "no vacancies yet"
+    );
+    assert!(store.employer(&b.id).await.expect("gone").is_none());
+    assert!(
+        store
+            .employers_of_account(&colleague)
+            .await
+            .expect("unlinked")
+            .is_empty()
+    );
+    store
+        .create_vacancy(&a.id, &vacancy_details("x"), VacancyStatus::Draft, T0)
+        .await
+        .expect("vacancy");
+    assert!(
+        !store.remove_employer(&a.id).await.expect("kept"),
+        "an employer with vacancies stays"
+    );
     let unknown = store.set_board_membership("nobody", &member).await;
     assert!(
         matches!(unknown, Err(StoreError::Rejected { .. })),

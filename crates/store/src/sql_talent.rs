@@ -312,6 +312,46 @@ macro_rules! sqlx_talent_impls {
                 row.map($crate::sql_talent::employer).transpose()
             }
 
+            async fn link_employer_account(&self, employer_id: &str, account_id: &str) -> $crate::StoreResult<()> {
+                let mut tx = self.pool.begin().await.map_err($crate::sql::db)?;
+                ::sqlx::query("DELETE FROM employer_accounts WHERE employer_id = $1 AND account_id = $2")
+                    .bind(employer_id)
+                    .bind(account_id)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err($crate::sql::db)?;
+                ::sqlx::query("INSERT INTO employer_accounts (account_id, employer_id) VALUES ($1, $2)")
+                    .bind(account_id)
+                    .bind(employer_id)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(|e| $crate::sql::refused(e, format!("employer {employer_id}"), "account_id"))?;
+                tx.commit().await.map_err($crate::sql::db)
+            }
+
+            async fn remove_employer(&self, id: &str) -> $crate::StoreResult<bool> {
+                let mut tx = self.pool.begin().await.map_err($crate::sql::db)?;
+                let vacancies: i64 = ::sqlx::query_scalar("SELECT COUNT(*) FROM vacancies WHERE employer_id = $1")
+                    .bind(id)
+                    .fetch_one(&mut *tx)
+                    .await
+                    .map_err($crate::sql::db)?;
+                if vacancies > 0 {
+                    return Ok(false);
+                }
+                for sql in ["DELETE FROM employer_accounts WHERE employer_id = $1",
+                            "DELETE FROM employer_board WHERE employer_id = $1"] {
+                    ::sqlx::query(sql).bind(id).execute(&mut *tx).await.map_err($crate::sql::db)?;
+                }
+                let gone = ::sqlx::query("DELETE FROM employers WHERE id = $1")
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err($crate::sql::db)?;
+                tx.commit().await.map_err($crate::sql::db)?;
+                Ok(gone.rows_affected() == 1)
+            }
+
             async fn employers_of_account(&self, account_id: &str) -> $crate::StoreResult<Vec<$crate::talent::Employer>> {
                 let rows: Vec<$crate::sql_talent::EmployerRow> = ::sqlx::query_as(::sqlx::AssertSqlSafe(format!(
                     "SELECT {} FROM employers WHERE id IN (SELECT employer_id FROM employer_accounts WHERE account_id = $1) ORDER BY created_at",

@@ -155,6 +155,13 @@ pub trait TalentStore: Send + Sync + 'static {
 
     async fn employer(&self, id: &str) -> StoreResult<Option<Employer>>;
 
+    /// Lets an account act for an employer (granting twice changes nothing).
+    async fn link_employer_account(&self, employer_id: &str, account_id: &str) -> StoreResult<()>;
+
+    /// Removes an employer that has no vacancies (undoing a registration that failed
+    /// half-way); false when it has vacancies or does not exist.
+    async fn remove_employer(&self, id: &str) -> StoreResult<bool>;
+
     /// The employers an account acts for.
     async fn employers_of_account(&self, account_id: &str) -> StoreResult<Vec<Employer>>;
 

@@ -61,15 +61,15 @@ pub async fn authorize(State(state): State<AppState>, req: Request, next: Next) 
                             .find(|(k, _)| *k == "id")
                             .map(|(_, v)| v.to_owned())
                     });
-                match target_orgs(&state, scope, id.as_deref()).await {
+                match targets(&state, scope, id.as_deref(), v).await {
                     Err(()) => Decision::NotFound,
-                    Ok(orgs) => {
-                        let allowed = if orgs.is_empty() {
+                    Ok(targets) => {
+                        let allowed = if targets.is_empty() {
                             policy::allows(&v.memberships, action, Target::Network)
                         } else {
-                            orgs.iter().any(|org| {
-                                policy::allows(&v.memberships, action, Target::Organization(org))
-                            })
+                            targets
+                                .iter()
+                                .any(|t| policy::allows(&v.memberships, action, t.as_target()))
                         };
                         if allowed && v.token_allows(action) {
                             Decision::Allow
@@ -133,6 +133,76 @@ pub async fn authorize(State(state): State<AppState>, req: Request, next: Next) 
     }
 }
 
+/// What a route's action is about, owned.
+enum OwnedTarget {
+    Organization(String),
+    Employer { id: String, linked: bool },
+}
+
+impl OwnedTarget {
+    fn as_target(&self) -> Target<'_> {
+        match self {
+            OwnedTarget::Organization(org) => Target::Organization(org),
+            OwnedTarget::Employer { id, linked } => Target::Employer {
+                id,
+                linked: *linked,
+            },
+        }
+    }
+}
+
+/// What a route's action is about (none: the network); `Err` when the path names nothing
+/// that exists.
+async fn targets(
+    state: &AppState,
+    scope: Scope,
+    id: Option<&str>,
+    viewer: &Viewer,
+) -> Result<Vec<OwnedTarget>, ()> {
+    let linked_to = |employer_id: String| async move {
+        let linked = state
+            .store
+            .employers_of_account(&viewer.account.id)
+            .await
+            .map_err(|e| tracing::error!(error = %e, "reading an account's employers failed"))?
+            .iter()
+            .any(|e| e.id == employer_id);
+        Ok::<_, ()>(vec![OwnedTarget::Employer {
+            id: employer_id,
+            linked,
+        }])
+    };
+    let employer_of_vacancy = |vacancy_id: String| async move {
+        let vacancy = state.store.vacancy(&vacancy_id).await.map_err(|e| {
+            tracing::error!(error = %e, "reading a vacancy for authorization failed");
+        })?;
+        linked_to(vacancy.ok_or(())?.employer_id).await
+    };
+    match scope {
+        Scope::EmployerInPath => {
+            let employer = state.store.employer(id.ok_or(())?).await.map_err(|e| {
+                tracing::error!(error = %e, "reading an employer for authorization failed");
+            })?;
+            linked_to(employer.ok_or(())?.id).await
+        }
+        Scope::TalentProgramme => Ok(vec![OwnedTarget::Organization(
+            state.talent_programme.to_string(),
+        )]),
+        Scope::EmployerOfVacancyInPath => employer_of_vacancy(id.ok_or(())?.to_string()).await,
+        Scope::EmployerOfIntroductionInPath => {
+            let intro = state.store.introduction(id.ok_or(())?).await.map_err(|e| {
+                tracing::error!(error = %e, "reading an introduction for authorization failed");
+            })?;
+            employer_of_vacancy(intro.ok_or(())?.vacancy_id).await
+        }
+        other => Ok(target_orgs(state, other, id)
+            .await?
+            .into_iter()
+            .map(OwnedTarget::Organization)
+            .collect()),
+    }
+}
+
 /// The organisations a route's action is about (none: the network); `Err` when
 /// the path names nothing that exists.
 async fn target_orgs(state: &AppState, scope: Scope, id: Option<&str>) -> Result<Vec<String>, ()> {
@@ -153,6 +223,10 @@ async fn target_orgs(state: &AppState, scope: Scope, id: Option<&str>) -> Result
             let org = id.and_then(|id| idx.organization(id)).ok_or(())?;
             Ok(vec![org.id.clone()])
         }
+        Scope::TalentProgramme
+        | Scope::EmployerInPath
+        | Scope::EmployerOfVacancyInPath
+        | Scope::EmployerOfIntroductionInPath => Err(()),
         Scope::ReferralInPath => {
             let id = id.ok_or(())?;
             match state.store.referral(id).await {

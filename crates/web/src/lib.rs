@@ -12,6 +12,7 @@ pub mod jobs;
 mod lang;
 pub mod mail;
 mod problem;
+pub mod recruitment;
 pub mod referrals;
 pub mod routes;
 mod security;

@@ -24,6 +24,14 @@ pub enum Scope {
     /// The sender's or the receiver's organisation of the referral `{id}` in the
     /// path: either party is allowed, nobody else.
     ReferralInPath,
+    /// The talent programme's organisation (Welcome to Maastricht Region).
+    TalentProgramme,
+    /// The employer `{id}` in the path.
+    EmployerInPath,
+    /// The employer of the vacancy `{id}` in the path.
+    EmployerOfVacancyInPath,
+    /// The employer of the vacancy of the introduction `{id}` in the path.
+    EmployerOfIntroductionInPath,
 }
 
 /// Who may use a route.

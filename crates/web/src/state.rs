@@ -46,6 +46,8 @@ pub struct AppState {
     pub(crate) hashing: Arc<tokio::sync::Semaphore>,
     /// The matching index of candidates and vacancies, kept current from the change feed.
     pub talent: Arc<crate::talent::TalentIndex>,
+    /// The organisation whose staff run the talent programme (Welcome to Maastricht Region).
+    pub talent_programme: Arc<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -107,6 +109,7 @@ impl AppState {
                 std::thread::available_parallelism().map_or(2, |n| n.get()),
             )),
             talent: Arc::new(talent),
+            talent_programme: Arc::new(crate::talent::DEFAULT_PROGRAMME.to_string()),
         })
     }
 
@@ -246,6 +249,12 @@ impl AppState {
                 }
             }
         })
+    }
+
+    /// The organisation whose staff run the talent programme.
+    pub fn with_talent_programme(mut self, organization_id: &str) -> Self {
+        self.talent_programme = Arc::new(organization_id.to_string());
+        self
     }
 
     /// Rebuilds the matching index with other weights and filter settings (configuration).

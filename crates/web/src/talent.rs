@@ -13,6 +13,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::{Arc, Mutex, RwLock, RwLockReadGuard};
 use uuid::Uuid;
 
+/// Welcome to Maastricht Region in the seeded catalogue (key `wtmr`): its staff run matching.
+pub const DEFAULT_PROGRAMME: &str = "00598c8b-7a5d-5ba0-9962-e7f0c84d0bef";
+
 /// Someone who lives outside the region's municipalities: far from every workplace, so only
 /// a candidate who will relocate passes the commute filter.
 pub const OUTSIDE_THE_REGION: Place = Place {

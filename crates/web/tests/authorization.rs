@@ -67,7 +67,11 @@ fn refused(reply: &support::Reply) -> bool {
 
 #[tokio::test]
 async fn every_route_answers_every_role_as_the_matrix_says() {
-    let app = app().await;
+    let mut app = app().await;
+    // The test's own organisation runs the talent programme.
+    app.state = app.state.clone().with_talent_programme(OWN_ORG);
+    app.router = loket_web::router(app.state.clone());
+    let talent = talent_records(&app).await;
     let matrix = matrix();
     let table = loket_web::routes::route_table();
 
@@ -117,7 +121,28 @@ async fn every_route_answers_every_role_as_the_matrix_says() {
         } else {
             (OTHER_ORG, &other_account)
         };
-        let id = if path.contains("/diensten/") || path.contains("/services/") {
+        let id = if path.contains("/werkgever/introducties/") {
+            if own {
+                talent.own_introduction.clone()
+            } else {
+                talent.other_introduction.clone()
+            }
+        } else if path.contains("/werkgever/")
+            || path.contains("/employers/")
+            || path.contains("/werkgevers/")
+        {
+            if own {
+                talent.own_employer.clone()
+            } else {
+                talent.other_employer.clone()
+            }
+        } else if path.contains("/talent/introducties/") {
+            talent.own_introduction.clone()
+        } else if path.contains("/vacatures/") || path.contains("/vacancies/") {
+            talent.own_vacancy.clone()
+        } else if path.contains("/kandidaten/") {
+            talent.candidate.clone()
+        } else if path.contains("/diensten/") || path.contains("/services/") {
             service_of(org)
         } else if path.contains("/locaties/") {
             location_of(org)
@@ -156,7 +181,16 @@ async fn every_route_answers_every_role_as_the_matrix_says() {
                     Who::Anonymous => Client::default(),
                     Who::Role(role) => {
                         let org = role.is_per_organization().then_some(OWN_ORG);
-                        signed_in(&app.state, role, org).await.0
+                        let (client, account) = signed_in(&app.state, role, org).await;
+                        if role == Role::Employer {
+                            // An employer's account acts for the "own" employer.
+                            app.state
+                                .store
+                                .link_employer_account(&talent.own_employer, &account)
+                                .await
+                                .expect("link");
+                        }
+                        client
                     }
                 };
                 let uri = substitute(entry.path, own);
@@ -201,6 +235,130 @@ async fn every_route_answers_every_role_as_the_matrix_says() {
         mismatches.len(),
         mismatches.join("\n")
     );
+}
+
+struct TalentRecords {
+    own_employer: String,
+    other_employer: String,
+    own_vacancy: String,
+    candidate: String,
+    own_introduction: String,
+    other_introduction: String,
+}
+
+/// Two employers with a published vacancy each, a candidate, and an introduction to each.
+async fn talent_records(app: &support::TestApp) -> TalentRecords {
+    use loket_domain::talent::candidate::{CandidateDetails, CandidateProfile};
+    use loket_domain::talent::employer::{EmployerDetails, Sector, Size};
+    use loket_domain::talent::introduction::Actor;
+    use loket_domain::talent::vacancy::{Contract, VacancyDetails, VacancyStatus};
+    let store = app.state.store.as_ref();
+    let employer = |kvk: &str| EmployerDetails {
+        name: format!("Employer {kvk}"),
+        kvk_number: kvk.into(),
+        sector: Sector::Logistics,
+        size: Size::Small,
+        municipality: "GM0917".into(),
+        recognised_sponsor: false,
+    };
+    let vacancy = VacancyDetails {
+        title: loket_domain::Text::new("Magazijnmedewerker", "", "", ""),
+        description: loket_domain::Text::default(),
+        occupation: "http://data.europa.eu/esco/occupation/bea705fe-06ac-4147-b8e0-6e8ac1208d8f"
+            .into(),
+        essential_skills: vec![],
+        optional_skills: vec![],
+        eqf: None,
+        experience_years: 0,
+        languages: vec![],
+        municipality: "GM0917".into(),
+        work_place: loket_matching::WorkPlace::OnSite,
+        hours_per_week: 38,
+        contract: Contract::Permanent,
+        salary_min: 2_600,
+        salary_max: 3_000,
+        start: None,
+        positions: 1,
+        sponsors_permit: false,
+    };
+    let now = chrono::Utc::now().timestamp();
+    let own = store
+        .create_employer(&employer("10000001"), None, now)
+        .await
+        .expect("employer");
+    let other = store
+        .create_employer(&employer("10000002"), None, now)
+        .await
+        .expect("employer");
+    let own_vacancy = store
+        .create_vacancy(&own.id, &vacancy, VacancyStatus::Published, now)
+        .await
+        .expect("vacancy");
+    let other_vacancy = store
+        .create_vacancy(&other.id, &vacancy, VacancyStatus::Published, now)
+        .await
+        .expect("vacancy");
+    let candidate = CandidateDetails {
+        name: "Matrix Candidate".into(),
+        email: "matrix@example.org".into(),
+        phone: None,
+        profile: CandidateProfile {
+            occupations: vec![vacancy.occupation.clone()],
+            skills: vec![],
+            experience_years: 1,
+            eqf: 3,
+            languages: vec![],
+            residence_country: "NL".into(),
+            municipality: Some("GM0917".into()),
+            nationality: loket_matching::Nationality::EuEeaSwiss,
+            work_authorised: false,
+            age_band: loket_matching::AgeBand::From30,
+            recent_graduate: false,
+            max_commute_km: 20,
+            will_relocate: false,
+            desired_salary: None,
+            available_from: None,
+        },
+    };
+    let c = store
+        .create_candidate(
+            &candidate,
+            loket_store::talent::RegisteredBy::Staff("matrix"),
+            None,
+            now,
+        )
+        .await
+        .expect("candidate");
+    let own_intro = store
+        .propose_introduction(
+            &own_vacancy.id,
+            &c.id,
+            Actor::Programme,
+            "matrix-own",
+            now + 3600,
+            now,
+        )
+        .await
+        .expect("introduction");
+    let other_intro = store
+        .propose_introduction(
+            &other_vacancy.id,
+            &c.id,
+            Actor::Programme,
+            "matrix-other",
+            now + 3600,
+            now,
+        )
+        .await
+        .expect("introduction");
+    TalentRecords {
+        own_employer: own.id,
+        other_employer: other.id,
+        own_vacancy: own_vacancy.id,
+        candidate: c.id,
+        own_introduction: own_intro.id,
+        other_introduction: other_intro.id,
+    }
 }
 
 /// Stores a referral from `from` to `service_id` (through the domain, as staff would).

@@ -5,6 +5,7 @@ mod front_door;
 pub mod hsds;
 mod openapi;
 pub(crate) mod referrals;
+pub(crate) mod talent;
 
 use crate::AppState;
 use crate::lang::UiLang;
@@ -12,6 +13,7 @@ use crate::problem::{InvalidParam, Problem};
 use crate::routes::{Access, RouteTable, Scope};
 use axum::Json;
 use axum::extract::{Path, RawQuery, State};
+use axum::handler::Handler;
 use axum::response::{IntoResponse, Response};
 use hsds::HsdsPage;
 use loket_domain::policy::Action;
@@ -74,6 +76,29 @@ pub(crate) fn routes(table: RouteTable) -> RouteTable {
             "/api/v1/referrals/{id}/transitions",
             Allowed(Action::HandleReferrals, Scope::ReferralInPath),
             referrals::transition,
+        )
+        .get("/api/v1/esco/suggest", Public, talent::suggest)
+        .post(
+            "/api/v1/employers/{id}/vacancies",
+            Allowed(Action::ManageVacancies, Scope::EmployerInPath),
+            talent::create_vacancy,
+        )
+        .post(
+            "/api/v1/candidates",
+            Allowed(Action::MatchTalent, Scope::TalentProgramme),
+            talent::create_candidate.layer(axum::extract::DefaultBodyLimit::max(
+                talent::MAX_CANDIDATE_BODY_BYTES,
+            )),
+        )
+        .get(
+            "/api/v1/vacancies/{id}/matches",
+            Allowed(Action::MatchTalent, Scope::TalentProgramme),
+            talent::matches,
+        )
+        .post(
+            "/api/v1/vacancies/{id}/introductions",
+            Allowed(Action::MatchTalent, Scope::TalentProgramme),
+            talent::propose,
         )
         .get(
             "/api/v1/front-door/insights",

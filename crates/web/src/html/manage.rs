@@ -94,6 +94,8 @@ pub struct HomePage {
     can_contacts: bool,
     can_overdue: bool,
     can_figures: bool,
+    can_talent: bool,
+    can_placements: bool,
     token_orgs: Vec<String>,
 }
 
@@ -180,6 +182,12 @@ pub async fn home(
             can_contacts: policy::allows(m, Action::RegisterContact, net),
             can_overdue: policy::allows(m, Action::ViewOverdueReferrals, net),
             can_figures: policy::allows(m, Action::ViewReferralFigures, net),
+            can_talent: policy::allows(
+                m,
+                Action::MatchTalent,
+                policy::Target::Organization(&state.talent_programme),
+            ),
+            can_placements: policy::allows(m, Action::ViewPlacementFigures, net),
             token_orgs: policy::organizations_for(m, Action::ManageApiTokens).unwrap_or_default(),
         },
     )

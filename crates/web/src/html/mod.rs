@@ -18,12 +18,28 @@ pub(crate) mod proposals;
 pub(crate) mod records;
 pub(crate) mod referrals;
 pub(crate) mod sign_in;
+pub(crate) mod talent;
+pub(crate) mod talent_desk;
 pub(crate) mod view;
 
 use crate::routes::{Access, RouteTable, Scope};
+use axum::handler::Handler;
 use loket_domain::policy::Action;
 
 pub use pages::not_found;
+
+/// The ESCO type-ahead for forms: progressive enhancement, the forms work without it.
+async fn talent_script() -> axum::response::Response {
+    use axum::response::IntoResponse;
+    (
+        [(
+            axum::http::header::CONTENT_TYPE,
+            "text/javascript; charset=utf-8",
+        )],
+        include_str!("../../static/typeahead.js"),
+    )
+        .into_response()
+}
 
 pub(crate) fn routes(table: RouteTable) -> RouteTable {
     use Access::{Allowed, Public, SignedIn};
@@ -35,6 +51,117 @@ pub(crate) fn routes(table: RouteTable) -> RouteTable {
         .post("/diensten/{id}/terugbellen", Public, intake::submit)
         .get("/organisaties", Public, pages::organizations)
         .get("/organisaties/{id}", Public, pages::organization)
+        .get("/vacatures", Public, talent::vacancies)
+        .get("/vacatures/{id}", Public, talent::vacancy)
+        .get(
+            "/werkgevers/aanmelden",
+            Public,
+            talent::employer_register_form,
+        )
+        .post("/werkgevers/aanmelden", Public, talent::employer_register)
+        .get("/talent/aanmelden", Public, talent::candidate_form)
+        .post(
+            "/talent/aanmelden",
+            Public,
+            talent::candidate_register.layer(axum::extract::DefaultBodyLimit::max(
+                talent::MAX_REGISTRATION_BYTES,
+            )),
+        )
+        .get("/introductie/{id}", Public, talent::consent_form)
+        .post("/introductie/{id}", Public, talent::consent_answer)
+        .get("/static/typeahead.js", Public, talent_script)
+        .get(
+            "/werkgever",
+            Allowed(Action::ManageVacancies, Scope::Network),
+            talent::employer_home,
+        )
+        .get(
+            "/werkgever/{id}/vacatures/nieuw",
+            Allowed(Action::ManageVacancies, Scope::EmployerInPath),
+            talent::vacancy_new_form,
+        )
+        .post(
+            "/werkgever/{id}/vacatures/nieuw",
+            Allowed(Action::ManageVacancies, Scope::EmployerInPath),
+            talent::vacancy_create,
+        )
+        .get(
+            "/werkgever/introducties/{id}",
+            Allowed(Action::ManageVacancies, Scope::EmployerOfIntroductionInPath),
+            talent::employer_introduction,
+        )
+        .post(
+            "/werkgever/introducties/{id}",
+            Allowed(Action::ManageVacancies, Scope::EmployerOfIntroductionInPath),
+            talent::employer_step,
+        )
+        .get(
+            "/werkgever/introducties/{id}/cv",
+            Allowed(Action::ManageVacancies, Scope::EmployerOfIntroductionInPath),
+            talent::employer_cv,
+        )
+        .get(
+            "/beheer/talent",
+            Allowed(Action::MatchTalent, Scope::TalentProgramme),
+            talent_desk::home,
+        )
+        .post(
+            "/beheer/talent/werkgevers/{id}/verifieren",
+            Allowed(Action::MatchTalent, Scope::TalentProgramme),
+            talent_desk::verify,
+        )
+        .get(
+            "/beheer/talent/vacatures/{id}",
+            Allowed(Action::MatchTalent, Scope::TalentProgramme),
+            talent_desk::matches,
+        )
+        .post(
+            "/beheer/talent/vacatures/{id}/voorstellen",
+            Allowed(Action::MatchTalent, Scope::TalentProgramme),
+            talent_desk::propose,
+        )
+        .get(
+            "/beheer/talent/kandidaten/nieuw",
+            Allowed(Action::MatchTalent, Scope::TalentProgramme),
+            talent_desk::candidate_form,
+        )
+        .post(
+            "/beheer/talent/kandidaten/nieuw",
+            Allowed(Action::MatchTalent, Scope::TalentProgramme),
+            talent_desk::candidate_create.layer(axum::extract::DefaultBodyLimit::max(
+                talent::MAX_REGISTRATION_BYTES,
+            )),
+        )
+        .get(
+            "/beheer/talent/kandidaten/{id}",
+            Allowed(Action::MatchTalent, Scope::TalentProgramme),
+            talent_desk::candidate,
+        )
+        .get(
+            "/beheer/talent/kandidaten/{id}/cv",
+            Allowed(Action::MatchTalent, Scope::TalentProgramme),
+            talent_desk::candidate_cv,
+        )
+        .get(
+            "/beheer/talent/introducties/{id}",
+            Allowed(Action::MatchTalent, Scope::TalentProgramme),
+            talent_desk::introduction,
+        )
+        .post(
+            "/beheer/talent/introducties/{id}",
+            Allowed(Action::MatchTalent, Scope::TalentProgramme),
+            talent_desk::step,
+        )
+        .get(
+            "/beheer/plaatsingen",
+            Allowed(Action::ViewPlacementFigures, Scope::Network),
+            talent_desk::placements,
+        )
+        .post(
+            "/beheer/plaatsingen",
+            Allowed(Action::SetPlacementTargets, Scope::Network),
+            talent_desk::set_target,
+        )
         .get("/organisaties/aanmelden", Public, proposals::form)
         .post("/organisaties/aanmelden", Public, proposals::submit)
         .get("/toegankelijkheid", Public, pages::accessibility)

@@ -82,6 +82,11 @@ async fn password_matches(state: &AppState, password: String, hash: String) -> b
         .unwrap_or(false)
 }
 
+/// Hashes a new password on the bounded hashing pool (also for registrations elsewhere).
+pub(crate) async fn hash_new_password(state: &AppState, password: String) -> Option<String> {
+    new_password_hash(state, password).await
+}
+
 async fn new_password_hash(state: &AppState, password: String) -> Option<String> {
     let _permit = state.hashing.acquire().await.ok()?;
     tokio::task::spawn_blocking(move || loket_auth::hash_password(&password))
