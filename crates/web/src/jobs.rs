@@ -217,6 +217,7 @@ pub struct RetentionReport {
     pub referrals: u64,
     pub contacts: u64,
     pub idempotency_keys: u64,
+    pub candidates: u64,
 }
 
 /// Deletes what is past its retention period, as the register says, keeping the
@@ -302,6 +303,17 @@ pub async fn retention(state: &AppState, now: i64) -> Result<RetentionReport, St
             .clear_contact_people(now - i64::from(days) * DAY_SECS)
             .await?;
     }
+    // Candidates: twelve months after their last activity (placements keep their counts).
+    if let Some(days) = state
+        .register
+        .activity(crate::recruitment::ACTIVITY)
+        .and_then(|a| a.retention_days)
+    {
+        report.candidates = state
+            .store
+            .erase_inactive_candidates(now - i64::from(days) * DAY_SECS, now)
+            .await?;
+    }
     // A retried API call comes within minutes; a day covers any client's retries.
     report.idempotency_keys = state
         .store
@@ -316,7 +328,7 @@ pub async fn retention(state: &AppState, now: i64) -> Result<RetentionReport, St
         .append_audit(&AuditEvent {
             action: "retention.run".into(),
             object: format!(
-                "feedback={} sessions={} tokens={} throttle-events={} jobs={} accounts={} proposals={} referrals={} contacts={} idempotency-keys={}",
+                "feedback={} sessions={} tokens={} throttle-events={} jobs={} accounts={} proposals={} referrals={} contacts={} idempotency-keys={} candidates={}",
                 report.feedback,
                 report.sessions,
                 report.tokens,
@@ -326,7 +338,8 @@ pub async fn retention(state: &AppState, now: i64) -> Result<RetentionReport, St
                 report.proposals,
                 report.referrals,
                 report.contacts,
-                report.idempotency_keys
+                report.idempotency_keys,
+                report.candidates
             ),
             result: AuditResult::Success,
             origin: "job".into(),

@@ -214,3 +214,263 @@ async fn the_follower_keeps_a_node_current_by_itself_sqlite() {
 async fn the_follower_keeps_a_node_current_by_itself_postgres() {
     the_follower_keeps_a_node_current_by_itself(support::postgres_app().await).await;
 }
+
+// ------------------------------------------------------------------ bad input, API and pages
+
+use axum::http::StatusCode;
+use loket_domain::account::Role;
+use serde_json::{Value, json};
+use support::signed_in;
+
+async fn employer_account(app: &TestApp) -> (support::Client, String) {
+    let (client, account) = signed_in(&app.state, Role::Employer, None).await;
+    let employer = EmployerDetails {
+        name: "Zorggroep Parkstad".into(),
+        kvk_number: "14000001".into(),
+        sector: Sector::LifeSciencesHealth,
+        size: Size::Large,
+        municipality: "GM0917".into(),
+        recognised_sponsor: false,
+    };
+    let e = app
+        .state
+        .store
+        .create_employer(&employer, Some(&account), T0)
+        .await
+        .unwrap();
+    (client, e.id)
+}
+
+fn invalid_params(reply: &support::Reply) -> Vec<String> {
+    let body: Value =
+        serde_json::from_str(&reply.body).unwrap_or_else(|_| panic!("{}", reply.body));
+    body["invalidParams"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap().to_string())
+        .collect()
+}
+
+async fn bad_vacancies_are_refused_whole(app: TestApp) {
+    let (mut client, employer) = employer_account(&app).await;
+    let changes_before = app.state.store.latest_talent_change().await.unwrap();
+    let bad = json!({
+        "title": {"nl": "Verpleegkundige"},
+        "occupation": "http://data.europa.eu/esco/occupation/not-an-occupation",
+        "essential_skills": [MEDICATION, "http://data.europa.eu/esco/skill/made-up"],
+        "languages": [{"language": "nl", "level": "B1"}, {"language": "de", "level": "Z9"}],
+        "municipality": "GM0917", "work_place": "on-site", "hours_per_week": "32", "contract": "permanent",
+        "salary_min": "-100", "salary_max": "4600"
+    });
+    let uri = format!("/api/v1/employers/{employer}/vacancies");
+    let reply = client.post_json(&app.router, &uri, &bad).await;
+    assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{}", reply.body);
+    assert!(
+        reply.body.contains("A1, A2, B1, B2, C1 or C2"),
+        "{}",
+        reply.body
+    );
+    assert_eq!(
+        invalid_params(&reply),
+        ["occupation", "essential_skills", "languages", "salary_min"]
+    );
+    assert!(
+        app.state
+            .store
+            .vacancies_of_employer(&employer)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert_eq!(
+        app.state.store.latest_talent_change().await.unwrap(),
+        changes_before,
+        "nothing on the feed"
+    );
+    // Publishing waits for verification; a draft is fine.
+    let good = json!({
+        "title": {"nl": "Verpleegkundige"}, "occupation": NURSE, "essential_skills": [MEDICATION],
+        "languages": [{"language": "nl", "level": "B1"}], "municipality": "GM0917", "work_place": "on-site",
+        "hours_per_week": "32", "contract": "permanent", "salary_min": "3400", "salary_max": "4600",
+        "status": "published"
+    });
+    let reply = client.post_json(&app.router, &uri, &good).await;
+    assert_eq!(
+        (reply.status, invalid_params(&reply)),
+        (StatusCode::BAD_REQUEST, vec!["status".to_string()])
+    );
+    let mut draft = good.clone();
+    draft["status"] = json!("draft");
+    let reply = client.post_json(&app.router, &uri, &draft).await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+    // Another employer's account may not post for this one.
+    let (mut stranger, _) = signed_in(&app.state, Role::Employer, None).await;
+    assert_eq!(
+        stranger.post_json(&app.router, &uri, &draft).await.status,
+        StatusCode::FORBIDDEN
+    );
+}
+
+fn candidate_json() -> Value {
+    json!({
+        "name": "Lena Schmitz", "email": "lena@example.de", "occupations": [NURSE], "skills": [MEDICATION],
+        "experience_years": "6", "eqf": "6", "languages": [{"language": "de", "level": "C2"}, {"language": "nl", "level": "B2"}],
+        "residence_country": "DE", "municipality": "DE05334002", "nationality": "eu-eea-swiss", "age_band": "from30",
+        "max_commute_km": "40", "desired_salary": "4000", "consent": true
+    })
+}
+
+fn pdf(size: usize) -> Vec<u8> {
+    let mut bytes = b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\n".to_vec();
+    bytes.resize(size.saturating_sub(7).max(bytes.len()), b' ');
+    bytes.extend(b"\n%%EOF\n");
+    bytes
+}
+
+async fn bad_candidates_and_cvs_are_refused_whole(app: TestApp) {
+    let (mut staff, _) = signed_in(
+        &app.state,
+        Role::Staff,
+        Some(loket_web::talent::DEFAULT_PROGRAMME),
+    )
+    .await;
+    let count = |app: &TestApp| {
+        let store = app.state.store.clone();
+        async move { store.candidate_profiles("", 100).await.unwrap().len() }
+    };
+    let mut bad = candidate_json();
+    bad["skills"] = json!(["http://data.europa.eu/esco/skill/made-up"]);
+    bad["languages"] = json!([{"language": "de", "level": "Z9"}]);
+    bad["desired_salary"] = json!("-3000");
+    bad["cv_pdf_base64"] =
+        json!(data_encoding::BASE64.encode(b"PK\x03\x04 this is a word document"));
+    let reply = staff
+        .post_json(&app.router, "/api/v1/candidates", &bad)
+        .await;
+    assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{}", reply.body);
+    assert_eq!(
+        invalid_params(&reply),
+        ["skills", "languages", "desired_salary", "cv"]
+    );
+    let mut big = candidate_json();
+    big["cv_pdf_base64"] = json!(data_encoding::BASE64.encode(&pdf(5 * 1024 * 1024 + 1)));
+    let reply = staff
+        .post_json(&app.router, "/api/v1/candidates", &big)
+        .await;
+    assert_eq!(
+        (reply.status, invalid_params(&reply)),
+        (StatusCode::BAD_REQUEST, vec!["cv".to_string()])
+    );
+    assert!(reply.body.contains("at most 5 MB"), "{}", reply.body);
+    assert_eq!(count(&app).await, 0, "no partial record");
+    let mut good = candidate_json();
+    good["cv_pdf_base64"] = json!(data_encoding::BASE64.encode(&pdf(20_000)));
+    let reply = staff
+        .post_json(&app.router, "/api/v1/candidates", &good)
+        .await;
+    assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.body);
+    let id: Value = serde_json::from_str(&reply.body).unwrap();
+    let cv = app
+        .state
+        .store
+        .candidate_cv(id["id"].as_str().unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(cv.len(), pdf(20_000).len());
+
+    // The public form, in German: a Word file as CV is refused next to the field, the rest kept.
+    let mut visitor = support::Client::default();
+    let page = visitor.get(&app.router, "/talent/aanmelden?lang=de").await;
+    let token = page.input("token");
+    let fields = [
+        ("token", token.as_str()),
+        ("name", "Ravi Kumar"),
+        ("email", "ravi@example.in"),
+        ("residence_country", "IN"),
+        ("municipality", ""),
+        ("nationality", "other"),
+        ("age_band", "from30"),
+        ("occupations", "nurse responsible for general care"),
+        ("skills", "administer prescribed medication"),
+        ("experience_years", "8"),
+        ("eqf", "6"),
+        ("language_0", "en"),
+        ("level_0", "C2"),
+        ("max_commute_km", "0"),
+        ("will_relocate", "1"),
+        ("consent", "1"),
+    ];
+    let reply = visitor
+        .post_multipart(
+            &app.router,
+            "/talent/aanmelden?lang=de",
+            &fields,
+            Some(("cv", "cv.docx", b"PK\x03\x04 word")),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{}", reply.body);
+    assert!(
+        reply
+            .body
+            .contains("Der Lebenslauf muss ein PDF-Dokument sein."),
+        "{}",
+        reply.body
+    );
+    assert!(
+        reply.body.contains("id=\"cv-error\""),
+        "the message sits next to the field"
+    );
+    assert!(
+        reply.body.contains("value=\"Ravi Kumar\""),
+        "what was typed is kept"
+    );
+    assert!(
+        reply.body.contains("administer prescribed medication"),
+        "labels are kept as typed"
+    );
+    assert_eq!(count(&app).await, 1, "nothing stored");
+    let reply = visitor
+        .post_multipart(
+            &app.router,
+            "/talent/aanmelden?lang=de",
+            &fields,
+            Some(("cv", "cv.pdf", &pdf(30_000))),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    assert!(
+        reply.body.contains("Danke für Ihre Anmeldung"),
+        "{}",
+        reply.body
+    );
+    assert_eq!(count(&app).await, 2);
+    // Labels typed in the form were stored as ESCO URIs.
+    let profiles = app.state.store.candidate_profiles("", 100).await.unwrap();
+    assert!(
+        profiles
+            .iter()
+            .any(|(_, p)| p.occupations == vec![NURSE.to_string()] && p.will_relocate)
+    );
+}
+
+#[tokio::test]
+async fn bad_vacancies_are_refused_whole_sqlite() {
+    bad_vacancies_are_refused_whole(support::app().await).await;
+}
+
+#[tokio::test]
+async fn bad_vacancies_are_refused_whole_postgres() {
+    bad_vacancies_are_refused_whole(support::postgres_app().await).await;
+}
+
+#[tokio::test]
+async fn bad_candidates_and_cvs_are_refused_whole_sqlite() {
+    bad_candidates_and_cvs_are_refused_whole(support::app().await).await;
+}
+
+#[tokio::test]
+async fn bad_candidates_and_cvs_are_refused_whole_postgres() {
+    bad_candidates_and_cvs_are_refused_whole(support::postgres_app().await).await;
+}

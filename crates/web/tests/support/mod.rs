@@ -167,6 +167,50 @@ impl Client {
         self.send(router, Request::get(uri), Body::empty()).await
     }
 
+    pub async fn post_json(
+        &mut self,
+        router: &Router,
+        uri: &str,
+        body: &serde_json::Value,
+    ) -> Reply {
+        self.send(
+            router,
+            Request::post(uri).header(header::CONTENT_TYPE, "application/json"),
+            Body::from(body.to_string()),
+        )
+        .await
+    }
+
+    /// A `multipart/form-data` post, as a browser sends a form with a file.
+    pub async fn post_multipart(
+        &mut self,
+        router: &Router,
+        uri: &str,
+        fields: &[(&str, &str)],
+        file: Option<(&str, &str, &[u8])>,
+    ) -> Reply {
+        let boundary = "----loket-test-boundary";
+        let mut body: Vec<u8> = Vec::new();
+        for (name, value) in fields {
+            body.extend(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n").bytes());
+        }
+        if let Some((name, filename, bytes)) = file {
+            body.extend(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{filename}\"\r\nContent-Type: application/octet-stream\r\n\r\n").bytes());
+            body.extend_from_slice(bytes);
+            body.extend(b"\r\n");
+        }
+        body.extend(format!("--{boundary}--\r\n").bytes());
+        self.send(
+            router,
+            Request::post(uri).header(
+                header::CONTENT_TYPE,
+                format!("multipart/form-data; boundary={boundary}"),
+            ),
+            Body::from(body),
+        )
+        .await
+    }
+
     pub async fn post(&mut self, router: &Router, uri: &str, pairs: &[(&str, &str)]) -> Reply {
         self.send(
             router,
