@@ -23,6 +23,10 @@ pub struct Config {
     pub mail_from: String,
     /// Take client addresses from `X-Forwarded-For` (only behind a trusted proxy).
     pub trust_forwarded_for: bool,
+    /// Talent matching: the weights of the score and the filters' tunables.
+    pub matching: loket_matching::Settings,
+    /// The organisation (key or id) whose staff run talent matching; default `wtmr`.
+    pub talent_programme: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -50,6 +54,8 @@ struct FileConfig {
     smtp_url: Option<String>,
     mail_from: Option<String>,
     trust_forwarded_for: Option<bool>,
+    matching: Option<loket_matching::Settings>,
+    talent_programme: Option<String>,
 }
 
 impl Config {
@@ -156,7 +162,16 @@ impl Config {
             Some(v) => v == "true" || v == "1",
             None => file_config.trust_forwarded_for.unwrap_or(false),
         };
+        let matching = file_config.matching.unwrap_or_default();
+        if let Err(e) = matching.weights.check() {
+            return Err(ConfigError::Invalid {
+                source_name: file_name("matching.weights"),
+                message: e.to_string(),
+            });
+        }
         Ok(Config {
+            matching,
+            talent_programme: env("LOKET_TALENT_PROGRAMME").or(file_config.talent_programme),
             bind: parsed_bind,
             database_url: database_url.0,
             cors_origins: cors.0,
@@ -197,6 +212,29 @@ mod tests {
     use super::*;
 
     #[test]
+    fn matching_weights_come_from_the_file_and_bad_ones_are_named() {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("loket.toml");
+        std::fs::write(&path, "[matching.weights]\nessential_skills = 60.0\nsalary = 0.0\n[matching.filters]\navailability_grace_days = 10\n").expect("write");
+        let config = Config::load(Some(&path), None).expect("config");
+        assert_eq!(config.matching.weights.essential_skills, 60.0);
+        assert_eq!(config.matching.weights.salary, 0.0);
+        assert_eq!(
+            config.matching.weights.occupation, 20.0,
+            "unnamed weights keep their default"
+        );
+        assert_eq!(config.matching.filters.availability_grace_days, 10);
+        std::fs::write(&path, "[matching.weights]\nexperience = -1.0\n").expect("write");
+        let err = Config::load(Some(&path), None).expect_err("negative weight");
+        assert!(err.to_string().contains("matching.weights"), "{err}");
+        std::fs::write(&path, "[matching.weights]\nluck = 5.0\n").expect("write");
+        assert!(
+            Config::load(Some(&path), None).is_err(),
+            "unknown weights are refused"
+        );
+    }
+
+    #[test]
     fn a_bad_bind_names_its_source() {
         let err = Config::load(None, Some("not-an-address")).expect_err("must fail");
         assert!(err.to_string().contains("--bind"), "{err}");
@@ -228,6 +266,8 @@ mod tests {
             smtp_url: None,
             mail_from: "loket <noreply@localhost>".into(),
             trust_forwarded_for: false,
+            matching: loket_matching::Settings::default(),
+            talent_programme: None,
         };
         assert!(!c.database_for_logs().contains("secret"));
     }

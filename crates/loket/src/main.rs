@@ -293,6 +293,25 @@ async fn serve(config: Config, demo: bool) -> Result<(), AppError> {
         Some(secret) => state.with_secret_key(secret),
         None => state,
     };
+    let state = state.with_matching_settings(config.matching).await?;
+    let state = match &config.talent_programme {
+        Some(wanted) => {
+            let index = state.index();
+            let Some(org) = index
+                .organizations()
+                .iter()
+                .find(|o| o.key == *wanted || o.id == *wanted)
+            else {
+                return Err(AppError::Invalid(format!(
+                    "configuration: talent_programme {wanted:?} is not an organisation key or id"
+                )));
+            };
+            let id = org.id.clone();
+            drop(index);
+            state.with_talent_programme(&id)
+        }
+        None => state,
+    };
     state.spawn_refresher(std::time::Duration::from_secs(1));
     state.spawn_talent_follower(std::time::Duration::from_millis(250));
     state.spawn_insight_writer(std::time::Duration::from_secs(5));

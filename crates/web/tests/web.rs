@@ -1050,8 +1050,13 @@ async fn the_privacy_statement_comes_from_the_register() {
         "talent matching runs from the last activity"
     );
     assert!(
-        page.body.contains("not yet in use"),
-        "planned activities are marked"
+        page.body
+            .contains("Matching international talent with employers"),
+        "talent matching is listed"
+    );
+    assert!(
+        !page.body.contains("not yet in use"),
+        "every activity is in use now, talent matching included"
     );
     let de = get(&app.router, "/privacy?lang=de").await;
     assert!(de.body.contains("Datenschutzerklärung") && de.body.contains("2 Jahre"));
