@@ -127,6 +127,12 @@ async fn every_route_answers_every_role_as_the_matrix_says() {
             } else {
                 talent.other_introduction.clone()
             }
+        } else if path.contains("/werkgever/vacatures/") {
+            if own {
+                talent.own_vacancy.clone()
+            } else {
+                talent.other_vacancy.clone()
+            }
         } else if path.contains("/werkgever/")
             || path.contains("/employers/")
             || path.contains("/werkgevers/")
@@ -241,6 +247,7 @@ struct TalentRecords {
     own_employer: String,
     other_employer: String,
     own_vacancy: String,
+    other_vacancy: String,
     candidate: String,
     own_introduction: String,
     other_introduction: String,
@@ -355,6 +362,7 @@ async fn talent_records(app: &support::TestApp) -> TalentRecords {
         own_employer: own.id,
         other_employer: other.id,
         own_vacancy: own_vacancy.id,
+        other_vacancy: other_vacancy.id,
         candidate: c.id,
         own_introduction: own_intro.id,
         other_introduction: other_intro.id,

@@ -86,6 +86,16 @@ pub(crate) fn routes(table: RouteTable) -> RouteTable {
             talent::vacancy_create,
         )
         .get(
+            "/werkgever/vacatures/{id}/kandidaten",
+            Allowed(Action::ManageVacancies, Scope::EmployerOfVacancyInPath),
+            talent_desk::employer_matches,
+        )
+        .post(
+            "/werkgever/vacatures/{id}/voorstellen",
+            Allowed(Action::ManageVacancies, Scope::EmployerOfVacancyInPath),
+            talent_desk::employer_propose,
+        )
+        .get(
             "/werkgever/introducties/{id}",
             Allowed(Action::ManageVacancies, Scope::EmployerOfIntroductionInPath),
             talent::employer_introduction,
@@ -109,6 +119,11 @@ pub(crate) fn routes(table: RouteTable) -> RouteTable {
             "/beheer/talent/werkgevers/{id}/verifieren",
             Allowed(Action::MatchTalent, Scope::TalentProgramme),
             talent_desk::verify,
+        )
+        .post(
+            "/beheer/talent/werkgevers/{id}/employer-board",
+            Allowed(Action::MatchTalent, Scope::TalentProgramme),
+            talent_desk::board,
         )
         .get(
             "/beheer/talent/vacatures/{id}",

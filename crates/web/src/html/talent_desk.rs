@@ -23,6 +23,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use loket_domain::policy::{self, Action, Target};
 use loket_domain::referral::FieldProblem;
 use loket_domain::talent::candidate::CandidateInput;
+use loket_domain::talent::employer::{BOARD_FEE_CENTS, BoardMembership, BoardStatus};
 use loket_domain::talent::introduction::Actor;
 use loket_domain::talent::vacancy::VacancyStatus;
 use loket_matching::filter::Exclusion;
@@ -41,6 +42,8 @@ pub struct EmployerRow {
     pub verified: bool,
     pub sponsor: bool,
     pub version: i64,
+    /// The Employer Board status this year (`none` when not asked).
+    pub board: Vec<super::view::Opt>,
 }
 
 #[derive(Template)]
@@ -52,6 +55,8 @@ pub struct TalentHomePage {
     employers: Vec<EmployerRow>,
     vacancies: Vec<(String, String, String)>,
     candidates: Vec<(String, String)>,
+    board_heading: String,
+    board_year: i32,
 }
 
 pub async fn home(
@@ -104,7 +109,43 @@ pub async fn home(
         }
     }
     named.sort_by_key(|n| n.1.to_lowercase());
+    let board_year = {
+        use chrono::Datelike;
+        super::hours::today_in_region().year()
+    };
+    let mut rows = Vec::new();
+    for e in &employers {
+        let current = match state.store.board_memberships(&e.id).await {
+            Ok(list) => list
+                .into_iter()
+                .find(|m| m.year == board_year)
+                .map(|m| m.status),
+            Err(err) => return failure(&state, err),
+        };
+        let mut board = vec![super::view::Opt {
+            value: "none".into(),
+            label: tr.t("board-status-none"),
+            selected: current.is_none(),
+        }];
+        board.extend(BoardStatus::ALL.iter().map(|s| super::view::Opt {
+            value: s.code().into(),
+            label: tr.t(&format!("board-status-{}", s.code())),
+            selected: current == Some(*s),
+        }));
+        rows.push(EmployerRow {
+            id: e.id.clone(),
+            name: e.details.name.clone(),
+            kvk: e.details.kvk_number.clone(),
+            sector: tr.t(&format!("sector-{}", e.details.sector.code())),
+            verified: e.verified_at.is_some(),
+            sponsor: e.details.recognised_sponsor,
+            version: e.version,
+            board,
+        });
+    }
     let page = TalentHomePage {
+        board_heading: tr.s("board-heading", &[("year", board_year.to_string())]),
+        board_year,
         layout: Layout::new(
             tr.clone(),
             tr.t("talent-title"),
@@ -114,18 +155,7 @@ pub async fn home(
         ),
         token: state.form_token(&viewer),
         counts,
-        employers: employers
-            .iter()
-            .map(|e| EmployerRow {
-                id: e.id.clone(),
-                name: e.details.name.clone(),
-                kvk: e.details.kvk_number.clone(),
-                sector: tr.t(&format!("sector-{}", e.details.sector.code())),
-                verified: e.verified_at.is_some(),
-                sponsor: e.details.recognised_sponsor,
-                version: e.version,
-            })
-            .collect(),
+        employers: rows,
         vacancies: published
             .iter()
             .map(|v| {
@@ -184,6 +214,59 @@ pub async fn verify(
     }
 }
 
+#[derive(Debug, Default, Deserialize)]
+pub struct BoardForm {
+    #[serde(default)]
+    token: String,
+    #[serde(default)]
+    year: String,
+    #[serde(default)]
+    status: String,
+}
+
+/// Records an employer's Employer Board membership for a year (fee €10,000).
+pub async fn board(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    OriginalUri(uri): OriginalUri,
+    SignedIn(viewer): SignedIn,
+    Path(id): Path<String>,
+    form: Result<axum::Form<BoardForm>, axum::extract::rejection::FormRejection>,
+) -> Response {
+    let form = form.map(|f| f.0).unwrap_or_default();
+    if !state.form_token_ok(&viewer, &form.token) {
+        return csrf_refused(&state, lang);
+    }
+    let (Ok(year), Some(status)) = (form.year.parse::<i32>(), BoardStatus::parse(&form.status))
+    else {
+        // "none" or a tampered form: nothing to record.
+        return Redirect::to(&format!("/beheer/talent?lang={}", lang.code())).into_response();
+    };
+    let membership = BoardMembership {
+        year,
+        fee_cents: BOARD_FEE_CENTS,
+        status,
+    };
+    match state.store.set_board_membership(&id, &membership).await {
+        Ok(()) => {
+            state
+                .record_audit(loket_domain::audit::AuditEvent {
+                    action: "employer.board".into(),
+                    object: format!("employer/{id}"),
+                    result: loket_domain::audit::AuditResult::Success,
+                    origin: "web".into(),
+                    actor: viewer.account.id.clone(),
+                    subject: None,
+                    activity: None,
+                })
+                .await;
+            Redirect::to(&format!("/beheer/talent?lang={}", lang.code())).into_response()
+        }
+        Err(loket_store::StoreError::Rejected { .. }) => not_found_page(&state, lang, &uri),
+        Err(e) => failure(&state, e),
+    }
+}
+
 // ------------------------------------------------------------------ matches
 
 pub struct MatchItem {
@@ -199,6 +282,146 @@ pub struct ExcludedItem {
     pub id: String,
     pub name: String,
     pub reasons: Vec<String>,
+}
+
+#[derive(Template)]
+#[template(path = "employer_matches.html")]
+pub struct EmployerMatchesPage {
+    layout: Layout,
+    vacancy_id: String,
+    token: String,
+    message: Option<String>,
+    ranked: Vec<MatchItem>,
+    errors: Errors,
+}
+
+/// The employer's view of a vacancy's best candidates: pseudonymous (no name, no contact, no
+/// CV) until a candidate consents to an introduction.
+async fn employer_matches_page(
+    state: &AppState,
+    tr: &Tr,
+    uri: &Uri,
+    viewer: &Viewer,
+    id: &str,
+    errors: Errors,
+    message: Option<String>,
+) -> Response {
+    let record = match state.store.vacancy(id).await {
+        Ok(Some(v)) => v,
+        Ok(None) => return not_found_page(state, tr.lang, uri),
+        Err(e) => return failure(state, e),
+    };
+    let intros = match state.store.introductions_for_vacancy(id).await {
+        Ok(i) => i,
+        Err(e) => return failure(state, e),
+    };
+    let today = super::hours::today_in_region();
+    let ranked = {
+        let index = state.talent.read();
+        match Uuid::parse_str(id)
+            .ok()
+            .and_then(|k| index.vacancy(&k).cloned())
+        {
+            Some(v) => index.candidates_for(&v, 20, today),
+            None => Vec::new(),
+        }
+    };
+    let vocabulary = state.talent.vocabulary();
+    let items = ranked
+        .iter()
+        .enumerate()
+        .map(|(n, r)| {
+            let key = r.key.to_string();
+            MatchItem {
+                name: tr.s("employer-candidate-number", &[("n", (n + 1).to_string())]),
+                score: tr.s(
+                    "match-score",
+                    &[("score", format!("{:.0}", r.explanation.total))],
+                ),
+                admission: admission_text(tr, r),
+                lines: explanation_lines(tr, vocabulary, r),
+                proposed: intros
+                    .iter()
+                    .find(|i| i.candidate_id == key)
+                    .map(|i| public::status_text(tr, i.status))
+                    .unwrap_or_default(),
+                id: key,
+            }
+        })
+        .collect();
+    let page = EmployerMatchesPage {
+        layout: Layout::new(
+            tr.clone(),
+            tr.s(
+                "employer-matches-title",
+                &[("vacancy", record.details.title.get(tr.lang).to_string())],
+            ),
+            "vacancies",
+            uri.path(),
+            uri.query(),
+        ),
+        vacancy_id: id.to_string(),
+        token: state.form_token(viewer),
+        message,
+        ranked: items,
+        errors,
+    };
+    let status = if page.errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::BAD_REQUEST
+    };
+    render(status, &page)
+}
+
+pub async fn employer_matches(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    OriginalUri(uri): OriginalUri,
+    SignedIn(viewer): SignedIn,
+    Path(id): Path<String>,
+) -> Response {
+    let tr = tr(&state, lang);
+    employer_matches_page(&state, &tr, &uri, &viewer, &id, Errors::default(), None).await
+}
+
+/// The employer shortlists a candidate; the candidate is asked for consent by e-mail.
+pub async fn employer_propose(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    OriginalUri(uri): OriginalUri,
+    SignedIn(viewer): SignedIn,
+    Path(id): Path<String>,
+    form: Result<axum::Form<ProposeForm>, axum::extract::rejection::FormRejection>,
+) -> Response {
+    let tr = tr(&state, lang);
+    let form = form.map(|f| f.0).unwrap_or_default();
+    if !state.form_token_ok(&viewer, &form.token) {
+        return csrf_refused(&state, lang);
+    }
+    let acting = Acting {
+        account_id: &viewer.account.id,
+        origin: "web",
+    };
+    match recruitment::propose(&state, acting, &id, &form.candidate_id, Actor::Employer).await {
+        Ok(_) => {
+            employer_matches_page(
+                &state,
+                &tr,
+                &uri,
+                &viewer,
+                &id,
+                Errors::default(),
+                Some(tr.t("matches-proposed")),
+            )
+            .await
+        }
+        Err(CaseError::Invalid(p)) => {
+            employer_matches_page(&state, &tr, &uri, &viewer, &id, errors_from(&tr, &p), None).await
+        }
+        Err(CaseError::Store(e)) => failure(&state, e),
+        Err(_) => not_found_page(&state, lang, &uri),
+    }
 }
 
 #[derive(Template)]
