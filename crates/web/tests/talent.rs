@@ -474,3 +474,120 @@ async fn bad_candidates_and_cvs_are_refused_whole_sqlite() {
 async fn bad_candidates_and_cvs_are_refused_whole_postgres() {
     bad_candidates_and_cvs_are_refused_whole(support::postgres_app().await).await;
 }
+
+// ------------------------------------------------------------------ employers through the pages
+
+async fn employers_shortlist_without_names_and_join_the_board(app: TestApp) {
+    let store = app.state.store.clone();
+    let (mut employer, employer_id) = employer_account(&app).await;
+    let record = store.employer(&employer_id).await.unwrap().unwrap();
+    store
+        .verify_employer(&employer_id, record.version, false, "staff", T0)
+        .await
+        .unwrap();
+    let vacancy = store
+        .create_vacancy(&employer_id, &nurse_vacancy(), VacancyStatus::Published, T0)
+        .await
+        .unwrap();
+    let lena = store
+        .create_candidate(&german_nurse(), RegisteredBy::Staff("s"), None, T0)
+        .await
+        .unwrap();
+    let areas = app.state.index();
+    app.state
+        .talent
+        .catch_up(store.as_ref(), &areas.areas)
+        .await
+        .unwrap();
+
+    // The employer sees a pseudonymous candidate, never the name, and shortlists her.
+    let page = employer
+        .get(
+            &app.router,
+            &format!("/werkgever/vacatures/{}/kandidaten?lang=en", vacancy.id),
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    assert!(page.body.contains("Candidate 1"));
+    assert!(
+        !page.body.contains("Lena Schmitz") && !page.body.contains("lena@example.de"),
+        "no personal data before consent"
+    );
+    let token = page.input("token");
+    let reply = employer
+        .post(
+            &app.router,
+            &format!("/werkgever/vacatures/{}/voorstellen?lang=en", vacancy.id),
+            &[("token", &token), ("candidate_id", &lena.id)],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    assert!(
+        reply.body.contains("Proposed, waiting for consent"),
+        "{}",
+        reply.body
+    );
+    let intros = store.introductions_for_vacancy(&vacancy.id).await.unwrap();
+    assert_eq!(intros.len(), 1);
+    assert_eq!(
+        intros[0].proposed_as,
+        loket_domain::talent::introduction::Actor::Employer
+    );
+    // Shortlisting twice is refused with a message, not a second introduction.
+    let again = employer
+        .post(
+            &app.router,
+            &format!("/werkgever/vacatures/{}/voorstellen?lang=en", vacancy.id),
+            &[("token", &token), ("candidate_id", &lena.id)],
+        )
+        .await;
+    assert_eq!(again.status, StatusCode::BAD_REQUEST);
+    assert!(again.body.contains("already proposed"), "{}", again.body);
+    assert_eq!(
+        store
+            .introductions_for_vacancy(&vacancy.id)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+
+    // Programme staff record the Employer Board membership of this year.
+    let (mut staff, _) = signed_in(
+        &app.state,
+        Role::Staff,
+        Some(loket_web::talent::DEFAULT_PROGRAMME),
+    )
+    .await;
+    let desk = staff.get(&app.router, "/beheer/talent?lang=en").await;
+    assert_eq!(desk.status, StatusCode::OK);
+    let token = desk.input("token");
+    let year = {
+        use chrono::Datelike;
+        chrono::Utc::now().year().to_string()
+    };
+    let reply = staff
+        .post(
+            &app.router,
+            &format!("/beheer/talent/werkgevers/{employer_id}/employer-board"),
+            &[("token", &token), ("year", &year), ("status", "paid")],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER);
+    let board = store.board_memberships(&employer_id).await.unwrap();
+    assert_eq!(board.len(), 1);
+    assert_eq!(
+        (board[0].fee_cents, board[0].status.code()),
+        (1_000_000, "paid")
+    );
+}
+
+#[tokio::test]
+async fn employers_shortlist_without_names_and_join_the_board_sqlite() {
+    employers_shortlist_without_names_and_join_the_board(support::app().await).await;
+}
+
+#[tokio::test]
+async fn employers_shortlist_without_names_and_join_the_board_postgres() {
+    employers_shortlist_without_names_and_join_the_board(support::postgres_app().await).await;
+}
