@@ -117,6 +117,9 @@ test('an employer in Heerlen finds a German nurse, and the hire counts as a plac
   await axe(employer, 'vacancy form');
   await employer.getByLabel('Dutch', { exact: true }).first().fill('Verpleegkundige');
   await employer.getByLabel('English', { exact: true }).first().fill('Nurse');
+  // Type-ahead: typing offers ESCO occupations (from /api/v1/esco/suggest).
+  await employer.getByLabel('Occupation', { exact: true }).pressSequentially('nurse resp', { delay: 30 });
+  await employer.locator('datalist option[value="nurse responsible for general care"]').waitFor({ state: 'attached' });
   await employer.getByLabel('Occupation', { exact: true }).fill('nurse responsible for general care');
   await employer.getByLabel('Essential skills').fill(NURSING.slice(0, 4).join('\n'));
   await employer.getByLabel('Optional skills').fill('work in a multicultural environment in health care');

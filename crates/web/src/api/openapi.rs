@@ -33,6 +33,11 @@ use utoipa::OpenApi;
         super::referrals::create,
         super::referrals::get,
         super::referrals::transition,
+        super::talent::suggest,
+        super::talent::create_vacancy,
+        super::talent::create_candidate,
+        super::talent::matches,
+        super::talent::propose,
     ),
     components(schemas(
         super::front_door::RouteResponse,
