@@ -565,7 +565,12 @@ async fn main() {
         };
         let t = Instant::now();
         let record = store
-            .create_candidate(&details, loket_store::talent::RegisteredBy::Staff("bench"), None, T0)
+            .create_candidate(
+                &details,
+                loket_store::talent::RegisteredBy::Staff("bench"),
+                None,
+                T0,
+            )
             .await
             .unwrap();
         let key = uuid::Uuid::parse_str(&record.id).unwrap();

@@ -258,14 +258,16 @@ pub async fn vacancies(
         Ok(v) => v,
         Err(e) => return failure(&state, e),
     };
+    let employers: std::collections::HashMap<String, String> = match state.store.employers().await {
+        Ok(list) => list.into_iter().map(|e| (e.id, e.details.name)).collect(),
+        Err(e) => return failure(&state, e),
+    };
     let vocabulary = state.talent.vocabulary();
     let words: Vec<String> = p.q.split_whitespace().map(str::to_lowercase).collect();
     let mut items = Vec::new();
     for v in published {
-        let employer = match state.store.employer(&v.employer_id).await {
-            Ok(Some(e)) => e.details.name,
-            Ok(None) => continue,
-            Err(e) => return failure(&state, e),
+        let Some(employer) = employers.get(&v.employer_id).cloned() else {
+            continue;
         };
         let title = v.details.title.get(lang).to_string();
         let occupation = labels(
