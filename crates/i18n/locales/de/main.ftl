@@ -1020,3 +1020,4 @@ employer-matches-title = Passende Kandidaten: { $vacancy }
 employer-matches-intro = Kandidaten erscheinen ohne Namen und Kontaktdaten. Setzen Sie jemanden auf die Auswahlliste, und wir bitten um Einwilligung; stimmt die Person zu, sehen Sie Profil und Lebenslauf.
 employer-candidate-number = Kandidat { $n }
 employer-shortlist = Auf die Auswahlliste
+vacancy-close = Schließen

@@ -1020,3 +1020,4 @@ employer-matches-title = Suitable candidates: { $vacancy }
 employer-matches-intro = Candidates are shown without name or contact details. Shortlist someone and we ask them for consent; once they agree, you see their profile and CV.
 employer-candidate-number = Candidate { $n }
 employer-shortlist = Shortlist
+vacancy-close = Close

@@ -1020,3 +1020,4 @@ employer-matches-title = Candidats qui conviennent : { $vacancy }
 employer-matches-intro = Les candidats apparaissent sans nom ni coordonnées. Présélectionnez quelqu'un et nous lui demandons son accord ; s'il accepte, vous voyez son profil et son CV.
 employer-candidate-number = Candidat { $n }
 employer-shortlist = Présélectionner
+vacancy-close = Clôturer

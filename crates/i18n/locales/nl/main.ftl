@@ -1020,3 +1020,4 @@ employer-matches-title = Passende kandidaten: { $vacancy }
 employer-matches-intro = Kandidaten staan hier zonder naam of contactgegevens. Zet iemand op uw shortlist en wij vragen om toestemming; stemt de kandidaat in, dan ziet u profiel en cv.
 employer-candidate-number = Kandidaat { $n }
 employer-shortlist = Op de shortlist
+vacancy-close = Sluiten

@@ -91,6 +91,11 @@ pub(crate) fn routes(table: RouteTable) -> RouteTable {
             talent_desk::employer_matches,
         )
         .post(
+            "/werkgever/vacatures/{id}/sluiten",
+            Allowed(Action::ManageVacancies, Scope::EmployerOfVacancyInPath),
+            talent::vacancy_close,
+        )
+        .post(
             "/werkgever/vacatures/{id}/voorstellen",
             Allowed(Action::ManageVacancies, Scope::EmployerOfVacancyInPath),
             talent_desk::employer_propose,

@@ -1101,6 +1101,7 @@ pub struct EmployerBlock {
 #[template(path = "employer_home.html")]
 pub struct EmployerHomePage {
     layout: Layout,
+    token: String,
     employers: Vec<EmployerBlock>,
 }
 
@@ -1178,6 +1179,7 @@ pub async fn employer_home(
         });
     }
     let page = EmployerHomePage {
+        token: state.form_token(&viewer),
         layout: Layout::new(
             tr.clone(),
             tr.t("employer-home-title"),
@@ -1404,6 +1406,54 @@ pub async fn vacancy_create(
             &state,
             loket_store::StoreError::Unavailable("vacancy".into()),
         ),
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct CloseForm {
+    #[serde(default)]
+    token: String,
+}
+
+/// The employer closes a vacancy (filled or withdrawn): it leaves the public list and matching.
+pub async fn vacancy_close(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    OriginalUri(uri): OriginalUri,
+    SignedIn(viewer): SignedIn,
+    Path(id): Path<String>,
+    form: Result<axum::Form<CloseForm>, axum::extract::rejection::FormRejection>,
+) -> Response {
+    let form = form.map(|f| f.0).unwrap_or_default();
+    if !state.form_token_ok(&viewer, &form.token) {
+        return csrf_refused(&state, lang);
+    }
+    let v = match state.store.vacancy(&id).await {
+        Ok(Some(v)) => v,
+        Ok(None) => return not_found_page(&state, lang, &uri),
+        Err(e) => return failure(&state, e),
+    };
+    let at = now();
+    match state
+        .store
+        .update_vacancy(&v.id, v.version, &v.details, VacancyStatus::Closed, at)
+        .await
+    {
+        Ok(_) | Err(loket_store::StoreError::Conflict(_)) => {
+            state
+                .record_audit(loket_domain::audit::AuditEvent {
+                    action: "vacancy.close".into(),
+                    object: format!("vacancy/{id}"),
+                    result: loket_domain::audit::AuditResult::Success,
+                    origin: "web".into(),
+                    actor: viewer.account.id.clone(),
+                    subject: None,
+                    activity: None,
+                })
+                .await;
+            Redirect::to(&format!("/werkgever?lang={}", lang.code())).into_response()
+        }
+        Err(e) => failure(&state, e),
     }
 }
 
