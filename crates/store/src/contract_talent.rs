@@ -398,6 +398,24 @@ pub async fn a_candidate_and_their_cv_are_stored_together_or_not_at_all(store: &
             .expect("no cv")
             .is_none()
     );
+    let newer = store
+        .create_candidate(
+            &candidate_details("Mira"),
+            RegisteredBy::Staff("s"),
+            None,
+            T0 + 60,
+        )
+        .await
+        .expect("newer");
+    let recent = store.recent_candidates(10).await.expect("recent");
+    assert_eq!(
+        recent.first(),
+        Some(&(newer.id.clone(), "Mira".to_string())),
+        "newest first"
+    );
+    let mut names: Vec<&str> = recent.iter().map(|(_, n)| n.as_str()).collect();
+    names.sort_unstable();
+    assert_eq!(names, ["Anna", "Mira", "Ravi"]);
 }
 
 async fn setting(store: &dyn Store, kvk: &str) -> (String, String) {

@@ -646,6 +646,14 @@ macro_rules! sqlx_talent_impls {
                 row.map($crate::sql_talent::candidate).transpose()
             }
 
+            async fn recent_candidates(&self, limit: i64) -> $crate::StoreResult<Vec<(String, String)>> {
+                ::sqlx::query_as("SELECT id, name FROM candidates ORDER BY created_at DESC, id LIMIT $1")
+                    .bind(limit)
+                    .fetch_all(&self.pool)
+                    .await
+                    .map_err($crate::sql::db)
+            }
+
             async fn candidate_of_account(&self, account_id: &str) -> $crate::StoreResult<Option<$crate::talent::CandidateRecord>> {
                 let row: Option<$crate::sql_talent::CandidateRow> = ::sqlx::query_as(::sqlx::AssertSqlSafe(format!(
                     "SELECT {} FROM {} WHERE c.account_id = $1 ORDER BY c.created_at LIMIT 1", $crate::sql_talent::CANDIDATE_COLUMNS, $crate::sql_talent::CANDIDATE_FROM)))

@@ -236,6 +236,9 @@ pub trait TalentStore: Send + Sync + 'static {
 
     async fn candidate(&self, id: &str) -> StoreResult<Option<CandidateRecord>>;
 
+    /// The most recently registered candidates: id and name, newest first.
+    async fn recent_candidates(&self, limit: i64) -> StoreResult<Vec<(String, String)>>;
+
     async fn candidate_of_account(&self, account_id: &str) -> StoreResult<Option<CandidateRecord>>;
 
     async fn candidate_cv(&self, id: &str) -> StoreResult<Option<Vec<u8>>>;

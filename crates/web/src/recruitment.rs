@@ -99,10 +99,8 @@ pub async fn register_employer(
     r: &EmployerRegistration,
 ) -> Result<Employer, CaseError> {
     let areas = state.index();
-    let mut problems = match employer::check(&r.employer, &areas.areas) {
-        Ok(_) => Vec::new(),
-        Err(p) => p,
-    };
+    let checked = employer::check(&r.employer, &areas.areas);
+    let mut problems = checked.as_ref().err().cloned().unwrap_or_default();
     let email = Email::parse(&r.email);
     match &email {
         None => problems.push(problem("email", "invalid")),
@@ -118,11 +116,7 @@ pub async fn register_employer(
     if r.display_name.trim().is_empty() {
         problems.push(problem("display_name", "required"));
     }
-    let (Some(email), Ok(details), true) = (
-        email,
-        employer::check(&r.employer, &areas.areas),
-        problems.is_empty(),
-    ) else {
+    let (Some(email), Ok(details), true) = (email, checked, problems.is_empty()) else {
         return Err(CaseError::Invalid(problems));
     };
     let employer = match state.store.create_employer(&details, None, now()).await {
@@ -229,17 +223,12 @@ pub async fn save_vacancy(
     status: VacancyStatus,
 ) -> Result<VacancyRecord, CaseError> {
     let areas = state.index();
-    let mut problems = match vacancy::check(input, state.talent.vocabulary(), &areas.areas) {
-        Ok(_) => Vec::new(),
-        Err(p) => p,
-    };
+    let checked = vacancy::check(input, state.talent.vocabulary(), &areas.areas);
+    let mut problems = checked.as_ref().err().cloned().unwrap_or_default();
     if status == VacancyStatus::Published && employer.verified_at.is_none() {
         problems.push(problem("status", "employer-unverified"));
     }
-    let details = match (
-        vacancy::check(input, state.talent.vocabulary(), &areas.areas),
-        problems.is_empty(),
-    ) {
+    let details = match (checked, problems.is_empty()) {
         (Ok(d), true) => d,
         _ => return Err(CaseError::Invalid(problems)),
     };

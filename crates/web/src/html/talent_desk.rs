@@ -88,27 +88,10 @@ pub async fn home(
             ],
         )
     };
-    let mut candidates = Vec::new();
-    let mut after = String::new();
-    // The newest registrations are what staff look for; the list is short by design.
-    while candidates.len() < 2_000 {
-        let page = match state.store.candidate_profiles(&after, 500).await {
-            Ok(p) => p,
-            Err(e) => return failure(&state, e),
-        };
-        let Some((last, _)) = page.last() else { break };
-        after = last.clone();
-        for (id, _) in page {
-            candidates.push(id);
-        }
-    }
-    let mut named = Vec::new();
-    for id in candidates.iter().rev().take(50) {
-        if let Ok(Some(c)) = state.store.candidate(id).await {
-            named.push((c.id, c.details.name));
-        }
-    }
-    named.sort_by_key(|n| n.1.to_lowercase());
+    let named = match state.store.recent_candidates(50).await {
+        Ok(list) => list,
+        Err(e) => return failure(&state, e),
+    };
     let board_year = {
         use chrono::Datelike;
         super::hours::today_in_region().year()
