@@ -949,6 +949,20 @@ fn consent_page(
     }
 }
 
+/// The consent page once nothing is left to answer: a message only.
+fn consent_closed(
+    tr: &Tr,
+    uri: &Uri,
+    token: &str,
+    status: StatusCode,
+    message: String,
+) -> Response {
+    render(
+        status,
+        &consent_page(tr, uri, token, 0, false, String::new(), Some(message)),
+    )
+}
+
 pub async fn consent_form(
     State(state): State<AppState>,
     UiLang(lang): UiLang,
@@ -966,30 +980,16 @@ pub async fn consent_form(
                 Err(e) => failure(&state, e),
             }
         }
-        Ok(_) | Err(CaseError::NotFound) => render(
+        Ok(_) | Err(CaseError::NotFound) => consent_closed(
+            &tr,
+            &uri,
+            &token,
             StatusCode::NOT_FOUND,
-            &consent_page(
-                &tr,
-                &uri,
-                &token,
-                0,
-                false,
-                String::new(),
-                Some(tr.t("consent-unknown")),
-            ),
+            tr.t("consent-unknown"),
         ),
-        Err(CaseError::Expired) => render(
-            StatusCode::GONE,
-            &consent_page(
-                &tr,
-                &uri,
-                &token,
-                0,
-                false,
-                String::new(),
-                Some(tr.t("consent-expired")),
-            ),
-        ),
+        Err(CaseError::Expired) => {
+            consent_closed(&tr, &uri, &token, StatusCode::GONE, tr.t("consent-expired"))
+        }
         Err(CaseError::Store(e)) => failure(&state, e),
         Err(_) => failure(
             &state,
@@ -1029,46 +1029,24 @@ pub async fn consent_answer(
             } else {
                 "consent-declined"
             });
-            render(
-                StatusCode::OK,
-                &consent_page(&tr, &uri, &token, 0, false, String::new(), Some(message)),
-            )
+            consent_closed(&tr, &uri, &token, StatusCode::OK, message)
         }
-        Err(CaseError::NotFound) | Err(CaseError::Invalid(_)) => render(
+        Err(CaseError::NotFound) | Err(CaseError::Invalid(_)) => consent_closed(
+            &tr,
+            &uri,
+            &token,
             StatusCode::NOT_FOUND,
-            &consent_page(
-                &tr,
-                &uri,
-                &token,
-                0,
-                false,
-                String::new(),
-                Some(tr.t("consent-unknown")),
-            ),
+            tr.t("consent-unknown"),
         ),
-        Err(CaseError::Expired) => render(
-            StatusCode::GONE,
-            &consent_page(
-                &tr,
-                &uri,
-                &token,
-                0,
-                false,
-                String::new(),
-                Some(tr.t("consent-expired")),
-            ),
-        ),
-        Err(CaseError::Conflict) => render(
+        Err(CaseError::Expired) => {
+            consent_closed(&tr, &uri, &token, StatusCode::GONE, tr.t("consent-expired"))
+        }
+        Err(CaseError::Conflict) => consent_closed(
+            &tr,
+            &uri,
+            &token,
             StatusCode::CONFLICT,
-            &consent_page(
-                &tr,
-                &uri,
-                &token,
-                0,
-                false,
-                String::new(),
-                Some(tr.t("consent-unknown")),
-            ),
+            tr.t("consent-unknown"),
         ),
         Err(CaseError::Store(e)) => failure(&state, e),
     }
