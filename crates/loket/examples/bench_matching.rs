@@ -277,8 +277,8 @@ async fn main() {
     let n_vacancies: usize = args.get(2).map_or(100_000, |a| a.parse().unwrap());
     let store = Arc::new(PostgresStore::connect(&url).await.unwrap());
     store.migrate().await.unwrap();
-    store.import(&loket_store::contract::seed()).await.unwrap();
-    let areas = loket_store::contract::seed().areas();
+    store.import(&loket_store_contract::seed()).await.unwrap();
+    let areas = loket_store_contract::seed().areas();
     let codes = municipality_codes(&areas);
     let esco = Arc::new(Vocabulary::esco().unwrap());
     let (occupations, skills): (Vec<Concept>, Vec<Concept>) = {
@@ -421,7 +421,7 @@ async fn main() {
     // 2. The index, from the database.
     let rss_before = rss_mb();
     let started = Instant::now();
-    let talent = loket_web::talent::TalentIndex::build(
+    let talent = loket_app::talent::TalentIndex::build(
         store.as_ref(),
         Arc::clone(&esco),
         &areas,

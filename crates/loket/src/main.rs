@@ -120,7 +120,7 @@ enum AppError {
     #[error("{0}")]
     Store(#[from] loket_store::StoreError),
     #[error("{0}")]
-    State(#[from] loket_web::StateError),
+    State(#[from] loket_app::StartError),
     #[error("{path}: {message}")]
     File { path: String, message: String },
     #[error("{0}")]
@@ -274,8 +274,8 @@ async fn serve(config: Config, demo: bool) -> Result<(), AppError> {
         demo::create_accounts(store.as_ref()).await?;
     }
     let mailer = match &config.smtp_url {
-        Some(url) => loket_web::mail::Mailer::smtp(url, &config.mail_from),
-        None => loket_web::mail::Mailer::directory(PathBuf::from("data/mail"), &config.mail_from),
+        Some(url) => loket_app::mail::Mailer::smtp(url, &config.mail_from),
+        None => loket_app::mail::Mailer::directory(PathBuf::from("data/mail"), &config.mail_from),
     }
     .map_err(|e| AppError::Invalid(format!("configuration: {e}")))?;
     if config.smtp_url.is_none() {
@@ -562,22 +562,14 @@ async fn set_service_level(
     Ok(())
 }
 
-/// Makes an API token for an organisation and prints it (only its hash is kept).
+/// Makes an API token for an organisation and prints it (only its hash is kept),
+/// through the same use case as the staff area.
 async fn create_api_token(
     config: &Config,
     organization: &str,
     name: &str,
     scopes: &[String],
 ) -> Result<(), AppError> {
-    let mut problems = Vec::new();
-    if name.trim().is_empty() || name.chars().count() > 80 {
-        problems.push("--name: give a name of 1 to 80 characters".to_string());
-    }
-    for s in scopes {
-        if !loket_web::session::API_SCOPES.contains(&s.as_str()) {
-            problems.push(format!("--scope: {s:?} is not one of contacts, referrals"));
-        }
-    }
     let store = open_store(config).await?;
     let org = store
         .load()
@@ -585,6 +577,27 @@ async fn create_api_token(
         .organizations
         .into_iter()
         .find(|o| o.key == organization);
+    let mut problems: Vec<String> = loket_app::api_tokens::problems(name, scopes)
+        .iter()
+        .map(|p| match (p.field, p.problem) {
+            ("name", _) => format!(
+                "--name: give a name of 1 to {} characters",
+                loket_app::api_tokens::MAX_NAME_CHARS
+            ),
+            _ => {
+                let unknown: Vec<String> = scopes
+                    .iter()
+                    .filter(|s| !loket_app::api_tokens::SCOPES.contains(&s.as_str()))
+                    .map(|s| format!("{s:?}"))
+                    .collect();
+                format!(
+                    "--scope: {} is not one of {}",
+                    unknown.join(", "),
+                    loket_app::api_tokens::SCOPES.join(", ")
+                )
+            }
+        })
+        .collect();
     if org.is_none() {
         problems.push(format!(
             "--organization: no organisation with key {organization:?}"
@@ -596,29 +609,20 @@ async fn create_api_token(
             problems.join("\n  ")
         )));
     };
-    let secret = format!("loket_{}", loket_auth::secrets::new_token());
-    let mut scopes = scopes.to_vec();
-    scopes.sort();
-    scopes.dedup();
-    let token = loket_store::referrals::ApiToken {
-        id: uuid::Uuid::new_v4().to_string(),
-        organization_id: org.id,
-        name: name.trim().to_string(),
-        scopes,
-        created_by: "operator".into(),
-        created_at: chrono::Utc::now().timestamp(),
-        revoked_at: None,
+    let maker = loket_app::api_tokens::Maker {
+        actor: "operator",
+        origin: "cli",
     };
-    store
-        .create_api_token(&token, &loket_auth::secrets::hash_secret(&secret))
-        .await?;
-    audit(
+    let (_, secret) = loket_app::api_tokens::create(
         store.as_ref(),
-        "api-token.create",
-        &format!("api-token/{}", token.id),
-        AuditResult::Success,
+        &loket_app::Clock,
+        &org.id,
+        name,
+        scopes,
+        maker,
     )
-    .await;
+    .await
+    .map_err(|e| AppError::Invalid(format!("no token was created: {e}")))?;
     println!("{secret}");
     Ok(())
 }

@@ -25,7 +25,7 @@ async fn fresh() -> (
     })
 }
 
-loket_store::contract_tests!(fresh);
+loket_store_contract::contract_tests!(fresh);
 
 #[tokio::test]
 async fn tampering_with_the_audit_log_is_refused_and_else_detected() {

@@ -15,7 +15,7 @@ async fn fresh() -> (Arc<dyn Store>, impl FnOnce() -> std::future::Ready<()>) {
     })
 }
 
-loket_store::contract_tests!(fresh);
+loket_store_contract::contract_tests!(fresh);
 
 fn event(n: usize) -> loket_domain::audit::AuditEvent {
     loket_domain::audit::AuditEvent {

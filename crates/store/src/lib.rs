@@ -1,17 +1,11 @@
-//! Storage of the catalogue: the trait every backend implements, its error type,
-//! and the contract test suite every backend must pass (see [`contract`]).
+//! Storage of loket: the traits every backend implements, their error type, and
+//! the SQL both sqlx backends share. The contract suite every backend must pass
+//! lives in `loket-store-contract` (tests only).
 
-pub mod contract;
-mod contract_referrals;
-mod contract_talent;
 pub mod referrals;
 mod sign_in;
 #[cfg(feature = "sqlx")]
 pub mod sql;
-#[cfg(feature = "sqlx")]
-pub mod sql_referrals;
-#[cfg(feature = "sqlx")]
-pub mod sql_talent;
 pub mod talent;
 
 use async_trait::async_trait;

@@ -94,7 +94,7 @@ pub async fn authorize(State(state): State<AppState>, req: Request, next: Next) 
                 .unwrap_or("/");
             Redirect::to(&format!(
                 "/aanmelden?{}",
-                crate::html::view::query_string(&[("next", next_path)])
+                crate::pages::view::query_string(&[("next", next_path)])
             ))
             .into_response()
         }
@@ -105,7 +105,7 @@ pub async fn authorize(State(state): State<AppState>, req: Request, next: Next) 
             let UiLang(lang) = UiLang::from_request_parts(&mut parts, &state)
                 .await
                 .unwrap_or(UiLang(loket_domain::Lang::Nl));
-            crate::html::pages::not_found_page(&state, lang, &parts.uri)
+            crate::pages::errors::not_found_page(&state, lang, &parts.uri)
         }
         Decision::Deny => {
             let actor = viewer
@@ -128,7 +128,7 @@ pub async fn authorize(State(state): State<AppState>, req: Request, next: Next) 
             let UiLang(lang) = UiLang::from_request_parts(&mut parts, &state)
                 .await
                 .unwrap_or(UiLang(loket_domain::Lang::Nl));
-            crate::html::pages::forbidden_page(&state, lang, &parts.uri, viewer.as_ref())
+            crate::pages::errors::forbidden_page(&state, lang, &parts.uri, viewer.as_ref())
         }
     }
 }

@@ -3,24 +3,19 @@
 //! Handlers read the in-memory catalogue index kept in [`AppState`].
 
 pub mod api;
-mod audit_trail;
 mod authz;
 mod csrf;
-pub mod html;
-mod insight;
-pub mod jobs;
+mod error;
 mod lang;
-pub mod mail;
+pub mod pages;
 mod problem;
-pub mod recruitment;
-pub mod referrals;
 pub mod routes;
 mod security;
 pub mod session;
 mod state;
-pub mod talent;
 
-pub use state::{AppState, StateError};
+pub use loket_app::StartError;
+pub use state::AppState;
 
 use axum::Router;
 use axum::extract::State;
@@ -35,7 +30,7 @@ pub(crate) fn all_routes() -> routes::RouteTable {
         .get("/healthz", public, healthz)
         .get("/readyz", public, readyz)
         .get("/static/loket.css", public, stylesheet);
-    api::routes(html::routes(table))
+    api::routes(pages::routes(table))
 }
 
 /// The application: routes, then (inside out) authorization, sessions,
@@ -45,7 +40,8 @@ pub fn router(mut state: AppState) -> Router {
     state.access = std::sync::Arc::new(routes::access_map(&entries));
     routes
         .route_layer(from_fn_with_state(state.clone(), authz::authorize))
-        .fallback(html::not_found)
+        .fallback(pages::not_found)
+        .layer(from_fn_with_state(state.clone(), error::render_failures))
         .layer(from_fn_with_state(state.clone(), session::load))
         .layer(from_fn(lang::remember_choice))
         .layer(from_fn_with_state(state.clone(), security::headers))

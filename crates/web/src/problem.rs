@@ -92,6 +92,32 @@ impl Problem {
     }
 }
 
+impl Problem {
+    pub(crate) fn plain(status: u16, title: &str, detail: String) -> Self {
+        Problem {
+            kind: "about:blank".into(),
+            title: title.into(),
+            status,
+            detail,
+            invalid_params: vec![],
+        }
+    }
+
+    /// Someone else changed the record first; `current` says how it is now.
+    pub fn conflict(current: &str) -> Self {
+        Self::plain(
+            409,
+            "Conflict",
+            format!("changed in the meantime; now: {current}"),
+        )
+    }
+
+    /// A link or token that no longer works.
+    pub fn gone() -> Self {
+        Self::plain(410, "Gone", "the link has expired or was used".into())
+    }
+}
+
 impl IntoResponse for Problem {
     fn into_response(self) -> Response {
         let status = StatusCode::from_u16(self.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);

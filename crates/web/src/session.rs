@@ -1,7 +1,7 @@
 //! Server-side sessions. The browser holds a random id in an HttpOnly cookie; the
 //! database holds its SHA-256 hash, the account, how far sign-in got, and when the
-//! session started and was last used. Sessions end after [`SessionConfig::idle_secs`]
-//! without use and after [`SessionConfig::absolute_secs`] in any case; a new id is
+//! session started and was last used. Sessions end after [`loket_app::accounts::sessions::SessionLifetimes`]
+//! without use and after their absolute limit in any case; a new id is
 //! issued whenever sign-in moves a step, so an id seen before sign-in is worthless after.
 
 use crate::AppState;
@@ -19,16 +19,12 @@ pub struct SessionConfig {
     /// Mark the cookie `Secure` (and name it `__Host-…`): on whenever loket is
     /// reached over HTTPS, which is how it must run outside a developer's machine.
     pub secure_cookies: bool,
-    pub idle_secs: i64,
-    pub absolute_secs: i64,
 }
 
 impl Default for SessionConfig {
     fn default() -> Self {
         SessionConfig {
             secure_cookies: false,
-            idle_secs: 30 * 60,
-            absolute_secs: 12 * 60 * 60,
         }
     }
 }
@@ -77,9 +73,6 @@ pub fn scope_for(action: loket_domain::policy::Action) -> Option<&'static str> {
         _ => None,
     }
 }
-
-/// The scopes an organisation admin can give a token.
-pub const API_SCOPES: [&str; 2] = ["contacts", "referrals"];
 
 impl Viewer {
     pub fn signed_in(&self) -> bool {
@@ -131,10 +124,6 @@ fn cookie_value<'a>(req: &'a Request, name: &str) -> Option<&'a str> {
         })
 }
 
-fn now() -> i64 {
-    chrono::Utc::now().timestamp()
-}
-
 /// Finds the session of the request's cookie, ends it when it timed out, and
 /// makes the [`Viewer`] available to the rest of the request.
 pub async fn load(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
@@ -149,7 +138,7 @@ pub async fn load(State(state): State<AppState>, mut req: Request, next: Next) -
         }
         return next.run(req).await;
     }
-    let Some(id) = cookie_value(&req, state.sessions.cookie_name()).map(str::to_owned) else {
+    let Some(id) = cookie_value(&req, state.cookies.cookie_name()).map(str::to_owned) else {
         return next.run(req).await;
     };
     match viewer_for(&state, &id).await {
@@ -160,7 +149,7 @@ pub async fn load(State(state): State<AppState>, mut req: Request, next: Next) -
         Ok(None) => {
             // Unknown or expired: forget the cookie too.
             let mut res = next.run(req).await;
-            if let Some(v) = state.sessions.cookie("", Some(0)) {
+            if let Some(v) = state.cookies.cookie("", Some(0)) {
                 res.headers_mut().append(header::SET_COOKIE, v);
             }
             res
@@ -213,9 +202,12 @@ async fn viewer_for(state: &AppState, id: &str) -> Result<Option<Viewer>, StoreE
     let Some(session) = state.store.session(&hash).await? else {
         return Ok(None);
     };
-    let t = now();
-    let cfg = &state.sessions;
-    if t - session.last_seen_at > cfg.idle_secs || t - session.created_at > cfg.absolute_secs {
+    let t = state.clock.unix();
+    if state
+        .app
+        .sessions
+        .ended(session.created_at, session.last_seen_at, t)
+    {
         state.store.delete_session(&hash).await?;
         return Ok(None);
     }
@@ -253,7 +245,7 @@ pub async fn start(
         state.store.delete_session(&v.session_hash).await?;
     }
     let id = new_token();
-    let t = now();
+    let t = state.clock.unix();
     state
         .store
         .create_session(&SessionRecord {
@@ -264,10 +256,10 @@ pub async fn start(
             last_seen_at: t,
         })
         .await?;
-    Ok(state.sessions.cookie(&id, None))
+    Ok(state.cookies.cookie(&id, None))
 }
 
 /// The `Set-Cookie` header that removes the session cookie.
 pub fn clear_cookie(state: &AppState) -> Option<HeaderValue> {
-    state.sessions.cookie("", Some(0))
+    state.cookies.cookie("", Some(0))
 }

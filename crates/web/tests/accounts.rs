@@ -162,7 +162,7 @@ async fn an_invited_org_admin_sets_a_password_enrols_totp_and_edits_a_service_in
     assert!(done.body.contains("anna@gip.test has been invited."));
 
     // The worker sends the invitation through SMTP.
-    assert_eq!(loket_web::jobs::run_due(&app.state).await.expect("jobs"), 1);
+    assert_eq!(loket_app::jobs::run_due(&app.state).await.expect("jobs"), 1);
     let link = sink
         .link_to("anna@gip.test")
         .expect("invitation mail with a link");
@@ -558,7 +558,7 @@ async fn a_reset_link_works_once_and_an_expired_one_says_so() {
         );
     }
     assert_eq!(
-        loket_web::jobs::run_due(&app.state).await.expect("jobs"),
+        loket_app::jobs::run_due(&app.state).await.expect("jobs"),
         1,
         "one mail: nobody@ has no account"
     );
@@ -827,11 +827,11 @@ async fn retention_on(app: &TestApp) {
             .await
             .expect("feedback");
     }
-    loket_web::jobs::schedule_retention(&app.state)
+    loket_app::jobs::schedule_retention(&app.state)
         .await
         .expect("schedule");
     // The daily jobs: retention and the service-level check.
-    assert_eq!(loket_web::jobs::run_due(&app.state).await.expect("run"), 2);
+    assert_eq!(loket_app::jobs::run_due(&app.state).await.expect("run"), 2);
     let left = app
         .state
         .store

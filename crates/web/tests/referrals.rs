@@ -1009,7 +1009,7 @@ async fn notices_are_mailed_with_a_link_and_without_personal_data() {
             .unwrap(),
         1
     );
-    loket_web::jobs::run_due(&app.state).await.unwrap();
+    loket_app::jobs::run_due(&app.state).await.unwrap();
     let sink = app.mail.as_ref().unwrap();
     let (account, _) = app.state.store.account(&receiver).await.unwrap().unwrap();
     let link = sink
@@ -1070,19 +1070,19 @@ async fn overdue_referrals_remind_the_receiver_and_escalate_to_the_coordinator()
         .unwrap();
     let day = |d| chrono::NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
     // On the due date itself nothing happens.
-    let report = loket_web::jobs::service_levels(&app.state, day(16))
+    let report = loket_app::jobs::service_levels(&app.state, day(16))
         .await
         .unwrap();
     assert_eq!((report.reminders, report.escalations), (0, 0));
     // The day after: a reminder to the receiver.
-    let report = loket_web::jobs::service_levels(&app.state, day(17))
+    let report = loket_app::jobs::service_levels(&app.state, day(17))
         .await
         .unwrap();
     assert_eq!((report.reminders, report.escalations), (1, 0));
     let notices = app.state.store.notifications(&receiver, 10).await.unwrap();
     assert!(notices.iter().any(|n| n.kind == "overdue"));
     // Two working days overdue: the coordinator hears of it.
-    let report = loket_web::jobs::service_levels(&app.state, day(18))
+    let report = loket_app::jobs::service_levels(&app.state, day(18))
         .await
         .unwrap();
     assert_eq!((report.reminders, report.escalations), (0, 1));

@@ -332,7 +332,7 @@ async fn bad_candidates_and_cvs_are_refused_whole(app: TestApp) {
     let (mut staff, _) = signed_in(
         &app.state,
         Role::Staff,
-        Some(loket_web::talent::DEFAULT_PROGRAMME),
+        Some(loket_app::talent::DEFAULT_PROGRAMME),
     )
     .await;
     let count = |app: &TestApp| {
@@ -556,7 +556,7 @@ async fn employers_shortlist_without_names_and_join_the_board(app: TestApp) {
     let (mut staff, _) = signed_in(
         &app.state,
         Role::Staff,
-        Some(loket_web::talent::DEFAULT_PROGRAMME),
+        Some(loket_app::talent::DEFAULT_PROGRAMME),
     )
     .await;
     let desk = staff.get(&app.router, "/beheer/talent?lang=en").await;

@@ -8,7 +8,7 @@ use axum::http::{Request, StatusCode, header};
 use http_body_util::BodyExt;
 use loket_domain::account::Role;
 use loket_store::CatalogueStore;
-use loket_store::contract::seed;
+use loket_store_contract::seed;
 use loket_store_sqlite::SqliteStore;
 use loket_web::AppState;
 use serde_json::Value;

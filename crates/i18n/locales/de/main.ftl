@@ -1021,3 +1021,14 @@ employer-matches-intro = Kandidaten erscheinen ohne Namen und Kontaktdaten. Setz
 employer-candidate-number = Kandidat { $n }
 employer-shortlist = Auf die Auswahlliste
 vacancy-close = Schließen
+
+# One error path (web/src/error.rs)
+error-unavailable-title = Vorübergehend nicht erreichbar
+error-unavailable-body = Beim Speichern oder Lesen der Daten ist etwas schiefgegangen. Es ist nichts verloren gegangen; bitte versuchen Sie es gleich noch einmal.
+error-conflict-title = Jemand anderes war schneller
+error-conflict-body = Eine Kollegin oder ein Kollege hat dies inzwischen geändert. Öffnen Sie die Seite erneut und sehen Sie sich den neuen Stand an, bevor Sie fortfahren.
+error-expired-title = Dieser Link funktioniert nicht mehr
+error-expired-body = Der Link ist abgelaufen oder wurde bereits verwendet. Fordern Sie bei Bedarf einen neuen an.
+error-back = Zurück zur vorigen Seite
+error-invalid-title = Dies kann so nicht verarbeitet werden
+error-invalid-body = Die gesendeten Angaben stimmen nicht. Gehen Sie zurück, prüfen Sie die Felder und senden Sie erneut.

@@ -1021,3 +1021,14 @@ employer-matches-intro = Candidates are shown without name or contact details. S
 employer-candidate-number = Candidate { $n }
 employer-shortlist = Shortlist
 vacancy-close = Close
+
+# One error path (web/src/error.rs)
+error-unavailable-title = Temporarily unavailable
+error-unavailable-body = Something went wrong while saving or reading data. Nothing was lost; please try again shortly.
+error-conflict-title = Someone else got there first
+error-conflict-body = A colleague changed this in the meantime. Open the page again and look at how it is now before you go on.
+error-expired-title = This link no longer works
+error-expired-body = The link has expired or was already used. Ask for a new one if you need it.
+error-back = Back to the previous page
+error-invalid-title = This cannot be processed as sent
+error-invalid-body = What was sent is not right. Go back, check the fields and send again.

@@ -1021,3 +1021,14 @@ employer-matches-intro = Les candidats apparaissent sans nom ni coordonnées. Pr
 employer-candidate-number = Candidat { $n }
 employer-shortlist = Présélectionner
 vacancy-close = Clôturer
+
+# One error path (web/src/error.rs)
+error-unavailable-title = Momentanément indisponible
+error-unavailable-body = Un problème est survenu lors de l'enregistrement ou de la lecture des données. Rien n'a été perdu ; veuillez réessayer dans un instant.
+error-conflict-title = Quelqu'un d'autre a été plus rapide
+error-conflict-body = Un collègue a modifié ceci entre-temps. Rouvrez la page et regardez la situation actuelle avant de continuer.
+error-expired-title = Ce lien ne fonctionne plus
+error-expired-body = Le lien a expiré ou a déjà été utilisé. Demandez-en un nouveau si nécessaire.
+error-back = Retour à la page précédente
+error-invalid-title = Impossible de traiter cet envoi
+error-invalid-body = Les informations envoyées ne sont pas correctes. Revenez en arrière, vérifiez les champs et renvoyez.

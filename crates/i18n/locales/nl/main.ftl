@@ -1021,3 +1021,14 @@ employer-matches-intro = Kandidaten staan hier zonder naam of contactgegevens. Z
 employer-candidate-number = Kandidaat { $n }
 employer-shortlist = Op de shortlist
 vacancy-close = Sluiten
+
+# One error path (web/src/error.rs)
+error-unavailable-title = Even niet bereikbaar
+error-unavailable-body = Er ging iets mis bij het opslaan of ophalen van gegevens. Er is niets verloren gegaan; probeer het zo opnieuw.
+error-conflict-title = Iemand anders was u voor
+error-conflict-body = Een collega heeft dit intussen gewijzigd. Open de pagina opnieuw en bekijk de nieuwe stand voordat u verdergaat.
+error-expired-title = Deze link werkt niet meer
+error-expired-body = De link is verlopen of al gebruikt. Vraag zo nodig een nieuwe aan.
+error-back = Terug naar de vorige pagina
+error-invalid-title = Dit kan zo niet worden verwerkt
+error-invalid-body = Wat is verstuurd, klopt niet. Ga terug, controleer de velden en verstuur opnieuw.

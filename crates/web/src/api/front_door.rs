@@ -3,9 +3,9 @@
 
 use super::hsds;
 use crate::AppState;
-use crate::html::front_door::explain;
-use crate::html::pages::tr;
 use crate::lang::UiLang;
+use crate::pages::front_door::visitor::explain;
+use crate::pages::view::tr;
 use crate::problem::{InvalidParam, Problem};
 use axum::Json;
 use axum::body::Bytes;
@@ -114,7 +114,7 @@ pub async fn routes(State(state): State<AppState>, UiLang(lang): UiLang, body: B
     };
     let routing = route(&idx, &answers);
     state.insight.count(
-        crate::html::hours::today_in_region(),
+        state.clock.today(),
         answers.combination_key(),
         routing.fell_back,
     );
@@ -141,7 +141,7 @@ pub async fn routes(State(state): State<AppState>, UiLang(lang): UiLang, body: B
     }
     let query: Vec<String> = pairs
         .iter()
-        .map(|(k, v)| crate::html::view::query_string_keep_empty(&[(k, v.as_str())]))
+        .map(|(k, v)| crate::pages::view::query_string_keep_empty(&[(k, v.as_str())]))
         .collect();
     let results = routing
         .results
@@ -210,19 +210,17 @@ pub async fn insights(
     axum::extract::RawQuery(raw): axum::extract::RawQuery,
 ) -> Response {
     let mut p = super::Params::parse(raw, &["since"]);
-    let since = match crate::html::insight::since_param(
-        p.str("since"),
-        crate::html::hours::today_in_region(),
-    ) {
-        Ok(d) => d,
-        Err(d) => {
-            p.errors.push(InvalidParam {
-                name: "since".into(),
-                reason: "must be a date like 2026-01-31".into(),
-            });
-            d
-        }
-    };
+    let since =
+        match crate::pages::front_door::insight::since_param(p.str("since"), state.clock.today()) {
+            Ok(d) => d,
+            Err(d) => {
+                p.errors.push(InvalidParam {
+                    name: "since".into(),
+                    reason: "must be a date like 2026-01-31".into(),
+                });
+                d
+            }
+        };
     if let Err(problem) = p.finish() {
         return problem.into_response();
     }

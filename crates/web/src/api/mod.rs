@@ -1,6 +1,7 @@
 //! The JSON API under `/api/v1`, following the HSDS 3.1 API profile and the Dutch
 //! API Design Rules: every invalid parameter is named in one problem+json answer.
 
+mod contacts;
 mod front_door;
 pub mod hsds;
 mod openapi;
@@ -55,7 +56,7 @@ pub(crate) fn routes(table: RouteTable) -> RouteTable {
         .post(
             "/api/v1/contacts",
             Allowed(Action::RegisterContact, Scope::Network),
-            referrals::create_contact,
+            contacts::create_contact,
         )
         .get(
             "/api/v1/referrals",

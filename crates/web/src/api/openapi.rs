@@ -28,7 +28,7 @@ use utoipa::OpenApi;
         super::front_door::questions,
         super::front_door::routes,
         super::front_door::insights,
-        super::referrals::create_contact,
+        super::contacts::create_contact,
         super::referrals::list,
         super::referrals::create,
         super::referrals::get,
@@ -59,7 +59,7 @@ use utoipa::OpenApi;
         super::referrals::Created,
         super::referrals::TransitionRequest,
         super::referrals::TransitionProblem,
-        super::referrals::ContactRequest
+        super::contacts::ContactRequest
     )),
     modifiers(&BearerAuth)
 )]

@@ -1,17 +1,9 @@
-//! Contacts and referrals as an API, for organisations' own systems (CRM, desk
-//! software). Callers authenticate with their organisation's API token
-//! (`Authorization: Bearer …`, scopes `contacts` and `referrals`); a signed-in
-//! session works too. Every POST honours an `Idempotency-Key`: a retry with the
-//! same key and body gets the first answer again instead of a second record.
-
 // Helpers here return a ready answer as their error (`Result<_, Response>`), the
 // usual axum shape; boxing it would only add noise.
 #![allow(clippy::result_large_err)]
 
 use crate::AppState;
-use crate::html::contacts::{RegisterError, register};
 use crate::problem::{InvalidParam, Problem};
-use crate::referrals::{self as desk, ActError, Caller, ReferError};
 use crate::session::Viewer;
 use axum::Json;
 use axum::body::Bytes;
@@ -19,7 +11,7 @@ use axum::extract::rejection::BytesRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use loket_domain::contact::ContactInput;
+use loket_app::referrals::{self as desk, ActError, Caller, ReferError};
 use loket_domain::policy::{self, Action};
 use loket_domain::referral::{
     FieldProblem, Referral, ReferralRequest, Side, Status, StatusChange, Transition,
@@ -32,7 +24,7 @@ use utoipa::ToSchema;
 
 /// The largest request body the API reads.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
-const MAX_KEY_CHARS: usize = 200;
+pub(crate) const MAX_KEY_CHARS: usize = 200;
 
 /// A referral as one of its parties sees it.
 #[derive(Serialize, ToSchema)]
@@ -112,7 +104,7 @@ pub struct TransitionRequest {
     pub version: Option<i64>,
 }
 
-fn view(r: &Referral, side: Side, history: Option<Vec<StatusChange>>) -> ReferralView {
+pub(crate) fn view(r: &Referral, side: Side, history: Option<Vec<StatusChange>>) -> ReferralView {
     ReferralView {
         id: r.id.clone(),
         version: r.version,
@@ -159,7 +151,7 @@ fn view(r: &Referral, side: Side, history: Option<Vec<StatusChange>>) -> Referra
     }
 }
 
-fn invalid(problems: &[FieldProblem]) -> Response {
+pub(crate) fn invalid(problems: &[FieldProblem]) -> Response {
     Problem::bad_request(
         problems
             .iter()
@@ -172,7 +164,7 @@ fn invalid(problems: &[FieldProblem]) -> Response {
     .into_response()
 }
 
-fn reason_text(field: &str, problem: &str) -> String {
+pub(crate) fn reason_text(field: &str, problem: &str) -> String {
     match (field, problem) {
         ("basis", "no-basis") => {
             "record the person's consent or another legal basis first: consent, public-task or legal-obligation".into()
@@ -191,7 +183,7 @@ fn reason_text(field: &str, problem: &str) -> String {
     }
 }
 
-fn body_problem(reason: &str) -> Response {
+pub(crate) fn body_problem(reason: &str) -> Response {
     Problem::bad_request(vec![InvalidParam {
         name: "body".into(),
         reason: reason.into(),
@@ -200,7 +192,7 @@ fn body_problem(reason: &str) -> Response {
 }
 
 /// Reads a JSON body of at most [`MAX_BODY_BYTES`]; every failure is a 400 problem.
-fn json_body<T: serde::de::DeserializeOwned>(
+pub(crate) fn json_body<T: serde::de::DeserializeOwned>(
     body: &Result<Bytes, BytesRejection>,
 ) -> Result<T, Response> {
     let bytes = match body {
@@ -216,7 +208,11 @@ fn json_body<T: serde::de::DeserializeOwned>(
 }
 
 /// The organisation the caller acts for: the one asked (if theirs), else their first.
-fn caller_org(viewer: &Viewer, action: Action, asked: Option<&str>) -> Result<String, Response> {
+pub(crate) fn caller_org(
+    viewer: &Viewer,
+    action: Action,
+    asked: Option<&str>,
+) -> Result<String, Response> {
     let own = policy::organizations_for(&viewer.memberships, action).unwrap_or_default();
     match asked {
         Some(a) => own.into_iter().find(|o| o == a),
@@ -225,7 +221,7 @@ fn caller_org(viewer: &Viewer, action: Action, asked: Option<&str>) -> Result<St
     .ok_or_else(|| Problem::forbidden().into_response())
 }
 
-fn caller<'a>(viewer: &'a Viewer, org: &'a str) -> Caller<'a> {
+pub(crate) fn caller<'a>(viewer: &'a Viewer, org: &'a str) -> Caller<'a> {
     Caller {
         account_id: &viewer.account.id,
         organization_id: org,
@@ -233,18 +229,18 @@ fn caller<'a>(viewer: &'a Viewer, org: &'a str) -> Caller<'a> {
     }
 }
 
-fn viewer_of(viewer: Option<Viewer>) -> Result<Viewer, Response> {
+pub(crate) fn viewer_of(viewer: Option<Viewer>) -> Result<Viewer, Response> {
     viewer.ok_or_else(|| Problem::unauthorized().into_response())
 }
 
-fn json_reply(status: StatusCode, value: &impl Serialize) -> Response {
+pub(crate) fn json_reply(status: StatusCode, value: &impl Serialize) -> Response {
     (status, Json(value)).into_response()
 }
 
 /// Runs a POST at most once per `Idempotency-Key` (per caller): the first
 /// answer is stored and replayed for a retry with the same body; the same key
 /// with another body is refused (422), and one still running answers 409.
-async fn once<F, Fut>(
+pub(crate) async fn once<F, Fut>(
     state: &AppState,
     viewer: &Viewer,
     headers: &HeaderMap,
@@ -278,7 +274,7 @@ where
         status: 0,
         body: String::new(),
     };
-    let now = chrono::Utc::now().timestamp();
+    let now = state.clock.unix();
     match state
         .store
         .save_idempotent_reply(caller, &key, &reservation, now)
@@ -343,7 +339,7 @@ where
     Response::from_parts(parts, axum::body::Body::from(bytes))
 }
 
-fn problem(status: StatusCode, title: &str, detail: &str) -> Response {
+pub(crate) fn problem(status: StatusCode, title: &str, detail: &str) -> Response {
     Problem {
         kind: "about:blank".into(),
         title: title.into(),
@@ -371,7 +367,7 @@ pub struct TransitionProblem {
     pub allowed_transitions: Vec<String>,
 }
 
-fn transition_problem(r: &Referral, side: Side, detail: String) -> Response {
+pub(crate) fn transition_problem(r: &Referral, side: Side, detail: String) -> Response {
     let body = TransitionProblem {
         kind: "about:blank".into(),
         title: "Conflict".into(),
@@ -392,7 +388,7 @@ fn transition_problem(r: &Referral, side: Side, detail: String) -> Response {
     res
 }
 
-fn act_problem(e: ActError, before: Option<(&Referral, Side)>) -> Response {
+pub(crate) fn act_problem(e: ActError, before: Option<(&Referral, Side)>) -> Response {
     match e {
         ActError::NotFound => Problem::not_found("referral", "").into_response(),
         ActError::Store(_) => Problem::unavailable().into_response(),
@@ -453,7 +449,7 @@ fn act_problem(e: ActError, before: Option<(&Referral, Side)>) -> Response {
 #[derive(Debug, Default, Deserialize)]
 pub struct OrgParam {
     #[serde(default)]
-    organization_id: Option<String>,
+    pub(crate) organization_id: Option<String>,
 }
 
 /// Refers a person to another organisation's service. Consent (or another
@@ -580,7 +576,7 @@ pub async fn list(
     if !errors.is_empty() {
         return Problem::bad_request(errors).into_response();
     }
-    let today = crate::html::hours::today_in_region();
+    let today = state.clock.today();
     let q = InboxQuery {
         organization_id: &org,
         view: view_kind,
@@ -606,7 +602,7 @@ pub async fn list(
     }
 }
 
-async fn load(
+pub(crate) async fn load(
     state: &AppState,
     viewer: &Viewer,
     id: &str,
@@ -724,96 +720,6 @@ pub async fn transition(
         {
             Ok(next) => json_reply(StatusCode::OK, &view(&next, side, None)),
             Err(e) => act_problem(e, Some((&r, side))),
-        }
-    })
-    .await
-}
-
-/// A contact as posted: codes as in the staff form; `topics` a list of topic codes.
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct ContactRequest {
-    pub service_id: String,
-    /// walk-in, phone, email, chat or event
-    pub channel: String,
-    #[serde(default)]
-    pub target_group: Option<String>,
-    #[serde(default)]
-    pub topics: Vec<String>,
-    /// NL, BE, DE or other
-    #[serde(default)]
-    pub residence_country: Option<String>,
-    #[serde(default)]
-    pub work_country: Option<String>,
-    pub language: String,
-    /// answered, referred or follow-up
-    pub outcome: String,
-    #[serde(default)]
-    pub minutes: Option<u32>,
-    /// Only with outcome follow-up, and with `basis`.
-    #[serde(default)]
-    pub name: Option<String>,
-    #[serde(default)]
-    pub contact: Option<String>,
-    #[serde(default)]
-    pub basis: Option<String>,
-}
-
-/// Registers a client contact of the caller's organisation.
-#[utoipa::path(post, path = "/api/v1/contacts",
-    request_body = ContactRequest,
-    params(("organization_id" = Option<String>, Query),
-           ("Idempotency-Key" = Option<String>, Header, description = "a retry with the same key returns the first answer")),
-    responses((status = 201, body = Created), (status = 400, body = Problem, content_type = "application/problem+json")),
-    security(("bearer" = [])))]
-pub async fn create_contact(
-    State(state): State<AppState>,
-    crate::session::CurrentViewer(viewer): crate::session::CurrentViewer,
-    Query(params): Query<OrgParam>,
-    headers: HeaderMap,
-    body: Result<Bytes, BytesRejection>,
-) -> Response {
-    let viewer = match viewer_of(viewer) {
-        Ok(v) => v,
-        Err(res) => return res,
-    };
-    let org = match caller_org(
-        &viewer,
-        Action::RegisterContact,
-        params.organization_id.as_deref(),
-    ) {
-        Ok(o) => o,
-        Err(res) => return res,
-    };
-    let fingerprint = [
-        b"POST /api/v1/contacts ".as_slice(),
-        org.as_bytes(),
-        body.as_ref().map(|b| b.as_ref()).unwrap_or_default(),
-    ]
-    .concat();
-    once(&state, &viewer, &headers, &fingerprint, || async {
-        let c: ContactRequest = match json_body(&body) {
-            Ok(c) => c,
-            Err(res) => return res,
-        };
-        let input = ContactInput {
-            service_id: c.service_id,
-            channel: c.channel,
-            target_group: c.target_group.unwrap_or_default(),
-            topics: c.topics,
-            residence_country: c.residence_country.unwrap_or_default(),
-            work_country: c.work_country.unwrap_or_default(),
-            language: c.language,
-            outcome: c.outcome,
-            minutes: c.minutes.map(|m| m.to_string()).unwrap_or_default(),
-            name: c.name.unwrap_or_default(),
-            contact: c.contact.unwrap_or_default(),
-            basis: c.basis.unwrap_or_default(),
-        };
-        match register(&state, &viewer.account.id, &org, &input, "api").await {
-            Ok(contact) => json_reply(StatusCode::CREATED, &Created { id: contact.id }),
-            Err(RegisterError::Invalid(problems)) => invalid(&problems),
-            Err(RegisterError::Store(_)) => Problem::unavailable().into_response(),
         }
     })
     .await

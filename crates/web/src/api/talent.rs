@@ -6,7 +6,6 @@
 
 use crate::AppState;
 use crate::problem::{InvalidParam, Problem};
-use crate::recruitment::{self, Acting, CaseError};
 use crate::session::{CurrentViewer, Viewer};
 use axum::Json;
 use axum::body::Bytes;
@@ -14,6 +13,7 @@ use axum::extract::rejection::BytesRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use loket_app::talent::recruitment::{self, Acting, CaseError};
 use loket_domain::referral::FieldProblem;
 use loket_domain::talent::candidate::CandidateInput;
 use loket_domain::talent::introduction::Actor;
@@ -442,7 +442,7 @@ pub async fn matches(
     let Some(key) = Uuid::parse_str(&id).ok() else {
         return Problem::not_found("vacancy", &id).into_response();
     };
-    let today = crate::html::hours::today_in_region();
+    let today = state.clock.today();
     let index = state.talent.read();
     let Some(vacancy) = index.vacancy(&key).cloned() else {
         return Problem::not_found("published vacancy", &id).into_response();

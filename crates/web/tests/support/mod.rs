@@ -31,7 +31,7 @@ pub async fn sqlite_store() -> (Arc<dyn Store>, tempfile::TempDir) {
     .await
     .expect("store");
     store
-        .import(&loket_store::contract::seed())
+        .import(&loket_store_contract::seed())
         .await
         .expect("seed");
     (Arc::new(store), dir)
@@ -42,7 +42,7 @@ pub async fn app() -> TestApp {
     let (store, dir) = sqlite_store().await;
     let sink = smtp_sink::SmtpSink::start().await;
     let state = AppState::new(store).await.expect("state").with_mailer(
-        loket_web::mail::Mailer::smtp(&sink.url(), "loket <noreply@loket.test>").expect("mailer"),
+        loket_app::mail::Mailer::smtp(&sink.url(), "loket <noreply@loket.test>").expect("mailer"),
     );
     TestApp {
         router: loket_web::router(state.clone()),
@@ -61,7 +61,7 @@ pub async fn postgres_app() -> TestApp {
         .await
         .expect("store");
     store
-        .import(&loket_store::contract::seed())
+        .import(&loket_store_contract::seed())
         .await
         .expect("seed");
     let state = AppState::new(Arc::new(store)).await.expect("state");

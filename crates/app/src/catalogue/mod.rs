@@ -1,0 +1,4 @@
+//! The catalogue's use cases: versioned edits of services, locations and
+//! taxonomy terms (one way to save, audit and refresh, in `editing`).
+
+pub mod editing;

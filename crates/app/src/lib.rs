@@ -1,0 +1,27 @@
+//! The application layer: the use cases of loket, one module per feature, and
+//! the [`App`] they share. Pages, the API and the command line call the same use
+//! cases; nothing here knows of HTTP (Cargo keeps axum, askama and tower out).
+//!
+//! A use case asks the domain, writes one transaction (with its outbox) through
+//! the store, then appends to the audit log, and answers with a value or an
+//! [`AppError`].
+
+pub mod accounts;
+pub mod api_tokens;
+mod app;
+pub mod audit;
+pub mod catalogue;
+pub mod clock;
+pub mod contacts;
+pub mod error;
+pub mod insight;
+pub mod jobs;
+pub mod mail;
+pub mod referrals;
+pub mod talent;
+
+pub use app::{App, StartError};
+pub use clock::Clock;
+pub use error::{AppError, AppResult};
+/// The store every use case writes through (re-exported for wiring and tests).
+pub use loket_store::Store;

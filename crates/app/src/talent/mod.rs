@@ -1,0 +1,8 @@
+//! Welcome to Maastricht Region: this node's matching index kept current from
+//! the talent change feed (`index`), and the recruitment use cases shared by
+//! the pages and the API (`recruitment`).
+
+mod index;
+pub mod recruitment;
+
+pub use index::*;

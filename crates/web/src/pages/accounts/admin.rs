@@ -1,0 +1,158 @@
+use crate::AppState;
+use crate::error::failure;
+use crate::lang::UiLang;
+use crate::pages::accounts::account::{access_export, export_response};
+use crate::pages::staff::{csrf_refused, layout};
+use crate::pages::view::tr;
+use crate::pages::view::{Layout, render};
+use crate::session::SignedIn;
+use askama::Template;
+use axum::extract::{OriginalUri, Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+
+// -------------------------------------------------------------- accounts
+
+pub struct AccountRow {
+    pub id: String,
+    pub name: String,
+    pub email: String,
+    pub roles: String,
+    pub erase_label: String,
+}
+
+#[derive(Template)]
+#[template(path = "accounts.html")]
+pub struct AccountsPage {
+    layout: Layout,
+    accounts: Vec<AccountRow>,
+    token: String,
+    notice: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct AccountsQuery {
+    pub erased: String,
+}
+
+pub async fn accounts(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    OriginalUri(uri): OriginalUri,
+    SignedIn(viewer): SignedIn,
+    Query(q): Query<AccountsQuery>,
+) -> Response {
+    let tr = tr(&state, lang);
+    let list = match state.store.accounts().await {
+        Ok(l) => l,
+        Err(e) => return failure(e),
+    };
+    let mut rows = Vec::new();
+    for a in list {
+        let roles = match state.store.memberships(&a.id).await {
+            Ok(m) => m
+                .iter()
+                .map(|m| match &m.organization_id {
+                    Some(o) => format!(
+                        "{} ({})",
+                        tr.t(&format!("role-{}", m.role.code())),
+                        state
+                            .index()
+                            .organization(o)
+                            .map(|o| o.name.clone())
+                            .unwrap_or_default()
+                    ),
+                    None => tr.t(&format!("role-{}", m.role.code())),
+                })
+                .collect::<Vec<_>>()
+                .join(", "),
+            Err(e) => return failure(e),
+        };
+        rows.push(AccountRow {
+            erase_label: tr.s(
+                "accounts-erase-confirm",
+                &[("email", a.email.as_str().to_string())],
+            ),
+            id: a.id,
+            name: a.display_name,
+            email: a.email.as_str().to_string(),
+            roles,
+        });
+    }
+    render(
+        StatusCode::OK,
+        &AccountsPage {
+            layout: layout(&tr, tr.t("accounts-title"), &uri),
+            accounts: rows,
+            token: state.form_token(&viewer),
+            notice: (q.erased == "1").then(|| tr.t("accounts-erased")),
+        },
+    )
+}
+
+pub async fn account_data(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    OriginalUri(uri): OriginalUri,
+    SignedIn(viewer): SignedIn,
+    Path(id): Path<String>,
+    Query(q): Query<crate::pages::accounts::account::FormatQuery>,
+) -> Response {
+    let tr = tr(&state, lang);
+    match access_export(&state, &id).await {
+        Ok(Some(export)) => {
+            crate::pages::accounts::account::audit(
+                &state,
+                "access-export",
+                &id,
+                &viewer.account.id,
+            )
+            .await;
+            export_response(&tr, &uri, export, &q.format)
+        }
+        Ok(None) => crate::pages::errors::not_found_page(&state, lang, &uri),
+        Err(e) => failure(e),
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct EraseForm {
+    pub token: String,
+    pub confirm: String,
+}
+
+/// Erasure (GDPR article 17): personal data goes, the pseudonymous id stays in
+/// the log and in the anonymous counts.
+pub async fn erase_account(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    OriginalUri(uri): OriginalUri,
+    SignedIn(viewer): SignedIn,
+    Path(id): Path<String>,
+    form: Result<axum::Form<EraseForm>, axum::extract::rejection::FormRejection>,
+) -> Response {
+    let form = form.map(|f| f.0).unwrap_or_default();
+    if !state.form_token_ok(&viewer, &form.token) {
+        return csrf_refused(&state, lang);
+    }
+    if form.confirm != "yes" || id == viewer.account.id {
+        return Redirect::to("/beheer/accounts").into_response();
+    }
+    match state.store.erase_account(&id, state.clock.unix()).await {
+        Ok(true) => {
+            crate::pages::accounts::account::audit(
+                &state,
+                "account.erase",
+                &id,
+                &viewer.account.id,
+            )
+            .await;
+            Redirect::to("/beheer/accounts?erased=1").into_response()
+        }
+        Ok(false) => crate::pages::errors::not_found_page(&state, lang, &uri),
+        Err(e) => failure(e),
+    }
+}

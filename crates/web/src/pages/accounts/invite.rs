@@ -1,0 +1,201 @@
+use crate::AppState;
+use crate::error::failure;
+use crate::lang::UiLang;
+use crate::pages::accounts::password_links::send_password_link;
+use crate::pages::forms::Errors;
+use crate::pages::staff::{audit, csrf_refused, layout};
+use crate::pages::view::tr;
+use crate::pages::view::{Layout, Opt, Tr, render};
+use crate::session::SignedIn;
+use askama::Template;
+use axum::extract::{OriginalUri, Path, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use loket_domain::account::{Email, Membership, Role};
+use loket_store::{StoreError, TokenPurpose};
+use serde::Deserialize;
+
+// ---------------------------------------------------------------- invite
+
+#[derive(Template)]
+#[template(path = "invite.html")]
+pub struct InvitePage {
+    layout: Layout,
+    org_id: String,
+    email: String,
+    name: String,
+    roles: Vec<Opt>,
+    token: String,
+    errors: Errors,
+    done: Option<String>,
+}
+
+pub(crate) fn role_options(tr: &Tr, chosen: &str) -> Vec<Opt> {
+    [Role::Staff, Role::OrgAdmin]
+        .into_iter()
+        .map(|r| Opt {
+            value: r.code().into(),
+            label: tr.t(&format!("role-{}", r.code())),
+            selected: r.code() == chosen,
+        })
+        .collect()
+}
+
+pub async fn invite_form(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    OriginalUri(uri): OriginalUri,
+    SignedIn(viewer): SignedIn,
+    Path(org): Path<String>,
+) -> Response {
+    let tr = tr(&state, lang);
+    let org_name = state
+        .index()
+        .organization(&org)
+        .map(|o| o.name.clone())
+        .unwrap_or_default();
+    render(
+        StatusCode::OK,
+        &InvitePage {
+            layout: layout(
+                &tr,
+                tr.s("invite-title", &[("organization", org_name.clone())]),
+                &uri,
+            ),
+            org_id: org,
+            email: String::new(),
+            name: String::new(),
+            roles: role_options(&tr, "staff"),
+            token: state.form_token(&viewer),
+            errors: Errors::default(),
+            done: None,
+        },
+    )
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct InviteForm {
+    pub email: String,
+    pub name: String,
+    pub role: String,
+    pub token: String,
+}
+
+pub async fn invite(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    OriginalUri(uri): OriginalUri,
+    SignedIn(viewer): SignedIn,
+    Path(org): Path<String>,
+    form: Result<axum::Form<InviteForm>, axum::extract::rejection::FormRejection>,
+) -> Response {
+    let tr = tr(&state, lang);
+    let form = form.map(|f| f.0).unwrap_or_default();
+    if !state.form_token_ok(&viewer, &form.token) {
+        return csrf_refused(&state, lang);
+    }
+    let org_name = state
+        .index()
+        .organization(&org)
+        .map(|o| o.name.clone())
+        .unwrap_or_default();
+    let mut errors = Errors::default();
+    let email = Email::parse(&form.email);
+    if email.is_none() {
+        errors.add("email", tr.t("signin-error-email"));
+    }
+    let name = form.name.trim().to_string();
+    if name.is_empty() || name.chars().count() > 100 {
+        errors.add("name", tr.t("invite-error-name"));
+    }
+    let role = Role::parse(&form.role).filter(|r| matches!(r, Role::Staff | Role::OrgAdmin));
+    if role.is_none() {
+        errors.add("role", tr.t("invite-error-role"));
+    }
+    let page = |errors: Errors, done: Option<String>, status: StatusCode| {
+        render(
+            status,
+            &InvitePage {
+                layout: layout(
+                    &tr,
+                    tr.s("invite-title", &[("organization", org_name.clone())]),
+                    &uri,
+                ),
+                org_id: org.clone(),
+                email: if done.is_some() {
+                    String::new()
+                } else {
+                    form.email.chars().take(254).collect()
+                },
+                name: if done.is_some() {
+                    String::new()
+                } else {
+                    name.chars().take(100).collect()
+                },
+                roles: role_options(&tr, &form.role),
+                token: state.form_token(&viewer),
+                errors,
+                done,
+            },
+        )
+    };
+    let (Some(email), Some(role)) = (email, role) else {
+        return page(errors, None, StatusCode::BAD_REQUEST);
+    };
+    if !errors.is_empty() {
+        return page(errors, None, StatusCode::BAD_REQUEST);
+    }
+    let existing = match state.store.account_by_email(&email).await {
+        Ok(a) => a,
+        Err(e) => return failure(e),
+    };
+    let account = match existing {
+        Some((a, _)) => a,
+        None => {
+            // No usable password until the invitation link sets one.
+            let new = loket_store::NewAccount {
+                email: email.clone(),
+                display_name: name.clone(),
+                password_hash: "!".into(),
+            };
+            match state.store.create_account(&new).await {
+                Ok(a) => a,
+                Err(e) => return failure(e),
+            }
+        }
+    };
+    let membership = Membership {
+        organization_id: Some(org.clone()),
+        role,
+    };
+    if let Err(e) = state.store.add_membership(&account.id, &membership).await {
+        return failure(e);
+    }
+    let (_, hash) = match state.store.account(&account.id).await {
+        Ok(Some(a)) => a,
+        Ok(None) => return failure(StoreError::Corrupt("account vanished".into())),
+        Err(e) => return failure(e),
+    };
+    if hash == "!"
+        && let Err(e) = send_password_link(&state, &tr, &email, TokenPurpose::Invitation).await
+    {
+        return failure(e);
+    }
+    audit(
+        &state,
+        "member.invite",
+        format!(
+            "account/{} organization/{org} role/{}",
+            account.id,
+            role.code()
+        ),
+        &viewer.account.id,
+    )
+    .await;
+    page(
+        Errors::default(),
+        Some(tr.s("invite-done", &[("email", email.as_str().to_string())])),
+        StatusCode::OK,
+    )
+}

@@ -1,0 +1,258 @@
+//! An organisation's API tokens (`/beheer/organisaties/{id}/api-sleutels`):
+//! the organisation admin creates a token with scopes for the organisation's
+//! own systems (CRM, contact registration at the desk) and revokes it. The
+//! token is shown once; only its hash is stored.
+
+use crate::AppState;
+use crate::error::failure;
+use crate::lang::UiLang;
+use crate::pages::forms::Errors;
+use crate::pages::staff::{audit, csrf_refused};
+use crate::pages::view::tr;
+use crate::pages::view::{Layout, Opt, render};
+use crate::session::{SignedIn, Viewer};
+use askama::Template;
+use axum::extract::{OriginalUri, Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use loket_app::{AppError, api_tokens};
+
+pub struct TokenRow {
+    pub id: String,
+    pub name: String,
+    pub scopes: String,
+    pub created: String,
+    pub revoked: String,
+}
+
+#[derive(Template)]
+#[template(path = "api_tokens.html")]
+pub struct TokensPage {
+    layout: Layout,
+    org_id: String,
+    org_name: String,
+    token: String,
+    rows: Vec<TokenRow>,
+    scopes: Vec<Opt>,
+    name: String,
+    errors: Errors,
+    created: Option<String>,
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn page(
+    state: &AppState,
+    lang: loket_domain::Lang,
+    uri: &axum::http::Uri,
+    viewer: &Viewer,
+    org_id: &str,
+    name: String,
+    errors: Errors,
+    created: Option<String>,
+) -> Response {
+    let tr = tr(state, lang);
+    let tokens = match state.store.api_tokens(org_id).await {
+        Ok(t) => t,
+        Err(e) => return failure(e),
+    };
+    let rows = tokens
+        .into_iter()
+        .map(|t| TokenRow {
+            id: t.id,
+            name: t.name,
+            scopes: t.scopes.join(", "),
+            created: crate::pages::referrals::shared::local_time(t.created_at),
+            revoked: t
+                .revoked_at
+                .map(crate::pages::referrals::shared::local_time)
+                .unwrap_or_default(),
+        })
+        .collect();
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::BAD_REQUEST
+    };
+    render(
+        status,
+        &TokensPage {
+            layout: Layout::new(
+                tr.clone(),
+                tr.t("tokens-title"),
+                "staff",
+                uri.path(),
+                uri.query(),
+            ),
+            org_name: state
+                .index()
+                .organization(org_id)
+                .map(|o| o.name.clone())
+                .unwrap_or_default(),
+            org_id: org_id.to_string(),
+            token: state.form_token(viewer),
+            rows,
+            scopes: api_tokens::SCOPES
+                .iter()
+                .map(|s| Opt {
+                    value: s.to_string(),
+                    label: tr.t(&format!("tokens-scope-{s}")),
+                    selected: false,
+                })
+                .collect(),
+            name,
+            errors,
+            created,
+        },
+    )
+}
+
+pub async fn list(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    OriginalUri(uri): OriginalUri,
+    SignedIn(viewer): SignedIn,
+    Path(id): Path<String>,
+) -> Response {
+    page(
+        &state,
+        lang,
+        &uri,
+        &viewer,
+        &id,
+        String::new(),
+        Errors::default(),
+        None,
+    )
+    .await
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    OriginalUri(uri): OriginalUri,
+    SignedIn(viewer): SignedIn,
+    Path(id): Path<String>,
+    form: Result<axum::Form<Vec<(String, String)>>, axum::extract::rejection::FormRejection>,
+) -> Response {
+    let pairs = form.map(|f| f.0).unwrap_or_default();
+    let value = |k: &str| {
+        pairs
+            .iter()
+            .find(|(key, _)| key == k)
+            .map(|(_, v)| v.trim().to_string())
+            .unwrap_or_default()
+    };
+    if !state.form_token_ok(&viewer, &value("token")) {
+        return csrf_refused(&state, lang);
+    }
+    let name = value("name");
+    // Only the offered scopes count: a tampered form cannot ask for more.
+    let scopes: Vec<String> = pairs
+        .iter()
+        .filter(|(k, v)| k == "scopes" && api_tokens::SCOPES.contains(&v.as_str()))
+        .map(|(_, v)| v.clone())
+        .collect();
+    let maker = api_tokens::Maker {
+        actor: &viewer.account.id,
+        origin: "web",
+    };
+    let created = api_tokens::create(
+        state.store.as_ref(),
+        &state.clock,
+        &id,
+        &name,
+        &scopes,
+        maker,
+    )
+    .await;
+    let secret = match created {
+        Ok((_, secret)) => secret,
+        Err(AppError::Invalid(problems)) => {
+            let tr = tr(&state, lang);
+            let mut errors = Errors::default();
+            for p in problems {
+                let key = match (p.field, p.problem) {
+                    ("scopes", _) => "tokens-error-scopes",
+                    (_, "too-long") => "referral-error-too-long",
+                    _ => "referral-error-required",
+                };
+                errors.add(p.field, tr.t(key));
+            }
+            return page(&state, lang, &uri, &viewer, &id, name, errors, None).await;
+        }
+        Err(e) => return crate::error::page_error(e),
+    };
+    page(
+        &state,
+        lang,
+        &uri,
+        &viewer,
+        &id,
+        String::new(),
+        Errors::default(),
+        Some(secret),
+    )
+    .await
+}
+
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct RevokeForm {
+    #[serde(default)]
+    token: String,
+}
+
+pub async fn revoke(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    SignedIn(viewer): SignedIn,
+    Path((id, token_id)): Path<(String, String)>,
+    form: Result<axum::Form<RevokeForm>, axum::extract::rejection::FormRejection>,
+) -> Response {
+    let form = form.map(|f| f.0).unwrap_or_default();
+    if !state.form_token_ok(&viewer, &form.token) {
+        return csrf_refused(&state, lang);
+    }
+    match state
+        .store
+        .revoke_api_token(&token_id, &id, state.clock.unix())
+        .await
+    {
+        Ok(true) => {
+            audit(
+                &state,
+                "api-token.revoke",
+                format!("api-token/{token_id}"),
+                &viewer.account.id,
+            )
+            .await
+        }
+        Ok(false) => {}
+        Err(e) => return failure(e),
+    }
+    Redirect::to(&format!(
+        "/beheer/organisaties/{id}/api-sleutels?lang={}",
+        lang.code()
+    ))
+    .into_response()
+}
+
+pub(crate) fn routes(table: crate::routes::RouteTable) -> crate::routes::RouteTable {
+    use crate::routes::{Access::Allowed, Scope};
+    use loket_domain::policy::Action;
+    table
+        .get(
+            "/beheer/organisaties/{id}/api-sleutels",
+            Allowed(Action::ManageApiTokens, Scope::OrganizationInPath),
+            list,
+        )
+        .post(
+            "/beheer/organisaties/{id}/api-sleutels",
+            Allowed(Action::ManageApiTokens, Scope::OrganizationInPath),
+            create,
+        )
+        .post(
+            "/beheer/organisaties/{id}/api-sleutels/{token}/intrekken",
+            Allowed(Action::ManageApiTokens, Scope::OrganizationInPath),
+            revoke,
+        )
+}

@@ -1,0 +1,112 @@
+use crate::AppState;
+use crate::error::failure;
+use crate::lang::UiLang;
+use crate::pages::catalogue::home::{ServiceRow, service_row};
+use crate::pages::staff::layout;
+use crate::pages::view::tr;
+use crate::pages::view::{Layout, render};
+use askama::Template;
+use axum::extract::{OriginalUri, Path, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use loket_domain::editing::changed_fields;
+
+// --------------------------------------------------------------- history
+
+pub(crate) struct VersionRow {
+    pub version: i64,
+    pub at: String,
+    pub who: String,
+    pub changed: String,
+}
+
+#[derive(Template)]
+#[template(path = "service_history.html")]
+pub struct HistoryPage {
+    layout: Layout,
+    id: String,
+    versions: Vec<VersionRow>,
+}
+
+pub async fn history(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    OriginalUri(uri): OriginalUri,
+    Path(id): Path<String>,
+) -> Response {
+    let tr = tr(&state, lang);
+    let versions = match state.store.versions("service", &id).await {
+        Ok(v) => v,
+        Err(e) => return failure(e),
+    };
+    let mut rows = Vec::new();
+    for (i, v) in versions.iter().enumerate() {
+        let who = if v.actor == "import" {
+            tr.t("history-import")
+        } else {
+            match state.store.account(&v.actor).await {
+                Ok(Some((a, _))) if !a.display_name.is_empty() => a.display_name,
+                _ => tr.t("history-unknown-person"),
+            }
+        };
+        let changed = match versions.get(i + 1) {
+            Some(older) => changed_fields(&older.doc, &v.doc).join(", "),
+            None => tr.t("history-first"),
+        };
+        rows.push(VersionRow {
+            version: v.version,
+            at: chrono::DateTime::from_timestamp(v.at, 0)
+                .map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string())
+                .unwrap_or_default(),
+            who,
+            changed,
+        });
+    }
+    let name = state
+        .index()
+        .service(&id)
+        .map(|s| s.name.get(lang).to_string())
+        .unwrap_or_default();
+    render(
+        StatusCode::OK,
+        &HistoryPage {
+            layout: layout(&tr, tr.s("history-title", &[("name", name)]), &uri),
+            id,
+            versions: rows,
+        },
+    )
+}
+
+// ----------------------------------------------------------------- stale
+
+#[derive(Template)]
+#[template(path = "stale.html")]
+pub struct StalePage {
+    layout: Layout,
+    services: Vec<ServiceRow>,
+}
+
+/// Services nobody confirmed in the last twelve months (or ever).
+pub async fn stale(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    OriginalUri(uri): OriginalUri,
+) -> Response {
+    let tr = tr(&state, lang);
+    let idx = state.index();
+    let cutoff = state.clock.today() - chrono::Months::new(12);
+    let mut services: Vec<ServiceRow> = idx
+        .services()
+        .iter()
+        .filter(|s| s.assured_date.is_none_or(|d| d < cutoff))
+        .map(|s| service_row(&idx, s, lang))
+        .collect();
+    services.sort_by(|a, b| (&a.assured, &a.organization).cmp(&(&b.assured, &b.organization)));
+    render(
+        StatusCode::OK,
+        &StalePage {
+            layout: layout(&tr, tr.t("stale-title"), &uri),
+            services,
+        },
+    )
+}

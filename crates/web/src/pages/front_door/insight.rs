@@ -1,0 +1,111 @@
+//! The coordinator's view of the front door: which combinations of answers are
+//! asked, which fell back to the generalist (gaps in the menu), and feedback.
+//! Anonymous by construction. It moves behind sign-in when accounts exist.
+
+use crate::AppState;
+use crate::lang::UiLang;
+use crate::pages::view::tr;
+use crate::pages::view::{Layout, render};
+use askama::Template;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{OriginalUri, Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use chrono::{Duration, NaiveDate};
+use loket_store::{Feedback, RouteCount};
+
+pub struct Row {
+    pub combination: String,
+    pub link: String,
+    pub count: i64,
+    pub fell_back: bool,
+}
+
+#[derive(Template)]
+#[template(path = "insight.html")]
+pub struct InsightPage {
+    layout: Layout,
+    since: String,
+    since_error: Option<String>,
+    total: i64,
+    rows: Vec<Row>,
+    gaps: Vec<Row>,
+    feedback: Vec<Feedback>,
+    failed: bool,
+}
+
+fn row(c: &RouteCount) -> Row {
+    Row {
+        combination: c.combination.clone(),
+        link: format!("/voordeur/resultaat?{}", c.combination),
+        count: c.count,
+        fell_back: c.fell_back,
+    }
+}
+
+/// `since` as given, or 30 days back; an unreadable date is reported and the default used.
+pub fn since_param(value: Option<&str>, today: NaiveDate) -> Result<NaiveDate, NaiveDate> {
+    let default = today - Duration::days(30);
+    match value.filter(|v| !v.is_empty()) {
+        None => Ok(default),
+        Some(v) => NaiveDate::parse_from_str(v, "%Y-%m-%d").map_err(|_| default),
+    }
+}
+
+pub async fn page(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    OriginalUri(uri): OriginalUri,
+    query: Result<Query<Vec<(String, String)>>, QueryRejection>,
+) -> Response {
+    let tr = tr(&state, lang);
+    let pairs = query.map(|Query(q)| q).unwrap_or_default();
+    let given = pairs
+        .iter()
+        .find(|(k, _)| k == "since")
+        .map(|(_, v)| v.as_str());
+    let today = state.clock.today();
+    let (since, since_error) = match since_param(given, today) {
+        Ok(d) => (d, None),
+        Err(d) => (d, Some(tr.t("insight-since-error"))),
+    };
+    if let Err(e) = state.flush_insight().await {
+        tracing::warn!(error = %e, "could not write front-door counts before showing them");
+    }
+    let (counts, feedback) = (
+        state.store.route_counts(since).await,
+        state.store.feedback(since, 200).await,
+    );
+    let failed = counts.is_err() || feedback.is_err();
+    let counts = counts.unwrap_or_default();
+    let layout = Layout::new(
+        tr.clone(),
+        tr.t("insight-title"),
+        "",
+        uri.path(),
+        uri.query(),
+    );
+    let page = InsightPage {
+        since: since.to_string(),
+        total: counts.iter().map(|c| c.count).sum(),
+        rows: counts.iter().take(100).map(row).collect(),
+        gaps: counts
+            .iter()
+            .filter(|c| c.fell_back)
+            .take(100)
+            .map(row)
+            .collect(),
+        feedback: feedback.unwrap_or_default(),
+        failed,
+        since_error: since_error.clone(),
+        layout,
+    };
+    let status = if since_error.is_some() {
+        StatusCode::BAD_REQUEST
+    } else if failed {
+        StatusCode::SERVICE_UNAVAILABLE
+    } else {
+        StatusCode::OK
+    };
+    render(status, &page)
+}

@@ -1,0 +1,600 @@
+//! The digital front door in the browser: one question a page, answers carried
+//! in the link (no cookies, no personal data), then the routed result.
+
+use crate::AppState;
+use crate::lang::UiLang;
+use crate::pages::names::{area_name, channel_names, language_name, language_names, term_name};
+use crate::pages::public::service::{LocationView, location_view};
+use crate::pages::view::tr;
+use crate::pages::view::{Layout, Opt, OptGroup, Tr, query_string_keep_empty, render};
+use askama::Template;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{OriginalUri, Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use loket_domain::search::CatalogueIndex;
+use loket_domain::{Lang, TaxonomyKind};
+use loket_routing::flow::{Question, QuestionKind};
+use loket_routing::{AnswerError, AnswerProblem, Answers, RawAnswers, Reason, route};
+
+/// How many routed services the result page shows.
+const SHOWN: usize = 5;
+
+pub struct ChoiceView {
+    pub id: String,
+    pub value: String,
+    pub label: String,
+    pub example: Option<String>,
+    pub checked: bool,
+}
+
+#[derive(Template)]
+#[template(path = "front_door_question.html")]
+pub struct QuestionPage {
+    layout: Layout,
+    step: String,
+    id: String,
+    kind: &'static str,
+    text: String,
+    hint: Option<String>,
+    choices: Vec<ChoiceView>,
+    optional: bool,
+    places: Vec<OptGroup>,
+    postcode: String,
+    hidden: Vec<(String, String)>,
+    error: Option<String>,
+    notice: Option<String>,
+    back: Option<String>,
+}
+
+pub struct ResultView {
+    pub href: String,
+    pub name: String,
+    pub name_lang: &'static str,
+    pub organization: String,
+    pub reasons: Vec<String>,
+    pub channels: String,
+    pub languages: String,
+    pub locations: Vec<LocationView>,
+    pub website: Option<String>,
+    pub bring: Option<String>,
+    pub hours: String,
+}
+
+#[derive(Template)]
+#[template(path = "front_door_result.html")]
+pub struct ResultPage {
+    layout: Layout,
+    fell_back: bool,
+    results: Vec<ResultView>,
+    summary: Vec<(String, String)>,
+    share: String,
+    /// The answers, for the feedback form.
+    answers: String,
+    token: String,
+}
+
+fn answer_pairs(
+    query: Result<Query<Vec<(String, String)>>, QueryRejection>,
+) -> Vec<(String, String)> {
+    query
+        .map(|Query(q)| q)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|(k, _)| k != "lang")
+        .collect()
+}
+
+/// The answers as a query string, keeping skipped optional questions (`key=`).
+fn encode(raw: &RawAnswers, lang: Lang) -> String {
+    let mut pairs: Vec<(&str, &str)> = Vec::new();
+    for (k, values) in &raw.values {
+        if values.is_empty() {
+            pairs.push((k, ""));
+        }
+        for v in values {
+            pairs.push((k, v));
+        }
+    }
+    let mut q = query_string_keep_empty(&pairs);
+    if !q.is_empty() {
+        q.push('&');
+    }
+    q.push_str(&format!("lang={}", lang.code()));
+    q
+}
+
+/// `GET /voordeur`: the next question, or on to the result when all are answered.
+pub async fn question(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    OriginalUri(uri): OriginalUri,
+    query: Result<Query<Vec<(String, String)>>, QueryRejection>,
+) -> Response {
+    let raw = RawAnswers::from_pairs(answer_pairs(query));
+    step(&state, lang, &uri, raw)
+}
+
+/// Shows the question that needs an answer (with its error, if the answer given
+/// was wrong), or redirects to the result.
+fn step(state: &AppState, lang: Lang, uri: &axum::http::Uri, mut raw: RawAnswers) -> Response {
+    let idx = state.index();
+    let flow = state.flow();
+    let flow = flow.as_ref();
+    let mut problems = raw.resolve_postcodes(flow, &idx.areas);
+    problems.extend(raw.problems(flow, &idx.areas));
+    // Answers that cannot be right are dropped; the first question at fault is asked again.
+    let mut notice = false;
+    let mut at_fault: Option<AnswerError> = None;
+    for p in problems {
+        match p.problem {
+            AnswerProblem::UnknownQuestion | AnswerProblem::NotAsked => notice = true,
+            _ if at_fault.is_none() => at_fault = Some(p.clone()),
+            _ => {}
+        }
+        raw.values.remove(&p.question);
+    }
+    let tr = tr(state, lang);
+    let question = match &at_fault {
+        Some(e) => flow.question(&e.question),
+        None => raw.next_question(flow),
+    };
+    let Some(question) = question else {
+        let location = format!("/voordeur/resultaat?{}", encode(&raw, lang));
+        return (StatusCode::SEE_OTHER, [(header::LOCATION, location)]).into_response();
+    };
+    let status = if at_fault.is_some() || notice {
+        StatusCode::BAD_REQUEST
+    } else {
+        StatusCode::OK
+    };
+    let page = question_page(
+        state,
+        &idx,
+        &tr,
+        uri,
+        &raw,
+        question,
+        at_fault.map(|e| tr.t(&format!("answer-error-{}", e.problem.code()))),
+        notice,
+    );
+    render(status, &page)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn question_page(
+    state: &AppState,
+    idx: &CatalogueIndex,
+    tr: &Tr,
+    uri: &axum::http::Uri,
+    raw: &RawAnswers,
+    q: &Question,
+    error: Option<String>,
+    notice: bool,
+) -> QuestionPage {
+    let lang = tr.lang;
+    let who = raw.who();
+    let flow = state.flow();
+    let asked: Vec<&Question> = flow.questions_for(who).collect();
+    let position = asked.iter().position(|x| x.id == q.id).map_or(1, |p| p + 1);
+    let previous = asked[..position.saturating_sub(1)]
+        .iter()
+        .rev()
+        .find(|x| raw.values.contains_key(&x.id));
+    let back = previous.map(|prev| {
+        // Going back forgets the previous answer and everything after it.
+        let keep_until = asked.iter().position(|x| x.id == prev.id).unwrap_or(0);
+        let mut earlier = raw.clone();
+        earlier
+            .values
+            .retain(|k, _| asked[..keep_until].iter().any(|x| &x.id == k));
+        format!("/voordeur?{}", encode(&earlier, lang))
+    });
+    let current = raw.values.get(&q.id).cloned().unwrap_or_default();
+    let choices = q
+        .choices_for(who)
+        .map(|c| ChoiceView {
+            id: format!("{}-{}", q.id, c.value),
+            value: c.value.clone(),
+            label: c.label.get(lang).to_string(),
+            example: c.example.as_ref().map(|e| e.get(lang).to_string()),
+            checked: current.contains(&c.value),
+        })
+        .collect();
+    let hidden = raw
+        .values
+        .iter()
+        .filter(|(k, _)| **k != q.id)
+        .flat_map(|(k, vs)| {
+            if vs.is_empty() {
+                vec![(k.clone(), String::new())]
+            } else {
+                vs.iter().map(|v| (k.clone(), v.clone())).collect()
+            }
+        })
+        .collect();
+    QuestionPage {
+        layout: Layout::new(
+            tr.clone(),
+            q.text.get(lang).to_string(),
+            "front-door",
+            uri.path(),
+            uri.query(),
+        ),
+        step: tr.s(
+            "fd-step",
+            &[
+                ("n", position.to_string()),
+                ("total", asked.len().max(position).to_string()),
+            ],
+        ),
+        id: q.id.clone(),
+        kind: match q.kind {
+            QuestionKind::Single => "single",
+            QuestionKind::Multi => "multi",
+            QuestionKind::Place => "place",
+        },
+        text: q.text.get(lang).to_string(),
+        hint: q.hint.as_ref().map(|h| h.get(lang).to_string()),
+        choices,
+        optional: q.optional,
+        places: if q.kind == QuestionKind::Place {
+            place_options(idx, tr, q.allow_none, current.first().map(String::as_str))
+        } else {
+            vec![]
+        },
+        postcode: String::new(),
+        hidden,
+        error,
+        notice: notice.then(|| tr.t("fd-link-notice")),
+        back,
+    }
+}
+
+/// Municipalities grouped by country, each country with "elsewhere", then abroad.
+fn place_options(
+    idx: &CatalogueIndex,
+    tr: &Tr,
+    allow_none: bool,
+    selected: Option<&str>,
+) -> Vec<OptGroup> {
+    let lang = tr.lang;
+    let opt = |value: &str, label: String| Opt {
+        selected: selected == Some(value),
+        value: value.to_string(),
+        label,
+    };
+    let mut groups: Vec<OptGroup> = ["NL", "DE", "BE"]
+        .iter()
+        .map(|country| {
+            let mut options: Vec<Opt> = idx
+                .areas
+                .municipalities()
+                .filter(|m| m.country == *country)
+                .map(|m| opt(&m.code, crate::pages::names::municipality_name(m, lang)))
+                .collect();
+            options.sort_by(|a, b| a.label.cmp(&b.label));
+            options.push(opt(country, tr.t(&format!("fd-elsewhere-{country}"))));
+            OptGroup {
+                label: area_name(idx, country, lang),
+                options,
+            }
+        })
+        .collect();
+    let mut other = vec![opt("abroad", tr.t("fd-abroad"))];
+    if allow_none {
+        other.push(opt("none", tr.t("fd-none")));
+    }
+    groups.push(OptGroup {
+        label: tr.t("fd-other-places"),
+        options: other,
+    });
+    groups
+}
+
+/// `GET /voordeur/resultaat`: the routed services with why and how to reach them.
+pub async fn result(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    OriginalUri(uri): OriginalUri,
+    query: Result<Query<Vec<(String, String)>>, QueryRejection>,
+) -> Response {
+    let idx = state.index();
+    let mut raw = RawAnswers::from_pairs(answer_pairs(query));
+    let flow = state.flow();
+    let postcode_errors = raw.resolve_postcodes(&flow, &idx.areas);
+    let answers = match raw.check(&flow, &idx.areas) {
+        Ok(a) if postcode_errors.is_empty() => a,
+        _ => return step(&state, lang, &uri, raw),
+    };
+    let routing = route(&idx, &answers);
+    state.insight.count(
+        state.clock.today(),
+        answers.combination_key(),
+        routing.fell_back,
+    );
+    let tr = tr(&state, lang);
+    let now = state.clock.now();
+    let results = routing
+        .results
+        .iter()
+        .take(SHOWN)
+        .map(|r| result_view(&idx, &tr, r.service, &r.reasons, now))
+        .collect();
+    let share_query = format!(
+        "{}&lang={}",
+        query_string_keep_empty(
+            &answers
+                .to_pairs()
+                .iter()
+                .map(|(k, v)| (*k, v.as_str()))
+                .collect::<Vec<_>>()
+        ),
+        lang.code()
+    );
+    let page = ResultPage {
+        layout: Layout::new(
+            tr.clone(),
+            tr.t("fd-result-title"),
+            "front-door",
+            uri.path(),
+            uri.query(),
+        ),
+        fell_back: routing.fell_back,
+        results,
+        summary: summary(&state, &idx, &tr, &answers),
+        share: format!("/voordeur/resultaat?{share_query}"),
+        answers: share_query.clone(),
+        token: feedback_token(&state),
+    };
+    render(StatusCode::OK, &page)
+}
+
+fn result_view(
+    idx: &CatalogueIndex,
+    tr: &Tr,
+    s: &loket_domain::Service,
+    reasons: &[Reason],
+    now: chrono::DateTime<chrono::Utc>,
+) -> ResultView {
+    let lang = tr.lang;
+    let org = idx.organization(&s.organization_id);
+    ResultView {
+        href: format!("/diensten/{}", s.id),
+        name: s.name.get(lang).to_string(),
+        name_lang: s.name.resolved_lang(lang).code(),
+        organization: org.map(|o| o.name.clone()).unwrap_or_default(),
+        reasons: reasons.iter().map(|r| explain(idx, tr, r)).collect(),
+        channels: channel_names(idx, tr, s),
+        languages: language_names(tr, s),
+        locations: s
+            .locations
+            .iter()
+            .filter_map(|l| location_view(idx, tr, l))
+            .collect(),
+        website: s
+            .url
+            .clone()
+            .or_else(|| org.and_then(|o| o.website.clone())),
+        bring: s
+            .application_process
+            .as_ref()
+            .map(|t| t.get(lang).to_string())
+            .filter(|t| !t.is_empty()),
+        hours: crate::pages::hours::opening_text(tr, &s.schedules, now),
+    }
+}
+
+/// One sentence per reason, in the visitor's language.
+pub(crate) fn explain(idx: &CatalogueIndex, tr: &Tr, reason: &Reason) -> String {
+    let lang = tr.lang;
+    let place = |code: &str| area_name(idx, code, lang);
+    let list = |items: Vec<String>| items.join(", ");
+    match reason {
+        Reason::TargetGroup(g) => tr.s(
+            "reason-target-group",
+            &[("group", term_name(idx, TaxonomyKind::TargetGroup, g, lang))],
+        ),
+        Reason::Topic { code, focused } => {
+            let key = if *focused {
+                "reason-topic-focused"
+            } else {
+                "reason-topic"
+            };
+            tr.s(
+                key,
+                &[("topic", term_name(idx, TaxonomyKind::Topic, code, lang))],
+            )
+        }
+        Reason::ServesBoth { live, work } => tr.s(
+            "reason-serves-both",
+            &[("live", place(live)), ("work", place(work))],
+        ),
+        Reason::ServesLive(p) => tr.s("reason-serves-live", &[("place", place(p))]),
+        Reason::ServesWork(p) => tr.s("reason-serves-work", &[("place", place(p))]),
+        Reason::ServesCompany(p) => tr.s("reason-serves-company", &[("place", place(p))]),
+        Reason::ServesStaffCountry(c) => tr.s("reason-serves-staff", &[("place", place(c))]),
+        Reason::Border(countries) => tr.s(
+            "reason-border",
+            &[(
+                "countries",
+                countries
+                    .iter()
+                    .map(|c| place(c))
+                    .collect::<Vec<_>>()
+                    .join("–"),
+            )],
+        ),
+        Reason::Language(langs) => tr.s(
+            "reason-language",
+            &[(
+                "languages",
+                list(langs.iter().map(|l| language_name(tr, l)).collect()),
+            )],
+        ),
+        Reason::Channel(c) => tr.s(
+            "reason-channel",
+            &[("channel", term_name(idx, TaxonomyKind::Channel, c, lang))],
+        ),
+        Reason::FirstLine => tr.t("reason-first-line"),
+        Reason::ResidenceCountryPays => tr.t("reason-residence-country"),
+        Reason::EuNoPermitNeeded => tr.t("reason-eu-no-permit"),
+        Reason::Generalist => tr.t("reason-generalist"),
+    }
+}
+
+/// The visitor's answers in words, question by question.
+fn summary(state: &AppState, idx: &CatalogueIndex, tr: &Tr, a: &Answers) -> Vec<(String, String)> {
+    let lang = tr.lang;
+    let flow = state.flow();
+    let mut rows = Vec::new();
+    for (id, values) in
+        a.to_pairs()
+            .into_iter()
+            .fold(Vec::<(&str, Vec<String>)>::new(), |mut acc, (k, v)| {
+                match acc.iter_mut().find(|(key, _)| *key == k) {
+                    Some((_, vs)) => vs.push(v),
+                    None => acc.push((k, vec![v])),
+                }
+                acc
+            })
+    {
+        let Some(q) = flow.question(id) else {
+            continue;
+        };
+        let words: Vec<String> = values
+            .iter()
+            .filter(|v| !v.is_empty())
+            .map(|v| match q.kind {
+                QuestionKind::Place => match v.as_str() {
+                    "abroad" => tr.t("fd-abroad"),
+                    "none" => tr.t("fd-none"),
+                    code => area_name(idx, code, lang),
+                },
+                _ => q
+                    .choices_for(Some(&a.who))
+                    .find(|c| &c.value == v)
+                    .map(|c| c.label.get(lang).to_string())
+                    .unwrap_or_else(|| v.clone()),
+            })
+            .collect();
+        let answer = if words.is_empty() {
+            tr.t("fd-no-preference")
+        } else {
+            words.join(", ")
+        };
+        rows.push((q.text.get(lang).to_string(), answer));
+    }
+    rows
+}
+
+/// The longest feedback text kept; the form says so.
+const MAX_COMMENT: usize = 1000;
+const FEEDBACK_FORM: &str = "front-door-feedback";
+/// Per address: plenty for people, a brake on scripts.
+const MAX_FEEDBACK_PER_HOUR: i64 = 20;
+
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+pub struct FeedbackForm {
+    pub answers: String,
+    pub comment: String,
+    pub token: String,
+    /// A field people do not see; robots fill it in.
+    pub website: String,
+}
+
+#[derive(Template)]
+#[template(path = "front_door_feedback.html")]
+pub struct FeedbackPage {
+    layout: Layout,
+    answers: String,
+    comment: String,
+    token: String,
+    error: Option<String>,
+    thanks: bool,
+}
+
+pub(crate) fn feedback_token(state: &AppState) -> String {
+    state.csrf.token(FEEDBACK_FORM, state.clock.unix())
+}
+
+/// `POST /voordeur/feedback`: "this did not answer my question".
+pub async fn feedback(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    OriginalUri(uri): OriginalUri,
+    client: crate::pages::forms::ClientKey,
+    form: Result<axum::Form<FeedbackForm>, axum::extract::rejection::FormRejection>,
+) -> Response {
+    let tr = tr(&state, lang);
+    let form = form.map(|axum::Form(f)| f).unwrap_or_default();
+    let comment = form.comment.trim().to_string();
+    let answers: String = form.answers.chars().take(2000).collect();
+    let mut error = None;
+    let mut forbidden = false;
+    let now = state.clock.unix();
+    let rate_key = format!("feedback:address:{}", client.0);
+    if !state.csrf.verify(FEEDBACK_FORM, &form.token, now) {
+        error = Some(tr.t("feedback-error-expired"));
+        forbidden = true;
+    } else if comment.chars().count() > MAX_COMMENT {
+        error = Some(tr.t("feedback-error-too-long"));
+    } else if state
+        .store
+        .count_events(&rate_key, now - 3600)
+        .await
+        .unwrap_or(0)
+        >= MAX_FEEDBACK_PER_HOUR
+    {
+        error = Some(tr.t("form-error-rate-limited"));
+    } else if let Err(e) = state.store.record_event(&rate_key, now).await {
+        tracing::warn!(error = %e, "counting a feedback post failed");
+    }
+    let stored = match (&error, form.website.is_empty()) {
+        (Some(_), _) => false,
+        (None, false) => true, // a robot: thank it, keep nothing
+        (None, true) => {
+            let f = loket_store::Feedback {
+                day: state.clock.today(),
+                combination: answers.clone(),
+                lang: lang.code().into(),
+                comment: comment.clone(),
+            };
+            match state.store.add_feedback(&f).await {
+                Ok(()) => true,
+                Err(e) => {
+                    tracing::error!(error = %e, "storing feedback failed");
+                    error = Some(tr.t("error-body"));
+                    false
+                }
+            }
+        }
+    };
+    let status = if stored {
+        StatusCode::OK
+    } else if forbidden {
+        StatusCode::FORBIDDEN
+    } else if error.as_deref() == Some(tr.t("form-error-rate-limited").as_str()) {
+        StatusCode::TOO_MANY_REQUESTS
+    } else if error.as_deref() == Some(tr.t("error-body").as_str()) {
+        StatusCode::SERVICE_UNAVAILABLE
+    } else {
+        StatusCode::BAD_REQUEST
+    };
+    let page = FeedbackPage {
+        layout: Layout::new(
+            tr.clone(),
+            tr.t("feedback-title"),
+            "front-door",
+            uri.path(),
+            uri.query(),
+        ),
+        answers,
+        comment: if stored { String::new() } else { comment },
+        token: feedback_token(&state),
+        error,
+        thanks: stored,
+    };
+    render(status, &page)
+}

@@ -1,0 +1,244 @@
+//! The coordinator edits the front door's questions: the texts of one language
+//! at a time, next to the Dutch ones. The structure (which questions, options
+//! and conditions) is the routing engine's contract and stays in the flow file.
+
+use crate::AppState;
+use crate::error::failure;
+use crate::lang::UiLang;
+use crate::pages::forms::Errors;
+use crate::pages::staff::csrf_refused;
+use crate::pages::view::tr;
+use crate::pages::view::{Layout, Tr, render};
+use crate::session::{SignedIn, Viewer};
+use askama::Template;
+use axum::extract::{OriginalUri, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use loket_domain::Lang;
+use loket_domain::audit::{AuditEvent, AuditResult};
+use loket_routing::Flow;
+use loket_store::StoreError;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+pub struct TextRow {
+    pub name: String,
+    /// What it is: the question, its hint, an option, an option's example.
+    pub label: String,
+    pub dutch: String,
+    pub value: String,
+    pub error: Option<String>,
+}
+
+pub struct QuestionBlock {
+    pub id: String,
+    pub title: String,
+    pub rows: Vec<TextRow>,
+}
+
+#[derive(Template)]
+#[template(path = "flow_edit.html")]
+pub struct FlowPage {
+    layout: Layout,
+    editing: &'static str,
+    languages: Vec<(&'static str, String, bool)>,
+    blocks: Vec<QuestionBlock>,
+    version: i64,
+    token: String,
+    errors: Errors,
+    saved: bool,
+    conflict: bool,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct FlowQuery {
+    pub taal: String,
+    pub saved: String,
+}
+
+fn editing_lang(code: &str) -> Lang {
+    code.parse().unwrap_or(Lang::Nl)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn page(
+    state: &AppState,
+    tr: &Tr,
+    uri: &axum::http::Uri,
+    viewer: &Viewer,
+    flow: &Flow,
+    editing: Lang,
+    values: &BTreeMap<String, String>,
+    errors: Errors,
+    version: i64,
+    saved: bool,
+    conflict: bool,
+) -> FlowPage {
+    let dutch: BTreeMap<String, String> = flow.texts(Lang::Nl).into_iter().collect();
+    let blocks = flow
+        .questions
+        .iter()
+        .map(|q| {
+            let mut rows = Vec::new();
+            let mut row = |name: String, label: String| {
+                rows.push(TextRow {
+                    dutch: dutch.get(&name).cloned().unwrap_or_default(),
+                    value: values.get(&name).cloned().unwrap_or_default(),
+                    error: errors.get(&name).cloned(),
+                    label,
+                    name,
+                });
+            };
+            row(format!("q.{}.text", q.id), tr.t("flow-question"));
+            row(format!("q.{}.hint", q.id), tr.t("flow-hint"));
+            for (n, c) in q.options.iter().enumerate() {
+                let option = c.label.get(Lang::Nl).to_string();
+                row(
+                    format!("q.{}.opt.{n}", q.id),
+                    tr.s("flow-option", &[("option", option.clone())]),
+                );
+                row(
+                    format!("q.{}.ex.{n}", q.id),
+                    tr.s("flow-example", &[("option", option)]),
+                );
+            }
+            QuestionBlock {
+                id: q.id.clone(),
+                title: q.text.get(tr.lang).to_string(),
+                rows,
+            }
+        })
+        .collect();
+    let languages = Lang::ALL
+        .iter()
+        .map(|l| {
+            (
+                l.code(),
+                tr.t(&format!("lang-name-{}", l.code())),
+                *l == editing,
+            )
+        })
+        .collect();
+    FlowPage {
+        layout: Layout::new(
+            tr.clone(),
+            tr.t("flow-title"),
+            "staff",
+            uri.path(),
+            uri.query(),
+        ),
+        editing: editing.code(),
+        languages,
+        blocks,
+        version,
+        token: state.form_token(viewer),
+        errors,
+        saved,
+        conflict,
+    }
+}
+
+async fn version(state: &AppState) -> Result<i64, StoreError> {
+    Ok(state.store.latest_flow().await?.map_or(0, |(v, _)| v))
+}
+
+pub async fn edit(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    OriginalUri(uri): OriginalUri,
+    SignedIn(viewer): SignedIn,
+    Query(q): Query<FlowQuery>,
+) -> Response {
+    let tr = tr(&state, lang);
+    let editing = editing_lang(&q.taal);
+    let flow = state.flow();
+    let v = match version(&state).await {
+        Ok(v) => v,
+        Err(e) => return failure(e),
+    };
+    let values = flow.texts(editing).into_iter().collect();
+    let p = page(
+        &state,
+        &tr,
+        &uri,
+        &viewer,
+        &flow,
+        editing,
+        &values,
+        Errors::default(),
+        v,
+        q.saved == "1",
+        false,
+    );
+    render(StatusCode::OK, &p)
+}
+
+pub async fn save(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    OriginalUri(uri): OriginalUri,
+    SignedIn(viewer): SignedIn,
+    form: Result<axum::Form<Vec<(String, String)>>, axum::extract::rejection::FormRejection>,
+) -> Response {
+    let tr = tr(&state, lang);
+    let mut values: BTreeMap<String, String> =
+        form.map(|f| f.0).unwrap_or_default().into_iter().collect();
+    let token = values.remove("token").unwrap_or_default();
+    if !state.form_token_ok(&viewer, &token) {
+        return csrf_refused(&state, lang);
+    }
+    let editing = editing_lang(&values.remove("taal").unwrap_or_default());
+    let expected: i64 = values
+        .remove("version")
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(-1);
+    let flow = state.flow();
+    let show = |errors: Errors, conflict: bool, status: StatusCode| {
+        let p = page(
+            &state, &tr, &uri, &viewer, &flow, editing, &values, errors, expected, false, conflict,
+        );
+        render(status, &p)
+    };
+    let edited = match flow.with_texts(editing, &values) {
+        Ok(f) => f,
+        Err(problems) => {
+            let mut errors = Errors::default();
+            for (field, code) in problems {
+                errors.add(field, tr.t(&format!("edit-error-{code}")));
+            }
+            return show(errors, false, StatusCode::BAD_REQUEST);
+        }
+    };
+    let doc = match serde_json::to_string_pretty(&edited) {
+        Ok(d) => d,
+        Err(e) => return failure(StoreError::Corrupt(e.to_string())),
+    };
+    if let Err(e) = Flow::parse(&doc) {
+        tracing::error!(error = %e, "an edited flow did not validate");
+        return failure(StoreError::Corrupt(e.to_string()));
+    }
+    match state
+        .store
+        .save_flow(&doc, expected, &viewer.account.id)
+        .await
+    {
+        Ok(v) => {
+            let event = AuditEvent {
+                action: "front-door.update".into(),
+                object: format!("front-door v{v} ({})", editing.code()),
+                result: AuditResult::Success,
+                origin: "web".into(),
+                actor: viewer.account.id.clone(),
+                subject: None,
+                activity: None,
+            };
+            state.record_audit(event).await;
+            let _ = state.refresh().await;
+            Redirect::to(&format!("/beheer/voordeur?taal={}&saved=1", editing.code()))
+                .into_response()
+        }
+        Err(StoreError::Conflict(_)) => show(Errors::default(), true, StatusCode::CONFLICT),
+        Err(e) => failure(e),
+    }
+}

@@ -1,0 +1,57 @@
+use crate::pages::view::Tr;
+use loket_domain::search::CatalogueIndex;
+use loket_domain::{Lang, Service, TaxonomyKind};
+
+pub(crate) fn term_name(
+    idx: &CatalogueIndex,
+    kind: TaxonomyKind,
+    code: &str,
+    lang: Lang,
+) -> String {
+    idx.term(kind, code)
+        .map(|t| t.name.get(lang).to_string())
+        .unwrap_or_else(|| code.to_string())
+}
+
+pub(crate) fn area_name(idx: &CatalogueIndex, code: &str, lang: Lang) -> String {
+    if let Some(r) = idx.areas.region(code) {
+        return r.name.get(lang).to_string();
+    }
+    idx.areas
+        .municipality(code)
+        .map(|m| municipality_name(m, lang))
+        .unwrap_or_else(|| code.to_string())
+}
+
+pub(crate) fn municipality_name(m: &loket_domain::area::Municipality, lang: Lang) -> String {
+    m.names.exact(lang).unwrap_or(&m.name).to_string()
+}
+
+/// The service's channels, in words, comma-separated.
+pub(crate) fn channel_names(idx: &CatalogueIndex, tr: &Tr, s: &Service) -> String {
+    s.channels
+        .iter()
+        .map(|c| term_name(idx, TaxonomyKind::Channel, c, tr.lang))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The languages the service is given in, in words, comma-separated.
+pub(crate) fn language_names(tr: &Tr, s: &Service) -> String {
+    s.languages
+        .iter()
+        .map(|c| language_name(tr, c))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+pub(crate) fn language_name(tr: &Tr, code: &str) -> String {
+    let key = format!("language-{code}");
+    let name = tr.t(&key);
+    if name == key { code.to_string() } else { name }
+}
+
+pub struct Link {
+    pub href: String,
+    pub label: String,
+}

@@ -1,0 +1,99 @@
+use crate::AppState;
+use crate::lang::UiLang;
+use crate::pages::names::Link;
+use crate::pages::view::tr;
+use crate::pages::view::{Layout, query_string, render};
+use askama::Template;
+use axum::extract::{OriginalUri, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use loket_domain::TaxonomyKind;
+
+// ---------------------------------------------------------------- home
+
+#[derive(Template)]
+#[template(path = "home.html")]
+pub struct HomePage {
+    layout: Layout,
+    stats: String,
+    groups: Vec<Link>,
+    topics: Vec<Link>,
+    regions: Vec<Link>,
+}
+
+pub async fn home(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    OriginalUri(uri): OriginalUri,
+) -> Response {
+    let idx = state.index();
+    let tr = tr(&state, lang);
+    let link = |param: &str, code: &str, label: String| Link {
+        href: format!("/diensten?{}", query_string(&[(param, code)])),
+        label,
+    };
+    let mut topics: Vec<Link> = idx
+        .terms_of(TaxonomyKind::Topic)
+        .map(|t| link("topic", &t.code, t.name.get(lang).to_string()))
+        .collect();
+    topics.sort_by(|a, b| a.label.cmp(&b.label));
+    let groups = idx
+        .terms_of(TaxonomyKind::TargetGroup)
+        .map(|t| link("group", &t.code, t.name.get(lang).to_string()))
+        .collect();
+    let mut regions: Vec<Link> = idx
+        .areas
+        .regions()
+        .filter(|r| r.kind != "country")
+        .map(|r| link("area", &r.code, r.name.get(lang).to_string()))
+        .collect();
+    regions.sort_by(|a, b| a.label.cmp(&b.label));
+    let stats = tr.s(
+        "home-stats",
+        &[
+            ("services", idx.services.len().to_string()),
+            ("organizations", idx.organization_count().to_string()),
+        ],
+    );
+    let layout = Layout::new(
+        tr.clone(),
+        tr.t("home-title"),
+        "home",
+        uri.path(),
+        uri.query(),
+    );
+    render(
+        StatusCode::OK,
+        &HomePage {
+            layout,
+            stats,
+            groups,
+            topics,
+            regions,
+        },
+    )
+}
+
+// ---------------------------------------------------------------- static pages
+
+#[derive(Template)]
+#[template(path = "accessibility.html")]
+pub struct AccessibilityPage {
+    layout: Layout,
+}
+
+pub async fn accessibility(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    OriginalUri(uri): OriginalUri,
+) -> Response {
+    let tr = tr(&state, lang);
+    let layout = Layout::new(
+        tr.clone(),
+        tr.t("a11y-title"),
+        "accessibility",
+        uri.path(),
+        uri.query(),
+    );
+    render(StatusCode::OK, &AccessibilityPage { layout })
+}

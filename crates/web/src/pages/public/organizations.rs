@@ -1,0 +1,125 @@
+use crate::AppState;
+use crate::lang::UiLang;
+use crate::pages::errors::not_found_page;
+use crate::pages::public::search::{ResultItem, result_item};
+use crate::pages::public::service::{LocationView, location_view};
+use crate::pages::view::tr;
+use crate::pages::view::{Layout, render};
+use askama::Template;
+use axum::extract::{OriginalUri, Path, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use loket_domain::Service;
+
+// ---------------------------------------------------------------- organisations
+
+pub struct OrgItem {
+    pub href: String,
+    pub name: String,
+    pub summary: String,
+    pub services: String,
+}
+
+#[derive(Template)]
+#[template(path = "organizations.html")]
+pub struct OrganizationsPage {
+    layout: Layout,
+    organizations: Vec<OrgItem>,
+}
+
+pub async fn organizations(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    OriginalUri(uri): OriginalUri,
+) -> Response {
+    let idx = state.index();
+    let tr = tr(&state, lang);
+    let mut organizations: Vec<OrgItem> = idx
+        .organizations
+        .iter()
+        .map(|o| OrgItem {
+            href: format!("/organisaties/{}", o.id),
+            name: o.name.clone(),
+            summary: o.description.get(lang).to_string(),
+            services: tr.n(
+                "orgs-service-count",
+                "count",
+                idx.services_of(&o.id).count(),
+            ),
+        })
+        .collect();
+    organizations.sort_by_key(|a| a.name.to_lowercase());
+    let layout = Layout::new(
+        tr.clone(),
+        tr.t("orgs-title"),
+        "organizations",
+        uri.path(),
+        uri.query(),
+    );
+    render(
+        StatusCode::OK,
+        &OrganizationsPage {
+            layout,
+            organizations,
+        },
+    )
+}
+
+#[derive(Template)]
+#[template(path = "organization.html")]
+pub struct OrganizationPage {
+    layout: Layout,
+    alternate_name: Option<String>,
+    description: String,
+    description_lang: &'static str,
+    website: Option<String>,
+    identifiers: Vec<String>,
+    services: Vec<ResultItem>,
+    locations: Vec<LocationView>,
+}
+
+pub async fn organization(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    OriginalUri(uri): OriginalUri,
+    Path(id): Path<String>,
+) -> Response {
+    let idx = state.index();
+    let tr = tr(&state, lang);
+    let Some(o) = idx.organization(&id) else {
+        return not_found_page(&state, lang, &uri);
+    };
+    let mut services: Vec<&Service> = idx.services_of(&o.id).collect();
+    services.sort_by(|a, b| a.name.get(lang).cmp(b.name.get(lang)));
+    let locations = idx
+        .locations
+        .iter()
+        .filter(|l| l.organization_id == o.id)
+        .filter_map(|l| location_view(&idx, &tr, &l.id))
+        .collect();
+    let layout = Layout::new(
+        tr.clone(),
+        o.name.clone(),
+        "organizations",
+        uri.path(),
+        uri.query(),
+    );
+    let page = OrganizationPage {
+        alternate_name: o.alternate_name.clone(),
+        description: o.description.get(lang).to_string(),
+        description_lang: o.description.resolved_lang(lang).code(),
+        website: o.website.clone(),
+        identifiers: o
+            .identifiers
+            .iter()
+            .map(|i| format!("{}: {}", i.identifier_type, i.identifier))
+            .collect(),
+        services: services
+            .into_iter()
+            .map(|s| result_item(&idx, &tr, s))
+            .collect(),
+        locations,
+        layout,
+    };
+    render(StatusCode::OK, &page)
+}

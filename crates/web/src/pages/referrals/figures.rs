@@ -1,0 +1,265 @@
+//! Figures on contacts and referrals (`/beheer/cijfers`): staff and
+//! organisation admins see their organisation's, the coordinator the network's
+//! (or one organisation's), funders the same with small cells suppressed.
+
+use crate::AppState;
+use crate::error::failure;
+use crate::lang::UiLang;
+use crate::pages::view::tr;
+use crate::pages::view::{Layout, Opt, Tr, render};
+use crate::session::SignedIn;
+use askama::Template;
+use axum::extract::{OriginalUri, Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use loket_domain::account::Role;
+use loket_domain::figures::{self, Audience, Cell, ReferralRecord};
+use loket_domain::policy::{self, Action};
+use loket_domain::{Lang, TaxonomyKind};
+use serde::Deserialize;
+
+pub struct Line {
+    pub label: String,
+    pub value: String,
+}
+
+#[derive(Template)]
+#[template(path = "figures.html")]
+pub struct FiguresPage {
+    layout: Layout,
+    scope: String,
+    year: i32,
+    years: Vec<Opt>,
+    orgs: Vec<Opt>,
+    suppressed_note: bool,
+    summary: Vec<Line>,
+    tables: Vec<Table>,
+}
+
+pub struct Table {
+    pub caption: String,
+    pub lines: Vec<Line>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct Params {
+    #[serde(default)]
+    org: String,
+    /// Text, so that a mangled link shows this year instead of an error.
+    #[serde(default)]
+    jaar: String,
+}
+
+fn cell(tr: &Tr, c: Cell) -> String {
+    match c {
+        Cell::Count(n) => n.to_string(),
+        Cell::Suppressed => tr.t("figures-suppressed"),
+    }
+}
+
+fn lines(tr: &Tr, list: Vec<(String, Cell)>, label: impl Fn(&str) -> String) -> Vec<Line> {
+    list.into_iter()
+        .map(|(k, c)| Line {
+            label: label(&k),
+            value: cell(tr, c),
+        })
+        .collect()
+}
+
+/// Unix seconds at the start of a year in the region.
+fn year_start(year: i32) -> i64 {
+    chrono::NaiveDate::from_ymd_opt(year, 1, 1)
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .and_then(|t| {
+            t.and_local_timezone(chrono_tz::Europe::Amsterdam)
+                .earliest()
+        })
+        .map(|t| t.timestamp())
+        .unwrap_or(0)
+}
+
+pub async fn page(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    OriginalUri(uri): OriginalUri,
+    SignedIn(viewer): SignedIn,
+    Query(params): Query<Params>,
+) -> Response {
+    let tr = tr(&state, lang);
+    let idx = state.index();
+    let allowed = policy::organizations_for(&viewer.memberships, Action::ViewReferralFigures);
+    // Which organisation: one of the viewer's own, or any (or the network) for
+    // network-wide roles.
+    let org: Option<String> = match &allowed {
+        Some(own) => own
+            .iter()
+            .find(|o| **o == params.org)
+            .or(own.first())
+            .cloned(),
+        None => idx.organization(&params.org).map(|o| o.id.clone()),
+    };
+    let exact = allowed.is_some()
+        || viewer
+            .memberships
+            .iter()
+            .any(|m| m.role == Role::Coordinator);
+    let audience = if exact {
+        Audience::Exact
+    } else {
+        Audience::AggregatesOnly
+    };
+    let this_year = state.clock.today().format("%Y").to_string();
+    let this_year: i32 = this_year.parse().unwrap_or(2026);
+    let year = params
+        .jaar
+        .parse::<i32>()
+        .unwrap_or(this_year)
+        .clamp(2000, this_year + 1);
+    let (from, to) = (year_start(year), year_start(year + 1));
+    let (contacts, facts) = match tokio::try_join!(
+        state.store.contacts(org.as_deref(), from, to),
+        state.store.referral_facts(from, to),
+    ) {
+        Ok(found) => found,
+        Err(e) => return failure(e),
+    };
+    let records: Vec<ReferralRecord> = facts
+        .iter()
+        .map(|f| ReferralRecord {
+            referral: &f.referral,
+            accepted_at: f.accepted_at,
+        })
+        .collect();
+    let f = figures::figures(org.as_deref(), &contacts, &records, audience);
+    let percent = |r: Option<u32>| {
+        r.map(|p| format!("{p}%"))
+            .unwrap_or_else(|| tr.t("figures-none"))
+    };
+    let summary = vec![
+        Line {
+            label: tr.t("figures-contacts"),
+            value: cell(&tr, f.contacts),
+        },
+        Line {
+            label: tr.t("figures-sent"),
+            value: cell(&tr, f.referrals_sent),
+        },
+        Line {
+            label: tr.t("figures-received"),
+            value: cell(&tr, f.referrals_received),
+        },
+        Line {
+            label: tr.t("figures-acceptance"),
+            value: percent(f.acceptance_rate),
+        },
+        Line {
+            label: tr.t("figures-median-accept"),
+            value: f
+                .median_hours_to_accept
+                .map(|h| tr.n("figures-hours", "count", h as usize))
+                .unwrap_or_else(|| tr.t("figures-none")),
+        },
+        Line {
+            label: tr.t("figures-loop-closure"),
+            value: percent(f.loop_closure_rate),
+        },
+    ];
+    let term = |kind: TaxonomyKind, code: &str, lang: Lang| {
+        idx.terms_of(kind)
+            .find(|t| t.code == code)
+            .map(|t| t.name.get(lang).to_string())
+            .unwrap_or_else(|| code.to_string())
+    };
+    let orgs = {
+        let mut list: Vec<Opt> = match &allowed {
+            Some(own) => own
+                .iter()
+                .filter_map(|o| idx.organization(o))
+                .map(|o| Opt {
+                    value: o.id.clone(),
+                    label: o.name.clone(),
+                    selected: Some(&o.id) == org.as_ref(),
+                })
+                .collect(),
+            None => std::iter::once(Opt {
+                value: String::new(),
+                label: tr.t("figures-network"),
+                selected: org.is_none(),
+            })
+            .chain(idx.organizations().iter().map(|o| Opt {
+                value: o.id.clone(),
+                label: o.name.clone(),
+                selected: Some(&o.id) == org.as_ref(),
+            }))
+            .collect(),
+        };
+        list.sort_by_key(|o| !o.value.is_empty());
+        list
+    };
+    let page = FiguresPage {
+        layout: Layout::new(
+            tr.clone(),
+            tr.t("figures-title"),
+            "staff",
+            uri.path(),
+            uri.query(),
+        ),
+        scope: match &org {
+            Some(o) => idx
+                .organization(o)
+                .map(|o| o.name.clone())
+                .unwrap_or_default(),
+            None => tr.t("figures-network"),
+        },
+        year,
+        years: (2025..=this_year)
+            .rev()
+            .map(|y| Opt {
+                value: y.to_string(),
+                label: y.to_string(),
+                selected: y == year,
+            })
+            .collect(),
+        orgs,
+        suppressed_note: audience == Audience::AggregatesOnly,
+        summary,
+        tables: vec![
+            Table {
+                caption: tr.t("figures-by-service"),
+                lines: lines(&tr, f.contacts_by_service, |id| {
+                    idx.service(id)
+                        .map(|s| s.name.get(lang).to_string())
+                        .unwrap_or_else(|| id.to_string())
+                }),
+            },
+            Table {
+                caption: tr.t("figures-by-topic"),
+                lines: lines(&tr, f.contacts_by_topic, |c| {
+                    term(TaxonomyKind::Topic, c, lang)
+                }),
+            },
+            Table {
+                caption: tr.t("figures-by-month"),
+                lines: lines(&tr, f.contacts_by_month, str::to_string),
+            },
+            Table {
+                caption: tr.t("figures-by-channel"),
+                lines: lines(&tr, f.contacts_by_channel, |c| {
+                    tr.t(&format!("contact-channel-{c}"))
+                }),
+            },
+            Table {
+                caption: tr.t("figures-outcomes"),
+                lines: f
+                    .outcomes
+                    .into_iter()
+                    .map(|(o, c)| Line {
+                        label: tr.t(&format!("referral-outcome-{}", o.code())),
+                        value: cell(&tr, c),
+                    })
+                    .collect(),
+            },
+        ],
+    };
+    render(StatusCode::OK, &page)
+}

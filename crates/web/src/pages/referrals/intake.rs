@@ -1,0 +1,222 @@
+//! "Ask this service to contact me": the public intake from the front door's
+//! result page and the service pages. It arrives in the organisation's inbox as
+//! a referral from the front door. Spam is kept out without third parties: a
+//! signed form token (which also dates the form), a field only robots fill in,
+//! a minimum time to fill the form, and a limit per address.
+
+use crate::AppState;
+use crate::lang::UiLang;
+use crate::pages::forms::{ClientKey, Errors};
+use crate::pages::referrals::new::{language_options, problem_message};
+use crate::pages::view::tr;
+use crate::pages::view::{Layout, Opt, render};
+use askama::Template;
+use axum::extract::{OriginalUri, Path, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use loket_app::referrals::{self as desk, ReferError};
+use loket_domain::referral::ReferralRequest;
+use serde::Deserialize;
+
+const INTAKE_FORM: &str = "front-door-intake";
+/// Requests per address per hour.
+const MAX_PER_HOUR: i64 = 5;
+
+#[derive(Template)]
+#[template(path = "intake.html")]
+pub struct IntakePage {
+    layout: Layout,
+    service_id: String,
+    service: String,
+    consent_text: String,
+    thanks: String,
+    token: String,
+    languages: Vec<Opt>,
+    form: IntakeForm,
+    errors: Errors,
+    done: bool,
+}
+
+#[derive(Debug, Default, Deserialize, Clone)]
+pub struct IntakeForm {
+    #[serde(default)]
+    pub token: String,
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub contact: String,
+    #[serde(default)]
+    pub question: String,
+    #[serde(default)]
+    pub language: String,
+    #[serde(default)]
+    pub consent: String,
+    /// Hidden from people; robots fill it in.
+    #[serde(default)]
+    pub website: String,
+}
+
+fn page(
+    state: &AppState,
+    lang: loket_domain::Lang,
+    uri: &axum::http::Uri,
+    service: &loket_domain::Service,
+    form: IntakeForm,
+    errors: Errors,
+    done: bool,
+) -> IntakePage {
+    let tr = tr(state, lang);
+    let organization = state
+        .index()
+        .organization(&service.organization_id)
+        .map(|o| o.name.clone())
+        .unwrap_or_default();
+    IntakePage {
+        layout: Layout::new(
+            tr.clone(),
+            tr.s(
+                "intake-title",
+                &[("service", service.name.get(lang).to_string())],
+            ),
+            "front-door",
+            uri.path(),
+            uri.query(),
+        ),
+        service_id: service.id.clone(),
+        service: service.name.get(lang).to_string(),
+        consent_text: tr.s("intake-consent", &[("organization", organization.clone())]),
+        thanks: tr.s("intake-thanks", &[("organization", organization)]),
+        token: state.csrf.token(INTAKE_FORM, state.clock.unix()),
+        languages: language_options(
+            &tr,
+            if form.language.is_empty() {
+                lang.code()
+            } else {
+                &form.language
+            },
+        ),
+        form,
+        errors,
+        done,
+    }
+}
+
+pub async fn form(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    OriginalUri(uri): OriginalUri,
+    Path(id): Path<String>,
+) -> Response {
+    let Some(service) = state.index().service(&id).cloned() else {
+        return crate::pages::errors::not_found_page(&state, lang, &uri);
+    };
+    let p = page(
+        &state,
+        lang,
+        &uri,
+        &service,
+        IntakeForm::default(),
+        Errors::default(),
+        false,
+    );
+    render(StatusCode::OK, &p)
+}
+
+/// When the form was issued, from its signed token.
+fn issued_at(token: &str) -> Option<i64> {
+    token.split_once('.')?.0.parse().ok()
+}
+
+pub async fn submit(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    OriginalUri(uri): OriginalUri,
+    Path(id): Path<String>,
+    client: ClientKey,
+    form: Result<axum::Form<IntakeForm>, axum::extract::rejection::FormRejection>,
+) -> Response {
+    let Some(service) = state.index().service(&id).cloned() else {
+        return crate::pages::errors::not_found_page(&state, lang, &uri);
+    };
+    let tr = tr(&state, lang);
+    let form = form.map(|f| f.0).unwrap_or_default();
+    let now = state.clock.unix();
+    let mut errors = Errors::default();
+    let show = |form: IntakeForm, errors: Errors, status: StatusCode, done: bool| {
+        render(
+            status,
+            &page(&state, lang, &uri, &service, form, errors, done),
+        )
+    };
+    if !state.csrf.verify(INTAKE_FORM, &form.token, now) {
+        errors.add("form", tr.t("feedback-error-expired"));
+        return show(form, errors, StatusCode::FORBIDDEN, false);
+    }
+    if !form.website.is_empty() {
+        // Only robots fill in the hidden field: thank it and keep nothing.
+        return show(IntakeForm::default(), errors, StatusCode::OK, true);
+    }
+    let rate_key = format!("intake:address:{}", client.0);
+    if state
+        .store
+        .count_events(&rate_key, now - 3600)
+        .await
+        .unwrap_or(0)
+        >= MAX_PER_HOUR
+    {
+        errors.add("form", tr.t("form-error-rate-limited"));
+        return show(form, errors, StatusCode::TOO_MANY_REQUESTS, false);
+    }
+    if form.consent != "yes" {
+        errors.add("consent", tr.t("intake-error-consent"));
+    }
+    let request = ReferralRequest {
+        service_id: service.id.clone(),
+        name: form.name.clone(),
+        contact: form.contact.clone(),
+        language: form.language.clone(),
+        note: form.question.clone(),
+        basis: "consent".into(),
+        purpose: tr.s(
+            "intake-purpose",
+            &[("service", service.name.get(lang).to_string())],
+        ),
+        previous_id: None,
+    };
+    let problems = loket_domain::referral::check_request(&request);
+    for p in &problems {
+        let field = if p.field == "note" {
+            "question"
+        } else {
+            p.field
+        };
+        errors.add(field, problem_message(&tr, field, p.problem));
+    }
+    if !errors.is_empty() {
+        return show(form, errors, StatusCode::BAD_REQUEST, false);
+    }
+    if issued_at(&form.token).is_none_or(|t| now - t < state.intake_min_fill_secs) {
+        // Faster than a person types: most likely a robot. A person (say, with
+        // autofill) keeps everything typed and only sends again.
+        errors.add("form", tr.t("intake-error-too-fast"));
+        return show(form, errors, StatusCode::BAD_REQUEST, false);
+    }
+    if let Err(e) = state.store.record_event(&rate_key, now).await {
+        tracing::warn!(error = %e, "counting an intake request failed");
+    }
+    match desk::refer(&state, None, &request).await {
+        Ok(_) => show(
+            IntakeForm::default(),
+            Errors::default(),
+            StatusCode::OK,
+            true,
+        ),
+        Err(ReferError::Invalid(problems)) => {
+            for p in problems {
+                errors.add(p.field, problem_message(&tr, p.field, p.problem));
+            }
+            show(form, errors, StatusCode::BAD_REQUEST, false)
+        }
+        Err(ReferError::Store(e)) => crate::error::failure(e),
+    }
+}

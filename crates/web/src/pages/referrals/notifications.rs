@@ -1,0 +1,60 @@
+use crate::AppState;
+use crate::error::failure;
+use crate::lang::UiLang;
+use crate::pages::referrals::shared::{layout, local_time};
+use crate::pages::view::tr;
+use crate::pages::view::{Layout, render};
+use crate::session::SignedIn;
+use askama::Template;
+use axum::extract::{OriginalUri, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+
+// ---------------------------------------------------------- notifications
+
+pub struct NotificationRow {
+    pub href: String,
+    pub text: String,
+    pub at: String,
+    pub read: bool,
+}
+
+#[derive(Template)]
+#[template(path = "notifications.html")]
+pub struct NotificationsPage {
+    layout: Layout,
+    rows: Vec<NotificationRow>,
+}
+
+pub async fn notifications(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    OriginalUri(uri): OriginalUri,
+    SignedIn(viewer): SignedIn,
+) -> Response {
+    let tr = tr(&state, lang);
+    let list = match state.store.notifications(&viewer.account.id, 100).await {
+        Ok(list) => list,
+        Err(e) => return failure(e),
+    };
+    let rows = list
+        .into_iter()
+        .map(|n| NotificationRow {
+            href: format!(
+                "/beheer/verwijzingen/{}?lang={}",
+                n.referral_id,
+                lang.code()
+            ),
+            text: tr.t(&format!("notice-{}", n.kind)),
+            at: local_time(n.at),
+            read: n.read,
+        })
+        .collect();
+    render(
+        StatusCode::OK,
+        &NotificationsPage {
+            layout: layout(&tr, tr.t("notifications-title"), &uri),
+            rows,
+        },
+    )
+}

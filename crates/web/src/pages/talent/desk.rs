@@ -1,0 +1,231 @@
+use crate::AppState;
+use crate::error::failure;
+use crate::lang::UiLang;
+use crate::pages::errors::not_found_page;
+use crate::pages::staff::csrf_refused;
+use crate::pages::view::tr;
+use crate::pages::view::{Layout, render};
+use crate::session::SignedIn;
+use askama::Template;
+use axum::extract::{OriginalUri, Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use loket_app::talent::recruitment::{self, Acting, CaseError};
+use loket_domain::talent::employer::{BOARD_FEE_CENTS, BoardMembership, BoardStatus};
+use serde::Deserialize;
+
+pub struct EmployerRow {
+    pub id: String,
+    pub name: String,
+    pub kvk: String,
+    pub sector: String,
+    pub verified: bool,
+    pub sponsor: bool,
+    pub version: i64,
+    /// The Employer Board status this year (`none` when not asked).
+    pub board: Vec<crate::pages::view::Opt>,
+}
+
+#[derive(Template)]
+#[template(path = "talent_home.html")]
+pub struct TalentHomePage {
+    layout: Layout,
+    token: String,
+    counts: String,
+    employers: Vec<EmployerRow>,
+    vacancies: Vec<(String, String, String)>,
+    candidates: Vec<(String, String)>,
+    board_heading: String,
+    board_year: i32,
+}
+
+pub async fn home(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    OriginalUri(uri): OriginalUri,
+    SignedIn(viewer): SignedIn,
+) -> Response {
+    let tr = tr(&state, lang);
+    let employers = match state.store.employers().await {
+        Ok(e) => e,
+        Err(e) => return failure(e),
+    };
+    let names: std::collections::HashMap<String, String> = employers
+        .iter()
+        .map(|e| (e.id.clone(), e.details.name.clone()))
+        .collect();
+    let published = match state.store.published_vacancies(200, 0).await {
+        Ok(v) => v,
+        Err(e) => return failure(e),
+    };
+    let counts = {
+        let index = state.talent.read();
+        tr.s(
+            "talent-counts",
+            &[
+                ("candidates", index.candidate_count().to_string()),
+                ("vacancies", index.vacancy_count().to_string()),
+            ],
+        )
+    };
+    let named = match state.store.recent_candidates(50).await {
+        Ok(list) => list,
+        Err(e) => return failure(e),
+    };
+    let board_year = {
+        use chrono::Datelike;
+        state.clock.today().year()
+    };
+    let mut rows = Vec::new();
+    for e in &employers {
+        let current = match state.store.board_memberships(&e.id).await {
+            Ok(list) => list
+                .into_iter()
+                .find(|m| m.year == board_year)
+                .map(|m| m.status),
+            Err(err) => return failure(err),
+        };
+        let mut board = vec![crate::pages::view::Opt {
+            value: "none".into(),
+            label: tr.t("board-status-none"),
+            selected: current.is_none(),
+        }];
+        board.extend(BoardStatus::ALL.iter().map(|s| crate::pages::view::Opt {
+            value: s.code().into(),
+            label: tr.t(&format!("board-status-{}", s.code())),
+            selected: current == Some(*s),
+        }));
+        rows.push(EmployerRow {
+            id: e.id.clone(),
+            name: e.details.name.clone(),
+            kvk: e.details.kvk_number.clone(),
+            sector: tr.t(&format!("sector-{}", e.details.sector.code())),
+            verified: e.verified_at.is_some(),
+            sponsor: e.details.recognised_sponsor,
+            version: e.version,
+            board,
+        });
+    }
+    let page = TalentHomePage {
+        board_heading: tr.s("board-heading", &[("year", board_year.to_string())]),
+        board_year,
+        layout: Layout::new(
+            tr.clone(),
+            tr.t("talent-title"),
+            "staff",
+            uri.path(),
+            uri.query(),
+        ),
+        token: state.form_token(&viewer),
+        counts,
+        employers: rows,
+        vacancies: published
+            .iter()
+            .map(|v| {
+                (
+                    v.id.clone(),
+                    v.details.title.get(lang).to_string(),
+                    names.get(&v.employer_id).cloned().unwrap_or_default(),
+                )
+            })
+            .collect(),
+        candidates: named,
+    };
+    render(StatusCode::OK, &page)
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct VerifyForm {
+    #[serde(default)]
+    token: String,
+    #[serde(default)]
+    version: i64,
+    #[serde(default)]
+    recognised_sponsor: String,
+}
+
+pub async fn verify(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    OriginalUri(uri): OriginalUri,
+    SignedIn(viewer): SignedIn,
+    Path(id): Path<String>,
+    form: Result<axum::Form<VerifyForm>, axum::extract::rejection::FormRejection>,
+) -> Response {
+    let form = form.map(|f| f.0).unwrap_or_default();
+    if !state.form_token_ok(&viewer, &form.token) {
+        return csrf_refused(&state, lang);
+    }
+    let acting = Acting {
+        account_id: &viewer.account.id,
+        origin: "web",
+    };
+    match recruitment::verify_employer(
+        &state,
+        acting,
+        &id,
+        form.version,
+        !form.recognised_sponsor.is_empty(),
+    )
+    .await
+    {
+        Ok(_) | Err(CaseError::Conflict) => {
+            Redirect::to(&format!("/beheer/talent?lang={}", lang.code())).into_response()
+        }
+        Err(CaseError::Store(e)) => failure(e),
+        Err(_) => not_found_page(&state, lang, &uri),
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct BoardForm {
+    #[serde(default)]
+    token: String,
+    #[serde(default)]
+    year: String,
+    #[serde(default)]
+    status: String,
+}
+
+/// Records an employer's Employer Board membership for a year (fee €10,000).
+pub async fn board(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    OriginalUri(uri): OriginalUri,
+    SignedIn(viewer): SignedIn,
+    Path(id): Path<String>,
+    form: Result<axum::Form<BoardForm>, axum::extract::rejection::FormRejection>,
+) -> Response {
+    let form = form.map(|f| f.0).unwrap_or_default();
+    if !state.form_token_ok(&viewer, &form.token) {
+        return csrf_refused(&state, lang);
+    }
+    let (Ok(year), Some(status)) = (form.year.parse::<i32>(), BoardStatus::parse(&form.status))
+    else {
+        // "none" or a tampered form: nothing to record.
+        return Redirect::to(&format!("/beheer/talent?lang={}", lang.code())).into_response();
+    };
+    let membership = BoardMembership {
+        year,
+        fee_cents: BOARD_FEE_CENTS,
+        status,
+    };
+    match state.store.set_board_membership(&id, &membership).await {
+        Ok(()) => {
+            state
+                .record_audit(loket_domain::audit::AuditEvent {
+                    action: "employer.board".into(),
+                    object: format!("employer/{id}"),
+                    result: loket_domain::audit::AuditResult::Success,
+                    origin: "web".into(),
+                    actor: viewer.account.id.clone(),
+                    subject: None,
+                    activity: None,
+                })
+                .await;
+            Redirect::to(&format!("/beheer/talent?lang={}", lang.code())).into_response()
+        }
+        Err(loket_store::StoreError::Rejected { .. }) => not_found_page(&state, lang, &uri),
+        Err(e) => failure(e),
+    }
+}

@@ -1,0 +1,257 @@
+use crate::AppState;
+use crate::error::failure;
+use crate::lang::UiLang;
+use crate::pages::errors::not_found_page;
+use crate::pages::forms::Errors;
+use crate::pages::staff::csrf_refused;
+use crate::pages::talent::candidate_registration::{Registrar, read_upload};
+use crate::pages::talent::employer::{IntroItem, intro_items};
+use crate::pages::talent::introductions::profile_view;
+use crate::pages::talent::shared::{errors_from, one};
+use crate::pages::view::tr;
+use crate::pages::view::{Layout, render};
+use crate::session::SignedIn;
+use askama::Template;
+use axum::extract::{Multipart, OriginalUri, Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use loket_app::talent::recruitment::{self, CaseError};
+use loket_domain::referral::FieldProblem;
+use loket_domain::talent::candidate::CandidateInput;
+use loket_domain::talent::introduction::Actor;
+use loket_store::talent::RegisteredBy;
+use uuid::Uuid;
+
+// ------------------------------------------------------------------ candidates
+
+pub async fn candidate_form(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    OriginalUri(uri): OriginalUri,
+    SignedIn(viewer): SignedIn,
+) -> Response {
+    let tr = tr(&state, lang);
+    let input = CandidateInput {
+        max_commute_km: "30".into(),
+        ..Default::default()
+    };
+    let token = state.form_token(&viewer);
+    render(
+        StatusCode::OK,
+        &crate::pages::talent::candidate_registration::candidate_page(
+            &state,
+            &tr,
+            &uri,
+            Registrar::Staff,
+            token,
+            &input,
+            Errors::default(),
+        ),
+    )
+}
+
+pub async fn candidate_create(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    OriginalUri(uri): OriginalUri,
+    SignedIn(viewer): SignedIn,
+    multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
+) -> Response {
+    let tr = tr(&state, lang);
+    let Ok(multipart) = multipart else {
+        return csrf_refused(&state, lang);
+    };
+    let upload = read_upload(multipart).await;
+    if !state.form_token_ok(&viewer, &one(&upload.pairs, "token")) {
+        return csrf_refused(&state, lang);
+    }
+    let input = crate::pages::talent::candidate_registration::candidate_input(
+        state.talent.vocabulary(),
+        &upload.pairs,
+    );
+    let again = |errors: Errors| {
+        let token = state.form_token(&viewer);
+        render(
+            StatusCode::BAD_REQUEST,
+            &crate::pages::talent::candidate_registration::candidate_page(
+                &state,
+                &tr,
+                &uri,
+                Registrar::Staff,
+                token,
+                &input,
+                errors,
+            ),
+        )
+    };
+    if upload.too_large {
+        return again(errors_from(
+            &tr,
+            &[FieldProblem {
+                field: "cv",
+                problem: "too-large",
+            }],
+        ));
+    }
+    match recruitment::register_candidate(
+        &state,
+        &input,
+        upload.cv.as_deref(),
+        RegisteredBy::Staff(&viewer.account.id),
+        "web",
+    )
+    .await
+    {
+        Ok(c) => Redirect::to(&format!(
+            "/beheer/talent/kandidaten/{}?lang={}",
+            c.id,
+            lang.code()
+        ))
+        .into_response(),
+        Err(CaseError::Invalid(problems)) => again(errors_from(&tr, &problems)),
+        Err(CaseError::Store(e)) => failure(e),
+        Err(_) => not_found_page(&state, lang, &uri),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "talent_candidate.html")]
+pub struct CandidateStaffPage {
+    layout: Layout,
+    email: String,
+    phone: String,
+    occupations: String,
+    skills: String,
+    languages: String,
+    experience: String,
+    home: String,
+    nationality: String,
+    consent: String,
+    cv_href: String,
+    introductions: Vec<IntroItem>,
+    vacancies: Vec<(String, String, String)>,
+}
+
+pub async fn candidate(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    OriginalUri(uri): OriginalUri,
+    Path(id): Path<String>,
+) -> Response {
+    let tr = tr(&state, lang);
+    let c = match state.store.candidate(&id).await {
+        Ok(Some(c)) => c,
+        Ok(None) => return not_found_page(&state, lang, &uri),
+        Err(e) => return failure(e),
+    };
+    let intros = match state.store.introductions_for_candidate(&id).await {
+        Ok(i) => i,
+        Err(e) => return failure(e),
+    };
+    let introductions = match intro_items(&state, &tr, &intros, true).await {
+        Ok(i) => i,
+        Err(e) => return failure(e),
+    };
+    let cv_href = if c.cv.is_some() {
+        format!("/beheer/talent/kandidaten/{id}/cv")
+    } else {
+        String::new()
+    };
+    let profile = profile_view(&state, &tr, &c.details, cv_href.clone());
+    let today = state.clock.today();
+    let suggestions: Vec<(String, String)> = {
+        let index = state.talent.read();
+        match Uuid::parse_str(&id)
+            .ok()
+            .and_then(|k| index.candidate(&k).cloned())
+        {
+            Some(profile) => index
+                .vacancies_for(&profile, 10, today)
+                .into_iter()
+                .map(|r| (r.key.to_string(), format!("{:.0}", r.explanation.total)))
+                .collect(),
+            None => Vec::new(),
+        }
+    };
+    let mut vacancies = Vec::new();
+    for (vid, score) in suggestions {
+        if let Ok(Some(v)) = state.store.vacancy(&vid).await {
+            vacancies.push((
+                vid,
+                v.details.title.get(lang).to_string(),
+                tr.s("match-score", &[("score", score)]),
+            ));
+        }
+    }
+    let consent_day = chrono::DateTime::from_timestamp(c.consent_at, 0)
+        .map(|t| t.date_naive().to_string())
+        .unwrap_or_default();
+    let page = CandidateStaffPage {
+        layout: Layout::new(
+            tr.clone(),
+            c.details.name.clone(),
+            "staff",
+            uri.path(),
+            uri.query(),
+        ),
+        email: profile.email,
+        phone: profile.phone,
+        occupations: profile.occupations,
+        skills: profile.skills,
+        languages: profile.languages,
+        experience: profile.experience,
+        home: profile.home,
+        nationality: crate::pages::talent::introductions::nationality_text(&tr, &c.details),
+        consent: tr.s("candidate-consent-on", &[("day", consent_day)]),
+        cv_href,
+        introductions,
+        vacancies,
+    };
+    render(StatusCode::OK, &page)
+}
+
+pub async fn candidate_cv(State(state): State<AppState>, Path(id): Path<String>) -> Response {
+    crate::pages::talent::introductions::cv_download(&state, &id).await
+}
+
+pub async fn introduction(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    OriginalUri(uri): OriginalUri,
+    SignedIn(viewer): SignedIn,
+    Path(id): Path<String>,
+) -> Response {
+    let tr = tr(&state, lang);
+    crate::pages::talent::introductions::introduction_page(
+        &state,
+        &tr,
+        &uri,
+        &viewer,
+        &id,
+        Actor::Programme,
+        Errors::default(),
+        None,
+    )
+    .await
+}
+
+pub async fn step(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    OriginalUri(uri): OriginalUri,
+    SignedIn(viewer): SignedIn,
+    Path(id): Path<String>,
+    form: Result<axum::Form<Vec<(String, String)>>, axum::extract::rejection::FormRejection>,
+) -> Response {
+    let pairs = form.map(|f| f.0).unwrap_or_default();
+    crate::pages::talent::introductions::post_step(
+        &state,
+        lang,
+        &uri,
+        &viewer,
+        &id,
+        Actor::Programme,
+        &pairs,
+    )
+    .await
+}
