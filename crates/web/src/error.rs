@@ -92,14 +92,10 @@ impl IntoResponse for PageError {
     }
 }
 
-/// The store failed while a page was handled: the localized 503 page.
-pub(crate) fn failure(e: StoreError) -> Response {
-    PageError::from(e).into_response()
-}
-
-/// The same, for code that already holds an [`AppError`].
-pub(crate) fn page_error(e: AppError) -> Response {
-    PageError(e).into_response()
+/// A use case or the store failed while a page was handled: the localized
+/// page for it (503 when the database did not answer).
+pub(crate) fn failure(e: impl Into<AppError>) -> Response {
+    PageError(e.into()).into_response()
 }
 
 #[derive(Template)]

@@ -10,9 +10,10 @@ use axum::http::request::Parts;
 use axum::http::{HeaderValue, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
-use loket_auth::secrets::{hash_secret, new_token};
+use loket_app::AppError;
+use loket_app::accounts::sessions;
 use loket_domain::account::{Account, Membership};
-use loket_store::{SessionRecord, SessionStage, StoreError};
+use loket_store::SessionStage;
 
 #[derive(Debug, Clone)]
 pub struct SessionConfig {
@@ -172,8 +173,8 @@ fn bearer_token(req: &Request) -> Option<String> {
 
 /// The viewer an API token stands for: its organisation's staff role, narrowed
 /// to the token's scopes.
-async fn token_viewer(state: &AppState, token: &str) -> Result<Option<Viewer>, StoreError> {
-    let Some(t) = state.store.api_token(&hash_secret(token)).await? else {
+async fn token_viewer(state: &AppState, token: &str) -> Result<Option<Viewer>, AppError> {
+    let Some(t) = sessions::api_token(state, token).await? else {
         return Ok(None);
     };
     let Some(email) = loket_domain::account::Email::parse("api-token@loket.invalid") else {
@@ -197,38 +198,12 @@ async fn token_viewer(state: &AppState, token: &str) -> Result<Option<Viewer>, S
     }))
 }
 
-async fn viewer_for(state: &AppState, id: &str) -> Result<Option<Viewer>, StoreError> {
-    let hash = hash_secret(id);
-    let Some(session) = state.store.session(&hash).await? else {
-        return Ok(None);
-    };
-    let t = state.clock.unix();
-    if state
-        .app
-        .sessions
-        .ended(session.created_at, session.last_seen_at, t)
-    {
-        state.store.delete_session(&hash).await?;
-        return Ok(None);
-    }
-    let Some((account, _)) = state.store.account(&session.account_id).await? else {
-        return Ok(None);
-    };
-    if account.disabled {
-        state.store.delete_session(&hash).await?;
-        return Ok(None);
-    }
-    // Writing on every request would make the session table the bottleneck;
-    // a minute's precision is plenty for an idle timeout of half an hour.
-    if t - session.last_seen_at > 60 {
-        state.store.touch_session(&hash, t).await?;
-    }
-    let memberships = state.store.memberships(&account.id).await?;
-    Ok(Some(Viewer {
-        account,
-        memberships,
-        session_hash: hash,
-        stage: session.stage,
+async fn viewer_for(state: &AppState, id: &str) -> Result<Option<Viewer>, AppError> {
+    Ok(sessions::resume(state, id).await?.map(|h| Viewer {
+        account: h.account,
+        memberships: h.memberships,
+        session_hash: h.session_hash,
+        stage: h.stage,
         api_scopes: None,
     }))
 }
@@ -240,22 +215,9 @@ pub async fn start(
     previous: Option<&Viewer>,
     account_id: &str,
     stage: SessionStage,
-) -> Result<Option<HeaderValue>, StoreError> {
-    if let Some(v) = previous {
-        state.store.delete_session(&v.session_hash).await?;
-    }
-    let id = new_token();
-    let t = state.clock.unix();
-    state
-        .store
-        .create_session(&SessionRecord {
-            id_hash: hash_secret(&id),
-            account_id: account_id.to_string(),
-            stage,
-            created_at: t,
-            last_seen_at: t,
-        })
-        .await?;
+) -> Result<Option<HeaderValue>, AppError> {
+    let previous = previous.map(|v| v.session_hash.as_str());
+    let id = sessions::start(state, previous, account_id, stage).await?;
     Ok(state.cookies.cookie(&id, None))
 }
 

@@ -732,14 +732,29 @@ async fn the_api_serves_the_seeded_catalogue_on_postgres_too() {
 fn every_message_key_used_by_pages_exists_in_every_language() {
     let i18n = loket_i18n::I18n::load().expect("messages");
     let dir = env!("CARGO_MANIFEST_DIR");
-    let mut sources =
-        vec![std::fs::read_to_string(format!("{dir}/src/html/pages.rs")).expect("pages.rs")];
-    for entry in std::fs::read_dir(format!("{dir}/templates")).expect("templates") {
-        sources.push(std::fs::read_to_string(entry.expect("entry").path()).expect("template"));
+    // Every page handler and every template, in all their folders.
+    fn read_all(dir: &std::path::Path, sources: &mut Vec<String>) {
+        for entry in std::fs::read_dir(dir).expect("folder") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                read_all(&path, sources);
+            } else if path.extension().is_some_and(|e| e == "rs" || e == "html") {
+                sources.push(std::fs::read_to_string(&path).expect("source"));
+            }
+        }
     }
+    let mut sources = Vec::new();
+    read_all(
+        std::path::Path::new(&format!("{dir}/src/pages")),
+        &mut sources,
+    );
+    read_all(
+        std::path::Path::new(&format!("{dir}/templates")),
+        &mut sources,
+    );
     let mut keys = Vec::new();
     for source in &sources {
-        for call in ["t(\"", "s(\"", "n(\""] {
+        for call in [".t(\"", ".s(\"", ".n(\""] {
             for (at, _) in source.match_indices(call) {
                 let rest = &source[at + call.len()..];
                 if let Some(end) = rest.find('"') {

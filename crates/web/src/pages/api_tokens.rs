@@ -180,7 +180,7 @@ pub async fn create(
             }
             return page(&state, lang, &uri, &viewer, &id, name, errors, None).await;
         }
-        Err(e) => return crate::error::page_error(e),
+        Err(e) => return crate::error::failure(e),
     };
     page(
         &state,

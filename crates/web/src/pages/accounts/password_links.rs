@@ -354,5 +354,9 @@ pub async fn set_password(
         &account.id,
     )
     .await;
-    after_password(&state, previous.as_ref(), &account, "/beheer").await
+    let step = match loket_app::accounts::sign_in::second_step(&state, &account).await {
+        Ok(step) => step,
+        Err(e) => return failure(e),
+    };
+    after_password(&state, previous.as_ref(), &account, step, "/beheer").await
 }

@@ -1,9 +1,7 @@
 use crate::AppState;
 use crate::error::failure;
 use crate::lang::UiLang;
-use crate::pages::accounts::shared::{
-    account_key, address_key, audit, go, layout, next_query, record_failure, throttled, with_cookie,
-};
+use crate::pages::accounts::shared::{go, layout, next_query, with_cookie};
 use crate::pages::accounts::sign_in::NextQuery;
 use crate::pages::forms::{ClientKey, Errors, safe_next};
 use crate::pages::view::tr;
@@ -13,14 +11,10 @@ use askama::Template;
 use axum::extract::{OriginalUri, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use loket_auth::secrets::{
-    hash_secret, new_recovery_codes, new_totp_secret, normalize_recovery_code,
-    totp_secret_from_base32,
-};
+use loket_app::accounts::sign_in::{self, CodeOutcome, CodeRefusal, EnrolOutcome, Throttle};
+use loket_auth::secrets::totp_secret_from_base32;
 use loket_auth::totp;
-use loket_domain::account::Account;
-use loket_domain::audit::AuditResult;
-use loket_store::{SessionStage, StoreError};
+use loket_store::SessionStage;
 use serde::Deserialize;
 
 // ------------------------------------------------------------ second factor
@@ -106,104 +100,31 @@ pub async fn code(
         return page(errors, StatusCode::FORBIDDEN);
     }
     let account = &viewer.account;
-    let (akey, ckey) = (account_key(account.email.as_str()), address_key(&client));
-    match throttled(&state, &[&akey, &ckey]).await {
-        Ok(false) => {}
-        Ok(true) => {
-            errors.add("code", tr.t("signin-error-throttled"));
-            return page(errors, StatusCode::TOO_MANY_REQUESTS);
-        }
-        Err(e) => return failure(e),
-    }
-    let accepted = match check_second_factor(&state, account, &form.code).await {
-        Ok(a) => a,
-        Err(e) => return failure(e),
-    };
-    match accepted {
-        Ok(()) => {
-            let _ = state.store.clear_events(&akey).await;
+    let throttle = Throttle::new(&account.email, &client.0);
+    match sign_in::with_code(&state, account, &form.code, &throttle).await {
+        Ok(CodeOutcome::Accepted) => {
             match session::start(&state, Some(&viewer), &account.id, SessionStage::Full).await {
                 Ok(cookie) => {
-                    audit(
-                        &state,
-                        "sign-in",
-                        format!("account/{}", account.id),
-                        AuditResult::Success,
-                        &account.id,
-                    )
-                    .await;
+                    sign_in::signed_in(&state, &account.id).await;
                     with_cookie(go(&next), cookie)
                 }
                 Err(e) => failure(e),
             }
         }
-        Err(message_key) => {
-            if let Err(e) = record_failure(&state, &[&akey, &ckey]).await {
-                return failure(e);
-            }
-            audit(
-                &state,
-                "sign-in.second-factor",
-                format!("account/{}", account.id),
-                AuditResult::Failed,
-                &account.id,
-            )
-            .await;
-            errors.add("code", tr.t(message_key));
+        Ok(CodeOutcome::Throttled) => {
+            errors.add("code", tr.t("signin-error-throttled"));
+            page(errors, StatusCode::TOO_MANY_REQUESTS)
+        }
+        Ok(CodeOutcome::Refused(refusal)) => {
+            let key = match refusal {
+                CodeRefusal::Wrong => "code-error-wrong",
+                CodeRefusal::Used => "code-error-used",
+            };
+            errors.add("code", tr.t(key));
             page(errors, StatusCode::UNAUTHORIZED)
         }
+        Err(e) => failure(e),
     }
-}
-
-/// A six-digit code from the app (once per time step) or a recovery code (once ever).
-pub(crate) async fn check_second_factor(
-    state: &AppState,
-    account: &Account,
-    input: &str,
-) -> Result<Result<(), &'static str>, StoreError> {
-    let input = input.trim();
-    let Some(t) = state.store.totp(&account.id).await?.filter(|t| t.confirmed) else {
-        return Ok(Err("code-error-wrong"));
-    };
-    if input.len() == 6 && input.bytes().all(|b| b.is_ascii_digit()) {
-        let Some(secret) = totp_secret_from_base32(&t.secret) else {
-            return Err(StoreError::Corrupt("stored TOTP secret".into()));
-        };
-        return Ok(
-            match totp::verify(&secret, input, state.clock.unix() as u64) {
-                None => Err("code-error-wrong"),
-                Some(step) => {
-                    if state
-                        .store
-                        .accept_totp_step(&account.id, step as i64)
-                        .await?
-                    {
-                        Ok(())
-                    } else {
-                        Err("code-error-used")
-                    }
-                }
-            },
-        );
-    }
-    let code = normalize_recovery_code(input);
-    if code.len() == 12
-        && state
-            .store
-            .use_recovery_code(&account.id, &hash_secret(&code))
-            .await?
-    {
-        audit(
-            state,
-            "sign-in.recovery-code",
-            format!("account/{}", account.id),
-            AuditResult::Success,
-            &account.id,
-        )
-        .await;
-        return Ok(Ok(()));
-    }
-    Ok(Err("code-error-wrong"))
 }
 
 // ---------------------------------------------------------------- enrolment
@@ -236,20 +157,6 @@ pub(crate) fn grouped(secret: &str) -> String {
         .join(" ")
 }
 
-pub(crate) async fn enrolment_secret(
-    state: &AppState,
-    account: &Account,
-) -> Result<String, StoreError> {
-    match state.store.totp(&account.id).await? {
-        Some(t) if !t.confirmed => Ok(t.secret),
-        _ => {
-            let secret = totp::secret_base32(&new_totp_secret());
-            state.store.begin_totp(&account.id, &secret).await?;
-            Ok(secret)
-        }
-    }
-}
-
 pub async fn enrol_form(
     State(state): State<AppState>,
     UiLang(lang): UiLang,
@@ -262,14 +169,14 @@ pub async fn enrol_form(
         Err(to) => return go(to),
     };
     // Someone who enrolled already signs in with a code; enrolling again needs a full sign-in.
-    if matches!(state.store.totp(&viewer.account.id).await, Ok(Some(t)) if t.confirmed) {
-        return go(&format!(
-            "/aanmelden/code?{}",
-            next_query(&safe_next(&q.next))
-        ));
-    }
-    let secret = match enrolment_secret(&state, &viewer.account).await {
-        Ok(s) => s,
+    let secret = match sign_in::enrolment_secret(&state, &viewer.account).await {
+        Ok(Some(s)) => s,
+        Ok(None) => {
+            return go(&format!(
+                "/aanmelden/code?{}",
+                next_query(&safe_next(&q.next))
+            ));
+        }
         Err(e) => return failure(e),
     };
     let tr = tr(&state, lang);
@@ -326,9 +233,9 @@ pub async fn enrol(
     let form = form.map(|f| f.0).unwrap_or_default();
     let next = safe_next(&form.next);
     let account = viewer.account.clone();
-    let secret = match state.store.totp(&account.id).await {
-        Ok(Some(t)) if !t.confirmed => t.secret,
-        Ok(_) => return go(&format!("/aanmelden/code?{}", next_query(&next))),
+    let secret = match sign_in::pending_secret(&state, &account.id).await {
+        Ok(Some(secret)) => secret,
+        Ok(None) => return go(&format!("/aanmelden/code?{}", next_query(&next))),
         Err(e) => return failure(e),
     };
     let mut errors = Errors::default();
@@ -345,75 +252,24 @@ pub async fn enrol(
             StatusCode::FORBIDDEN,
         );
     }
-    let (akey, ckey) = (account_key(account.email.as_str()), address_key(&client));
-    match throttled(&state, &[&akey, &ckey]).await {
-        Ok(false) => {}
-        Ok(true) => {
-            errors.add("code", tr.t("signin-error-throttled"));
-            return enrol_page(
-                &state,
-                &tr,
-                &uri,
-                &viewer,
-                &secret,
-                next,
-                errors,
-                StatusCode::TOO_MANY_REQUESTS,
-            );
+    let throttle = Throttle::new(&account.email, &client.0);
+    let codes = match sign_in::enrol(&state, &account, &secret, &form.code, &throttle).await {
+        Ok(EnrolOutcome::Enrolled { recovery_codes }) => recovery_codes,
+        Ok(refused) => {
+            let (key, status) = match refused {
+                EnrolOutcome::Throttled => {
+                    ("signin-error-throttled", StatusCode::TOO_MANY_REQUESTS)
+                }
+                _ => ("code-error-wrong", StatusCode::UNAUTHORIZED),
+            };
+            errors.add("code", tr.t(key));
+            return enrol_page(&state, &tr, &uri, &viewer, &secret, next, errors, status);
         }
         Err(e) => return failure(e),
-    }
-    let raw = totp_secret_from_base32(&secret).unwrap_or_default();
-    let step = totp::verify(&raw, &form.code, state.clock.unix() as u64);
-    let accepted = match step {
-        Some(step) => match state.store.accept_totp_step(&account.id, step as i64).await {
-            Ok(ok) => ok,
-            Err(e) => return failure(e),
-        },
-        None => false,
     };
-    if !accepted {
-        if let Err(e) = record_failure(&state, &[&akey, &ckey]).await {
-            return failure(e);
-        }
-        errors.add("code", tr.t("code-error-wrong"));
-        return enrol_page(
-            &state,
-            &tr,
-            &uri,
-            &viewer,
-            &secret,
-            next,
-            errors,
-            StatusCode::UNAUTHORIZED,
-        );
-    }
-    let codes = new_recovery_codes();
-    let hashes: Vec<String> = codes
-        .iter()
-        .map(|c| hash_secret(&normalize_recovery_code(c)))
-        .collect();
-    if let Err(e) = state.store.confirm_totp(&account.id, &hashes).await {
-        return failure(e);
-    }
-    audit(
-        &state,
-        "mfa.enrol",
-        format!("account/{}", account.id),
-        AuditResult::Success,
-        &account.id,
-    )
-    .await;
     match session::start(&state, Some(&viewer), &account.id, SessionStage::Full).await {
         Ok(cookie) => {
-            audit(
-                &state,
-                "sign-in",
-                format!("account/{}", account.id),
-                AuditResult::Success,
-                &account.id,
-            )
-            .await;
+            sign_in::signed_in(&state, &account.id).await;
             let page = render(
                 StatusCode::OK,
                 &RecoveryCodesPage {

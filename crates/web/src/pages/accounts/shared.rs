@@ -1,27 +1,14 @@
 use crate::AppState;
-use crate::pages::forms::ClientKey;
 use crate::pages::view::{Layout, Tr};
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use loket_auth::secrets::hash_secret;
 use loket_domain::audit::AuditResult;
-use loket_store::StoreError;
 
-pub const MAX_FAILURES: i64 = 10;
-pub const WINDOW_SECS: i64 = 15 * 60;
 pub(crate) const SIGN_IN_FORM: &str = "sign-in";
 pub(crate) const FORGOT_FORM: &str = "forgot-password";
 pub(crate) const SET_PASSWORD_FORM: &str = "set-password";
 pub(crate) const RESET_VALID_SECS: i64 = 60 * 60;
 pub const INVITATION_VALID_SECS: i64 = 7 * 24 * 60 * 60;
-
-pub(crate) fn account_key(email: &str) -> String {
-    format!("sign-in:account:{}", hash_secret(email))
-}
-
-pub(crate) fn address_key(client: &ClientKey) -> String {
-    format!("sign-in:address:{}", client.0)
-}
 
 pub(crate) fn layout(tr: &Tr, title_key: &str, uri: &axum::http::Uri) -> Layout {
     Layout::new(tr.clone(), tr.t(title_key), "", uri.path(), uri.query())
@@ -37,27 +24,6 @@ pub(crate) async fn audit(
     state
         .record_audit(loket_app::audit::web_event(action, object, result, actor))
         .await;
-}
-
-pub(crate) async fn throttled(state: &AppState, keys: &[&str]) -> Result<bool, StoreError> {
-    for key in keys {
-        if state
-            .store
-            .count_events(key, state.clock.unix() - WINDOW_SECS)
-            .await?
-            >= MAX_FAILURES
-        {
-            return Ok(true);
-        }
-    }
-    Ok(false)
-}
-
-pub(crate) async fn record_failure(state: &AppState, keys: &[&str]) -> Result<(), StoreError> {
-    for key in keys {
-        state.store.record_event(key, state.clock.unix()).await?;
-    }
-    Ok(())
 }
 
 pub(crate) fn with_cookie(mut res: Response, cookie: Option<HeaderValue>) -> Response {

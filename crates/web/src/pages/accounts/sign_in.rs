@@ -1,10 +1,7 @@
 use crate::AppState;
 use crate::error::failure;
 use crate::lang::UiLang;
-use crate::pages::accounts::shared::{
-    SIGN_IN_FORM, account_key, address_key, audit, go, layout, next_query, record_failure,
-    throttled, with_cookie,
-};
+use crate::pages::accounts::shared::{SIGN_IN_FORM, go, layout, next_query, with_cookie};
 use crate::pages::forms::{ClientKey, Errors, safe_next};
 use crate::pages::view::tr;
 use crate::pages::view::{Layout, render};
@@ -13,9 +10,8 @@ use askama::Template;
 use axum::extract::{OriginalUri, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use loket_app::accounts::passwords::dummy_hash;
+use loket_app::accounts::sign_in::{self, PasswordOutcome, SecondStep, Throttle};
 use loket_domain::account::{Account, Email};
-use loket_domain::audit::AuditResult;
 use loket_store::SessionStage;
 use serde::Deserialize;
 
@@ -116,57 +112,21 @@ pub async fn sign_in(
     let Some(email) = email.filter(|_| errors.is_empty()) else {
         return page(errors, StatusCode::BAD_REQUEST);
     };
-    let (akey, ckey) = (account_key(email.as_str()), address_key(&client));
-    match throttled(&state, &[&akey, &ckey]).await {
-        Ok(false) => {}
-        Ok(true) => {
-            audit(
-                &state,
-                "sign-in",
-                "account".into(),
-                AuditResult::Denied,
-                "anonymous",
-            )
-            .await;
+    let throttle = Throttle::new(&email, &client.0);
+    let outcome = sign_in::with_password(&state, &email, form.password.clone(), &throttle).await;
+    let (account, step) = match outcome {
+        Ok(PasswordOutcome::Right { account, next }) => (account, next),
+        Ok(PasswordOutcome::Throttled) => {
             errors.add("form", tr.t("signin-error-throttled"));
             return page(errors, StatusCode::TOO_MANY_REQUESTS);
         }
-        Err(e) => return failure(e),
-    }
-    let found = match state.store.account_by_email(&email).await {
-        Ok(found) => found,
-        Err(e) => return failure(e),
-    };
-    let hash = found
-        .as_ref()
-        .map(|(_, h)| h.clone())
-        .unwrap_or_else(|| dummy_hash().to_string());
-    let matches = state.password_matches(form.password.clone(), hash).await;
-    let account = match found {
-        Some((account, _)) if matches && !account.disabled => account,
-        other => {
-            let actor = other
-                .map(|(a, _)| a.id)
-                .unwrap_or_else(|| "anonymous".into());
-            if let Err(e) = record_failure(&state, &[&akey, &ckey]).await {
-                return failure(e);
-            }
-            audit(
-                &state,
-                "sign-in",
-                format!("account/{actor}"),
-                AuditResult::Failed,
-                &actor,
-            )
-            .await;
+        Ok(PasswordOutcome::Wrong) => {
             errors.add("form", tr.t("signin-error-wrong"));
             return page(errors, StatusCode::UNAUTHORIZED);
         }
+        Err(e) => return failure(e),
     };
-    if let Err(e) = state.store.clear_events(&akey).await {
-        return failure(e);
-    }
-    after_password(&state, previous.as_ref(), &account, &next).await
+    after_password(&state, previous.as_ref(), &account, step, &next).await
 }
 
 /// The password was right: on to the second factor, its enrolment, or straight in.
@@ -174,40 +134,24 @@ pub(crate) async fn after_password(
     state: &AppState,
     previous: Option<&Viewer>,
     account: &Account,
+    step: SecondStep,
     next: &str,
 ) -> Response {
-    let needs_mfa = match state.store.memberships(&account.id).await {
-        Ok(m) => m.iter().any(|m| m.role.needs_mfa()),
-        Err(e) => return failure(e),
-    };
-    let enrolled = match state.store.totp(&account.id).await {
-        Ok(t) => t.is_some_and(|t| t.confirmed),
-        Err(e) => return failure(e),
-    };
-    let (stage, to) = if enrolled {
-        (
+    let (stage, to) = match step {
+        SecondStep::Code => (
             SessionStage::Password,
             format!("/aanmelden/code?{}", next_query(next)),
-        )
-    } else if needs_mfa {
-        (
+        ),
+        SecondStep::Enrol => (
             SessionStage::Password,
             format!("/aanmelden/tweede-factor?{}", next_query(next)),
-        )
-    } else {
-        (SessionStage::Full, next.to_string())
+        ),
+        SecondStep::None => (SessionStage::Full, next.to_string()),
     };
     match session::start(state, previous, &account.id, stage).await {
         Ok(cookie) => {
             if stage == SessionStage::Full {
-                audit(
-                    state,
-                    "sign-in",
-                    format!("account/{}", account.id),
-                    AuditResult::Success,
-                    &account.id,
-                )
-                .await;
+                sign_in::signed_in(state, &account.id).await;
             }
             with_cookie(go(&to), cookie)
         }
@@ -235,17 +179,9 @@ pub async fn sign_out(
     if !state.form_token_ok(&viewer, &token) {
         return (StatusCode::FORBIDDEN, "").into_response();
     }
-    if let Err(e) = state.store.delete_session(&viewer.session_hash).await {
+    if let Err(e) = sign_in::sign_out(&state, &viewer.session_hash, &viewer.account.id).await {
         return failure(e);
     }
-    audit(
-        &state,
-        "sign-out",
-        format!("account/{}", viewer.account.id),
-        AuditResult::Success,
-        &viewer.account.id,
-    )
-    .await;
     with_cookie(
         go("/aanmelden?notice=signed-out"),
         session::clear_cookie(&state),

@@ -3,7 +3,7 @@
 //! serves both; every save is versioned and conflicts are refused.
 
 use crate::AppState;
-use crate::error::{failure, page_error};
+use crate::error::failure;
 use crate::lang::UiLang;
 use crate::pages::catalogue::history::VersionRow;
 use crate::pages::forms::Errors;
@@ -358,7 +358,7 @@ pub async fn save_location(
             )
             .await
         }
-        Err(e) => page_error(e),
+        Err(e) => failure(e),
     }
 }
 
@@ -511,6 +511,6 @@ pub async fn save_term(
             )
             .await
         }
-        Err(e) => page_error(e),
+        Err(e) => failure(e),
     }
 }

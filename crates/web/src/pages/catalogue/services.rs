@@ -1,5 +1,5 @@
 use crate::AppState;
-use crate::error::{failure, page_error};
+use crate::error::failure;
 use crate::lang::UiLang;
 use crate::pages::forms::Errors;
 use crate::pages::staff::{csrf_refused, layout, pairs_value};
@@ -327,7 +327,7 @@ pub async fn save_service(
         Err(AppError::Conflict { .. }) => {
             page(Errors::default(), Vec::new(), true, StatusCode::CONFLICT)
         }
-        Err(e) => page_error(e),
+        Err(e) => failure(e),
     }
 }
 
@@ -402,6 +402,6 @@ pub async fn confirm_service(
         Err(AppError::Conflict { .. }) => {
             Redirect::to(&format!("/beheer/diensten/{id}")).into_response()
         }
-        Err(e) => page_error(e),
+        Err(e) => failure(e),
     }
 }

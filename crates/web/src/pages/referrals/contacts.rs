@@ -2,7 +2,7 @@
 //! anonymous unless a follow-up needs a name (then with its legal basis).
 
 use crate::AppState;
-use crate::error::page_error;
+use crate::error::failure;
 use crate::lang::UiLang;
 use crate::pages::forms::Errors;
 use crate::pages::referrals::new::{language_options, problem_message};
@@ -299,6 +299,6 @@ pub async fn save(
             );
             render(StatusCode::BAD_REQUEST, &page)
         }
-        Err(e) => page_error(e),
+        Err(e) => failure(e),
     }
 }
