@@ -12,80 +12,8 @@ use askama::Template;
 use axum::extract::{OriginalUri, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use loket_domain::audit::{AuditEntry, AuditResult};
-use loket_store::StoreError;
-use serde::{Deserialize, Serialize};
-
-/// Everything loket holds about one account holder.
-#[derive(Debug, Serialize)]
-pub struct AccessExport {
-    pub generated_at: chrono::DateTime<chrono::Utc>,
-    pub account: loket_domain::account::Account,
-    pub roles: Vec<loket_domain::account::Membership>,
-    pub second_factor_enrolled: bool,
-    pub recovery_codes_left: i64,
-    pub sessions: Vec<SessionSummary>,
-    /// Log lines about this person or by this person.
-    pub log: Vec<AuditEntry>,
-    /// What is never exported because it is not readable: the password hash,
-    /// the second-factor secret, session ids (stored as hashes).
-    pub not_included: Vec<&'static str>,
-}
-
-#[derive(Debug, Serialize)]
-pub struct SessionSummary {
-    pub started: chrono::DateTime<chrono::Utc>,
-    pub last_used: chrono::DateTime<chrono::Utc>,
-}
-
-fn at(t: i64) -> chrono::DateTime<chrono::Utc> {
-    chrono::DateTime::from_timestamp(t, 0).unwrap_or_default()
-}
-
-pub(crate) async fn access_export(
-    state: &AppState,
-    account_id: &str,
-) -> Result<Option<AccessExport>, StoreError> {
-    let Some((account, _)) = state.store.account(account_id).await? else {
-        return Ok(None);
-    };
-    let mut log = Vec::new();
-    let object = format!("account/{account_id}");
-    let mut after = 0;
-    loop {
-        let page = state.store.audit_entries(after, 1000).await?;
-        let Some(last) = page.last() else { break };
-        after = last.seq;
-        log.extend(page.into_iter().filter(|e| {
-            e.event.actor == account_id
-                || e.event.object == object
-                || e.event.subject.as_deref() == Some(account_id)
-        }));
-    }
-    Ok(Some(AccessExport {
-        generated_at: state.clock.now(),
-        roles: state.store.memberships(account_id).await?,
-        second_factor_enrolled: state
-            .store
-            .totp(account_id)
-            .await?
-            .is_some_and(|t| t.confirmed),
-        recovery_codes_left: state.store.recovery_codes_left(account_id).await?,
-        sessions: state
-            .store
-            .sessions_of(account_id)
-            .await?
-            .into_iter()
-            .map(|s| SessionSummary {
-                started: at(s.created_at),
-                last_used: at(s.last_seen_at),
-            })
-            .collect(),
-        account,
-        log,
-        not_included: vec!["password hash", "second-factor secret", "session ids"],
-    }))
-}
+use loket_app::accounts::data::{self, AccessExport};
+use serde::Deserialize;
 
 #[derive(Template)]
 #[template(path = "access_export.html")]
@@ -145,33 +73,11 @@ pub async fn my_data(
     Query(q): Query<FormatQuery>,
 ) -> Response {
     let tr = tr(&state, lang);
-    match access_export(&state, &viewer.account.id).await {
-        Ok(Some(export)) => {
-            audit(
-                &state,
-                "access-export",
-                &viewer.account.id,
-                &viewer.account.id,
-            )
-            .await;
-            export_response(&tr, &uri, export, &q.format)
-        }
+    match data::export(&state, &viewer.account.id, &viewer.account.id).await {
+        Ok(Some(export)) => export_response(&tr, &uri, export, &q.format),
         Ok(None) => Redirect::to("/aanmelden").into_response(),
         Err(e) => failure(e),
     }
-}
-
-/// An action on someone's account data, with the person as data subject.
-pub(crate) async fn audit(state: &AppState, action: &str, subject: &str, actor: &str) {
-    let mut event = loket_app::audit::web_event(
-        action,
-        format!("account/{subject}"),
-        AuditResult::Success,
-        actor,
-    );
-    event.subject = Some(subject.into());
-    event.activity = Some("staff-accounts".into());
-    state.record_audit(event).await;
 }
 
 #[derive(Template)]
@@ -193,12 +99,9 @@ pub async fn page(
     SignedIn(viewer): SignedIn,
 ) -> Response {
     let tr = tr(&state, lang);
-    let (sessions, left) = match (
-        state.store.sessions_of(&viewer.account.id).await,
-        state.store.recovery_codes_left(&viewer.account.id).await,
-    ) {
-        (Ok(s), Ok(l)) => (s.len(), l),
-        (Err(e), _) | (_, Err(e)) => return failure(e),
+    let (sessions, left) = match data::overview(&state, &viewer.account.id).await {
+        Ok(overview) => overview,
+        Err(e) => return failure(e),
     };
     let idx = state.index();
     let roles = viewer
@@ -252,16 +155,9 @@ pub async fn sign_out_everywhere(
     if !state.form_token_ok(&viewer, &token) {
         return crate::pages::staff::csrf_refused(&state, lang);
     }
-    if let Err(e) = state.store.delete_sessions_of(&viewer.account.id).await {
+    if let Err(e) = data::sign_out_everywhere(&state, &viewer.account.id).await {
         return failure(e);
     }
-    audit(
-        &state,
-        "sign-out.everywhere",
-        &viewer.account.id,
-        &viewer.account.id,
-    )
-    .await;
     let mut res = Redirect::to("/aanmelden?notice=everywhere").into_response();
     if let Some(c) = session::clear_cookie(&state) {
         res.headers_mut().append(header::SET_COOKIE, c);

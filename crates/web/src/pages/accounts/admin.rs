@@ -1,7 +1,7 @@
 use crate::AppState;
 use crate::error::failure;
 use crate::lang::UiLang;
-use crate::pages::accounts::account::{access_export, export_response};
+use crate::pages::accounts::account::export_response;
 use crate::pages::staff::{csrf_refused, layout};
 use crate::pages::view::tr;
 use crate::pages::view::{Layout, render};
@@ -10,6 +10,7 @@ use askama::Template;
 use axum::extract::{OriginalUri, Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use loket_app::accounts::data;
 use serde::Deserialize;
 
 // -------------------------------------------------------------- accounts
@@ -45,31 +46,28 @@ pub async fn accounts(
     Query(q): Query<AccountsQuery>,
 ) -> Response {
     let tr = tr(&state, lang);
-    let list = match state.store.accounts().await {
+    let list = match data::accounts(&state).await {
         Ok(l) => l,
         Err(e) => return failure(e),
     };
     let mut rows = Vec::new();
-    for a in list {
-        let roles = match state.store.memberships(&a.id).await {
-            Ok(m) => m
-                .iter()
-                .map(|m| match &m.organization_id {
-                    Some(o) => format!(
-                        "{} ({})",
-                        tr.t(&format!("role-{}", m.role.code())),
-                        state
-                            .index()
-                            .organization(o)
-                            .map(|o| o.name.clone())
-                            .unwrap_or_default()
-                    ),
-                    None => tr.t(&format!("role-{}", m.role.code())),
-                })
-                .collect::<Vec<_>>()
-                .join(", "),
-            Err(e) => return failure(e),
-        };
+    for (a, memberships) in list {
+        let roles = memberships
+            .iter()
+            .map(|m| match &m.organization_id {
+                Some(o) => format!(
+                    "{} ({})",
+                    tr.t(&format!("role-{}", m.role.code())),
+                    state
+                        .index()
+                        .organization(o)
+                        .map(|o| o.name.clone())
+                        .unwrap_or_default()
+                ),
+                None => tr.t(&format!("role-{}", m.role.code())),
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
         rows.push(AccountRow {
             erase_label: tr.s(
                 "accounts-erase-confirm",
@@ -101,17 +99,8 @@ pub async fn account_data(
     Query(q): Query<crate::pages::accounts::account::FormatQuery>,
 ) -> Response {
     let tr = tr(&state, lang);
-    match access_export(&state, &id).await {
-        Ok(Some(export)) => {
-            crate::pages::accounts::account::audit(
-                &state,
-                "access-export",
-                &id,
-                &viewer.account.id,
-            )
-            .await;
-            export_response(&tr, &uri, export, &q.format)
-        }
+    match data::export(&state, &id, &viewer.account.id).await {
+        Ok(Some(export)) => export_response(&tr, &uri, export, &q.format),
         Ok(None) => crate::pages::errors::not_found_page(&state, lang, &uri),
         Err(e) => failure(e),
     }
@@ -141,17 +130,8 @@ pub async fn erase_account(
     if form.confirm != "yes" || id == viewer.account.id {
         return Redirect::to("/beheer/accounts").into_response();
     }
-    match state.store.erase_account(&id, state.clock.unix()).await {
-        Ok(true) => {
-            crate::pages::accounts::account::audit(
-                &state,
-                "account.erase",
-                &id,
-                &viewer.account.id,
-            )
-            .await;
-            Redirect::to("/beheer/accounts?erased=1").into_response()
-        }
+    match data::erase(&state, &id, &viewer.account.id).await {
+        Ok(true) => Redirect::to("/beheer/accounts?erased=1").into_response(),
         Ok(false) => crate::pages::errors::not_found_page(&state, lang, &uri),
         Err(e) => failure(e),
     }

@@ -9,61 +9,20 @@ use askama::Template;
 use axum::extract::{OriginalUri, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use loket_app::audit::{LogFilter, log_entries};
 use loket_domain::audit::AuditEntry;
-use loket_store::StoreError;
-use serde::Deserialize;
 
 // ------------------------------------------------------------- audit log
 
-#[derive(Debug, Default, Deserialize, Clone)]
-#[serde(default)]
-pub struct LogFilter {
-    pub action: String,
-    pub actor: String,
-    pub result: String,
-    pub from: String,
-    pub to: String,
-}
-
-impl LogFilter {
-    fn matches(&self, e: &AuditEntry) -> bool {
-        let day = e.at.date_naive().to_string();
-        (self.action.is_empty() || e.event.action.starts_with(self.action.trim()))
-            && (self.actor.is_empty() || e.event.actor == self.actor.trim())
-            && (self.result.is_empty() || e.event.result.as_str() == self.result)
-            && (self.from.is_empty() || day.as_str() >= self.from.as_str())
-            && (self.to.is_empty() || day.as_str() <= self.to.as_str())
-    }
-
-    fn query(&self) -> String {
-        crate::pages::view::query_string(&[
-            ("action", &self.action),
-            ("actor", &self.actor),
-            ("result", &self.result),
-            ("from", &self.from),
-            ("to", &self.to),
-        ])
-    }
-}
-
-/// Matching entries, newest first, at most `limit`.
-pub(crate) async fn log_entries(
-    state: &AppState,
-    filter: &LogFilter,
-    limit: usize,
-) -> Result<(Vec<AuditEntry>, usize), StoreError> {
-    let mut found = Vec::new();
-    let mut after = 0;
-    loop {
-        let page = state.store.audit_entries(after, 2000).await?;
-        let Some(last) = page.last() else { break };
-        after = last.seq;
-        found.extend(page.into_iter().filter(|e| filter.matches(e)));
-    }
-    let total = found.len();
-    found.reverse();
-    found.truncate(limit);
-    Ok((found, total))
+/// The filter as a query string, for the next page and the CSV link.
+fn filter_query(f: &LogFilter) -> String {
+    crate::pages::view::query_string(&[
+        ("action", &f.action),
+        ("actor", &f.actor),
+        ("result", &f.result),
+        ("from", &f.from),
+        ("to", &f.to),
+    ])
 }
 
 #[derive(Template)]
@@ -104,7 +63,7 @@ pub async fn audit_log(
         StatusCode::OK,
         &AuditLogPage {
             layout: layout(&tr, tr.t("log-title"), &uri),
-            csv_link: format!("/beheer/logboek.csv?{}", filter.query()),
+            csv_link: format!("/beheer/logboek.csv?{}", filter_query(&filter)),
             filter,
             entries,
             total,
@@ -158,7 +117,7 @@ pub async fn audit_log_csv(
     audit(
         &state,
         "audit-log.export",
-        format!("audit-log {}", filter.query()),
+        format!("audit-log {}", filter_query(&filter)),
         &viewer.account.id,
     )
     .await;

@@ -1,9 +1,8 @@
 use crate::AppState;
 use crate::error::failure;
 use crate::lang::UiLang;
-use crate::pages::accounts::password_links::send_password_link;
 use crate::pages::forms::Errors;
-use crate::pages::staff::{audit, csrf_refused, layout};
+use crate::pages::staff::{csrf_refused, layout};
 use crate::pages::view::tr;
 use crate::pages::view::{Layout, Opt, Tr, render};
 use crate::session::SignedIn;
@@ -11,8 +10,8 @@ use askama::Template;
 use axum::extract::{OriginalUri, Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use loket_domain::account::{Email, Membership, Role};
-use loket_store::{StoreError, TokenPurpose};
+use loket_app::accounts::invitations;
+use loket_domain::account::{Email, Role};
 use serde::Deserialize;
 
 // ---------------------------------------------------------------- invite
@@ -146,53 +145,19 @@ pub async fn invite(
     if !errors.is_empty() {
         return page(errors, None, StatusCode::BAD_REQUEST);
     }
-    let existing = match state.store.account_by_email(&email).await {
-        Ok(a) => a,
-        Err(e) => return failure(e),
-    };
-    let account = match existing {
-        Some((a, _)) => a,
-        None => {
-            // No usable password until the invitation link sets one.
-            let new = loket_store::NewAccount {
-                email: email.clone(),
-                display_name: name.clone(),
-                password_hash: "!".into(),
-            };
-            match state.store.create_account(&new).await {
-                Ok(a) => a,
-                Err(e) => return failure(e),
-            }
-        }
-    };
-    let membership = Membership {
-        organization_id: Some(org.clone()),
-        role,
-    };
-    if let Err(e) = state.store.add_membership(&account.id, &membership).await {
-        return failure(e);
-    }
-    let (_, hash) = match state.store.account(&account.id).await {
-        Ok(Some(a)) => a,
-        Ok(None) => return failure(StoreError::Corrupt("account vanished".into())),
-        Err(e) => return failure(e),
-    };
-    if hash == "!"
-        && let Err(e) = send_password_link(&state, &tr, &email, TokenPurpose::Invitation).await
-    {
-        return failure(e);
-    }
-    audit(
+    let invited = invitations::invite(
         &state,
-        "member.invite",
-        format!(
-            "account/{} organization/{org} role/{}",
-            account.id,
-            role.code()
-        ),
+        &org,
+        &email,
+        &name,
+        role,
+        tr.lang.code(),
         &viewer.account.id,
     )
     .await;
+    if let Err(e) = invited {
+        return failure(e);
+    }
     page(
         Errors::default(),
         Some(tr.s("invite-done", &[("email", email.as_str().to_string())])),

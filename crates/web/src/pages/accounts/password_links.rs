@@ -1,9 +1,7 @@
 use crate::AppState;
 use crate::error::failure;
 use crate::lang::UiLang;
-use crate::pages::accounts::shared::{
-    FORGOT_FORM, INVITATION_VALID_SECS, RESET_VALID_SECS, SET_PASSWORD_FORM, audit, layout,
-};
+use crate::pages::accounts::shared::{FORGOT_FORM, SET_PASSWORD_FORM, layout};
 use crate::pages::accounts::sign_in::after_password;
 use crate::pages::forms::{ClientKey, Errors};
 use crate::pages::view::tr;
@@ -13,10 +11,9 @@ use askama::Template;
 use axum::extract::{OriginalUri, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use loket_auth::secrets::{hash_secret, new_token};
-use loket_domain::account::{Email, password_problems};
-use loket_domain::audit::AuditResult;
-use loket_store::{StoreError, TokenProblem, TokenPurpose};
+use loket_app::accounts::links::{self, ResetRequest, SetRefusal};
+use loket_domain::account::Email;
+use loket_store::TokenProblem;
 use serde::Deserialize;
 
 // ------------------------------------------------------- forgotten password
@@ -93,95 +90,16 @@ pub async fn forgot(
         errors.add("email", tr.t("signin-error-email"));
         return page(errors, false, StatusCode::BAD_REQUEST);
     };
-    // Five requests an hour per address, three per account: enough for people,
-    // too few to flood someone's mailbox.
-    let (ckey, akey) = (
-        format!("reset:address:{}", client.0),
-        format!("reset:account:{}", hash_secret(email.as_str())),
-    );
-    let hour = state.clock.unix() - 3600;
-    let (by_address, by_account) = match (
-        state.store.count_events(&ckey, hour).await,
-        state.store.count_events(&akey, hour).await,
-    ) {
-        (Ok(a), Ok(b)) => (a, b),
-        (Err(e), _) | (_, Err(e)) => return failure(e),
-    };
-    if by_address >= 5 {
-        errors.add("form", tr.t("form-error-rate-limited"));
-        return page(errors, false, StatusCode::TOO_MANY_REQUESTS);
-    }
-    let _ = state.store.record_event(&ckey, state.clock.unix()).await;
-    if by_account < 3 {
-        let _ = state.store.record_event(&akey, state.clock.unix()).await;
-        if let Err(e) = send_password_link(&state, &tr, &email, TokenPurpose::PasswordReset).await {
-            return failure(e);
+    match links::request_reset(&state, &email, &client.0, lang.code()).await {
+        Ok(ResetRequest::Taken) => {}
+        Ok(ResetRequest::RateLimited) => {
+            errors.add("form", tr.t("form-error-rate-limited"));
+            return page(errors, false, StatusCode::TOO_MANY_REQUESTS);
         }
+        Err(e) => return failure(e),
     }
     // The same answer whether or not the address has an account.
     page(Errors::default(), true, StatusCode::OK)
-}
-
-/// Creates a single-use link for the account with this address (if any) and queues the mail.
-pub(crate) async fn send_password_link(
-    state: &AppState,
-    tr: &Tr,
-    email: &Email,
-    purpose: TokenPurpose,
-) -> Result<bool, StoreError> {
-    let Some((account, _)) = state.store.account_by_email(email).await? else {
-        return Ok(false);
-    };
-    if account.disabled && purpose == TokenPurpose::PasswordReset {
-        return Ok(false);
-    }
-    let token = new_token();
-    let valid = match purpose {
-        TokenPurpose::PasswordReset => RESET_VALID_SECS,
-        TokenPurpose::Invitation => INVITATION_VALID_SECS,
-    };
-    state
-        .store
-        .create_token(
-            &hash_secret(&token),
-            purpose,
-            &account.id,
-            state.clock.unix() + valid,
-        )
-        .await?;
-    let link = format!(
-        "{}/wachtwoord-instellen?token={token}&lang={}",
-        state.public_url,
-        tr.lang.code()
-    );
-    let (subject, body) = match purpose {
-        TokenPurpose::PasswordReset => (
-            tr.t("mail-reset-subject"),
-            tr.s("mail-reset-body", &[("link", link)]),
-        ),
-        TokenPurpose::Invitation => (
-            tr.t("mail-invite-subject"),
-            tr.s("mail-invite-body", &[("link", link)]),
-        ),
-    };
-    loket_app::jobs::enqueue_mail(
-        state,
-        &loket_app::mail::Mail {
-            to: email.as_str().to_string(),
-            subject,
-            body,
-        },
-    )
-    .await?;
-    audit(
-        state,
-        &format!("{}.send", purpose.code()),
-        format!("account/{}", account.id),
-        AuditResult::Success,
-        "system",
-    )
-    .await;
-    Ok(true)
 }
 
 // ------------------------------------------------------------- set password
@@ -212,34 +130,6 @@ pub struct SetPasswordPage {
     refusal: Option<String>,
 }
 
-pub(crate) async fn token_account(
-    state: &AppState,
-    token: &str,
-    consume: bool,
-) -> Result<Result<String, TokenProblem>, StoreError> {
-    let hash = hash_secret(token);
-    let mut worst = TokenProblem::Unknown;
-    for purpose in [TokenPurpose::Invitation, TokenPurpose::PasswordReset] {
-        let r = if consume {
-            state
-                .store
-                .consume_token(&hash, purpose, state.clock.unix())
-                .await?
-        } else {
-            state
-                .store
-                .check_token(&hash, purpose, state.clock.unix())
-                .await?
-        };
-        match r {
-            Ok(account) => return Ok(Ok(account)),
-            Err(TokenProblem::Unknown) => {}
-            Err(p) => worst = p,
-        }
-    }
-    Ok(Err(worst))
-}
-
 pub(crate) fn refusal(tr: &Tr, problem: TokenProblem) -> String {
     tr.t(match problem {
         TokenProblem::Unknown => "link-error-unknown",
@@ -255,7 +145,7 @@ pub async fn set_password_form(
     Query(q): Query<SetPasswordQuery>,
 ) -> Response {
     let tr = tr(&state, lang);
-    let checked = match token_account(&state, &q.token, false).await {
+    let checked = match links::check(&state, &q.token).await {
         Ok(c) => c,
         Err(e) => return failure(e),
     };
@@ -304,56 +194,23 @@ pub async fn set_password(
         errors.add("form", tr.t("form-error-expired"));
         return page(errors, None, StatusCode::FORBIDDEN);
     }
-    let account_id = match token_account(&state, &form.link, false).await {
-        Ok(Ok(id)) => id,
-        Ok(Err(p)) => return page(errors, Some(refusal(&tr, p)), StatusCode::GONE),
-        Err(e) => return failure(e),
-    };
-    let account = match state.store.account(&account_id).await {
-        Ok(Some((a, _))) => a,
-        Ok(None) => {
-            return page(
-                errors,
-                Some(refusal(&tr, TokenProblem::Unknown)),
-                StatusCode::GONE,
-            );
+    let set = links::set_password(&state, &form.link, &form.password, &form.password_again).await;
+    let account = match set {
+        Ok(Ok(account)) => account,
+        Ok(Err(SetRefusal::Link(p))) => {
+            return page(errors, Some(refusal(&tr, p)), StatusCode::GONE);
+        }
+        Ok(Err(SetRefusal::Password { problems, mismatch })) => {
+            for p in problems {
+                errors.add("password", tr.t(&format!("password-{}", p.code())));
+            }
+            if mismatch {
+                errors.add("password_again", tr.t("setpw-error-mismatch"));
+            }
+            return page(errors, None, StatusCode::BAD_REQUEST);
         }
         Err(e) => return failure(e),
     };
-    for p in password_problems(&form.password, &account.email) {
-        errors.add("password", tr.t(&format!("password-{}", p.code())));
-    }
-    if form.password != form.password_again {
-        errors.add("password_again", tr.t("setpw-error-mismatch"));
-    }
-    if !errors.is_empty() {
-        return page(errors, None, StatusCode::BAD_REQUEST);
-    }
-    // Use the link up only now that the password is acceptable; of two tabs, one wins.
-    match token_account(&state, &form.link, true).await {
-        Ok(Ok(_)) => {}
-        Ok(Err(p)) => return page(errors, Some(refusal(&tr, p)), StatusCode::GONE),
-        Err(e) => return failure(e),
-    }
-    let password = form.password.clone();
-    let Some(hash) = state.hash_new_password(password).await else {
-        return failure(StoreError::Database("hashing failed".into()));
-    };
-    if let Err(e) = state.store.set_password(&account.id, &hash).await {
-        return failure(e);
-    }
-    // A new password ends every session: whoever knew the old one is out.
-    if let Err(e) = state.store.delete_sessions_of(&account.id).await {
-        return failure(e);
-    }
-    audit(
-        &state,
-        "password.set",
-        format!("account/{}", account.id),
-        AuditResult::Success,
-        &account.id,
-    )
-    .await;
     let step = match loket_app::accounts::sign_in::second_step(&state, &account).await {
         Ok(step) => step,
         Err(e) => return failure(e),
