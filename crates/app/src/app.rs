@@ -1,5 +1,5 @@
 use crate::clock::Clock;
-use crate::insight::InsightBuffer;
+use crate::front_door::counting::InsightBuffer;
 use crate::mail::Mailer;
 use loket_domain::privacy::ProcessingRegister;
 use loket_domain::search::CatalogueIndex;

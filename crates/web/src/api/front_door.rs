@@ -11,6 +11,7 @@ use axum::Json;
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
+use loket_app::front_door::insight;
 use loket_routing::{RawAnswers, route};
 use serde::Serialize;
 use serde_json::Value;
@@ -210,29 +211,22 @@ pub async fn insights(
     axum::extract::RawQuery(raw): axum::extract::RawQuery,
 ) -> Response {
     let mut p = super::Params::parse(raw, &["since"]);
-    let since =
-        match crate::pages::front_door::insight::since_param(p.str("since"), state.clock.today()) {
-            Ok(d) => d,
-            Err(d) => {
-                p.errors.push(InvalidParam {
-                    name: "since".into(),
-                    reason: "must be a date like 2026-01-31".into(),
-                });
-                d
-            }
-        };
+    let since = match insight::since_param(p.str("since"), state.clock.today()) {
+        Ok(d) => d,
+        Err(d) => {
+            p.errors.push(InvalidParam {
+                name: "since".into(),
+                reason: "must be a date like 2026-01-31".into(),
+            });
+            d
+        }
+    };
     if let Err(problem) = p.finish() {
         return problem.into_response();
     }
-    if let Err(e) = state.flush_insight().await {
-        tracing::warn!(error = %e, "could not write front-door counts before reading them");
-    }
-    let (counts, feedback) = match (
-        state.store.route_counts(since).await,
-        state.store.feedback(since, 1000).await,
-    ) {
-        (Ok(c), Ok(f)) => (c, f),
-        _ => return Problem::unavailable().into_response(),
+    let (counts, feedback) = match insight::since(&state, since, 1000).await {
+        Ok(found) => found,
+        Err(_) => return Problem::unavailable().into_response(),
     };
     Json(Insights {
         since: since.to_string(),

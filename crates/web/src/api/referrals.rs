@@ -11,15 +11,16 @@ use axum::extract::rejection::BytesRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use loket_app::idempotency::{self, Reservation};
+use loket_app::referrals::queries;
 use loket_app::referrals::{self as desk, ActError, Caller, ReferError};
 use loket_domain::policy::{self, Action};
 use loket_domain::referral::{
     FieldProblem, Referral, ReferralRequest, Side, Status, StatusChange, Transition,
     TransitionError,
 };
-use loket_store::referrals::{IdempotentReply, InboxQuery, InboxView};
+use loket_store::referrals::{InboxQuery, InboxView};
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 use utoipa::ToSchema;
 
 /// The largest request body the API reads.
@@ -264,38 +265,24 @@ where
             .into_response();
         }
     };
-    let hash = Sha256::digest(fingerprint)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect::<String>();
     let caller = &viewer.account.id;
-    let reservation = IdempotentReply {
-        request_hash: hash.clone(),
-        status: 0,
-        body: String::new(),
-    };
-    let now = state.clock.unix();
-    match state
-        .store
-        .save_idempotent_reply(caller, &key, &reservation, now)
-        .await
-    {
+    let fingerprint = match idempotency::reserve(&state, caller, &key, fingerprint).await {
         Err(_) => return Problem::unavailable().into_response(),
-        Ok(Some(earlier)) if earlier.request_hash != hash => {
+        Ok(Reservation::OtherRequest) => {
             return problem(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "Unprocessable Content",
                 "this Idempotency-Key was used for a different request",
             );
         }
-        Ok(Some(earlier)) if earlier.status == 0 => {
+        Ok(Reservation::Running) => {
             return problem(
                 StatusCode::CONFLICT,
                 "Conflict",
                 "a request with this Idempotency-Key is still being handled; retry shortly",
             );
         }
-        Ok(Some(earlier)) => {
+        Ok(Reservation::Replay(earlier)) => {
             let status = StatusCode::from_u16(earlier.status).unwrap_or(StatusCode::OK);
             let mut res = (status, earlier.body).into_response();
             let content_type = if status.is_success() {
@@ -309,14 +296,12 @@ where
                 .insert("idempotent-replayed", HeaderValue::from_static("true"));
             return res;
         }
-        Ok(None) => {}
-    }
+        Ok(Reservation::Fresh { fingerprint }) => fingerprint,
+    };
     let res = run().await;
     let status = res.status();
     if status.is_server_error() {
-        if let Err(e) = state.store.forget_idempotent_reply(caller, &key).await {
-            tracing::warn!(error = %e, "forgetting an idempotency key failed");
-        }
+        idempotency::release(&state, caller, &key).await;
         return res;
     }
     let (parts, body) = res.into_parts();
@@ -324,18 +309,16 @@ where
         Ok(b) => b,
         Err(_) => return Problem::unavailable().into_response(),
     };
-    let reply = IdempotentReply {
-        request_hash: hash,
-        status: status.as_u16(),
-        body: String::from_utf8_lossy(&bytes).into_owned(),
-    };
-    if let Err(e) = state
-        .store
-        .finish_idempotent_reply(caller, &key, &reply)
-        .await
-    {
-        tracing::warn!(error = %e, "storing an idempotent reply failed");
-    }
+    let body_text = String::from_utf8_lossy(&bytes).into_owned();
+    idempotency::finish(
+        &state,
+        caller,
+        &key,
+        fingerprint,
+        status.as_u16(),
+        body_text,
+    )
+    .await;
     Response::from_parts(parts, axum::body::Body::from(bytes))
 }
 
@@ -586,7 +569,7 @@ pub async fn list(
         limit: per_page,
         offset: (page - 1) * per_page,
     };
-    match state.store.inbox(&q).await {
+    match queries::inbox(&state, &q).await {
         Ok(list) => json_reply(
             StatusCode::OK,
             &ReferralList {
@@ -607,7 +590,7 @@ pub(crate) async fn load(
     viewer: &Viewer,
     id: &str,
 ) -> Result<(Referral, String, Side), Response> {
-    let r = match state.store.referral(id).await {
+    let r = match queries::referral(&state, id).await {
         Ok(Some(r)) => r,
         Ok(None) => return Err(Problem::not_found("referral", id).into_response()),
         Err(_) => return Err(Problem::unavailable().into_response()),
@@ -635,7 +618,7 @@ pub async fn get(
         Ok(found) => found,
         Err(res) => return res,
     };
-    match state.store.referral_history(&id).await {
+    match queries::history(&state, &id).await {
         Ok(history) => json_reply(StatusCode::OK, &view(&r, side, Some(history))),
         Err(_) => Problem::unavailable().into_response(),
     }

@@ -14,6 +14,7 @@ use askama::Template;
 use axum::extract::{OriginalUri, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use loket_app::limits;
 use loket_domain::audit::{AuditEvent, AuditResult};
 use loket_domain::editing::Fields;
 use loket_domain::proposal;
@@ -125,11 +126,7 @@ pub async fn submit(
         return page(fields, errors, false, StatusCode::FORBIDDEN);
     }
     let key = format!("proposal:address:{}", client.0);
-    match state
-        .store
-        .count_events(&key, state.clock.unix() - 3600)
-        .await
-    {
+    match limits::last_hour(&state, &key).await {
         Ok(n) if n >= MAX_PER_HOUR => {
             errors.add("form", tr.t("form-error-rate-limited"));
             return page(fields, errors, false, StatusCode::TOO_MANY_REQUESTS);
@@ -153,7 +150,7 @@ pub async fn submit(
             return page(fields, errors, false, StatusCode::BAD_REQUEST);
         }
     };
-    let _ = state.store.record_event(&key, state.clock.unix()).await;
+    let _ = limits::count(&state, &key).await;
     if !robot {
         if let Err(e) = state.store.add_proposal(&checked, state.clock.unix()).await {
             return failure(e);

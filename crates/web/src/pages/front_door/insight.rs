@@ -11,7 +11,7 @@ use axum::extract::rejection::QueryRejection;
 use axum::extract::{OriginalUri, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use chrono::{Duration, NaiveDate};
+use loket_app::front_door::insight::{self, since_param};
 use loket_store::{Feedback, RouteCount};
 
 pub struct Row {
@@ -43,15 +43,6 @@ fn row(c: &RouteCount) -> Row {
     }
 }
 
-/// `since` as given, or 30 days back; an unreadable date is reported and the default used.
-pub fn since_param(value: Option<&str>, today: NaiveDate) -> Result<NaiveDate, NaiveDate> {
-    let default = today - Duration::days(30);
-    match value.filter(|v| !v.is_empty()) {
-        None => Ok(default),
-        Some(v) => NaiveDate::parse_from_str(v, "%Y-%m-%d").map_err(|_| default),
-    }
-}
-
 pub async fn page(
     State(state): State<AppState>,
     UiLang(lang): UiLang,
@@ -69,15 +60,9 @@ pub async fn page(
         Ok(d) => (d, None),
         Err(d) => (d, Some(tr.t("insight-since-error"))),
     };
-    if let Err(e) = state.flush_insight().await {
-        tracing::warn!(error = %e, "could not write front-door counts before showing them");
-    }
-    let (counts, feedback) = (
-        state.store.route_counts(since).await,
-        state.store.feedback(since, 200).await,
-    );
-    let failed = counts.is_err() || feedback.is_err();
-    let counts = counts.unwrap_or_default();
+    let found = insight::since(&state, since, 200).await;
+    let failed = found.is_err();
+    let (counts, feedback) = found.unwrap_or_default();
     let layout = Layout::new(
         tr.clone(),
         tr.t("insight-title"),
@@ -95,7 +80,7 @@ pub async fn page(
             .take(100)
             .map(row)
             .collect(),
-        feedback: feedback.unwrap_or_default(),
+        feedback,
         failed,
         since_error: since_error.clone(),
         layout,

@@ -12,6 +12,8 @@ use axum::extract::rejection::QueryRejection;
 use axum::extract::{OriginalUri, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use loket_app::front_door::insight;
+use loket_app::limits;
 use loket_domain::search::CatalogueIndex;
 use loket_domain::{Lang, TaxonomyKind};
 use loket_routing::flow::{Question, QuestionKind};
@@ -540,28 +542,17 @@ pub async fn feedback(
         forbidden = true;
     } else if comment.chars().count() > MAX_COMMENT {
         error = Some(tr.t("feedback-error-too-long"));
-    } else if state
-        .store
-        .count_events(&rate_key, now - 3600)
-        .await
-        .unwrap_or(0)
-        >= MAX_FEEDBACK_PER_HOUR
-    {
+    } else if limits::last_hour(&state, &rate_key).await.unwrap_or(0) >= MAX_FEEDBACK_PER_HOUR {
         error = Some(tr.t("form-error-rate-limited"));
-    } else if let Err(e) = state.store.record_event(&rate_key, now).await {
+    } else if let Err(e) = limits::count(&state, &rate_key).await {
         tracing::warn!(error = %e, "counting a feedback post failed");
     }
     let stored = match (&error, form.website.is_empty()) {
         (Some(_), _) => false,
         (None, false) => true, // a robot: thank it, keep nothing
         (None, true) => {
-            let f = loket_store::Feedback {
-                day: state.clock.today(),
-                combination: answers.clone(),
-                lang: lang.code().into(),
-                comment: comment.clone(),
-            };
-            match state.store.add_feedback(&f).await {
+            match insight::add_feedback(&state, answers.clone(), lang.code(), comment.clone()).await
+            {
                 Ok(()) => true,
                 Err(e) => {
                     tracing::error!(error = %e, "storing feedback failed");

@@ -14,10 +14,10 @@ use askama::Template;
 use axum::extract::{OriginalUri, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use loket_app::AppError;
+use loket_app::front_door::wording;
 use loket_domain::Lang;
-use loket_domain::audit::{AuditEvent, AuditResult};
 use loket_routing::Flow;
-use loket_store::StoreError;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -139,10 +139,6 @@ fn page(
     }
 }
 
-async fn version(state: &AppState) -> Result<i64, StoreError> {
-    Ok(state.store.latest_flow().await?.map_or(0, |(v, _)| v))
-}
-
 pub async fn edit(
     State(state): State<AppState>,
     UiLang(lang): UiLang,
@@ -153,7 +149,7 @@ pub async fn edit(
     let tr = tr(&state, lang);
     let editing = editing_lang(&q.taal);
     let flow = state.flow();
-    let v = match version(&state).await {
+    let v = match wording::version(&state).await {
         Ok(v) => v,
         Err(e) => return failure(e),
     };
@@ -210,35 +206,18 @@ pub async fn save(
             return show(errors, false, StatusCode::BAD_REQUEST);
         }
     };
-    let doc = match serde_json::to_string_pretty(&edited) {
-        Ok(d) => d,
-        Err(e) => return failure(StoreError::Corrupt(e.to_string())),
-    };
-    if let Err(e) = Flow::parse(&doc) {
-        tracing::error!(error = %e, "an edited flow did not validate");
-        return failure(StoreError::Corrupt(e.to_string()));
-    }
-    match state
-        .store
-        .save_flow(&doc, expected, &viewer.account.id)
-        .await
+    match wording::save(
+        &state,
+        &edited,
+        expected,
+        editing.code(),
+        &viewer.account.id,
+    )
+    .await
     {
-        Ok(v) => {
-            let event = AuditEvent {
-                action: "front-door.update".into(),
-                object: format!("front-door v{v} ({})", editing.code()),
-                result: AuditResult::Success,
-                origin: "web".into(),
-                actor: viewer.account.id.clone(),
-                subject: None,
-                activity: None,
-            };
-            state.record_audit(event).await;
-            let _ = state.refresh().await;
-            Redirect::to(&format!("/beheer/voordeur?taal={}&saved=1", editing.code()))
-                .into_response()
-        }
-        Err(StoreError::Conflict(_)) => show(Errors::default(), true, StatusCode::CONFLICT),
+        Ok(_) => Redirect::to(&format!("/beheer/voordeur?taal={}&saved=1", editing.code()))
+            .into_response(),
+        Err(AppError::Conflict { .. }) => show(Errors::default(), true, StatusCode::CONFLICT),
         Err(e) => failure(e),
     }
 }

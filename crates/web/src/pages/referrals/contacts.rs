@@ -198,10 +198,7 @@ async fn today_count(state: &AppState, org: &str) -> i64 {
         })
         .map(|t| t.timestamp())
         .unwrap_or(0);
-    match state.store.contacts(Some(org), start, i64::MAX).await {
-        Ok(list) => list.len() as i64,
-        Err(_) => 0,
-    }
+    loket_app::referrals::queries::contacts_since(state, org, start).await
 }
 
 pub async fn form(

@@ -13,6 +13,7 @@ use askama::Template;
 use axum::extract::{OriginalUri, Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use loket_app::referrals::queries;
 use loket_app::referrals::{self as desk, ActError};
 use loket_domain::Lang;
 use loket_domain::referral::{
@@ -120,10 +121,7 @@ pub(crate) fn action_forms(tr: &Tr, r: &Referral, side: Side) -> Vec<ActionForm>
 }
 
 pub(crate) async fn account_name(state: &AppState, id: &str) -> String {
-    match state.store.account(id).await {
-        Ok(Some((a, _))) => a.display_name,
-        _ => String::new(),
-    }
+    queries::account_name(state, id).await
 }
 
 /// Builds the page of one referral as `org` sees it.
@@ -139,12 +137,10 @@ pub(crate) async fn referral_page(
     conflict: Option<String>,
     errors: Errors,
     note_text: String,
-) -> Result<ReferralPage, loket_store::StoreError> {
+) -> Result<ReferralPage, loket_app::AppError> {
     let lang = tr.lang;
     let side = r.side_of(org).unwrap_or(Side::Sender);
-    let history = state
-        .store
-        .referral_history(&r.id)
+    let history = queries::history(state, &r.id)
         .await?
         .into_iter()
         .map(|c| HistoryRow {
@@ -162,7 +158,7 @@ pub(crate) async fn referral_page(
         })
         .collect();
     let mut notes = Vec::new();
-    for n in state.store.notes(&r.id, org).await? {
+    for n in queries::notes(state, &r.id, org).await? {
         notes.push(NoteRow {
             at: local_time(n.at),
             author: account_name(state, &n.author).await,
@@ -240,11 +236,8 @@ pub(crate) async fn load(
     state: &AppState,
     viewer: &Viewer,
     id: &str,
-) -> Result<Option<(Referral, String)>, loket_store::StoreError> {
-    let Some(r) = state.store.referral(id).await? else {
-        return Ok(None);
-    };
-    Ok(desk::party_org(&viewer.memberships, &r).map(|org| (r, org)))
+) -> Result<Option<(Referral, String)>, loket_app::AppError> {
+    queries::for_viewer(state, &viewer.memberships, id).await
 }
 
 pub async fn detail(
@@ -261,13 +254,7 @@ pub async fn detail(
         Ok(None) => return crate::pages::errors::not_found_page(&state, lang, &uri),
         Err(e) => return failure(e),
     };
-    if let Err(e) = state
-        .store
-        .mark_read(&viewer.account.id, &id, state.clock.unix())
-        .await
-    {
-        tracing::warn!(error = %e, "marking notifications read failed");
-    }
+    queries::mark_read(&state, &viewer.account.id, &id).await;
     let message = (!params.done.is_empty())
         .then(|| tr.t(&format!("referral-done-{}", params.done)))
         .filter(|m| !m.is_empty());

@@ -12,6 +12,7 @@ use askama::Template;
 use axum::extract::{OriginalUri, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
+use loket_app::referrals::queries;
 use loket_domain::account::Role;
 use loket_domain::figures::{self, Audience, Cell, ReferralRecord};
 use loket_domain::policy::{self, Action};
@@ -116,10 +117,7 @@ pub async fn page(
         .unwrap_or(this_year)
         .clamp(2000, this_year + 1);
     let (from, to) = (year_start(year), year_start(year + 1));
-    let (contacts, facts) = match tokio::try_join!(
-        state.store.contacts(org.as_deref(), from, to),
-        state.store.referral_facts(from, to),
-    ) {
+    let (contacts, facts) = match queries::figures_input(&state, org.as_deref(), from, to).await {
         Ok(found) => found,
         Err(e) => return failure(e),
     };

@@ -11,6 +11,7 @@ use askama::Template;
 use axum::extract::{OriginalUri, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
+use loket_app::referrals::queries;
 use loket_store::referrals::{InboxQuery, InboxView};
 use serde::Deserialize;
 
@@ -106,14 +107,11 @@ pub async fn inbox(
         limit: PAGE_SIZE + 1,
         offset: page * PAGE_SIZE,
     };
-    let (referrals, counts, unread) = match tokio::try_join!(
-        state.store.inbox(&query),
-        state.store.inbox_counts(&query),
-        state.store.unread_notifications(&viewer.account.id),
-    ) {
-        Ok(found) => found,
-        Err(e) => return failure(e),
-    };
+    let (referrals, counts, unread) =
+        match queries::inbox_page(&state, &query, &viewer.account.id).await {
+            Ok(found) => found,
+            Err(e) => return failure(e),
+        };
     let more = referrals.len() as i64 > PAGE_SIZE;
     let sent = view == InboxView::Sent;
     let rows = referrals
@@ -231,7 +229,7 @@ pub async fn overdue(
 ) -> Response {
     let tr = tr(&state, lang);
     let today = state.clock.today();
-    let list = match state.store.overdue_referrals(today, 500).await {
+    let list = match queries::overdue(&state, 500).await {
         Ok(list) => list,
         Err(e) => return failure(e),
     };

@@ -14,6 +14,7 @@ use askama::Template;
 use axum::extract::{OriginalUri, Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
+use loket_app::limits;
 use loket_app::referrals::{self as desk, ReferError};
 use loket_domain::referral::ReferralRequest;
 use serde::Deserialize;
@@ -157,13 +158,7 @@ pub async fn submit(
         return show(IntakeForm::default(), errors, StatusCode::OK, true);
     }
     let rate_key = format!("intake:address:{}", client.0);
-    if state
-        .store
-        .count_events(&rate_key, now - 3600)
-        .await
-        .unwrap_or(0)
-        >= MAX_PER_HOUR
-    {
+    if limits::last_hour(&state, &rate_key).await.unwrap_or(0) >= MAX_PER_HOUR {
         errors.add("form", tr.t("form-error-rate-limited"));
         return show(form, errors, StatusCode::TOO_MANY_REQUESTS, false);
     }
@@ -201,7 +196,7 @@ pub async fn submit(
         errors.add("form", tr.t("intake-error-too-fast"));
         return show(form, errors, StatusCode::BAD_REQUEST, false);
     }
-    if let Err(e) = state.store.record_event(&rate_key, now).await {
+    if let Err(e) = limits::count(&state, &rate_key).await {
         tracing::warn!(error = %e, "counting an intake request failed");
     }
     match desk::refer(&state, None, &request).await {

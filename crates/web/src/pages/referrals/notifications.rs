@@ -9,6 +9,7 @@ use askama::Template;
 use axum::extract::{OriginalUri, State};
 use axum::http::StatusCode;
 use axum::response::Response;
+use loket_app::referrals::queries;
 
 // ---------------------------------------------------------- notifications
 
@@ -33,7 +34,7 @@ pub async fn notifications(
     SignedIn(viewer): SignedIn,
 ) -> Response {
     let tr = tr(&state, lang);
-    let list = match state.store.notifications(&viewer.account.id, 100).await {
+    let list = match queries::notifications(&state, &viewer.account.id).await {
         Ok(list) => list,
         Err(e) => return failure(e),
     };

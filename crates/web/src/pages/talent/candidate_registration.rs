@@ -13,6 +13,7 @@ use askama::Template;
 use axum::extract::{Multipart, OriginalUri, State};
 use axum::http::{StatusCode, Uri};
 use axum::response::Response;
+use loket_app::limits;
 use loket_app::talent::recruitment::{self, CaseError};
 use loket_domain::referral::FieldProblem;
 use loket_domain::talent::candidate::CandidateInput;
@@ -280,11 +281,7 @@ pub async fn candidate_register(
         );
     }
     let rate_key = format!("candidate-registration:{}", client.0);
-    match state
-        .store
-        .count_events(&rate_key, state.clock.unix() - 3600)
-        .await
-    {
+    match limits::last_hour(&state, &rate_key).await {
         Ok(n) if registration_throttled(&rate_key, n) => {
             let mut errors = Errors::default();
             errors.add("form", tr.t("form-error-rate-limited"));
@@ -304,11 +301,7 @@ pub async fn candidate_register(
     .await
     {
         Ok(_) => {
-            if let Err(e) = state
-                .store
-                .record_event(&rate_key, state.clock.unix())
-                .await
-            {
+            if let Err(e) = limits::count(&state, &rate_key).await {
                 tracing::warn!(error = %e, "counting a registration failed");
             }
             notice(

@@ -12,6 +12,7 @@ use askama::Template;
 use axum::extract::{OriginalUri, State};
 use axum::http::{StatusCode, Uri};
 use axum::response::Response;
+use loket_app::limits;
 use loket_app::talent::recruitment::{self, CaseError, EmployerRegistration};
 use loket_domain::talent::employer::{EmployerInput, Sector, Size};
 
@@ -133,11 +134,7 @@ pub async fn employer_register(
             .unwrap_or_default(),
     };
     let rate_key = format!("employer-registration:{}", client.0);
-    match state
-        .store
-        .count_events(&rate_key, state.clock.unix() - 3600)
-        .await
-    {
+    match limits::last_hour(&state, &rate_key).await {
         Ok(n) if registration_throttled(&rate_key, n) => {
             let mut errors = Errors::default();
             errors.add("form", tr.t("form-error-rate-limited"));
@@ -151,11 +148,7 @@ pub async fn employer_register(
     }
     match recruitment::register_employer(&state, &r).await {
         Ok(_) => {
-            if let Err(e) = state
-                .store
-                .record_event(&rate_key, state.clock.unix())
-                .await
-            {
+            if let Err(e) = limits::count(&state, &rate_key).await {
                 tracing::warn!(error = %e, "counting a registration failed");
             }
             notice(

@@ -6,6 +6,8 @@
 //! party to this referral" is asked, because that is the referral's own rule.
 
 use crate::App;
+
+pub mod queries;
 use loket_domain::audit::{AuditEvent, AuditResult};
 use loket_domain::referral::{
     self, Actor, FieldProblem, Referral, ReferralRequest, Side, Source, Transition, TransitionError,

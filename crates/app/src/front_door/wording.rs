@@ -1,0 +1,42 @@
+//! The coordinator's wording of the front-door questions: the structure stays
+//! in the shipped flow, the texts are versioned (`record_versions` of entity
+//! `front_door_flow`); a save from an old version is a conflict. Every node
+//! picks the new wording up from the change feed.
+
+use crate::audit::web_event;
+use crate::{App, AppError, AppResult};
+use loket_domain::audit::AuditResult;
+use loket_routing::Flow;
+use loket_store::StoreError;
+
+/// The version the wording is at (0: the shipped texts).
+pub async fn version(app: &App) -> AppResult<i64> {
+    Ok(app.store.latest_flow().await?.map_or(0, |(v, _)| v))
+}
+
+/// Saves an edited flow if nobody saved since `expected`; `language` names
+/// the language edited, for the log. Answers the new version.
+pub async fn save(
+    app: &App,
+    edited: &Flow,
+    expected: i64,
+    language: &str,
+    actor: &str,
+) -> AppResult<i64> {
+    let doc = serde_json::to_string_pretty(edited)
+        .map_err(|e| AppError::from(StoreError::Corrupt(e.to_string())))?;
+    if let Err(e) = Flow::parse(&doc) {
+        tracing::error!(error = %e, "an edited flow did not validate");
+        return Err(StoreError::Corrupt(e.to_string()).into());
+    }
+    let version = app.store.save_flow(&doc, expected, actor).await?;
+    app.record_audit(web_event(
+        "front-door.update",
+        format!("front-door v{version} ({language})"),
+        AuditResult::Success,
+        actor,
+    ))
+    .await;
+    let _ = app.refresh().await;
+    Ok(version)
+}
