@@ -3,6 +3,8 @@
 //! the pages and the API (`recruitment`).
 
 mod index;
+pub mod programme;
+pub mod records;
 pub mod recruitment;
 
 pub use index::*;

@@ -13,6 +13,7 @@ use axum::extract::rejection::BytesRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use loket_app::talent::records;
 use loket_app::talent::recruitment::{self, Acting, CaseError};
 use loket_domain::referral::FieldProblem;
 use loket_domain::talent::candidate::CandidateInput;
@@ -217,7 +218,7 @@ pub async fn create_vacancy(
             }]);
         }
     };
-    let employer = match state.store.employer(&employer_id).await {
+    let employer = match records::employer(&state, &employer_id).await {
         Ok(Some(e)) => e,
         Ok(None) => return Problem::not_found("employer", &employer_id).into_response(),
         Err(_) => return Problem::unavailable().into_response(),

@@ -8,6 +8,7 @@ use askama::Template;
 use axum::extract::{OriginalUri, Path, State};
 use axum::http::{StatusCode, Uri};
 use axum::response::Response;
+use loket_app::talent::records;
 use loket_app::talent::recruitment::{self, CaseError};
 use loket_domain::talent::introduction::IntroStatus;
 use loket_store::talent::Introduction;
@@ -30,10 +31,10 @@ pub(crate) async fn consent_summary(
     state: &AppState,
     tr: &Tr,
     intro: &Introduction,
-) -> Result<String, loket_store::StoreError> {
-    let vacancy = state.store.vacancy(&intro.vacancy_id).await?;
+) -> Result<String, loket_app::AppError> {
+    let vacancy = records::vacancy(&state, &intro.vacancy_id).await?;
     let employer = match &vacancy {
-        Some(v) => state.store.employer(&v.employer_id).await?,
+        Some(v) => records::employer(&state, &v.employer_id).await?,
         None => None,
     };
     Ok(tr.s(

@@ -10,6 +10,9 @@ use askama::Template;
 use axum::extract::{OriginalUri, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use loket_app::AppError;
+use loket_app::talent::programme;
+use loket_app::talent::records;
 use loket_app::talent::recruitment::{self, Acting, CaseError};
 use loket_domain::talent::employer::{BOARD_FEE_CENTS, BoardMembership, BoardStatus};
 use serde::Deserialize;
@@ -46,7 +49,7 @@ pub async fn home(
     SignedIn(viewer): SignedIn,
 ) -> Response {
     let tr = tr(&state, lang);
-    let employers = match state.store.employers().await {
+    let employers = match records::employers(&state).await {
         Ok(e) => e,
         Err(e) => return failure(e),
     };
@@ -54,7 +57,7 @@ pub async fn home(
         .iter()
         .map(|e| (e.id.clone(), e.details.name.clone()))
         .collect();
-    let published = match state.store.published_vacancies(200, 0).await {
+    let published = match records::published_vacancies(&state, 200, 0).await {
         Ok(v) => v,
         Err(e) => return failure(e),
     };
@@ -68,7 +71,7 @@ pub async fn home(
             ],
         )
     };
-    let named = match state.store.recent_candidates(50).await {
+    let named = match records::recent_candidates(&state, 50).await {
         Ok(list) => list,
         Err(e) => return failure(e),
     };
@@ -78,7 +81,7 @@ pub async fn home(
     };
     let mut rows = Vec::new();
     for e in &employers {
-        let current = match state.store.board_memberships(&e.id).await {
+        let current = match records::board_memberships(&state, &e.id).await {
             Ok(list) => list
                 .into_iter()
                 .find(|m| m.year == board_year)
@@ -210,22 +213,9 @@ pub async fn board(
         fee_cents: BOARD_FEE_CENTS,
         status,
     };
-    match state.store.set_board_membership(&id, &membership).await {
-        Ok(()) => {
-            state
-                .record_audit(loket_domain::audit::AuditEvent {
-                    action: "employer.board".into(),
-                    object: format!("employer/{id}"),
-                    result: loket_domain::audit::AuditResult::Success,
-                    origin: "web".into(),
-                    actor: viewer.account.id.clone(),
-                    subject: None,
-                    activity: None,
-                })
-                .await;
-            Redirect::to(&format!("/beheer/talent?lang={}", lang.code())).into_response()
-        }
-        Err(loket_store::StoreError::Rejected { .. }) => not_found_page(&state, lang, &uri),
+    match programme::set_board_membership(&state, &id, &membership, &viewer.account.id).await {
+        Ok(()) => Redirect::to(&format!("/beheer/talent?lang={}", lang.code())).into_response(),
+        Err(AppError::NotFound) => not_found_page(&state, lang, &uri),
         Err(e) => failure(e),
     }
 }

@@ -15,6 +15,7 @@ use askama::Template;
 use axum::extract::{Multipart, OriginalUri, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use loket_app::talent::records;
 use loket_app::talent::recruitment::{self, CaseError};
 use loket_domain::referral::FieldProblem;
 use loket_domain::talent::candidate::CandidateInput;
@@ -139,12 +140,12 @@ pub async fn candidate(
     Path(id): Path<String>,
 ) -> Response {
     let tr = tr(&state, lang);
-    let c = match state.store.candidate(&id).await {
+    let c = match records::candidate(&state, &id).await {
         Ok(Some(c)) => c,
         Ok(None) => return not_found_page(&state, lang, &uri),
         Err(e) => return failure(e),
     };
-    let intros = match state.store.introductions_for_candidate(&id).await {
+    let intros = match records::introductions_for_candidate(&state, &id).await {
         Ok(i) => i,
         Err(e) => return failure(e),
     };
@@ -175,7 +176,7 @@ pub async fn candidate(
     };
     let mut vacancies = Vec::new();
     for (vid, score) in suggestions {
-        if let Ok(Some(v)) = state.store.vacancy(&vid).await {
+        if let Ok(Some(v)) = records::vacancy(&state, &vid).await {
             vacancies.push((
                 vid,
                 v.details.title.get(lang).to_string(),

@@ -15,6 +15,8 @@ use askama::Template;
 use axum::extract::{OriginalUri, Path, State};
 use axum::http::{StatusCode, Uri};
 use axum::response::{IntoResponse, Redirect, Response};
+use loket_app::talent::programme;
+use loket_app::talent::records;
 use loket_app::talent::recruitment::{self, Acting, CaseError};
 use loket_domain::Text;
 use loket_domain::talent::vacancy::{Contract, VacancyInput, VacancyStatus};
@@ -59,14 +61,12 @@ pub(crate) async fn intro_items(
     tr: &Tr,
     intros: &[Introduction],
     always_named: bool,
-) -> Result<Vec<IntroItem>, loket_store::StoreError> {
+) -> Result<Vec<IntroItem>, loket_app::AppError> {
     let mut items = Vec::new();
     for i in intros {
         let named = always_named || i.status.employer_sees_profile();
         let who = if named {
-            state
-                .store
-                .candidate(&i.candidate_id)
+            records::candidate(&state, &i.candidate_id)
                 .await?
                 .map_or_else(|| tr.t("candidate-erased"), |c| c.details.name)
         } else {
@@ -88,7 +88,7 @@ pub async fn employer_home(
     SignedIn(viewer): SignedIn,
 ) -> Response {
     let tr = tr(&state, lang);
-    let employers = match state.store.employers_of_account(&viewer.account.id).await {
+    let employers = match records::employers_of_account(&state, &viewer.account.id).await {
         Ok(e) => e,
         Err(e) => return failure(e),
     };
@@ -97,13 +97,13 @@ pub async fn employer_home(
     }
     let mut blocks = Vec::new();
     for e in employers {
-        let vacancies = match state.store.vacancies_of_employer(&e.id).await {
+        let vacancies = match records::vacancies_of_employer(&state, &e.id).await {
             Ok(v) => v,
             Err(err) => return failure(err),
         };
         let mut rows = Vec::new();
         for v in vacancies {
-            let intros = match state.store.introductions_for_vacancy(&v.id).await {
+            let intros = match records::introductions_for_vacancy(&state, &v.id).await {
                 Ok(i) => i,
                 Err(err) => return failure(err),
             };
@@ -268,8 +268,8 @@ pub(crate) fn vacancy_input(vocabulary: &Vocabulary, pairs: &[(String, String)])
 pub(crate) async fn employer_of(
     state: &AppState,
     id: &str,
-) -> Result<Option<Employer>, loket_store::StoreError> {
-    state.store.employer(id).await
+) -> Result<Option<Employer>, loket_app::AppError> {
+    records::employer(&state, id).await
 }
 
 pub async fn vacancy_new_form(
@@ -373,31 +373,13 @@ pub async fn vacancy_close(
     if !state.form_token_ok(&viewer, &form.token) {
         return csrf_refused(&state, lang);
     }
-    let v = match state.store.vacancy(&id).await {
+    let v = match records::vacancy(&state, &id).await {
         Ok(Some(v)) => v,
         Ok(None) => return not_found_page(&state, lang, &uri),
         Err(e) => return failure(e),
     };
-    let at = state.clock.unix();
-    match state
-        .store
-        .update_vacancy(&v.id, v.version, &v.details, VacancyStatus::Closed, at)
-        .await
-    {
-        Ok(_) | Err(loket_store::StoreError::Conflict(_)) => {
-            state
-                .record_audit(loket_domain::audit::AuditEvent {
-                    action: "vacancy.close".into(),
-                    object: format!("vacancy/{id}"),
-                    result: loket_domain::audit::AuditResult::Success,
-                    origin: "web".into(),
-                    actor: viewer.account.id.clone(),
-                    subject: None,
-                    activity: None,
-                })
-                .await;
-            Redirect::to(&format!("/werkgever?lang={}", lang.code())).into_response()
-        }
+    match programme::close_vacancy(&state, &v, &viewer.account.id).await {
+        Ok(()) => Redirect::to(&format!("/werkgever?lang={}", lang.code())).into_response(),
         Err(e) => failure(e),
     }
 }

@@ -14,6 +14,7 @@ use askama::Template;
 use axum::extract::{OriginalUri, Path, State};
 use axum::http::{StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
+use loket_app::talent::records;
 use loket_app::talent::recruitment::{self, Acting, CaseError};
 use loket_domain::Lang;
 use loket_domain::referral::FieldProblem;
@@ -93,21 +94,24 @@ pub(crate) async fn introduction_page(
     errors: Errors,
     message: Option<String>,
 ) -> Response {
-    let intro = match state.store.introduction(id).await {
+    let intro = match records::introduction(&state, id).await {
         Ok(Some(i)) => i,
         Ok(None) => return not_found_page(state, tr.lang, uri),
         Err(e) => return failure(e),
     };
     let (vacancy, history, candidate) = match (
-        state.store.vacancy(&intro.vacancy_id).await,
-        state.store.introduction_history(id).await,
-        state.store.candidate(&intro.candidate_id).await,
+        records::vacancy(&state, &intro.vacancy_id).await,
+        records::introduction_history(&state, id).await,
+        records::candidate(&state, &intro.candidate_id).await,
     ) {
         (Ok(v), Ok(h), Ok(c)) => (v, h, c),
         (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => return failure(e),
     };
     let employer = match &vacancy {
-        Some(v) => state.store.employer(&v.employer_id).await.ok().flatten(),
+        Some(v) => records::employer(&state, &v.employer_id)
+            .await
+            .ok()
+            .flatten(),
         None => None,
     };
     let base = match actor {
@@ -290,7 +294,7 @@ pub async fn employer_step(
 
 /// The CV as a download: never inline, never sniffed, never cached.
 pub(crate) async fn cv_download(state: &AppState, candidate_id: &str) -> Response {
-    match state.store.candidate_cv(candidate_id).await {
+    match records::candidate_cv(&state, candidate_id).await {
         Ok(Some(bytes)) => (
             [
                 (header::CONTENT_TYPE, "application/pdf"),
@@ -315,7 +319,7 @@ pub async fn employer_cv(
     OriginalUri(uri): OriginalUri,
     Path(id): Path<String>,
 ) -> Response {
-    match state.store.introduction(&id).await {
+    match records::introduction(&state, &id).await {
         // The employer sees the CV only after the candidate consented.
         Ok(Some(i)) if i.status.employer_sees_profile() => {
             cv_download(&state, &i.candidate_id).await

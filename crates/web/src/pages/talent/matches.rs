@@ -13,6 +13,7 @@ use askama::Template;
 use axum::extract::{OriginalUri, Path, State};
 use axum::http::{StatusCode, Uri};
 use axum::response::Response;
+use loket_app::talent::records;
 use loket_app::talent::recruitment::{self, Acting, CaseError};
 use loket_domain::talent::introduction::Actor;
 use loket_domain::talent::vacancy::VacancyStatus;
@@ -62,12 +63,12 @@ pub(crate) async fn employer_matches_page(
     errors: Errors,
     message: Option<String>,
 ) -> Response {
-    let record = match state.store.vacancy(id).await {
+    let record = match records::vacancy(&state, id).await {
         Ok(Some(v)) => v,
         Ok(None) => return not_found_page(state, tr.lang, uri),
         Err(e) => return failure(e),
     };
-    let intros = match state.store.introductions_for_vacancy(id).await {
+    let intros = match records::introductions_for_vacancy(&state, id).await {
         Ok(i) => i,
         Err(e) => return failure(e),
     };
@@ -382,16 +383,16 @@ pub(crate) async fn matches_page(
     message: Option<String>,
 ) -> Response {
     let lang = tr.lang;
-    let record = match state.store.vacancy(id).await {
+    let record = match records::vacancy(&state, id).await {
         Ok(Some(v)) => v,
         Ok(None) => return not_found_page(state, lang, uri),
         Err(e) => return failure(e),
     };
-    let employer = match state.store.employer(&record.employer_id).await {
+    let employer = match records::employer(&state, &record.employer_id).await {
         Ok(e) => e,
         Err(e) => return failure(e),
     };
-    let intros = match state.store.introductions_for_vacancy(id).await {
+    let intros = match records::introductions_for_vacancy(&state, id).await {
         Ok(i) => i,
         Err(e) => return failure(e),
     };
@@ -413,7 +414,7 @@ pub(crate) async fn matches_page(
     let mut items = Vec::new();
     for r in &ranked {
         let key = r.key.to_string();
-        let name = match state.store.candidate(&key).await {
+        let name = match records::candidate(&state, &key).await {
             Ok(Some(c)) => c.details.name,
             Ok(None) => continue, // erased a moment ago
             Err(e) => return failure(e),
@@ -438,7 +439,7 @@ pub(crate) async fn matches_page(
     let mut out = Vec::new();
     for x in &excluded {
         let key = x.key.to_string();
-        if let Ok(Some(c)) = state.store.candidate(&key).await {
+        if let Ok(Some(c)) = records::candidate(&state, &key).await {
             out.push(ExcludedItem {
                 id: key,
                 name: c.details.name,

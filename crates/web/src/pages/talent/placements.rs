@@ -11,6 +11,8 @@ use askama::Template;
 use axum::extract::{OriginalUri, Query, State};
 use axum::http::{StatusCode, Uri};
 use axum::response::{IntoResponse, Redirect, Response};
+use loket_app::talent::programme;
+use loket_app::talent::records;
 use loket_domain::policy::{self, Action, Target};
 use loket_domain::referral::FieldProblem;
 use loket_matching::Kind;
@@ -49,20 +51,18 @@ pub(crate) async fn placements_page(
     errors: Errors,
     target_input: String,
 ) -> Response {
-    let figures = match state.store.placement_figures(year).await {
+    let figures = match records::placement_figures(&state, year).await {
         Ok(f) => f,
         Err(e) => return failure(e),
     };
-    let placements = match state.store.placements(year).await {
+    let placements = match records::placements(&state, year).await {
         Ok(p) => p,
         Err(e) => return failure(e),
     };
     let vocabulary = state.talent.vocabulary();
     let mut rows = Vec::new();
     for p in placements {
-        let employer = state
-            .store
-            .employer(&p.employer_id)
+        let employer = records::employer(&state, &p.employer_id)
             .await
             .ok()
             .flatten()
@@ -172,11 +172,7 @@ pub async fn set_target(
     let year = year_of(&form.year, chrono::Datelike::year(&state.clock.today()));
     match form.expected.trim().parse::<u32>() {
         Ok(expected) if expected <= 100_000 => {
-            if let Err(e) = state
-                .store
-                .set_placement_target(year, expected, state.clock.unix())
-                .await
-            {
+            if let Err(e) = programme::set_placement_target(&state, year, expected).await {
                 return failure(e);
             }
             Redirect::to(&format!(

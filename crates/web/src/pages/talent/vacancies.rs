@@ -9,6 +9,7 @@ use askama::Template;
 use axum::extract::{OriginalUri, Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
+use loket_app::talent::records;
 use loket_domain::talent::vacancy::{VacancyStatus, work_place_code};
 use loket_matching::Kind;
 use serde::Deserialize;
@@ -45,14 +46,15 @@ pub async fn vacancies(
     Query(p): Query<SearchParams>,
 ) -> Response {
     let tr = tr(&state, lang);
-    let published = match state.store.published_vacancies(500, 0).await {
+    let published = match records::published_vacancies(&state, 500, 0).await {
         Ok(v) => v,
         Err(e) => return failure(e),
     };
-    let employers: std::collections::HashMap<String, String> = match state.store.employers().await {
-        Ok(list) => list.into_iter().map(|e| (e.id, e.details.name)).collect(),
-        Err(e) => return failure(e),
-    };
+    let employers: std::collections::HashMap<String, String> =
+        match records::employers(&state).await {
+            Ok(list) => list.into_iter().map(|e| (e.id, e.details.name)).collect(),
+            Err(e) => return failure(e),
+        };
     let vocabulary = state.talent.vocabulary();
     let words: Vec<String> = p.q.split_whitespace().map(str::to_lowercase).collect();
     let mut items = Vec::new();
@@ -127,12 +129,12 @@ pub async fn vacancy(
     Path(id): Path<String>,
 ) -> Response {
     let tr = tr(&state, lang);
-    let v = match state.store.vacancy(&id).await {
+    let v = match records::vacancy(&state, &id).await {
         Ok(Some(v)) if v.status == VacancyStatus::Published => v,
         Ok(_) => return not_found_page(&state, lang, &uri),
         Err(e) => return failure(e),
     };
-    let employer = match state.store.employer(&v.employer_id).await {
+    let employer = match records::employer(&state, &v.employer_id).await {
         Ok(Some(e)) => e,
         Ok(None) => return not_found_page(&state, lang, &uri),
         Err(e) => return failure(e),
