@@ -2,6 +2,7 @@
 //! area or by an operator with `loket admin create-api-token`, through this one
 //! use case. The secret is shown once; only its hash is stored.
 
+use crate::App;
 use crate::clock::Clock;
 use crate::error::{AppError, AppResult};
 use loket_domain::audit::{AuditEvent, AuditResult};
@@ -53,6 +54,25 @@ pub fn problems(name: &str, scopes: &[String]) -> Vec<FieldProblem> {
 
 /// Makes a token for `organization_id`; returns it and its secret (to show once).
 pub async fn create(
+    app: &App,
+    organization_id: &str,
+    name: &str,
+    scopes: &[String],
+    maker: Maker<'_>,
+) -> AppResult<(ApiToken, String)> {
+    create_in(
+        app.store.as_ref(),
+        &app.clock,
+        organization_id,
+        name,
+        scopes,
+        maker,
+    )
+    .await
+}
+
+/// The same on a bare store, for the command line (which opens no [`App`]).
+pub async fn create_in(
     store: &dyn Store,
     clock: &Clock,
     organization_id: &str,
@@ -94,4 +114,33 @@ pub async fn create(
     )
     .await;
     Ok((token, secret))
+}
+
+/// An organisation's tokens (without secrets), newest first.
+pub async fn list(app: &App, organization_id: &str) -> AppResult<Vec<ApiToken>> {
+    Ok(app.store.api_tokens(organization_id).await?)
+}
+
+/// Revokes a token of `organization_id`; revoking an unknown or revoked token
+/// changes nothing.
+pub async fn revoke(
+    app: &App,
+    token_id: &str,
+    organization_id: &str,
+    actor: &str,
+) -> AppResult<()> {
+    let revoked = app
+        .store
+        .revoke_api_token(token_id, organization_id, app.clock.unix())
+        .await?;
+    if revoked {
+        app.record_audit(crate::audit::web_event(
+            "api-token.revoke",
+            format!("api-token/{token_id}"),
+            AuditResult::Success,
+            actor,
+        ))
+        .await;
+    }
+    Ok(())
 }

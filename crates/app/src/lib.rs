@@ -6,6 +6,7 @@
 //! the store, then appends to the audit log, and answers with a value or an
 //! [`AppError`].
 
+pub mod access;
 pub mod accounts;
 pub mod api_tokens;
 mod app;

@@ -613,7 +613,7 @@ async fn create_api_token(
         actor: "operator",
         origin: "cli",
     };
-    let (_, secret) = loket_app::api_tokens::create(
+    let (_, secret) = loket_app::api_tokens::create_in(
         store.as_ref(),
         &loket_app::Clock,
         &org.id,

@@ -11,6 +11,7 @@ use crate::session::Viewer;
 use axum::extract::{FromRequestParts, MatchedPath, RawPathParams, Request, State};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
+use loket_app::access;
 use loket_domain::audit::{AuditEvent, AuditResult};
 use loket_domain::policy::{self, Target};
 
@@ -159,41 +160,38 @@ async fn targets(
     id: Option<&str>,
     viewer: &Viewer,
 ) -> Result<Vec<OwnedTarget>, ()> {
+    let failed = |what: &'static str| move |e: loket_app::AppError| tracing::error!(error = %e, "reading {what} for authorization failed");
     let linked_to = |employer_id: String| async move {
-        let linked = state
-            .store
-            .employers_of_account(&viewer.account.id)
+        let linked = access::acts_for_employer(state, &viewer.account.id, &employer_id)
             .await
-            .map_err(|e| tracing::error!(error = %e, "reading an account's employers failed"))?
-            .iter()
-            .any(|e| e.id == employer_id);
+            .map_err(failed("an account's employers"))?;
         Ok::<_, ()>(vec![OwnedTarget::Employer {
             id: employer_id,
             linked,
         }])
     };
     let employer_of_vacancy = |vacancy_id: String| async move {
-        let vacancy = state.store.vacancy(&vacancy_id).await.map_err(|e| {
-            tracing::error!(error = %e, "reading a vacancy for authorization failed");
-        })?;
-        linked_to(vacancy.ok_or(())?.employer_id).await
+        let employer = access::employer_of_vacancy(state, &vacancy_id)
+            .await
+            .map_err(failed("a vacancy"))?;
+        linked_to(employer.ok_or(())?).await
     };
     match scope {
         Scope::EmployerInPath => {
-            let employer = state.store.employer(id.ok_or(())?).await.map_err(|e| {
-                tracing::error!(error = %e, "reading an employer for authorization failed");
-            })?;
-            linked_to(employer.ok_or(())?.id).await
+            let employer = access::employer(state, id.ok_or(())?)
+                .await
+                .map_err(failed("an employer"))?;
+            linked_to(employer.ok_or(())?).await
         }
         Scope::TalentProgramme => Ok(vec![OwnedTarget::Organization(
             state.talent_programme.to_string(),
         )]),
         Scope::EmployerOfVacancyInPath => employer_of_vacancy(id.ok_or(())?.to_string()).await,
         Scope::EmployerOfIntroductionInPath => {
-            let intro = state.store.introduction(id.ok_or(())?).await.map_err(|e| {
-                tracing::error!(error = %e, "reading an introduction for authorization failed");
-            })?;
-            employer_of_vacancy(intro.ok_or(())?.vacancy_id).await
+            let vacancy = access::vacancy_of_introduction(state, id.ok_or(())?)
+                .await
+                .map_err(failed("an introduction"))?;
+            employer_of_vacancy(vacancy.ok_or(())?).await
         }
         other => Ok(target_orgs(state, other, id)
             .await?
@@ -229,13 +227,8 @@ async fn target_orgs(state: &AppState, scope: Scope, id: Option<&str>) -> Result
         | Scope::EmployerOfIntroductionInPath => Err(()),
         Scope::ReferralInPath => {
             let id = id.ok_or(())?;
-            match state.store.referral(id).await {
-                Ok(Some(r)) => Ok(r
-                    .sender_org()
-                    .into_iter()
-                    .map(str::to_string)
-                    .chain([r.receiver_org.clone()])
-                    .collect()),
+            match access::referral_parties(state, id).await {
+                Ok(Some(parties)) => Ok(parties),
                 Ok(None) => Err(()),
                 Err(e) => {
                     tracing::error!(error = %e, "reading a referral for authorization failed");

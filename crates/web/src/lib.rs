@@ -58,9 +58,9 @@ async fn healthz() -> impl IntoResponse {
 
 /// The database answers and every migration is applied.
 async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
-    let r = state.store.readiness().await;
+    let (r, backend) = loket_app::access::readiness(&state).await;
     let body = serde_json::json!({
-        "backend": state.store.backend(),
+        "backend": backend,
         "database": if r.reachable { "reachable" } else { "unreachable" },
         "migrations": if r.migrations_applied { "applied" } else { "pending" },
     });

@@ -1,4 +1,7 @@
 //! The catalogue's use cases: versioned edits of services, locations and
-//! taxonomy terms (one way to save, audit and refresh, in `editing`).
+//! taxonomy terms (one way to save, audit and refresh, in `editing`), their
+//! history, and organisations asking to join.
 
 pub mod editing;
+pub mod history;
+pub mod proposals;

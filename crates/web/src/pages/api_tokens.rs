@@ -7,7 +7,7 @@ use crate::AppState;
 use crate::error::failure;
 use crate::lang::UiLang;
 use crate::pages::forms::Errors;
-use crate::pages::staff::{audit, csrf_refused};
+use crate::pages::staff::csrf_refused;
 use crate::pages::view::tr;
 use crate::pages::view::{Layout, Opt, render};
 use crate::session::{SignedIn, Viewer};
@@ -51,7 +51,7 @@ async fn page(
     created: Option<String>,
 ) -> Response {
     let tr = tr(state, lang);
-    let tokens = match state.store.api_tokens(org_id).await {
+    let tokens = match api_tokens::list(state, org_id).await {
         Ok(t) => t,
         Err(e) => return failure(e),
     };
@@ -156,15 +156,7 @@ pub async fn create(
         actor: &viewer.account.id,
         origin: "web",
     };
-    let created = api_tokens::create(
-        state.store.as_ref(),
-        &state.clock,
-        &id,
-        &name,
-        &scopes,
-        maker,
-    )
-    .await;
+    let created = api_tokens::create(&state, &id, &name, &scopes, maker).await;
     let secret = match created {
         Ok((_, secret)) => secret,
         Err(AppError::Invalid(problems)) => {
@@ -212,22 +204,8 @@ pub async fn revoke(
     if !state.form_token_ok(&viewer, &form.token) {
         return csrf_refused(&state, lang);
     }
-    match state
-        .store
-        .revoke_api_token(&token_id, &id, state.clock.unix())
-        .await
-    {
-        Ok(true) => {
-            audit(
-                &state,
-                "api-token.revoke",
-                format!("api-token/{token_id}"),
-                &viewer.account.id,
-            )
-            .await
-        }
-        Ok(false) => {}
-        Err(e) => return failure(e),
+    if let Err(e) = api_tokens::revoke(&state, &token_id, &id, &viewer.account.id).await {
+        return failure(e);
     }
     Redirect::to(&format!(
         "/beheer/organisaties/{id}/api-sleutels?lang={}",

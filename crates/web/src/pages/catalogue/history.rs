@@ -9,6 +9,7 @@ use askama::Template;
 use axum::extract::{OriginalUri, Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
+use loket_app::catalogue::history;
 use loket_domain::editing::changed_fields;
 
 // --------------------------------------------------------------- history
@@ -35,22 +36,20 @@ pub async fn history(
     Path(id): Path<String>,
 ) -> Response {
     let tr = tr(&state, lang);
-    let versions = match state.store.versions("service", &id).await {
+    let saved = match history::versions(&state, "service", &id).await {
         Ok(v) => v,
         Err(e) => return failure(e),
     };
     let mut rows = Vec::new();
-    for (i, v) in versions.iter().enumerate() {
-        let who = if v.actor == "import" {
-            tr.t("history-import")
-        } else {
-            match state.store.account(&v.actor).await {
-                Ok(Some((a, _))) if !a.display_name.is_empty() => a.display_name,
-                _ => tr.t("history-unknown-person"),
-            }
+    for (i, s) in saved.iter().enumerate() {
+        let v = &s.version;
+        let who = match (&s.by, v.actor.as_str()) {
+            (_, "import") => tr.t("history-import"),
+            (Some(name), _) => name.clone(),
+            (None, _) => tr.t("history-unknown-person"),
         };
-        let changed = match versions.get(i + 1) {
-            Some(older) => changed_fields(&older.doc, &v.doc).join(", "),
+        let changed = match saved.get(i + 1) {
+            Some(older) => changed_fields(&older.version.doc, &v.doc).join(", "),
             None => tr.t("history-first"),
         };
         rows.push(VersionRow {

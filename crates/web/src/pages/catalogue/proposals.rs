@@ -14,8 +14,8 @@ use askama::Template;
 use axum::extract::{OriginalUri, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use loket_app::catalogue::proposals;
 use loket_app::limits;
-use loket_domain::audit::{AuditEvent, AuditResult};
 use loket_domain::editing::Fields;
 use loket_domain::proposal;
 use serde::Deserialize;
@@ -152,19 +152,9 @@ pub async fn submit(
     };
     let _ = limits::count(&state, &key).await;
     if !robot {
-        if let Err(e) = state.store.add_proposal(&checked, state.clock.unix()).await {
+        if let Err(e) = proposals::submit(&state, &checked).await {
             return failure(e);
         }
-        let event = AuditEvent {
-            action: "organization.propose".into(),
-            object: format!("proposal/{}", checked.id),
-            result: AuditResult::Success,
-            origin: "web".into(),
-            actor: "anonymous".into(),
-            subject: None,
-            activity: Some("organisation-proposals".into()),
-        };
-        state.record_audit(event).await;
     }
     page(Fields::new(), Errors::default(), true, StatusCode::OK)
 }
@@ -194,7 +184,7 @@ pub async fn list(
     SignedIn(viewer): SignedIn,
 ) -> Response {
     let tr = tr(&state, lang);
-    let pending = match state.store.pending_proposals().await {
+    let pending = match proposals::pending(&state).await {
         Ok(p) => p,
         Err(e) => return failure(e),
     };
@@ -248,7 +238,7 @@ pub async fn decide(
     if !state.form_token_ok(&viewer, &form.token) {
         return csrf_refused(&state, lang);
     }
-    let record = match state.store.proposal(&id).await {
+    let record = match proposals::proposal(&state, &id).await {
         Ok(Some(r)) => r,
         Ok(None) => return crate::pages::errors::not_found_page(&state, lang, &uri),
         Err(e) => return failure(e),
@@ -258,48 +248,9 @@ pub async fn decide(
         "decline" => false,
         _ => return Redirect::to("/beheer/organisaties/aanvragen").into_response(),
     };
-    let organization = approve.then(|| {
-        let taken: Vec<String> = state
-            .index()
-            .organizations()
-            .iter()
-            .map(|o| o.key.clone())
-            .collect();
-        proposal::organization(&record.proposal, &taken, state.clock.now())
-    });
-    match state
-        .store
-        .decide_proposal(
-            &id,
-            organization.as_ref(),
-            &viewer.account.id,
-            state.clock.unix(),
-        )
-        .await
-    {
-        Ok(true) => {
-            let event = AuditEvent {
-                action: if approve {
-                    "organization.approve"
-                } else {
-                    "organization.decline"
-                }
-                .into(),
-                object: format!("proposal/{id}"),
-                result: AuditResult::Success,
-                origin: "web".into(),
-                actor: viewer.account.id.clone(),
-                subject: None,
-                activity: Some("organisation-proposals".into()),
-            };
-            state.record_audit(event).await;
-            let _ = state.refresh().await;
-            match organization {
-                Some(o) => Redirect::to(&format!("/organisaties/{}", o.id)).into_response(),
-                None => Redirect::to("/beheer/organisaties/aanvragen").into_response(),
-            }
-        }
-        Ok(false) => Redirect::to("/beheer/organisaties/aanvragen").into_response(),
+    match proposals::decide(&state, &record, approve, &viewer.account.id).await {
+        Ok(Some(o)) => Redirect::to(&format!("/organisaties/{}", o.id)).into_response(),
+        Ok(None) => Redirect::to("/beheer/organisaties/aanvragen").into_response(),
         Err(e) => failure(e),
     }
 }

@@ -17,9 +17,9 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use loket_app::AppError;
 use loket_app::catalogue::editing::{self as versioned, Edit};
+use loket_app::catalogue::history;
 use loket_domain::editing::{self, EditProblem, Fields, changed_fields};
 use loket_domain::{Lang, TaxonomyKind};
-use loket_store::StoreError;
 use serde::Deserialize;
 
 pub struct FormField {
@@ -163,17 +163,15 @@ async fn version_rows(
     tr: &Tr,
     entity: &str,
     id: &str,
-) -> Result<Vec<VersionRow>, StoreError> {
-    let versions = state.store.versions(entity, id).await?;
+) -> Result<Vec<VersionRow>, loket_app::AppError> {
+    let saved = history::versions(state, entity, id).await?;
     let mut rows = Vec::new();
-    for (i, v) in versions.iter().enumerate() {
-        let who = if v.actor == "import" {
-            tr.t("history-import")
-        } else {
-            match state.store.account(&v.actor).await? {
-                Some((a, _)) if !a.display_name.is_empty() => a.display_name,
-                _ => tr.t("history-unknown-person"),
-            }
+    for (i, s) in saved.iter().enumerate() {
+        let v = &s.version;
+        let who = match (&s.by, v.actor.as_str()) {
+            (_, "import") => tr.t("history-import"),
+            (Some(name), _) => name.clone(),
+            (None, _) => tr.t("history-unknown-person"),
         };
         rows.push(VersionRow {
             version: v.version,
@@ -181,8 +179,8 @@ async fn version_rows(
                 .map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string())
                 .unwrap_or_default(),
             who,
-            changed: match versions.get(i + 1) {
-                Some(older) => changed_fields(&older.doc, &v.doc).join(", "),
+            changed: match saved.get(i + 1) {
+                Some(older) => changed_fields(&older.version.doc, &v.doc).join(", "),
                 None => tr.t("history-first"),
             },
         });
@@ -270,7 +268,7 @@ pub async fn edit_location(
     let Some(location) = idx.location(&id) else {
         return crate::pages::errors::not_found_page(&state, lang, &uri);
     };
-    let version = match state.store.current_version("location", &id).await {
+    let version = match history::current_version(&state, "location", &id).await {
         Ok(v) => v,
         Err(e) => return failure(e),
     };
@@ -426,7 +424,7 @@ pub async fn edit_term(
     let Some(term) = idx.term_by_id(&id) else {
         return crate::pages::errors::not_found_page(&state, lang, &uri);
     };
-    let version = match state.store.current_version("taxonomy_term", &id).await {
+    let version = match history::current_version(&state, "taxonomy_term", &id).await {
         Ok(v) => v,
         Err(e) => return failure(e),
     };

@@ -14,7 +14,6 @@ use loket_app::AppError;
 use loket_app::catalogue::editing::{self as versioned, Edit};
 use loket_domain::editing::{ServiceEdit, TEXT_FIELDS};
 use loket_domain::{Lang, Service};
-use loket_store::StoreError;
 use serde::Deserialize;
 
 // ---------------------------------------------------------- edit service
@@ -178,8 +177,8 @@ pub struct EditQuery {
 pub(crate) async fn stored_service(
     state: &AppState,
     id: &str,
-) -> Result<Option<Service>, StoreError> {
-    state.store.service(id).await
+) -> Result<Option<Service>, loket_app::AppError> {
+    loket_app::catalogue::history::stored_service(state, id).await
 }
 
 pub async fn edit_service(
