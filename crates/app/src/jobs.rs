@@ -9,7 +9,8 @@ use loket_store::referrals::Notice;
 use loket_store::{Job, StoreError};
 use std::time::Duration;
 
-pub const MAIL: &str = "mail";
+/// Sending a queued mail (see [`crate::mail::enqueue`]).
+pub const MAIL: &str = crate::mail::JOB_KIND;
 pub const RETENTION: &str = "retention";
 /// Daily: reminders for overdue referrals and escalation to the coordinator.
 pub const SERVICE_LEVELS: &str = "service-levels";
@@ -19,16 +20,6 @@ const ESCALATE_AFTER_WORKING_DAYS: u32 = 2;
 /// How long a worker may take a job before another worker may try it.
 const LEASE_SECS: i64 = 300;
 const DAY_SECS: i64 = 24 * 60 * 60;
-
-/// Queues a message; the worker sends it.
-pub async fn enqueue_mail(state: &App, mail: &Mail) -> Result<(), StoreError> {
-    let payload = serde_json::to_string(mail).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-    state
-        .store
-        .enqueue(MAIL, &payload, state.clock.unix())
-        .await
-        .map(|_| ())
-}
 
 /// Makes sure the daily jobs are queued (retention and service levels, the
 /// first run right away).

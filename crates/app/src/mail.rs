@@ -8,6 +8,19 @@ use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 
+/// The job kind of a queued mail.
+pub const JOB_KIND: &str = "mail";
+
+/// Queues a message in the database; the job worker sends it (and retries).
+pub async fn enqueue(app: &crate::App, mail: &Mail) -> Result<(), loket_store::StoreError> {
+    let payload =
+        serde_json::to_string(mail).map_err(|e| loket_store::StoreError::Corrupt(e.to_string()))?;
+    app.store
+        .enqueue(JOB_KIND, &payload, app.clock.unix())
+        .await
+        .map(|_| ())
+}
+
 /// A queued message (the `mail` job's payload).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mail {

@@ -18,22 +18,8 @@ impl PostgresStore {
             .max_connections(16)
             .acquire_timeout(std::time::Duration::from_secs(5))
             .connect(url)
-            .await
-            .map_err(|e| StoreError::Unavailable(e.to_string()))?;
-        let store = PostgresStore { pool };
-        store.migrate().await?;
-        Ok(store)
-    }
-
-    pub async fn close(&self) {
-        self.pool.close().await;
-    }
-}
-
-impl PostgresStore {
-    /// The connection pool, for tests and tooling that must reach past the store.
-    pub fn pool(&self) -> &PgPool {
-        &self.pool
+            .await;
+        Self::open(pool).await
     }
 }
 

@@ -27,23 +27,8 @@ impl SqliteStore {
             // An in-memory database lives in one connection only.
             .max_connections(if in_memory { 1 } else { 8 })
             .connect_with(options)
-            .await
-            .map_err(|e| StoreError::Unavailable(e.to_string()))?;
-        let store = SqliteStore { pool };
-        store.migrate().await?;
-        Ok(store)
-    }
-
-    pub async fn close(&self) {
-        self.pool.close().await;
-    }
-}
-
-impl SqliteStore {
-    /// The connection pool, for tests and tooling that must reach past the store
-    /// (for example to show that tampering with the audit log is detected).
-    pub fn pool(&self) -> &SqlitePool {
-        &self.pool
+            .await;
+        Self::open(pool).await
     }
 }
 

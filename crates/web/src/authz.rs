@@ -95,7 +95,7 @@ pub async fn authorize(State(state): State<AppState>, req: Request, next: Next) 
                 .unwrap_or("/");
             Redirect::to(&format!(
                 "/aanmelden?{}",
-                crate::pages::view::query_string(&[("next", next_path)])
+                crate::present::query_string(&[("next", next_path)])
             ))
             .into_response()
         }

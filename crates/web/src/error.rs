@@ -9,8 +9,8 @@
 //! Nothing here logs personal data: store errors name records by id only.
 
 use crate::AppState;
-use crate::pages::view::tr;
 use crate::pages::view::{Layout, render};
+use crate::present::tr;
 use crate::problem::Problem;
 use askama::Template;
 use axum::extract::{Request, State};

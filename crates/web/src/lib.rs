@@ -8,6 +8,7 @@ mod csrf;
 mod error;
 mod lang;
 pub mod pages;
+mod present;
 mod problem;
 pub mod routes;
 mod security;

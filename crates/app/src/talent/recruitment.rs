@@ -4,7 +4,6 @@
 //! Every change is written to the audit log; personal data only with its activity.
 
 use crate::App;
-use crate::jobs::enqueue_mail;
 use crate::mail::Mail;
 use loket_domain::account::{Email, Membership, Role, password_problems};
 use loket_domain::audit::{AuditEvent, AuditResult};
@@ -394,7 +393,7 @@ pub async fn propose(
         subject: state.i18n.t(lang, "mail-introduction-subject"),
         body,
     };
-    enqueue_mail(state, &mail).await?;
+    crate::mail::enqueue(state, &mail).await?;
     audit(
         state,
         "introduction.propose",

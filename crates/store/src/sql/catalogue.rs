@@ -30,6 +30,26 @@ macro_rules! sqlx_catalogue_impls {
         use ::serde::de::DeserializeOwned;
         use ::sqlx::Row;
 
+        impl $store {
+            /// Wraps a new pool and applies the migrations.
+            async fn open(pool: Result<::sqlx::Pool<$db>, ::sqlx::Error>) -> StoreResult<Self> {
+                let pool = pool.map_err(|e| StoreError::Unavailable(e.to_string()))?;
+                let store = $store { pool };
+                store.migrate().await?;
+                Ok(store)
+            }
+
+            pub async fn close(&self) {
+                self.pool.close().await;
+            }
+
+            /// The connection pool, for tests and tooling that must reach past the
+            /// store (for example to show that tampering with the audit log is detected).
+            pub fn pool(&self) -> &::sqlx::Pool<$db> {
+                &self.pool
+            }
+        }
+
         async fn changed(
             tx: &mut ::sqlx::Transaction<'_, $db>,
             entity: &str,

@@ -4,8 +4,8 @@
 use super::hsds;
 use crate::AppState;
 use crate::lang::UiLang;
-use crate::pages::front_door::visitor::explain;
-use crate::pages::view::tr;
+use crate::present::reasons::explain;
+use crate::present::tr;
 use crate::problem::{InvalidParam, Problem};
 use axum::Json;
 use axum::body::Bytes;
@@ -142,7 +142,7 @@ pub async fn routes(State(state): State<AppState>, UiLang(lang): UiLang, body: B
     }
     let query: Vec<String> = pairs
         .iter()
-        .map(|(k, v)| crate::pages::view::query_string_keep_empty(&[(k, v.as_str())]))
+        .map(|(k, v)| crate::present::query_string_keep_empty(&[(k, v.as_str())]))
         .collect();
     let results = routing
         .results

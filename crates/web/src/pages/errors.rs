@@ -1,7 +1,7 @@
 use crate::AppState;
 use crate::lang::UiLang;
-use crate::pages::view::tr;
 use crate::pages::view::{Layout, render};
+use crate::present::tr;
 use askama::Template;
 use axum::extract::{OriginalUri, State};
 use axum::http::StatusCode;

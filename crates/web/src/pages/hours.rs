@@ -1,6 +1,6 @@
 //! "Open now" and "opens next" for pages, in the region's time zone.
 
-use crate::pages::view::Tr;
+use crate::present::Tr;
 use chrono::{DateTime, Utc};
 use loket_domain::Schedule;
 use loket_domain::opening::{OpeningState, opening_state};

@@ -10,7 +10,6 @@ pub(crate) mod errors;
 pub(crate) mod forms;
 pub(crate) mod front_door;
 pub(crate) mod hours;
-pub(crate) mod names;
 pub(crate) mod public;
 pub(crate) mod referrals;
 pub(crate) mod staff;

@@ -1,6 +1,7 @@
 use crate::AppState;
-use crate::pages::view::tr;
-use crate::pages::view::{Layout, Tr, render};
+use crate::pages::view::{Layout, render};
+use crate::present::Tr;
+use crate::present::tr;
 use askama::Template;
 use axum::http::StatusCode;
 use axum::response::Response;

@@ -5,8 +5,9 @@
 use crate::AppState;
 use crate::error::failure;
 use crate::lang::UiLang;
-use crate::pages::view::tr;
-use crate::pages::view::{Layout, Tr, render};
+use crate::pages::view::{Layout, render};
+use crate::present::Tr;
+use crate::present::tr;
 use crate::session::{self, SignedIn};
 use askama::Template;
 use axum::extract::{OriginalUri, Query, State};

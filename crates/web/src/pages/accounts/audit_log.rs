@@ -2,8 +2,8 @@ use crate::AppState;
 use crate::error::failure;
 use crate::lang::UiLang;
 use crate::pages::staff::{audit, layout};
-use crate::pages::view::tr;
 use crate::pages::view::{Layout, Opt, render};
+use crate::present::tr;
 use crate::session::SignedIn;
 use askama::Template;
 use axum::extract::{OriginalUri, Query, State};
@@ -16,7 +16,7 @@ use loket_domain::audit::AuditEntry;
 
 /// The filter as a query string, for the next page and the CSV link.
 fn filter_query(f: &LogFilter) -> String {
-    crate::pages::view::query_string(&[
+    crate::present::query_string(&[
         ("action", &f.action),
         ("actor", &f.actor),
         ("result", &f.result),

@@ -1,4 +1,5 @@
-use crate::pages::view::{Layout, Tr};
+use crate::pages::view::Layout;
+use crate::present::Tr;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Redirect, Response};
 
@@ -22,5 +23,5 @@ pub(crate) fn go(to: &str) -> Response {
 }
 
 pub(crate) fn next_query(next: &str) -> String {
-    crate::pages::view::query_string(&[("next", next)])
+    crate::present::query_string(&[("next", next)])
 }

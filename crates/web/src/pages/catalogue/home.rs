@@ -1,8 +1,8 @@
 use crate::AppState;
 use crate::lang::UiLang;
 use crate::pages::staff::layout;
-use crate::pages::view::tr;
 use crate::pages::view::{Layout, render};
+use crate::present::tr;
 use crate::session::SignedIn;
 use askama::Template;
 use axum::extract::{OriginalUri, State};

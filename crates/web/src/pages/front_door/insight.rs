@@ -4,8 +4,8 @@
 
 use crate::AppState;
 use crate::lang::UiLang;
-use crate::pages::view::tr;
 use crate::pages::view::{Layout, render};
+use crate::present::tr;
 use askama::Template;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{OriginalUri, Query, State};

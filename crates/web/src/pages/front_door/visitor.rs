@@ -3,10 +3,12 @@
 
 use crate::AppState;
 use crate::lang::UiLang;
-use crate::pages::names::{area_name, channel_names, language_name, language_names, term_name};
 use crate::pages::public::service::{LocationView, location_view};
-use crate::pages::view::tr;
-use crate::pages::view::{Layout, Opt, OptGroup, Tr, query_string_keep_empty, render};
+use crate::pages::view::{Layout, Opt, OptGroup, render};
+use crate::present::names::{area_name, channel_names, language_names};
+use crate::present::reasons::explain;
+use crate::present::tr;
+use crate::present::{Tr, query_string_keep_empty};
 use askama::Template;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{OriginalUri, Query, State};
@@ -14,8 +16,8 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use loket_app::front_door::insight;
 use loket_app::limits;
+use loket_domain::Lang;
 use loket_domain::search::CatalogueIndex;
-use loket_domain::{Lang, TaxonomyKind};
 use loket_routing::flow::{Question, QuestionKind};
 use loket_routing::{AnswerError, AnswerProblem, Answers, RawAnswers, Reason, route};
 
@@ -273,7 +275,7 @@ fn place_options(
                 .areas
                 .municipalities()
                 .filter(|m| m.country == *country)
-                .map(|m| opt(&m.code, crate::pages::names::municipality_name(m, lang)))
+                .map(|m| opt(&m.code, crate::present::names::municipality_name(m, lang)))
                 .collect();
             options.sort_by(|a, b| a.label.cmp(&b.label));
             options.push(opt(country, tr.t(&format!("fd-elsewhere-{country}"))));
@@ -384,64 +386,6 @@ fn result_view(
             .map(|t| t.get(lang).to_string())
             .filter(|t| !t.is_empty()),
         hours: crate::pages::hours::opening_text(tr, &s.schedules, now),
-    }
-}
-
-/// One sentence per reason, in the visitor's language.
-pub(crate) fn explain(idx: &CatalogueIndex, tr: &Tr, reason: &Reason) -> String {
-    let lang = tr.lang;
-    let place = |code: &str| area_name(idx, code, lang);
-    let list = |items: Vec<String>| items.join(", ");
-    match reason {
-        Reason::TargetGroup(g) => tr.s(
-            "reason-target-group",
-            &[("group", term_name(idx, TaxonomyKind::TargetGroup, g, lang))],
-        ),
-        Reason::Topic { code, focused } => {
-            let key = if *focused {
-                "reason-topic-focused"
-            } else {
-                "reason-topic"
-            };
-            tr.s(
-                key,
-                &[("topic", term_name(idx, TaxonomyKind::Topic, code, lang))],
-            )
-        }
-        Reason::ServesBoth { live, work } => tr.s(
-            "reason-serves-both",
-            &[("live", place(live)), ("work", place(work))],
-        ),
-        Reason::ServesLive(p) => tr.s("reason-serves-live", &[("place", place(p))]),
-        Reason::ServesWork(p) => tr.s("reason-serves-work", &[("place", place(p))]),
-        Reason::ServesCompany(p) => tr.s("reason-serves-company", &[("place", place(p))]),
-        Reason::ServesStaffCountry(c) => tr.s("reason-serves-staff", &[("place", place(c))]),
-        Reason::Border(countries) => tr.s(
-            "reason-border",
-            &[(
-                "countries",
-                countries
-                    .iter()
-                    .map(|c| place(c))
-                    .collect::<Vec<_>>()
-                    .join("–"),
-            )],
-        ),
-        Reason::Language(langs) => tr.s(
-            "reason-language",
-            &[(
-                "languages",
-                list(langs.iter().map(|l| language_name(tr, l)).collect()),
-            )],
-        ),
-        Reason::Channel(c) => tr.s(
-            "reason-channel",
-            &[("channel", term_name(idx, TaxonomyKind::Channel, c, lang))],
-        ),
-        Reason::FirstLine => tr.t("reason-first-line"),
-        Reason::ResidenceCountryPays => tr.t("reason-residence-country"),
-        Reason::EuNoPermitNeeded => tr.t("reason-eu-no-permit"),
-        Reason::Generalist => tr.t("reason-generalist"),
     }
 }
 

@@ -1,8 +1,9 @@
 use crate::AppState;
 use crate::lang::UiLang;
-use crate::pages::names::Link;
-use crate::pages::view::tr;
-use crate::pages::view::{Layout, query_string, render};
+use crate::pages::view::{Layout, render};
+use crate::present::names::Link;
+use crate::present::query_string;
+use crate::present::tr;
 use askama::Template;
 use axum::extract::{OriginalUri, State};
 use axum::http::StatusCode;

@@ -2,8 +2,9 @@
 
 use crate::AppState;
 use crate::lang::UiLang;
-use crate::pages::view::tr;
-use crate::pages::view::{Layout, Tr, render};
+use crate::pages::view::{Layout, render};
+use crate::present::Tr;
+use crate::present::tr;
 use askama::Template;
 use axum::extract::{OriginalUri, State};
 use axum::http::StatusCode;

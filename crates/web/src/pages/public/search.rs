@@ -1,8 +1,9 @@
 use crate::AppState;
 use crate::lang::UiLang;
-use crate::pages::names::{channel_names, language_name, language_names, municipality_name};
-use crate::pages::view::tr;
-use crate::pages::view::{Layout, Opt, OptGroup, Tr, query_string, render};
+use crate::pages::view::{Layout, Opt, OptGroup, render};
+use crate::present::names::{channel_names, language_name, language_names, municipality_name};
+use crate::present::tr;
+use crate::present::{Tr, query_string};
 use askama::Template;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{OriginalUri, Query, State};

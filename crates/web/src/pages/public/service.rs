@@ -1,9 +1,10 @@
 use crate::AppState;
 use crate::lang::UiLang;
 use crate::pages::errors::not_found_page;
-use crate::pages::names::{Link, area_name, language_name, term_name};
-use crate::pages::view::tr;
-use crate::pages::view::{Layout, Tr, render};
+use crate::pages::view::{Layout, render};
+use crate::present::Tr;
+use crate::present::names::{Link, area_name, language_name, term_name};
+use crate::present::tr;
 use askama::Template;
 use axum::extract::{OriginalUri, Path, State};
 use axum::http::StatusCode;

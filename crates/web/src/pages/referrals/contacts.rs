@@ -7,8 +7,9 @@ use crate::lang::UiLang;
 use crate::pages::forms::Errors;
 use crate::pages::referrals::new::{language_options, problem_message};
 use crate::pages::staff::csrf_refused;
-use crate::pages::view::tr;
-use crate::pages::view::{Layout, Opt, Tr, render};
+use crate::pages::view::{Layout, Opt, render};
+use crate::present::Tr;
+use crate::present::tr;
 use crate::session::{SignedIn, Viewer};
 use askama::Template;
 use axum::extract::{OriginalUri, Query, State};
@@ -277,7 +278,7 @@ pub async fn save(
     match register(&state, &viewer.account.id, &org, &input, "web").await {
         Ok(c) => Redirect::to(&format!(
             "/beheer/contacten?{}",
-            crate::pages::view::query_string(&[
+            crate::present::query_string(&[
                 ("org", &org),
                 ("dienst", &c.service_id),
                 ("saved", "1"),

@@ -6,8 +6,9 @@ use crate::pages::referrals::shared::{
     caller, layout, local_time, org_name, sender_name, service_name,
 };
 use crate::pages::staff::csrf_refused;
-use crate::pages::view::tr;
-use crate::pages::view::{Layout, Opt, Tr, render};
+use crate::pages::view::{Layout, Opt, render};
+use crate::present::Tr;
+use crate::present::tr;
 use crate::session::{SignedIn, Viewer};
 use askama::Template;
 use axum::extract::{OriginalUri, Path, Query, State};

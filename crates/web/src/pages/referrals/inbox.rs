@@ -4,8 +4,8 @@ use crate::lang::UiLang;
 use crate::pages::referrals::shared::{
     DUE_SOON_DAYS, PAGE_SIZE, layout, local_time, my_orgs, org_name, sender_name, service_name,
 };
-use crate::pages::view::tr;
 use crate::pages::view::{Layout, Opt, render};
+use crate::present::tr;
 use crate::session::{SignedIn, Viewer};
 use askama::Template;
 use axum::extract::{OriginalUri, Query, State};
@@ -149,7 +149,7 @@ pub async fn inbox(
         let page = page.to_string();
         format!(
             "/beheer/verwijzingen?{}",
-            crate::pages::view::query_string(&[
+            crate::present::query_string(&[
                 ("org", &org),
                 ("view", view),
                 ("page", if page == "0" { "" } else { &page }),

@@ -1,5 +1,6 @@
 use crate::AppState;
-use crate::pages::view::{Layout, Tr};
+use crate::pages::view::Layout;
+use crate::present::Tr;
 use crate::session::Viewer;
 use loket_app::referrals::Caller;
 use loket_domain::Lang;

@@ -7,8 +7,9 @@ use crate::pages::talent::shared::{
     CANDIDATE_FORM, LangRow, checked, eqf_options, errors_from, label_lines, language_inputs,
     language_rows, municipality_options, notice, one, registration_throttled, resolve_lines,
 };
-use crate::pages::view::tr;
-use crate::pages::view::{Layout, Opt, Tr, render};
+use crate::pages::view::{Layout, Opt, render};
+use crate::present::Tr;
+use crate::present::tr;
 use askama::Template;
 use axum::extract::{Multipart, OriginalUri, State};
 use axum::http::{StatusCode, Uri};

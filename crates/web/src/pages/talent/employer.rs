@@ -8,8 +8,9 @@ use crate::pages::talent::shared::{
     LangRow, checked, eqf_options, errors_from, label_lines, language_inputs, language_rows,
     municipality_options, one, resolve_lines, status_text,
 };
-use crate::pages::view::tr;
-use crate::pages::view::{Layout, Opt, Tr, render};
+use crate::pages::view::{Layout, Opt, render};
+use crate::present::Tr;
+use crate::present::tr;
 use crate::session::{SignedIn, Viewer};
 use askama::Template;
 use axum::extract::{OriginalUri, Path, State};

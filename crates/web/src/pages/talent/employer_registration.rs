@@ -6,8 +6,9 @@ use crate::pages::staff::csrf_refused;
 use crate::pages::talent::shared::{
     EMPLOYER_FORM, checked, errors_from, municipality_options, notice, one, registration_throttled,
 };
-use crate::pages::view::tr;
-use crate::pages::view::{Layout, Opt, Tr, render};
+use crate::pages::view::{Layout, Opt, render};
+use crate::present::Tr;
+use crate::present::tr;
 use askama::Template;
 use axum::extract::{OriginalUri, State};
 use axum::http::{StatusCode, Uri};

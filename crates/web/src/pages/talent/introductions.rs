@@ -7,8 +7,9 @@ use crate::pages::staff::csrf_refused;
 use crate::pages::talent::shared::{
     errors_from, labels, languages_text, one, place_name, status_text,
 };
-use crate::pages::view::tr;
-use crate::pages::view::{Layout, Opt, Tr, render};
+use crate::pages::view::{Layout, Opt, render};
+use crate::present::Tr;
+use crate::present::tr;
 use crate::session::{SignedIn, Viewer};
 use askama::Template;
 use axum::extract::{OriginalUri, Path, State};

@@ -1,6 +1,7 @@
 use crate::AppState;
 use crate::pages::forms::Errors;
-use crate::pages::view::{Layout, Opt, Tr, render};
+use crate::pages::view::{Layout, Opt, render};
+use crate::present::Tr;
 use askama::Template;
 use axum::http::{StatusCode, Uri};
 use axum::response::Response;

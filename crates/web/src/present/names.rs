@@ -1,4 +1,7 @@
-use crate::pages::view::Tr;
+//! Names from the catalogue in the visitor's language: taxonomy terms, areas,
+//! municipalities, channels and languages.
+
+use crate::present::Tr;
 use loket_domain::search::CatalogueIndex;
 use loket_domain::{Lang, Service, TaxonomyKind};
 

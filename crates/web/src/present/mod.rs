@@ -1,0 +1,84 @@
+//! What pages and the API both show: the translator for the visitor's
+//! language, names from the catalogue in that language (`names`), the front
+//! door's reasons in words (`reasons`), and query strings for links.
+
+pub(crate) mod names;
+pub(crate) mod reasons;
+
+use loket_domain::Lang;
+use loket_i18n::{FluentArg, I18n};
+use std::sync::Arc;
+
+/// Translates message keys for one language; templates call `tr.t("key")`.
+#[derive(Clone)]
+pub struct Tr {
+    pub lang: Lang,
+    i18n: Arc<I18n>,
+}
+
+impl Tr {
+    pub fn new(i18n: Arc<I18n>, lang: Lang) -> Self {
+        Tr { lang, i18n }
+    }
+    pub fn t(&self, key: &str) -> String {
+        self.i18n.t(self.lang.code(), key)
+    }
+    pub fn n(&self, key: &str, name: &str, count: usize) -> String {
+        self.i18n.t_args(
+            self.lang.code(),
+            key,
+            &[(name, FluentArg::Num(count as i64))],
+        )
+    }
+    pub fn s(&self, key: &str, args: &[(&str, String)]) -> String {
+        let args: Vec<_> = args
+            .iter()
+            .map(|(k, v)| (*k, FluentArg::Str(v.clone())))
+            .collect();
+        self.i18n.t_args(self.lang.code(), key, &args)
+    }
+}
+
+/// Builds a URL query string, percent-encoding the values.
+pub fn query_string(pairs: &[(&str, &str)]) -> String {
+    pairs
+        .iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(k, v)| format!("{k}={}", encode(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// Like [`query_string`], but keeps empty values as `key=` (a skipped question).
+pub fn query_string_keep_empty(pairs: &[(&str, &str)]) -> String {
+    pairs
+        .iter()
+        .map(|(k, v)| {
+            if v.is_empty() {
+                format!("{k}=")
+            } else {
+                format!("{k}={}", encode(v))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
+            b' ' => out.push('+'),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// The translator for a visitor's language.
+pub(crate) fn tr(state: &crate::AppState, lang: loket_domain::Lang) -> Tr {
+    Tr::new(state.i18n.clone(), lang)
+}
