@@ -1,4 +1,4 @@
-#![allow(clippy::expect_used, clippy::unwrap_used)] // benches: a failed expectation is the failure
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)] // benches: a failed expectation is the failure
 //! The cost of one password check with loket's Argon2id parameters: the floor
 //! under every sign-in. `cargo bench -p loket-auth --bench argon2`
 

@@ -1,4 +1,4 @@
-#![allow(clippy::expect_used, clippy::unwrap_used)] // tests and benches: a failed expectation is the failure
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)] // tests and benches: a failed expectation is the failure
 //! Catalogue search over a synthetic catalogue of 10,000 services.
 //! `cargo bench -p loket-domain --bench search` prints latency percentiles over
 //! a mix of real queries first, then criterion's per-query figures.

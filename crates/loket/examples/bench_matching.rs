@@ -1,4 +1,4 @@
-#![allow(clippy::expect_used, clippy::unwrap_used)] // a benchmark: a failed expectation is the failure
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)] // a benchmark: a failed expectation is the failure
 //! Matching at scale, side by side with PostgreSQL, in one run on the same data:
 //!
 //! 1. writes N synthetic candidates and M vacancies (skewed skills, Euregio homes and

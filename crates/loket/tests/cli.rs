@@ -1,4 +1,4 @@
-#![allow(clippy::expect_used, clippy::unwrap_used)] // tests and benches: a failed expectation is the failure
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)] // tests and benches: a failed expectation is the failure
 //! The `loket` binary as an operator uses it: serve, migrate, import, export.
 
 use std::io::{Read, Write};

@@ -1,4 +1,4 @@
-#![allow(clippy::expect_used, clippy::unwrap_used)]
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
 //! Quick in-memory check: cargo run --release -p loket-matching --example index_speed -- 1000000 100000
 use loket_matching::synthetic::{Generator, Rng};
 use loket_matching::{Concept, MatchIndex, Settings};

@@ -1,4 +1,4 @@
-#![allow(clippy::expect_used, clippy::unwrap_used)] // a generator run by hand: a failure is the message
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)] // a generator run by hand: a failure is the message
 //! Writes the labelled evaluation set `crates/matching/evaluation/talent-matching.json`:
 //! 30 vacancies (3 per trade, 10 trades) × 300 candidates (30 per trade), as texts and as
 //! profiles, with grades from the explicit rules in [`grade`].

@@ -1,4 +1,4 @@
-#![allow(clippy::expect_used, clippy::unwrap_used)] // tests and benches: a failed expectation is the failure
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)] // tests and benches: a failed expectation is the failure
 //! Routing over a synthetic catalogue of 10,000 services.
 //! `cargo bench -p loket-routing --bench routing` prints percentiles over a mix of
 //! personas first, then criterion's figures per persona.

@@ -1,4 +1,4 @@
-#![allow(clippy::expect_used, clippy::unwrap_used)] // tests and benches: a failed expectation is the failure
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)] // tests and benches: a failed expectation is the failure
 //! The routing engine on the seeded catalogue: the personas of the front door,
 //! and properties over the whole answer space.
 

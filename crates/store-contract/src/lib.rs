@@ -1,4 +1,4 @@
-#![allow(clippy::expect_used, clippy::unwrap_used)] // test support: a failed expectation is the test failing
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)] // test support: a failed expectation is the test failing
 //! The contract every storage backend must honour. Each backend's tests call
 //! [`contract_tests!`](crate::contract_tests) with a function that makes a fresh,
 //! migrated, empty store; the macro makes one test per contract below.

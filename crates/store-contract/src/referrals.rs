@@ -1,4 +1,4 @@
-#![allow(clippy::expect_used, clippy::unwrap_used)] // test support: a failed expectation is the test failing
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)] // test support: a failed expectation is the test failing
 //! The storage contract for referrals, contacts, notices, API tokens and
 //! idempotency keys; part of this crate.
 

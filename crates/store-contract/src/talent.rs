@@ -1,4 +1,4 @@
-#![allow(clippy::expect_used, clippy::unwrap_used)] // test support: a failed expectation is the test failing
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)] // test support: a failed expectation is the test failing
 //! Contracts of the talent storage (employers, vacancies, candidates, introductions,
 //! placements, the change feed), run on every backend by `contract_tests!`.
 

@@ -7,10 +7,12 @@ use sqlx::{Connection, PgConnection};
 pub const ENV: &str = "LOKET_TEST_POSTGRES_URL";
 
 /// The server tests may create databases on. Without it the PostgreSQL suites
-/// cannot run, and they fail loudly rather than skip.
-pub fn admin_url() -> String {
-    std::env::var(ENV).unwrap_or_else(|_| {
-        panic!("{ENV} is not set: the PostgreSQL suites cannot run. Use scripts/test, or set it, e.g. postgres://postgres@127.0.0.1:5432/postgres")
+/// cannot run, and they fail loudly (the error says what to set) rather than skip.
+pub fn admin_url() -> Result<String, StoreError> {
+    std::env::var(ENV).map_err(|_| {
+        StoreError::Unavailable(format!(
+            "{ENV} is not set: the PostgreSQL suites cannot run. Use scripts/test, or set it, e.g. postgres://postgres@127.0.0.1:5432/postgres"
+        ))
     })
 }
 
@@ -22,7 +24,7 @@ pub struct TempDatabase {
 
 impl TempDatabase {
     pub async fn create() -> Result<Self, StoreError> {
-        let admin_url = admin_url();
+        let admin_url = admin_url()?;
         let unavailable = |e: sqlx::Error| StoreError::Unavailable(e.to_string());
         let mut admin = PgConnection::connect(&admin_url)
             .await

@@ -1,4 +1,4 @@
-#![allow(clippy::expect_used, clippy::unwrap_used)] // tests and benches: a failed expectation is the failure
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)] // tests and benches: a failed expectation is the failure
 //! The storage contract on SQLite: a fresh database file per test.
 
 use loket_store::Store;

@@ -15,19 +15,11 @@ use loket_app::accounts::sessions;
 use loket_domain::account::{Account, Membership};
 use loket_store::SessionStage;
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct SessionConfig {
     /// Mark the cookie `Secure` (and name it `__Host-…`): on whenever loket is
     /// reached over HTTPS, which is how it must run outside a developer's machine.
     pub secure_cookies: bool,
-}
-
-impl Default for SessionConfig {
-    fn default() -> Self {
-        SessionConfig {
-            secure_cookies: false,
-        }
-    }
 }
 
 impl SessionConfig {

@@ -1,4 +1,4 @@
-#![allow(clippy::expect_used, clippy::unwrap_used)] // tests: a failed expectation is the failure
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)] // tests: a failed expectation is the failure
 //! Accounts end to end, in-process: invitations and resets through a real SMTP
 //! sink, TOTP enrolment and sign-in, throttling, CSRF, escaping, sessions,
 //! editing with history, retention, access export and erasure.

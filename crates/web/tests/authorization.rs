@@ -1,4 +1,4 @@
-#![allow(clippy::expect_used, clippy::unwrap_used)] // tests: a failed expectation is the failure
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)] // tests: a failed expectation is the failure
 //! The authorization matrix: every route in the route table × every role ×
 //! a record of the role's own organisation and of another one, compared with
 //! the hand-written expectations in `tests/data/authorization-matrix.txt`.

@@ -1,4 +1,4 @@
-#![allow(clippy::expect_used, clippy::unwrap_used)] // tests: a failed expectation is the failure
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)] // tests: a failed expectation is the failure
 //! Contacts and referrals through the pages and the API, on SQLite and on
 //! PostgreSQL: the front-door intake, the closed loop between two
 //! organisations, privacy towards a third, conflicts and retries, bad input,

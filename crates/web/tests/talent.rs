@@ -1,4 +1,4 @@
-#![allow(clippy::expect_used, clippy::unwrap_used)] // tests: a failed expectation is the failure
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)] // tests: a failed expectation is the failure
 //! Talent matching across nodes, on SQLite and on PostgreSQL: a candidate or vacancy changed
 //! through one node is matchable on another after it read the change feed.
 

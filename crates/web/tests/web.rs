@@ -1,4 +1,4 @@
-#![allow(clippy::expect_used, clippy::unwrap_used)] // tests and benches: a failed expectation is the failure
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)] // tests and benches: a failed expectation is the failure
 //! The web tier end to end, in-process: API, HSDS conformity and public pages,
 //! on a seeded SQLite database (and the API smoke test on PostgreSQL too).
 

@@ -226,9 +226,8 @@ pub async fn save_vacancy(
     if status == VacancyStatus::Published && employer.verified_at.is_none() {
         problems.push(problem("status", "employer-unverified"));
     }
-    let details = match (checked, problems.is_empty()) {
-        (Ok(d), true) => d,
-        _ => return Err(CaseError::Invalid(problems)),
+    let (Ok(details), true) = (checked, problems.is_empty()) else {
+        return Err(CaseError::Invalid(problems));
     };
     let at = state.clock.unix();
     let saved = match existing {
@@ -278,9 +277,8 @@ pub async fn register_candidate(
     if let Some(p) = cv_problem {
         problems.push(problem("cv", p.code()));
     }
-    let details = match (checked, problems.is_empty()) {
-        (Ok(d), true) => d,
-        _ => return Err(CaseError::Invalid(problems)),
+    let (Ok(details), true) = (checked, problems.is_empty()) else {
+        return Err(CaseError::Invalid(problems));
     };
     let new_cv = cv_bytes.map(|b| NewCv {
         content: b.to_vec(),

@@ -224,9 +224,8 @@ pub async fn insights(
     if let Err(problem) = p.finish() {
         return problem.into_response();
     }
-    let (counts, feedback) = match insight::since(&state, since, 1000).await {
-        Ok(found) => found,
-        Err(_) => return Problem::unavailable().into_response(),
+    let Ok((counts, feedback)) = insight::since(&state, since, 1000).await else {
+        return Problem::unavailable().into_response();
     };
     Json(Insights {
         since: since.to_string(),

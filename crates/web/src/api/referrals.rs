@@ -266,7 +266,7 @@ where
         }
     };
     let caller = &viewer.account.id;
-    let fingerprint = match idempotency::reserve(&state, caller, &key, fingerprint).await {
+    let fingerprint = match idempotency::reserve(state, caller, &key, fingerprint).await {
         Err(_) => return Problem::unavailable().into_response(),
         Ok(Reservation::OtherRequest) => {
             return problem(
@@ -301,24 +301,15 @@ where
     let res = run().await;
     let status = res.status();
     if status.is_server_error() {
-        idempotency::release(&state, caller, &key).await;
+        idempotency::release(state, caller, &key).await;
         return res;
     }
     let (parts, body) = res.into_parts();
-    let bytes = match axum::body::to_bytes(body, MAX_BODY_BYTES * 16).await {
-        Ok(b) => b,
-        Err(_) => return Problem::unavailable().into_response(),
+    let Ok(bytes) = axum::body::to_bytes(body, MAX_BODY_BYTES * 16).await else {
+        return Problem::unavailable().into_response();
     };
     let body_text = String::from_utf8_lossy(&bytes).into_owned();
-    idempotency::finish(
-        &state,
-        caller,
-        &key,
-        fingerprint,
-        status.as_u16(),
-        body_text,
-    )
-    .await;
+    idempotency::finish(state, caller, &key, fingerprint, status.as_u16(), body_text).await;
     Response::from_parts(parts, axum::body::Body::from(bytes))
 }
 
@@ -590,7 +581,7 @@ pub(crate) async fn load(
     viewer: &Viewer,
     id: &str,
 ) -> Result<(Referral, String, Side), Response> {
-    let r = match queries::referral(&state, id).await {
+    let r = match queries::referral(state, id).await {
         Ok(Some(r)) => r,
         Ok(None) => return Err(Problem::not_found("referral", id).into_response()),
         Err(_) => return Err(Problem::unavailable().into_response()),

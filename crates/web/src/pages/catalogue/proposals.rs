@@ -151,10 +151,8 @@ pub async fn submit(
         }
     };
     let _ = limits::count(&state, &key).await;
-    if !robot {
-        if let Err(e) = proposals::submit(&state, &checked).await {
-            return failure(e);
-        }
+    if !robot && let Err(e) = proposals::submit(&state, &checked).await {
+        return failure(e);
     }
     page(Fields::new(), Errors::default(), true, StatusCode::OK)
 }

@@ -33,9 +33,9 @@ pub(crate) async fn consent_summary(
     tr: &Tr,
     intro: &Introduction,
 ) -> Result<String, loket_app::AppError> {
-    let vacancy = records::vacancy(&state, &intro.vacancy_id).await?;
+    let vacancy = records::vacancy(state, &intro.vacancy_id).await?;
     let employer = match &vacancy {
-        Some(v) => records::employer(&state, &v.employer_id).await?,
+        Some(v) => records::employer(state, &v.employer_id).await?,
         None => None,
     };
     Ok(tr.s(

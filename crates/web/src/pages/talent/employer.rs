@@ -67,7 +67,7 @@ pub(crate) async fn intro_items(
     for i in intros {
         let named = always_named || i.status.employer_sees_profile();
         let who = if named {
-            records::candidate(&state, &i.candidate_id)
+            records::candidate(state, &i.candidate_id)
                 .await?
                 .map_or_else(|| tr.t("candidate-erased"), |c| c.details.name)
         } else {
@@ -270,7 +270,7 @@ pub(crate) async fn employer_of(
     state: &AppState,
     id: &str,
 ) -> Result<Option<Employer>, loket_app::AppError> {
-    records::employer(&state, id).await
+    records::employer(state, id).await
 }
 
 pub async fn vacancy_new_form(

@@ -95,21 +95,21 @@ pub(crate) async fn introduction_page(
     errors: Errors,
     message: Option<String>,
 ) -> Response {
-    let intro = match records::introduction(&state, id).await {
+    let intro = match records::introduction(state, id).await {
         Ok(Some(i)) => i,
         Ok(None) => return not_found_page(state, tr.lang, uri),
         Err(e) => return failure(e),
     };
     let (vacancy, history, candidate) = match (
-        records::vacancy(&state, &intro.vacancy_id).await,
-        records::introduction_history(&state, id).await,
-        records::candidate(&state, &intro.candidate_id).await,
+        records::vacancy(state, &intro.vacancy_id).await,
+        records::introduction_history(state, id).await,
+        records::candidate(state, &intro.candidate_id).await,
     ) {
         (Ok(v), Ok(h), Ok(c)) => (v, h, c),
         (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => return failure(e),
     };
     let employer = match &vacancy {
-        Some(v) => records::employer(&state, &v.employer_id)
+        Some(v) => records::employer(state, &v.employer_id)
             .await
             .ok()
             .flatten(),
@@ -295,7 +295,7 @@ pub async fn employer_step(
 
 /// The CV as a download: never inline, never sniffed, never cached.
 pub(crate) async fn cv_download(state: &AppState, candidate_id: &str) -> Response {
-    match records::candidate_cv(&state, candidate_id).await {
+    match records::candidate_cv(state, candidate_id).await {
         Ok(Some(bytes)) => (
             [
                 (header::CONTENT_TYPE, "application/pdf"),

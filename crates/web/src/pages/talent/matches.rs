@@ -64,12 +64,12 @@ pub(crate) async fn employer_matches_page(
     errors: Errors,
     message: Option<String>,
 ) -> Response {
-    let record = match records::vacancy(&state, id).await {
+    let record = match records::vacancy(state, id).await {
         Ok(Some(v)) => v,
         Ok(None) => return not_found_page(state, tr.lang, uri),
         Err(e) => return failure(e),
     };
-    let intros = match records::introductions_for_vacancy(&state, id).await {
+    let intros = match records::introductions_for_vacancy(state, id).await {
         Ok(i) => i,
         Err(e) => return failure(e),
     };
@@ -384,16 +384,16 @@ pub(crate) async fn matches_page(
     message: Option<String>,
 ) -> Response {
     let lang = tr.lang;
-    let record = match records::vacancy(&state, id).await {
+    let record = match records::vacancy(state, id).await {
         Ok(Some(v)) => v,
         Ok(None) => return not_found_page(state, lang, uri),
         Err(e) => return failure(e),
     };
-    let employer = match records::employer(&state, &record.employer_id).await {
+    let employer = match records::employer(state, &record.employer_id).await {
         Ok(e) => e,
         Err(e) => return failure(e),
     };
-    let intros = match records::introductions_for_vacancy(&state, id).await {
+    let intros = match records::introductions_for_vacancy(state, id).await {
         Ok(i) => i,
         Err(e) => return failure(e),
     };
@@ -415,7 +415,7 @@ pub(crate) async fn matches_page(
     let mut items = Vec::new();
     for r in &ranked {
         let key = r.key.to_string();
-        let name = match records::candidate(&state, &key).await {
+        let name = match records::candidate(state, &key).await {
             Ok(Some(c)) => c.details.name,
             Ok(None) => continue, // erased a moment ago
             Err(e) => return failure(e),
@@ -440,7 +440,7 @@ pub(crate) async fn matches_page(
     let mut out = Vec::new();
     for x in &excluded {
         let key = x.key.to_string();
-        if let Ok(Some(c)) = records::candidate(&state, &key).await {
+        if let Ok(Some(c)) = records::candidate(state, &key).await {
             out.push(ExcludedItem {
                 id: key,
                 name: c.details.name,

@@ -52,18 +52,18 @@ pub(crate) async fn placements_page(
     errors: Errors,
     target_input: String,
 ) -> Response {
-    let figures = match records::placement_figures(&state, year).await {
+    let figures = match records::placement_figures(state, year).await {
         Ok(f) => f,
         Err(e) => return failure(e),
     };
-    let placements = match records::placements(&state, year).await {
+    let placements = match records::placements(state, year).await {
         Ok(p) => p,
         Err(e) => return failure(e),
     };
     let vocabulary = state.talent.vocabulary();
     let mut rows = Vec::new();
     for p in placements {
-        let employer = records::employer(&state, &p.employer_id)
+        let employer = records::employer(state, &p.employer_id)
             .await
             .ok()
             .flatten()
