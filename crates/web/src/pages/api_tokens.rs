@@ -6,8 +6,8 @@
 use crate::AppState;
 use crate::error::failure;
 use crate::lang::UiLang;
+use crate::pages::forms::CheckedForm;
 use crate::pages::forms::Errors;
-use crate::pages::staff::csrf_refused;
 use crate::pages::view::{Layout, Opt, render};
 use crate::present::tr;
 use crate::session::{SignedIn, Viewer};
@@ -132,9 +132,8 @@ pub async fn create(
     OriginalUri(uri): OriginalUri,
     SignedIn(viewer): SignedIn,
     Path(id): Path<String>,
-    form: Result<axum::Form<Vec<(String, String)>>, axum::extract::rejection::FormRejection>,
+    CheckedForm(pairs): CheckedForm<Vec<(String, String)>>,
 ) -> Response {
-    let pairs = form.map(|f| f.0).unwrap_or_default();
     let value = |k: &str| {
         pairs
             .iter()
@@ -142,9 +141,6 @@ pub async fn create(
             .map(|(_, v)| v.trim().to_string())
             .unwrap_or_default()
     };
-    if !state.form_token_ok(&viewer, &value("token")) {
-        return csrf_refused(&state, lang);
-    }
     let name = value("name");
     // Only the offered scopes count: a tampered form cannot ask for more.
     let scopes: Vec<String> = pairs
@@ -187,23 +183,13 @@ pub async fn create(
     .await
 }
 
-#[derive(Debug, Default, serde::Deserialize)]
-pub struct RevokeForm {
-    #[serde(default)]
-    token: String,
-}
-
 pub async fn revoke(
     State(state): State<AppState>,
     UiLang(lang): UiLang,
     SignedIn(viewer): SignedIn,
     Path((id, token_id)): Path<(String, String)>,
-    form: Result<axum::Form<RevokeForm>, axum::extract::rejection::FormRejection>,
+    CheckedForm(_): CheckedForm<Vec<(String, String)>>,
 ) -> Response {
-    let form = form.map(|f| f.0).unwrap_or_default();
-    if !state.form_token_ok(&viewer, &form.token) {
-        return csrf_refused(&state, lang);
-    }
     if let Err(e) = api_tokens::revoke(&state, &token_id, &id, &viewer.account.id).await {
         return failure(e);
     }

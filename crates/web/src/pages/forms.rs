@@ -2,9 +2,17 @@
 //! throttling, safe return paths, and CSRF checks for signed-in sessions.
 
 use crate::AppState;
+use crate::pages::view::{Layout, render};
+use crate::present::tr;
 use crate::session::Viewer;
-use axum::extract::{ConnectInfo, FromRequestParts};
+use askama::Template;
+use axum::body::Body;
+use axum::extract::{ConnectInfo, FromRequest, FromRequestParts, Request};
 use axum::http::request::Parts;
+use axum::http::{HeaderValue, Method, StatusCode, header};
+use axum::response::Response;
+use loket_domain::Lang;
+use serde::de::DeserializeOwned;
 use std::net::SocketAddr;
 
 /// Errors by field name, in the order found.
@@ -81,5 +89,78 @@ impl AppState {
 
     pub(crate) fn form_token_ok(&self, viewer: &Viewer, token: &str) -> bool {
         self.csrf.verify_session_token(&viewer.session_hash, token)
+    }
+}
+
+#[derive(Template)]
+#[template(path = "csrf_refused.html")]
+pub struct CsrfRefusedPage {
+    layout: Layout,
+}
+
+/// A form without a valid token: 403, and nothing done.
+pub(crate) fn csrf_refused(state: &AppState, lang: Lang) -> Response {
+    let tr = tr(state, lang);
+    let layout = Layout::new(tr.clone(), tr.t("csrf-title"), "", "/beheer", None);
+    render(StatusCode::FORBIDDEN, &CsrfRefusedPage { layout })
+}
+
+pub(crate) fn pairs_value<'a>(pairs: &'a [(String, String)], key: &str) -> &'a str {
+    pairs
+        .iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v.as_str())
+        .unwrap_or("")
+}
+
+/// The largest form a signed-in person posts (the CV upload has its own route limit).
+const MAX_FORM_BYTES: usize = 2 * 1024 * 1024;
+
+/// A signed-in person's form whose token matches their session: anything else
+/// (no session, no token, a forged or stale token) answers the 403 page before
+/// the handler runs, so nothing is done. A body that does not parse as `T`
+/// gives `T::default()`, which the handler's own checks then refuse.
+pub(crate) struct CheckedForm<T>(pub T);
+
+/// The form body again, as a request an `axum::Form` can read.
+fn form_request(content_type: Option<&HeaderValue>, bytes: axum::body::Bytes) -> Request {
+    let mut request = Request::new(Body::from(bytes));
+    *request.method_mut() = Method::POST;
+    if let Some(ct) = content_type {
+        request
+            .headers_mut()
+            .insert(header::CONTENT_TYPE, ct.clone());
+    }
+    request
+}
+
+impl<T> FromRequest<AppState> for CheckedForm<T>
+where
+    T: DeserializeOwned + Default + Send,
+{
+    type Rejection = Response;
+
+    async fn from_request(req: Request, state: &AppState) -> Result<Self, Response> {
+        let (parts, body) = req.into_parts();
+        let lang = crate::lang::resolve(&parts);
+        let viewer = parts.extensions.get::<Viewer>().cloned();
+        let content_type = parts.headers.get(header::CONTENT_TYPE).cloned();
+        let bytes = axum::body::to_bytes(body, MAX_FORM_BYTES)
+            .await
+            .unwrap_or_default();
+        let pairs: Vec<(String, String)> =
+            axum::Form::from_request(form_request(content_type.as_ref(), bytes.clone()), state)
+                .await
+                .map(|f: axum::Form<Vec<(String, String)>>| f.0)
+                .unwrap_or_default();
+        let token = pairs_value(&pairs, "token");
+        if !viewer.is_some_and(|v| state.form_token_ok(&v, token)) {
+            return Err(csrf_refused(state, lang));
+        }
+        let value = axum::Form::from_request(form_request(content_type.as_ref(), bytes), state)
+            .await
+            .map(|f: axum::Form<T>| f.0)
+            .unwrap_or_default();
+        Ok(CheckedForm(value))
     }
 }

@@ -1,11 +1,9 @@
+//! What the staff area's pages share: their frame and the audit entry of a
+//! signed-in person's action.
+
 use crate::AppState;
-use crate::pages::view::{Layout, render};
+use crate::pages::view::Layout;
 use crate::present::Tr;
-use crate::present::tr;
-use askama::Template;
-use axum::http::StatusCode;
-use axum::response::Response;
-use loket_domain::Lang;
 use loket_domain::audit::AuditResult;
 
 pub(crate) fn layout(tr: &Tr, title: String, uri: &axum::http::Uri) -> Layout {
@@ -22,25 +20,4 @@ pub(crate) async fn audit(state: &AppState, action: &str, object: String, actor:
             actor,
         ))
         .await;
-}
-
-#[derive(Template)]
-#[template(path = "csrf_refused.html")]
-pub struct CsrfRefusedPage {
-    layout: Layout,
-}
-
-/// A form without a valid token: 403, and nothing done.
-pub(crate) fn csrf_refused(state: &AppState, lang: Lang) -> Response {
-    let tr = tr(state, lang);
-    let layout = Layout::new(tr.clone(), tr.t("csrf-title"), "", "/beheer", None);
-    render(StatusCode::FORBIDDEN, &CsrfRefusedPage { layout })
-}
-
-pub(crate) fn pairs_value<'a>(pairs: &'a [(String, String)], key: &str) -> &'a str {
-    pairs
-        .iter()
-        .find(|(k, _)| k == key)
-        .map(|(_, v)| v.as_str())
-        .unwrap_or("")
 }

@@ -154,7 +154,7 @@ pub async fn sign_out_everywhere(
 ) -> Response {
     let token = form.map(|f| f.0.token).unwrap_or_default();
     if !state.form_token_ok(&viewer, &token) {
-        return crate::pages::staff::csrf_refused(&state, lang);
+        return crate::pages::forms::csrf_refused(&state, lang);
     }
     if let Err(e) = data::sign_out_everywhere(&state, &viewer.account.id).await {
         return failure(e);

@@ -2,7 +2,8 @@ use crate::AppState;
 use crate::error::failure;
 use crate::lang::UiLang;
 use crate::pages::accounts::account::export_response;
-use crate::pages::staff::{csrf_refused, layout};
+use crate::pages::forms::CheckedForm;
+use crate::pages::staff::layout;
 use crate::pages::view::{Layout, render};
 use crate::present::tr;
 use crate::session::SignedIn;
@@ -121,12 +122,8 @@ pub async fn erase_account(
     OriginalUri(uri): OriginalUri,
     SignedIn(viewer): SignedIn,
     Path(id): Path<String>,
-    form: Result<axum::Form<EraseForm>, axum::extract::rejection::FormRejection>,
+    CheckedForm(form): CheckedForm<EraseForm>,
 ) -> Response {
-    let form = form.map(|f| f.0).unwrap_or_default();
-    if !state.form_token_ok(&viewer, &form.token) {
-        return csrf_refused(&state, lang);
-    }
     if form.confirm != "yes" || id == viewer.account.id {
         return Redirect::to("/beheer/accounts").into_response();
     }

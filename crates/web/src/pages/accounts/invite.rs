@@ -1,8 +1,9 @@
 use crate::AppState;
 use crate::error::failure;
 use crate::lang::UiLang;
+use crate::pages::forms::CheckedForm;
 use crate::pages::forms::Errors;
-use crate::pages::staff::{csrf_refused, layout};
+use crate::pages::staff::layout;
 use crate::pages::view::{Layout, Opt, render};
 use crate::present::Tr;
 use crate::present::tr;
@@ -88,13 +89,9 @@ pub async fn invite(
     OriginalUri(uri): OriginalUri,
     SignedIn(viewer): SignedIn,
     Path(org): Path<String>,
-    form: Result<axum::Form<InviteForm>, axum::extract::rejection::FormRejection>,
+    CheckedForm(form): CheckedForm<InviteForm>,
 ) -> Response {
     let tr = tr(&state, lang);
-    let form = form.map(|f| f.0).unwrap_or_default();
-    if !state.form_token_ok(&viewer, &form.token) {
-        return csrf_refused(&state, lang);
-    }
     let org_name = state
         .index()
         .organization(&org)

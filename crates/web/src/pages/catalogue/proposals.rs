@@ -5,8 +5,8 @@
 use crate::AppState;
 use crate::error::failure;
 use crate::lang::UiLang;
+use crate::pages::forms::CheckedForm;
 use crate::pages::forms::{ClientKey, Errors};
-use crate::pages::staff::csrf_refused;
 use crate::pages::view::{Layout, render};
 use crate::present::tr;
 use crate::session::SignedIn;
@@ -230,12 +230,8 @@ pub async fn decide(
     OriginalUri(uri): OriginalUri,
     SignedIn(viewer): SignedIn,
     Path(id): Path<String>,
-    form: Result<axum::Form<DecideForm>, axum::extract::rejection::FormRejection>,
+    CheckedForm(form): CheckedForm<DecideForm>,
 ) -> Response {
-    let form = form.map(|f| f.0).unwrap_or_default();
-    if !state.form_token_ok(&viewer, &form.token) {
-        return csrf_refused(&state, lang);
-    }
     let record = match proposals::proposal(&state, &id).await {
         Ok(Some(r)) => r,
         Ok(None) => return crate::pages::errors::not_found_page(&state, lang, &uri),

@@ -1,8 +1,10 @@
 use crate::AppState;
 use crate::error::failure;
 use crate::lang::UiLang;
+use crate::pages::forms::CheckedForm;
 use crate::pages::forms::Errors;
-use crate::pages::staff::{csrf_refused, layout, pairs_value};
+use crate::pages::forms::pairs_value;
+use crate::pages::staff::layout;
 use crate::pages::view::{Layout, Opt, render};
 use crate::present::Tr;
 use crate::present::tr;
@@ -253,13 +255,9 @@ pub async fn save_service(
     OriginalUri(uri): OriginalUri,
     SignedIn(viewer): SignedIn,
     Path(id): Path<String>,
-    form: Result<axum::Form<Vec<(String, String)>>, axum::extract::rejection::FormRejection>,
+    CheckedForm(pairs): CheckedForm<Vec<(String, String)>>,
 ) -> Response {
     let tr = tr(&state, lang);
-    let pairs = form.map(|f| f.0).unwrap_or_default();
-    if !state.form_token_ok(&viewer, pairs_value(&pairs, "token")) {
-        return csrf_refused(&state, lang);
-    }
     let stored = match stored_service(&state, &id).await {
         Ok(Some(s)) => s,
         Ok(None) => return crate::pages::errors::not_found_page(&state, lang, &uri),
@@ -366,13 +364,6 @@ pub(crate) fn field_name(field: &str) -> &'static str {
         .unwrap_or("form")
 }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct ConfirmForm {
-    pub token: String,
-    pub last_modified: String,
-}
-
 /// "This record is still right": sets `assured_date` to today.
 pub async fn confirm_service(
     State(state): State<AppState>,
@@ -380,12 +371,8 @@ pub async fn confirm_service(
     OriginalUri(uri): OriginalUri,
     SignedIn(viewer): SignedIn,
     Path(id): Path<String>,
-    form: Result<axum::Form<ConfirmForm>, axum::extract::rejection::FormRejection>,
+    CheckedForm(_): CheckedForm<Vec<(String, String)>>,
 ) -> Response {
-    let form = form.map(|f| f.0).unwrap_or_default();
-    if !state.form_token_ok(&viewer, &form.token) {
-        return csrf_refused(&state, lang);
-    }
     let stored = match stored_service(&state, &id).await {
         Ok(Some(s)) => s,
         Ok(None) => return crate::pages::errors::not_found_page(&state, lang, &uri),

@@ -6,7 +6,7 @@ use crate::AppState;
 use crate::error::failure;
 use crate::lang::UiLang;
 use crate::pages::forms::Errors;
-use crate::pages::staff::csrf_refused;
+use crate::pages::forms::csrf_refused;
 use crate::pages::view::{Layout, render};
 use crate::present::Tr;
 use crate::present::tr;

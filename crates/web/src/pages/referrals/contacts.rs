@@ -4,9 +4,9 @@
 use crate::AppState;
 use crate::error::failure;
 use crate::lang::UiLang;
+use crate::pages::forms::CheckedForm;
 use crate::pages::forms::Errors;
 use crate::pages::referrals::new::{language_options, problem_message};
-use crate::pages::staff::csrf_refused;
 use crate::pages::view::{Layout, Opt, render};
 use crate::present::Tr;
 use crate::present::tr;
@@ -247,18 +247,9 @@ pub async fn save(
     UiLang(lang): UiLang,
     OriginalUri(uri): OriginalUri,
     SignedIn(viewer): SignedIn,
-    form: Result<axum::Form<Vec<(String, String)>>, axum::extract::rejection::FormRejection>,
+    CheckedForm(pairs): CheckedForm<Vec<(String, String)>>,
 ) -> Response {
     let tr = tr(&state, lang);
-    let pairs = form.map(|f| f.0).unwrap_or_default();
-    let token = pairs
-        .iter()
-        .find(|(k, _)| k == "token")
-        .map(|(_, v)| v.as_str())
-        .unwrap_or("");
-    if !state.form_token_ok(&viewer, token) {
-        return csrf_refused(&state, lang);
-    }
     let asked_org = pairs
         .iter()
         .find(|(k, _)| k == "org")

@@ -1,11 +1,12 @@
 use crate::AppState;
 use crate::error::failure;
 use crate::lang::UiLang;
+use crate::pages::forms::CheckedForm;
 use crate::pages::forms::Errors;
+use crate::pages::forms::csrf_refused;
 use crate::pages::referrals::shared::{
     caller, layout, local_time, org_name, sender_name, service_name,
 };
-use crate::pages::staff::csrf_refused;
 use crate::pages::view::{Layout, Opt, render};
 use crate::present::Tr;
 use crate::present::tr;
@@ -513,8 +514,6 @@ pub async fn withdraw(
 #[derive(Debug, Default, Deserialize)]
 pub struct NoteForm {
     #[serde(default)]
-    token: String,
-    #[serde(default)]
     text: String,
 }
 
@@ -524,12 +523,8 @@ pub async fn add_note(
     OriginalUri(uri): OriginalUri,
     SignedIn(viewer): SignedIn,
     Path(id): Path<String>,
-    form: Result<axum::Form<NoteForm>, axum::extract::rejection::FormRejection>,
+    CheckedForm(form): CheckedForm<NoteForm>,
 ) -> Response {
-    let form = form.map(|f| f.0).unwrap_or_default();
-    if !state.form_token_ok(&viewer, &form.token) {
-        return csrf_refused(&state, lang);
-    }
     let org = match load(&state, &viewer, &id).await {
         Ok(Some((_, org))) => org,
         Ok(None) => return crate::pages::errors::not_found_page(&state, lang, &uri),

@@ -1,11 +1,11 @@
 use crate::AppState;
 use crate::error::failure;
 use crate::lang::UiLang;
+use crate::pages::forms::CheckedForm;
 use crate::pages::forms::Errors;
 use crate::pages::referrals::detail::load;
 use crate::pages::referrals::inbox::chosen_org;
 use crate::pages::referrals::shared::{caller, layout, my_orgs, org_name, service_name};
-use crate::pages::staff::csrf_refused;
 use crate::pages::view::{Layout, Opt, OptGroup, render};
 use crate::present::Tr;
 use crate::present::tr;
@@ -38,8 +38,6 @@ pub struct NewPage {
 
 #[derive(Debug, Default, Deserialize, Clone)]
 pub struct ReferralForm {
-    #[serde(default)]
-    pub token: String,
     #[serde(default)]
     pub org: String,
     #[serde(default)]
@@ -215,13 +213,9 @@ pub async fn create(
     UiLang(lang): UiLang,
     OriginalUri(uri): OriginalUri,
     SignedIn(viewer): SignedIn,
-    form: Result<axum::Form<ReferralForm>, axum::extract::rejection::FormRejection>,
+    CheckedForm(form): CheckedForm<ReferralForm>,
 ) -> Response {
     let tr = tr(&state, lang);
-    let form = form.map(|f| f.0).unwrap_or_default();
-    if !state.form_token_ok(&viewer, &form.token) {
-        return csrf_refused(&state, lang);
-    }
     let Some(org) = chosen_org(&viewer, &form.org) else {
         return crate::pages::errors::forbidden_page(&state, lang, &uri, Some(&viewer));
     };

@@ -1,8 +1,8 @@
 use crate::AppState;
 use crate::error::failure;
 use crate::lang::UiLang;
+use crate::pages::forms::csrf_refused;
 use crate::pages::forms::{ClientKey, Errors};
-use crate::pages::staff::csrf_refused;
 use crate::pages::talent::shared::{
     CANDIDATE_FORM, LangRow, checked, eqf_options, errors_from, label_lines, language_inputs,
     language_rows, municipality_options, notice, one, registration_throttled, resolve_lines,

@@ -2,7 +2,7 @@ use crate::AppState;
 use crate::error::failure;
 use crate::lang::UiLang;
 use crate::pages::errors::not_found_page;
-use crate::pages::staff::csrf_refused;
+use crate::pages::forms::CheckedForm;
 use crate::pages::view::{Layout, render};
 use crate::present::tr;
 use crate::session::SignedIn;
@@ -140,8 +140,6 @@ pub async fn home(
 #[derive(Debug, Default, Deserialize)]
 pub struct VerifyForm {
     #[serde(default)]
-    token: String,
-    #[serde(default)]
     version: i64,
     #[serde(default)]
     recognised_sponsor: String,
@@ -153,12 +151,8 @@ pub async fn verify(
     OriginalUri(uri): OriginalUri,
     SignedIn(viewer): SignedIn,
     Path(id): Path<String>,
-    form: Result<axum::Form<VerifyForm>, axum::extract::rejection::FormRejection>,
+    CheckedForm(form): CheckedForm<VerifyForm>,
 ) -> Response {
-    let form = form.map(|f| f.0).unwrap_or_default();
-    if !state.form_token_ok(&viewer, &form.token) {
-        return csrf_refused(&state, lang);
-    }
     let acting = Acting {
         account_id: &viewer.account.id,
         origin: "web",
@@ -183,8 +177,6 @@ pub async fn verify(
 #[derive(Debug, Default, Deserialize)]
 pub struct BoardForm {
     #[serde(default)]
-    token: String,
-    #[serde(default)]
     year: String,
     #[serde(default)]
     status: String,
@@ -197,12 +189,8 @@ pub async fn board(
     OriginalUri(uri): OriginalUri,
     SignedIn(viewer): SignedIn,
     Path(id): Path<String>,
-    form: Result<axum::Form<BoardForm>, axum::extract::rejection::FormRejection>,
+    CheckedForm(form): CheckedForm<BoardForm>,
 ) -> Response {
-    let form = form.map(|f| f.0).unwrap_or_default();
-    if !state.form_token_ok(&viewer, &form.token) {
-        return csrf_refused(&state, lang);
-    }
     let (Ok(year), Some(status)) = (form.year.parse::<i32>(), BoardStatus::parse(&form.status))
     else {
         // "none" or a tampered form: nothing to record.

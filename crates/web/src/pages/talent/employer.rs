@@ -2,8 +2,8 @@ use crate::AppState;
 use crate::error::failure;
 use crate::lang::UiLang;
 use crate::pages::errors::{forbidden_page, not_found_page};
+use crate::pages::forms::CheckedForm;
 use crate::pages::forms::Errors;
-use crate::pages::staff::csrf_refused;
 use crate::pages::talent::shared::{
     LangRow, checked, eqf_options, errors_from, label_lines, language_inputs, language_rows,
     municipality_options, one, resolve_lines, status_text,
@@ -23,7 +23,6 @@ use loket_domain::Text;
 use loket_domain::talent::vacancy::{Contract, VacancyInput, VacancyStatus};
 use loket_matching::{Kind, Vocabulary};
 use loket_store::talent::{Employer, Introduction};
-use serde::Deserialize;
 
 // ------------------------------------------------------------------ the employer's area
 
@@ -314,13 +313,9 @@ pub async fn vacancy_create(
     OriginalUri(uri): OriginalUri,
     SignedIn(viewer): SignedIn,
     Path(id): Path<String>,
-    form: Result<axum::Form<Vec<(String, String)>>, axum::extract::rejection::FormRejection>,
+    CheckedForm(pairs): CheckedForm<Vec<(String, String)>>,
 ) -> Response {
     let tr = tr(&state, lang);
-    let pairs = form.map(|f| f.0).unwrap_or_default();
-    if !state.form_token_ok(&viewer, &one(&pairs, "token")) {
-        return csrf_refused(&state, lang);
-    }
     let employer = match employer_of(&state, &id).await {
         Ok(Some(e)) => e,
         Ok(None) => return not_found_page(&state, lang, &uri),
@@ -355,12 +350,6 @@ pub async fn vacancy_create(
     }
 }
 
-#[derive(Debug, Default, Deserialize)]
-pub struct CloseForm {
-    #[serde(default)]
-    token: String,
-}
-
 /// The employer closes a vacancy (filled or withdrawn): it leaves the public list and matching.
 pub async fn vacancy_close(
     State(state): State<AppState>,
@@ -368,12 +357,8 @@ pub async fn vacancy_close(
     OriginalUri(uri): OriginalUri,
     SignedIn(viewer): SignedIn,
     Path(id): Path<String>,
-    form: Result<axum::Form<CloseForm>, axum::extract::rejection::FormRejection>,
+    CheckedForm(_): CheckedForm<Vec<(String, String)>>,
 ) -> Response {
-    let form = form.map(|f| f.0).unwrap_or_default();
-    if !state.form_token_ok(&viewer, &form.token) {
-        return csrf_refused(&state, lang);
-    }
     let v = match records::vacancy(&state, &id).await {
         Ok(Some(v)) => v,
         Ok(None) => return not_found_page(&state, lang, &uri),

@@ -1,8 +1,8 @@
 use crate::AppState;
 use crate::error::failure;
 use crate::lang::UiLang;
+use crate::pages::forms::csrf_refused;
 use crate::pages::forms::{ClientKey, Errors};
-use crate::pages::staff::csrf_refused;
 use crate::pages::talent::shared::{
     EMPLOYER_FORM, checked, errors_from, municipality_options, notice, one, registration_throttled,
 };

@@ -3,7 +3,7 @@ use crate::error::failure;
 use crate::lang::UiLang;
 use crate::pages::errors::not_found_page;
 use crate::pages::forms::Errors;
-use crate::pages::staff::csrf_refused;
+use crate::pages::forms::csrf_refused;
 use crate::pages::talent::shared::{
     errors_from, labels, languages_text, one, place_name, status_text,
 };

@@ -2,8 +2,8 @@ use crate::AppState;
 use crate::error::failure;
 use crate::lang::UiLang;
 use crate::pages::errors::not_found_page;
+use crate::pages::forms::CheckedForm;
 use crate::pages::forms::Errors;
-use crate::pages::staff::csrf_refused;
 use crate::pages::talent::employer::{IntroItem, intro_items};
 use crate::pages::talent::shared::{errors_from, place_name};
 use crate::pages::view::{Layout, render};
@@ -150,13 +150,9 @@ pub async fn employer_propose(
     OriginalUri(uri): OriginalUri,
     SignedIn(viewer): SignedIn,
     Path(id): Path<String>,
-    form: Result<axum::Form<ProposeForm>, axum::extract::rejection::FormRejection>,
+    CheckedForm(form): CheckedForm<ProposeForm>,
 ) -> Response {
     let tr = tr(&state, lang);
-    let form = form.map(|f| f.0).unwrap_or_default();
-    if !state.form_token_ok(&viewer, &form.token) {
-        return csrf_refused(&state, lang);
-    }
     let acting = Acting {
         account_id: &viewer.account.id,
         origin: "web",
@@ -500,8 +496,6 @@ pub async fn matches(
 #[derive(Debug, Default, Deserialize)]
 pub struct ProposeForm {
     #[serde(default)]
-    token: String,
-    #[serde(default)]
     candidate_id: String,
 }
 
@@ -511,13 +505,9 @@ pub async fn propose(
     OriginalUri(uri): OriginalUri,
     SignedIn(viewer): SignedIn,
     Path(id): Path<String>,
-    form: Result<axum::Form<ProposeForm>, axum::extract::rejection::FormRejection>,
+    CheckedForm(form): CheckedForm<ProposeForm>,
 ) -> Response {
     let tr = tr(&state, lang);
-    let form = form.map(|f| f.0).unwrap_or_default();
-    if !state.form_token_ok(&viewer, &form.token) {
-        return csrf_refused(&state, lang);
-    }
     let acting = Acting {
         account_id: &viewer.account.id,
         origin: "web",

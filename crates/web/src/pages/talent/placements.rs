@@ -1,8 +1,8 @@
 use crate::AppState;
 use crate::error::failure;
 use crate::lang::UiLang;
+use crate::pages::forms::CheckedForm;
 use crate::pages::forms::Errors;
-use crate::pages::staff::csrf_refused;
 use crate::pages::talent::shared::{errors_from, labels};
 use crate::pages::view::{Layout, render};
 use crate::present::Tr;
@@ -151,8 +151,6 @@ pub async fn placements(
 #[derive(Debug, Default, Deserialize)]
 pub struct TargetForm {
     #[serde(default)]
-    token: String,
-    #[serde(default)]
     year: String,
     #[serde(default)]
     expected: String,
@@ -163,13 +161,9 @@ pub async fn set_target(
     UiLang(lang): UiLang,
     OriginalUri(uri): OriginalUri,
     SignedIn(viewer): SignedIn,
-    form: Result<axum::Form<TargetForm>, axum::extract::rejection::FormRejection>,
+    CheckedForm(form): CheckedForm<TargetForm>,
 ) -> Response {
     let tr = tr(&state, lang);
-    let form = form.map(|f| f.0).unwrap_or_default();
-    if !state.form_token_ok(&viewer, &form.token) {
-        return csrf_refused(&state, lang);
-    }
     let year = year_of(&form.year, chrono::Datelike::year(&state.clock.today()));
     match form.expected.trim().parse::<u32>() {
         Ok(expected) if expected <= 100_000 => {
