@@ -26,7 +26,7 @@ pub struct TokenRow {
 }
 
 #[derive(Template)]
-#[template(path = "api_tokens.html")]
+#[template(path = "api_tokens/api_tokens.html")]
 pub struct TokensPage {
     layout: Layout,
     org_id: String,

@@ -9,7 +9,7 @@ use axum::response::Response;
 use loket_domain::Lang;
 
 #[derive(Template)]
-#[template(path = "not_found.html")]
+#[template(path = "errors/not_found.html")]
 pub struct NotFoundPage {
     layout: Layout,
 }
@@ -27,7 +27,7 @@ pub(crate) fn not_found_page(state: &AppState, lang: Lang, uri: &axum::http::Uri
 }
 
 #[derive(Template)]
-#[template(path = "forbidden.html")]
+#[template(path = "errors/forbidden.html")]
 pub struct ForbiddenPage {
     layout: Layout,
     signed_in_as: Option<String>,

@@ -93,7 +93,7 @@ impl AppState {
 }
 
 #[derive(Template)]
-#[template(path = "csrf_refused.html")]
+#[template(path = "errors/csrf_refused.html")]
 pub struct CsrfRefusedPage {
     layout: Layout,
 }

@@ -17,7 +17,7 @@ use loket_app::accounts::data::{self, AccessExport};
 use serde::Deserialize;
 
 #[derive(Template)]
-#[template(path = "access_export.html")]
+#[template(path = "accounts/access_export.html")]
 pub struct AccessExportPage {
     layout: Layout,
     export: AccessExport,
@@ -82,7 +82,7 @@ pub async fn my_data(
 }
 
 #[derive(Template)]
-#[template(path = "account.html")]
+#[template(path = "accounts/account.html")]
 pub struct AccountPage {
     layout: Layout,
     name: String,

@@ -25,7 +25,7 @@ pub struct AccountRow {
 }
 
 #[derive(Template)]
-#[template(path = "accounts.html")]
+#[template(path = "accounts/accounts.html")]
 pub struct AccountsPage {
     layout: Layout,
     accounts: Vec<AccountRow>,

@@ -26,7 +26,7 @@ fn filter_query(f: &LogFilter) -> String {
 }
 
 #[derive(Template)]
-#[template(path = "audit_log.html")]
+#[template(path = "accounts/audit_log.html")]
 pub struct AuditLogPage {
     layout: Layout,
     filter: LogFilter,

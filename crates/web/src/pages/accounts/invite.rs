@@ -19,7 +19,7 @@ use serde::Deserialize;
 // ---------------------------------------------------------------- invite
 
 #[derive(Template)]
-#[template(path = "invite.html")]
+#[template(path = "accounts/invite.html")]
 pub struct InvitePage {
     layout: Layout,
     org_id: String,

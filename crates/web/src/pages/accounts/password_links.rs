@@ -27,7 +27,7 @@ pub struct ForgotForm {
 }
 
 #[derive(Template)]
-#[template(path = "forgot_password.html")]
+#[template(path = "accounts/forgot_password.html")]
 pub struct ForgotPage {
     layout: Layout,
     email: String,
@@ -121,7 +121,7 @@ pub struct SetPasswordForm {
 }
 
 #[derive(Template)]
-#[template(path = "set_password.html")]
+#[template(path = "accounts/set_password.html")]
 pub struct SetPasswordPage {
     layout: Layout,
     link: String,

@@ -29,7 +29,7 @@ pub struct CodeForm {
 }
 
 #[derive(Template)]
-#[template(path = "sign_in_code.html")]
+#[template(path = "accounts/sign_in_code.html")]
 pub struct CodePage {
     layout: Layout,
     next: String,
@@ -131,7 +131,7 @@ pub async fn code(
 // ---------------------------------------------------------------- enrolment
 
 #[derive(Template)]
-#[template(path = "enrol.html")]
+#[template(path = "accounts/enrol.html")]
 pub struct EnrolPage {
     layout: Layout,
     secret_grouped: String,
@@ -142,7 +142,7 @@ pub struct EnrolPage {
 }
 
 #[derive(Template)]
-#[template(path = "recovery_codes.html")]
+#[template(path = "accounts/recovery_codes.html")]
 pub struct RecoveryCodesPage {
     layout: Layout,
     codes: Vec<String>,

@@ -27,7 +27,7 @@ pub struct SignInForm {
 }
 
 #[derive(Template)]
-#[template(path = "sign_in.html")]
+#[template(path = "accounts/sign_in.html")]
 pub struct SignInPage {
     layout: Layout,
     email: String,

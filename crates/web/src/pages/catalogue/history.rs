@@ -22,7 +22,7 @@ pub(crate) struct VersionRow {
 }
 
 #[derive(Template)]
-#[template(path = "service_history.html")]
+#[template(path = "catalogue/service_history.html")]
 pub struct HistoryPage {
     layout: Layout,
     id: String,
@@ -79,7 +79,7 @@ pub async fn history(
 // ----------------------------------------------------------------- stale
 
 #[derive(Template)]
-#[template(path = "stale.html")]
+#[template(path = "catalogue/stale.html")]
 pub struct StalePage {
     layout: Layout,
     services: Vec<ServiceRow>,

@@ -26,7 +26,7 @@ pub struct OrgLink {
 }
 
 #[derive(Template)]
-#[template(path = "manage_home.html")]
+#[template(path = "catalogue/manage_home.html")]
 pub struct HomePage {
     layout: Layout,
     welcome: String,

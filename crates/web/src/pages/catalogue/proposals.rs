@@ -32,7 +32,7 @@ pub struct InputRow {
 }
 
 #[derive(Template)]
-#[template(path = "proposal_form.html")]
+#[template(path = "catalogue/proposal_form.html")]
 pub struct FormPage {
     layout: Layout,
     inputs: Vec<InputRow>,
@@ -168,7 +168,7 @@ pub struct ProposalRow {
 }
 
 #[derive(Template)]
-#[template(path = "proposals.html")]
+#[template(path = "catalogue/proposals.html")]
 pub struct ListPage {
     layout: Layout,
     proposals: Vec<ProposalRow>,

@@ -38,7 +38,7 @@ pub struct FormSection {
 }
 
 #[derive(Template)]
-#[template(path = "record_edit.html")]
+#[template(path = "catalogue/record_edit.html")]
 pub struct RecordPage {
     layout: Layout,
     action: String,
@@ -375,7 +375,7 @@ pub struct TermGroup {
 }
 
 #[derive(Template)]
-#[template(path = "terms.html")]
+#[template(path = "catalogue/terms.html")]
 pub struct TermsPage {
     layout: Layout,
     groups: Vec<TermGroup>,

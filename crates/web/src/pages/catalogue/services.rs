@@ -50,7 +50,7 @@ pub struct Preview {
 }
 
 #[derive(Template)]
-#[template(path = "service_edit.html")]
+#[template(path = "catalogue/service_edit.html")]
 pub struct EditPage {
     layout: Layout,
     id: String,

@@ -22,7 +22,7 @@ pub struct Row {
 }
 
 #[derive(Template)]
-#[template(path = "insight.html")]
+#[template(path = "front_door/insight.html")]
 pub struct InsightPage {
     layout: Layout,
     since: String,

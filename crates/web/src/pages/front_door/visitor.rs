@@ -33,7 +33,7 @@ pub struct ChoiceView {
 }
 
 #[derive(Template)]
-#[template(path = "front_door_question.html")]
+#[template(path = "front_door/front_door_question.html")]
 pub struct QuestionPage {
     layout: Layout,
     step: String,
@@ -66,7 +66,7 @@ pub struct ResultView {
 }
 
 #[derive(Template)]
-#[template(path = "front_door_result.html")]
+#[template(path = "front_door/front_door_result.html")]
 pub struct ResultPage {
     layout: Layout,
     fell_back: bool,
@@ -451,7 +451,7 @@ pub struct FeedbackForm {
 }
 
 #[derive(Template)]
-#[template(path = "front_door_feedback.html")]
+#[template(path = "front_door/front_door_feedback.html")]
 pub struct FeedbackPage {
     layout: Layout,
     answers: String,

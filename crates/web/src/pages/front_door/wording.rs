@@ -38,7 +38,7 @@ pub struct QuestionBlock {
 }
 
 #[derive(Template)]
-#[template(path = "flow_edit.html")]
+#[template(path = "front_door/flow_edit.html")]
 pub struct FlowPage {
     layout: Layout,
     editing: &'static str,

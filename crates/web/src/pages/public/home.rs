@@ -13,7 +13,7 @@ use loket_domain::TaxonomyKind;
 // ---------------------------------------------------------------- home
 
 #[derive(Template)]
-#[template(path = "home.html")]
+#[template(path = "public/home.html")]
 pub struct HomePage {
     layout: Layout,
     stats: String,
@@ -78,7 +78,7 @@ pub async fn home(
 // ---------------------------------------------------------------- static pages
 
 #[derive(Template)]
-#[template(path = "accessibility.html")]
+#[template(path = "public/accessibility.html")]
 pub struct AccessibilityPage {
     layout: Layout,
 }

@@ -21,7 +21,7 @@ pub struct OrgItem {
 }
 
 #[derive(Template)]
-#[template(path = "organizations.html")]
+#[template(path = "public/organizations.html")]
 pub struct OrganizationsPage {
     layout: Layout,
     organizations: Vec<OrgItem>,
@@ -66,7 +66,7 @@ pub async fn organizations(
 }
 
 #[derive(Template)]
-#[template(path = "organization.html")]
+#[template(path = "public/organization.html")]
 pub struct OrganizationPage {
     layout: Layout,
     alternate_name: Option<String>,

@@ -21,7 +21,7 @@ pub struct ActivityView {
 }
 
 #[derive(Template)]
-#[template(path = "privacy.html")]
+#[template(path = "public/privacy.html")]
 pub struct PrivacyPage {
     layout: Layout,
     controller: String,

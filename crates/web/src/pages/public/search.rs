@@ -38,7 +38,7 @@ pub struct FieldError {
 }
 
 #[derive(Template)]
-#[template(path = "search.html")]
+#[template(path = "public/search.html")]
 pub struct SearchPage {
     layout: Layout,
     q: String,

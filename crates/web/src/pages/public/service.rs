@@ -28,7 +28,7 @@ pub struct HoursView {
 }
 
 #[derive(Template)]
-#[template(path = "service.html")]
+#[template(path = "public/service.html")]
 pub struct ServicePage {
     layout: Layout,
     intake_href: String,

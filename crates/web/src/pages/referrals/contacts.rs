@@ -31,7 +31,7 @@ pub struct Check {
 }
 
 #[derive(Template)]
-#[template(path = "contact_form.html")]
+#[template(path = "referrals/contact_form.html")]
 pub struct ContactPage {
     layout: Layout,
     token: String,

@@ -46,7 +46,7 @@ pub struct ActionForm {
 }
 
 #[derive(Template)]
-#[template(path = "referral.html")]
+#[template(path = "referrals/referral.html")]
 pub struct ReferralPage {
     layout: Layout,
     id: String,

@@ -26,7 +26,7 @@ pub struct Line {
 }
 
 #[derive(Template)]
-#[template(path = "figures.html")]
+#[template(path = "referrals/figures.html")]
 pub struct FiguresPage {
     layout: Layout,
     scope: String,

@@ -35,7 +35,7 @@ pub struct Row {
 }
 
 #[derive(Template)]
-#[template(path = "referral_inbox.html")]
+#[template(path = "referrals/referral_inbox.html")]
 pub struct InboxPage {
     layout: Layout,
     org: String,
@@ -215,7 +215,7 @@ pub struct OverdueRow {
 }
 
 #[derive(Template)]
-#[template(path = "referrals_overdue.html")]
+#[template(path = "referrals/referrals_overdue.html")]
 pub struct OverduePage {
     layout: Layout,
     rows: Vec<OverdueRow>,

@@ -24,7 +24,7 @@ const INTAKE_FORM: &str = "front-door-intake";
 const MAX_PER_HOUR: i64 = 5;
 
 #[derive(Template)]
-#[template(path = "intake.html")]
+#[template(path = "referrals/intake.html")]
 pub struct IntakePage {
     layout: Layout,
     service_id: String,

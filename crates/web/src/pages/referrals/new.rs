@@ -22,7 +22,7 @@ use serde::Deserialize;
 // ------------------------------------------------------------ new referral
 
 #[derive(Template)]
-#[template(path = "referral_new.html")]
+#[template(path = "referrals/referral_new.html")]
 pub struct NewPage {
     layout: Layout,
     token: String,

@@ -21,7 +21,7 @@ pub struct NotificationRow {
 }
 
 #[derive(Template)]
-#[template(path = "notifications.html")]
+#[template(path = "referrals/notifications.html")]
 pub struct NotificationsPage {
     layout: Layout,
     rows: Vec<NotificationRow>,

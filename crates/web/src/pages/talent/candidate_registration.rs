@@ -24,7 +24,7 @@ use loket_store::talent::RegisteredBy;
 // ------------------------------------------------------------------ candidate registration
 
 #[derive(Template)]
-#[template(path = "candidate_form.html")]
+#[template(path = "talent/candidate_form.html")]
 pub struct CandidatePage {
     layout: Layout,
     action: String,

@@ -18,7 +18,7 @@ use serde::Deserialize;
 // ------------------------------------------------------------------ consent link
 
 #[derive(Template)]
-#[template(path = "consent.html")]
+#[template(path = "talent/consent.html")]
 pub struct ConsentPage {
     layout: Layout,
     token: String,

@@ -30,7 +30,7 @@ pub struct EmployerRow {
 }
 
 #[derive(Template)]
-#[template(path = "talent_home.html")]
+#[template(path = "talent/talent_home.html")]
 pub struct TalentHomePage {
     layout: Layout,
     token: String,

@@ -116,7 +116,7 @@ pub async fn candidate_create(
 }
 
 #[derive(Template)]
-#[template(path = "talent_candidate.html")]
+#[template(path = "talent/talent_candidate.html")]
 pub struct CandidateStaffPage {
     layout: Layout,
     email: String,

@@ -48,7 +48,7 @@ pub struct EmployerBlock {
 }
 
 #[derive(Template)]
-#[template(path = "employer_home.html")]
+#[template(path = "talent/employer_home.html")]
 pub struct EmployerHomePage {
     layout: Layout,
     token: String,
@@ -141,7 +141,7 @@ pub async fn employer_home(
 }
 
 #[derive(Template)]
-#[template(path = "vacancy_form.html")]
+#[template(path = "talent/vacancy_form.html")]
 pub struct VacancyFormPage {
     layout: Layout,
     action: String,

@@ -20,7 +20,7 @@ use loket_domain::talent::employer::{EmployerInput, Sector, Size};
 // ------------------------------------------------------------------ employer registration
 
 #[derive(Template)]
-#[template(path = "employer_register.html")]
+#[template(path = "talent/employer_register.html")]
 pub struct EmployerRegisterPage {
     layout: Layout,
     token: String,

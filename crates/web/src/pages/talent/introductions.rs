@@ -39,7 +39,7 @@ pub struct ProfileView {
 }
 
 #[derive(Template)]
-#[template(path = "introduction.html")]
+#[template(path = "talent/introduction.html")]
 pub struct IntroductionPage {
     layout: Layout,
     vacancy: String,

@@ -43,7 +43,7 @@ pub struct ExcludedItem {
 }
 
 #[derive(Template)]
-#[template(path = "employer_matches.html")]
+#[template(path = "talent/employer_matches.html")]
 pub struct EmployerMatchesPage {
     layout: Layout,
     vacancy_id: String,
@@ -179,7 +179,7 @@ pub async fn employer_propose(
 }
 
 #[derive(Template)]
-#[template(path = "talent_matches.html")]
+#[template(path = "talent/talent_matches.html")]
 pub struct MatchesPage {
     layout: Layout,
     vacancy_id: String,

@@ -22,7 +22,7 @@ use serde::Deserialize;
 // ------------------------------------------------------------------ placements
 
 #[derive(Template)]
-#[template(path = "placements.html")]
+#[template(path = "talent/placements.html")]
 pub struct PlacementsPage {
     layout: Layout,
     year: i32,

@@ -203,7 +203,7 @@ pub(crate) fn registration_throttled(key: &str, count: i64) -> bool {
 }
 
 #[derive(Template)]
-#[template(path = "talent_notice.html")]
+#[template(path = "talent/talent_notice.html")]
 pub struct NoticePage {
     layout: Layout,
     message: String,

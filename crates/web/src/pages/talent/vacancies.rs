@@ -25,7 +25,7 @@ pub struct VacancyItem {
 }
 
 #[derive(Template)]
-#[template(path = "vacancies.html")]
+#[template(path = "talent/vacancies.html")]
 pub struct VacanciesPage {
     layout: Layout,
     q: String,
@@ -101,7 +101,7 @@ pub async fn vacancies(
 }
 
 #[derive(Template)]
-#[template(path = "vacancy.html")]
+#[template(path = "talent/vacancy.html")]
 pub struct VacancyPage {
     layout: Layout,
     employer: String,
