@@ -8,11 +8,12 @@ use crate::error::failure;
 use crate::lang::UiLang;
 use crate::pages::forms::CheckedForm;
 use crate::pages::forms::Errors;
+use crate::pages::view::Page;
 use crate::pages::view::{Layout, Opt, render};
 use crate::present::tr;
 use crate::session::{SignedIn, Viewer};
 use askama::Template;
-use axum::extract::{OriginalUri, Path, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use loket_app::{AppError, api_tokens};
@@ -108,11 +109,11 @@ async fn page(
 
 pub async fn list(
     State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
+    ui: Page,
     SignedIn(viewer): SignedIn,
     Path(id): Path<String>,
 ) -> Response {
+    let Page { lang, uri, .. } = ui;
     page(
         &state,
         lang,
@@ -128,12 +129,12 @@ pub async fn list(
 
 pub async fn create(
     State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
+    ui: Page,
     SignedIn(viewer): SignedIn,
     Path(id): Path<String>,
     CheckedForm(pairs): CheckedForm<Vec<(String, String)>>,
 ) -> Response {
+    let Page { lang, tr, uri } = ui;
     let value = |k: &str| {
         pairs
             .iter()
@@ -156,7 +157,6 @@ pub async fn create(
     let secret = match created {
         Ok((_, secret)) => secret,
         Err(AppError::Invalid(problems)) => {
-            let tr = tr(&state, lang);
             let mut errors = Errors::default();
             for p in problems {
                 let key = match (p.field, p.problem) {

@@ -1,9 +1,9 @@
 use crate::AppState;
-use crate::lang::UiLang;
+use crate::pages::view::Page;
 use crate::pages::view::{Layout, render};
 use crate::present::tr;
 use askama::Template;
-use axum::extract::{OriginalUri, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use loket_domain::Lang;
@@ -64,11 +64,8 @@ pub(crate) fn forbidden_page(
 }
 
 /// Unknown paths: a problem+json under `/api/`, a page elsewhere.
-pub async fn not_found(
-    State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
-) -> Response {
+pub async fn not_found(State(state): State<AppState>, ui: Page) -> Response {
+    let Page { lang, uri, .. } = ui;
     if uri.path().starts_with("/api/") {
         return axum::response::IntoResponse::into_response(crate::problem::Problem::no_route(
             uri.path(),

@@ -84,3 +84,32 @@ pub fn render(status: StatusCode, page: &impl Template) -> Response {
         }
     }
 }
+
+/// What a page handler starts from: the visitor's language, its translator,
+/// and the address of the page (for the frame's language switch and links).
+pub struct Page {
+    pub lang: Lang,
+    pub tr: Tr,
+    pub uri: axum::http::Uri,
+}
+
+impl axum::extract::FromRequestParts<crate::AppState> for Page {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &crate::AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let lang = crate::lang::resolve(parts);
+        // Behind a nested router the original address is the one people see.
+        let uri = parts
+            .extensions
+            .get::<axum::extract::OriginalUri>()
+            .map_or_else(|| parts.uri.clone(), |o| o.0.clone());
+        Ok(Page {
+            lang,
+            tr: crate::present::tr(state, lang),
+            uri,
+        })
+    }
+}

@@ -5,12 +5,12 @@
 use crate::AppState;
 use crate::error::failure;
 use crate::lang::UiLang;
+use crate::pages::view::Page;
 use crate::pages::view::{Layout, render};
 use crate::present::Tr;
-use crate::present::tr;
 use crate::session::{self, SignedIn};
 use askama::Template;
-use axum::extract::{OriginalUri, Query, State};
+use axum::extract::{Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use loket_app::accounts::data::{self, AccessExport};
@@ -68,12 +68,11 @@ pub(crate) fn export_response(
 
 pub async fn my_data(
     State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
+    ui: Page,
     SignedIn(viewer): SignedIn,
     Query(q): Query<FormatQuery>,
 ) -> Response {
-    let tr = tr(&state, lang);
+    let Page { tr, uri, .. } = ui;
     match data::export(&state, &viewer.account.id, &viewer.account.id).await {
         Ok(Some(export)) => export_response(&tr, &uri, export, &q.format),
         Ok(None) => Redirect::to("/aanmelden").into_response(),
@@ -93,13 +92,8 @@ pub struct AccountPage {
     token: String,
 }
 
-pub async fn page(
-    State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
-    SignedIn(viewer): SignedIn,
-) -> Response {
-    let tr = tr(&state, lang);
+pub async fn page(State(state): State<AppState>, ui: Page, SignedIn(viewer): SignedIn) -> Response {
+    let Page { tr, uri, .. } = ui;
     let (sessions, left) = match data::overview(&state, &viewer.account.id).await {
         Ok(overview) => overview,
         Err(e) => return failure(e),

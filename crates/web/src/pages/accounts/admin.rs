@@ -1,14 +1,13 @@
 use crate::AppState;
 use crate::error::failure;
-use crate::lang::UiLang;
 use crate::pages::accounts::account::export_response;
 use crate::pages::forms::CheckedForm;
 use crate::pages::staff::layout;
+use crate::pages::view::Page;
 use crate::pages::view::{Layout, render};
-use crate::present::tr;
 use crate::session::SignedIn;
 use askama::Template;
-use axum::extract::{OriginalUri, Path, Query, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use loket_app::accounts::data;
@@ -41,12 +40,11 @@ pub struct AccountsQuery {
 
 pub async fn accounts(
     State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
+    ui: Page,
     SignedIn(viewer): SignedIn,
     Query(q): Query<AccountsQuery>,
 ) -> Response {
-    let tr = tr(&state, lang);
+    let Page { tr, uri, .. } = ui;
     let list = match data::accounts(&state).await {
         Ok(l) => l,
         Err(e) => return failure(e),
@@ -93,13 +91,12 @@ pub async fn accounts(
 
 pub async fn account_data(
     State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
+    ui: Page,
     SignedIn(viewer): SignedIn,
     Path(id): Path<String>,
     Query(q): Query<crate::pages::accounts::account::FormatQuery>,
 ) -> Response {
-    let tr = tr(&state, lang);
+    let Page { lang, tr, uri } = ui;
     match data::export(&state, &id, &viewer.account.id).await {
         Ok(Some(export)) => export_response(&tr, &uri, export, &q.format),
         Ok(None) => crate::pages::errors::not_found_page(&state, lang, &uri),
@@ -118,12 +115,12 @@ pub struct EraseForm {
 /// the log and in the anonymous counts.
 pub async fn erase_account(
     State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
+    ui: Page,
     SignedIn(viewer): SignedIn,
     Path(id): Path<String>,
     CheckedForm(form): CheckedForm<EraseForm>,
 ) -> Response {
+    let Page { lang, uri, .. } = ui;
     if form.confirm != "yes" || id == viewer.account.id {
         return Redirect::to("/beheer/accounts").into_response();
     }

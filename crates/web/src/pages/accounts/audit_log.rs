@@ -1,12 +1,11 @@
 use crate::AppState;
 use crate::error::failure;
-use crate::lang::UiLang;
 use crate::pages::staff::{audit, layout};
+use crate::pages::view::Page;
 use crate::pages::view::{Layout, Opt, render};
-use crate::present::tr;
 use crate::session::SignedIn;
 use askama::Template;
-use axum::extract::{OriginalUri, Query, State};
+use axum::extract::{Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use loket_app::audit::{LogFilter, log_entries};
@@ -38,11 +37,10 @@ pub struct AuditLogPage {
 
 pub async fn audit_log(
     State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
+    ui: Page,
     Query(filter): Query<LogFilter>,
 ) -> Response {
-    let tr = tr(&state, lang);
+    let Page { tr, uri, .. } = ui;
     let (entries, total) = match log_entries(&state, &filter, 200).await {
         Ok(r) => r,
         Err(e) => return failure(e),

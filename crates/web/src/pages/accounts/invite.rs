@@ -1,15 +1,14 @@
 use crate::AppState;
 use crate::error::failure;
-use crate::lang::UiLang;
 use crate::pages::forms::CheckedForm;
 use crate::pages::forms::Errors;
 use crate::pages::staff::layout;
+use crate::pages::view::Page;
 use crate::pages::view::{Layout, Opt, render};
 use crate::present::Tr;
-use crate::present::tr;
 use crate::session::SignedIn;
 use askama::Template;
-use axum::extract::{OriginalUri, Path, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use loket_app::accounts::invitations;
@@ -44,12 +43,11 @@ pub(crate) fn role_options(tr: &Tr, chosen: &str) -> Vec<Opt> {
 
 pub async fn invite_form(
     State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
+    ui: Page,
     SignedIn(viewer): SignedIn,
     Path(org): Path<String>,
 ) -> Response {
-    let tr = tr(&state, lang);
+    let Page { tr, uri, .. } = ui;
     let org_name = state
         .index()
         .organization(&org)
@@ -85,13 +83,12 @@ pub struct InviteForm {
 
 pub async fn invite(
     State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
+    ui: Page,
     SignedIn(viewer): SignedIn,
     Path(org): Path<String>,
     CheckedForm(form): CheckedForm<InviteForm>,
 ) -> Response {
-    let tr = tr(&state, lang);
+    let Page { tr, uri, .. } = ui;
     let org_name = state
         .index()
         .organization(&org)

@@ -1,15 +1,14 @@
 use crate::AppState;
 use crate::error::failure;
-use crate::lang::UiLang;
 use crate::pages::accounts::shared::{FORGOT_FORM, SET_PASSWORD_FORM, layout};
 use crate::pages::accounts::sign_in::after_password;
 use crate::pages::forms::{ClientKey, Errors};
+use crate::pages::view::Page;
 use crate::pages::view::{Layout, render};
 use crate::present::Tr;
-use crate::present::tr;
 use crate::session::CurrentViewer;
 use askama::Template;
-use axum::extract::{OriginalUri, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use loket_app::accounts::links::{self, ResetRequest, SetRefusal};
@@ -36,12 +35,8 @@ pub struct ForgotPage {
     sent: bool,
 }
 
-pub async fn forgot_form(
-    State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
-) -> Response {
-    let tr = tr(&state, lang);
+pub async fn forgot_form(State(state): State<AppState>, ui: Page) -> Response {
+    let Page { tr, uri, .. } = ui;
     render(
         StatusCode::OK,
         &ForgotPage {
@@ -56,12 +51,11 @@ pub async fn forgot_form(
 
 pub async fn forgot(
     State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
+    ui: Page,
     client: ClientKey,
     form: Result<axum::Form<ForgotForm>, axum::extract::rejection::FormRejection>,
 ) -> Response {
-    let tr = tr(&state, lang);
+    let Page { lang, tr, uri } = ui;
     let form = form.map(|f| f.0).unwrap_or_default();
     let page = |errors: Errors, sent: bool, status: StatusCode| {
         render(
@@ -141,11 +135,10 @@ pub(crate) fn refusal(tr: &Tr, problem: TokenProblem) -> String {
 
 pub async fn set_password_form(
     State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
+    ui: Page,
     Query(q): Query<SetPasswordQuery>,
 ) -> Response {
-    let tr = tr(&state, lang);
+    let Page { tr, uri, .. } = ui;
     let checked = match links::check(&state, &q.token).await {
         Ok(c) => c,
         Err(e) => return failure(e),
@@ -168,12 +161,11 @@ pub async fn set_password_form(
 
 pub async fn set_password(
     State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
+    ui: Page,
     CurrentViewer(previous): CurrentViewer,
     form: Result<axum::Form<SetPasswordForm>, axum::extract::rejection::FormRejection>,
 ) -> Response {
-    let tr = tr(&state, lang);
+    let Page { tr, uri, .. } = ui;
     let form = form.map(|f| f.0).unwrap_or_default();
     let page = |errors: Errors, refused: Option<String>, status: StatusCode| {
         render(

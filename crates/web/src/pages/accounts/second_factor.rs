@@ -1,15 +1,14 @@
 use crate::AppState;
 use crate::error::failure;
-use crate::lang::UiLang;
 use crate::pages::accounts::shared::{go, layout, next_query, with_cookie};
 use crate::pages::accounts::sign_in::NextQuery;
 use crate::pages::forms::{ClientKey, Errors, safe_next};
+use crate::pages::view::Page;
 use crate::pages::view::{Layout, render};
 use crate::present::Tr;
-use crate::present::tr;
 use crate::session::{self, CurrentViewer, Viewer};
 use askama::Template;
-use axum::extract::{OriginalUri, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use loket_app::accounts::sign_in::{self, CodeOutcome, CodeRefusal, EnrolOutcome, Throttle};
@@ -48,16 +47,15 @@ pub(crate) fn pending(viewer: Option<Viewer>) -> Result<Viewer, &'static str> {
 
 pub async fn code_form(
     State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
+    ui: Page,
     CurrentViewer(viewer): CurrentViewer,
     Query(q): Query<NextQuery>,
 ) -> Response {
+    let Page { tr, uri, .. } = ui;
     let viewer = match pending(viewer) {
         Ok(v) => v,
         Err(to) => return go(to),
     };
-    let tr = tr(&state, lang);
     render(
         StatusCode::OK,
         &CodePage {
@@ -71,17 +69,16 @@ pub async fn code_form(
 
 pub async fn code(
     State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
+    ui: Page,
     CurrentViewer(viewer): CurrentViewer,
     client: ClientKey,
     form: Result<axum::Form<CodeForm>, axum::extract::rejection::FormRejection>,
 ) -> Response {
+    let Page { tr, uri, .. } = ui;
     let viewer = match pending(viewer) {
         Ok(v) => v,
         Err(to) => return go(to),
     };
-    let tr = tr(&state, lang);
     let form = form.map(|f| f.0).unwrap_or_default();
     let next = safe_next(&form.next);
     let page = |errors: Errors, status: StatusCode| {
@@ -160,11 +157,11 @@ pub(crate) fn grouped(secret: &str) -> String {
 
 pub async fn enrol_form(
     State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
+    ui: Page,
     CurrentViewer(viewer): CurrentViewer,
     Query(q): Query<NextQuery>,
 ) -> Response {
+    let Page { tr, uri, .. } = ui;
     let viewer = match pending(viewer) {
         Ok(v) => v,
         Err(to) => return go(to),
@@ -180,7 +177,6 @@ pub async fn enrol_form(
         }
         Err(e) => return failure(e),
     };
-    let tr = tr(&state, lang);
     enrol_page(
         &state,
         &tr,
@@ -220,17 +216,16 @@ pub(crate) fn enrol_page(
 
 pub async fn enrol(
     State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
+    ui: Page,
     CurrentViewer(viewer): CurrentViewer,
     client: ClientKey,
     form: Result<axum::Form<CodeForm>, axum::extract::rejection::FormRejection>,
 ) -> Response {
+    let Page { tr, uri, .. } = ui;
     let viewer = match pending(viewer) {
         Ok(v) => v,
         Err(to) => return go(to),
     };
-    let tr = tr(&state, lang);
     let form = form.map(|f| f.0).unwrap_or_default();
     let next = safe_next(&form.next);
     let account = viewer.account.clone();

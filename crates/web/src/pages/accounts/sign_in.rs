@@ -1,13 +1,12 @@
 use crate::AppState;
 use crate::error::failure;
-use crate::lang::UiLang;
 use crate::pages::accounts::shared::{SIGN_IN_FORM, go, layout, next_query, with_cookie};
 use crate::pages::forms::{ClientKey, Errors, safe_next};
+use crate::pages::view::Page;
 use crate::pages::view::{Layout, render};
-use crate::present::tr;
 use crate::session::{self, CurrentViewer, Viewer};
 use askama::Template;
-use axum::extract::{OriginalUri, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use loket_app::accounts::sign_in::{self, PasswordOutcome, SecondStep, Throttle};
@@ -46,11 +45,10 @@ pub struct NextQuery {
 
 pub async fn sign_in_form(
     State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
+    ui: Page,
     Query(q): Query<NextQuery>,
 ) -> Response {
-    let tr = tr(&state, lang);
+    let Page { tr, uri, .. } = ui;
     let notice = match q.notice.as_str() {
         "signed-out" => Some(tr.t("signin-notice-signed-out")),
         "everywhere" => Some(tr.t("signin-notice-everywhere")),
@@ -72,13 +70,12 @@ pub async fn sign_in_form(
 
 pub async fn sign_in(
     State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
+    ui: Page,
     CurrentViewer(previous): CurrentViewer,
     client: ClientKey,
     form: Result<axum::Form<SignInForm>, axum::extract::rejection::FormRejection>,
 ) -> Response {
-    let tr = tr(&state, lang);
+    let Page { tr, uri, .. } = ui;
     let form = form.map(|f| f.0).unwrap_or_default();
     let next = safe_next(&form.next);
     let mut errors = Errors::default();

@@ -1,12 +1,11 @@
 use crate::AppState;
 use crate::error::failure;
-use crate::lang::UiLang;
 use crate::pages::catalogue::home::{ServiceRow, service_row};
 use crate::pages::staff::layout;
+use crate::pages::view::Page;
 use crate::pages::view::{Layout, render};
-use crate::present::tr;
 use askama::Template;
-use axum::extract::{OriginalUri, Path, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use loket_app::catalogue::history;
@@ -29,13 +28,8 @@ pub struct HistoryPage {
     versions: Vec<VersionRow>,
 }
 
-pub async fn history(
-    State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
-    Path(id): Path<String>,
-) -> Response {
-    let tr = tr(&state, lang);
+pub async fn history(State(state): State<AppState>, ui: Page, Path(id): Path<String>) -> Response {
+    let Page { lang, tr, uri } = ui;
     let saved = match history::versions(&state, "service", &id).await {
         Ok(v) => v,
         Err(e) => return failure(e),
@@ -86,12 +80,8 @@ pub struct StalePage {
 }
 
 /// Services nobody confirmed in the last twelve months (or ever).
-pub async fn stale(
-    State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
-) -> Response {
-    let tr = tr(&state, lang);
+pub async fn stale(State(state): State<AppState>, ui: Page) -> Response {
+    let Page { lang, tr, uri } = ui;
     let idx = state.index();
     let cutoff = state.clock.today() - chrono::Months::new(12);
     let mut services: Vec<ServiceRow> = idx

@@ -1,11 +1,10 @@
 use crate::AppState;
-use crate::lang::UiLang;
 use crate::pages::staff::layout;
+use crate::pages::view::Page;
 use crate::pages::view::{Layout, render};
-use crate::present::tr;
 use crate::session::SignedIn;
 use askama::Template;
-use axum::extract::{OriginalUri, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use loket_domain::policy::{self, Action};
@@ -68,13 +67,8 @@ pub(crate) fn service_row(
     }
 }
 
-pub async fn home(
-    State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
-    SignedIn(viewer): SignedIn,
-) -> Response {
-    let tr = tr(&state, lang);
+pub async fn home(State(state): State<AppState>, ui: Page, SignedIn(viewer): SignedIn) -> Response {
+    let Page { lang, tr, uri } = ui;
     let idx = state.index();
     let m = &viewer.memberships;
     let editable = policy::organizations_for(m, Action::EditService);

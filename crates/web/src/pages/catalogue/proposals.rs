@@ -4,14 +4,13 @@
 
 use crate::AppState;
 use crate::error::failure;
-use crate::lang::UiLang;
 use crate::pages::forms::CheckedForm;
 use crate::pages::forms::{ClientKey, Errors};
+use crate::pages::view::Page;
 use crate::pages::view::{Layout, render};
-use crate::present::tr;
 use crate::session::SignedIn;
 use askama::Template;
-use axum::extract::{OriginalUri, Path, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use loket_app::catalogue::proposals;
@@ -70,12 +69,8 @@ impl FormPage {
     }
 }
 
-pub async fn form(
-    State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
-) -> Response {
-    let tr = tr(&state, lang);
+pub async fn form(State(state): State<AppState>, ui: Page) -> Response {
+    let Page { tr, uri, .. } = ui;
     let layout = Layout::new(
         tr.clone(),
         tr.t("proposal-title"),
@@ -92,12 +87,11 @@ pub async fn form(
 
 pub async fn submit(
     State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
+    ui: Page,
     client: ClientKey,
     form: Result<axum::Form<Vec<(String, String)>>, axum::extract::rejection::FormRejection>,
 ) -> Response {
-    let tr = tr(&state, lang);
+    let Page { lang, tr, uri } = ui;
     let mut fields: Fields = form
         .map(|f| f.0)
         .unwrap_or_default()
@@ -175,13 +169,8 @@ pub struct ListPage {
     token: String,
 }
 
-pub async fn list(
-    State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
-    SignedIn(viewer): SignedIn,
-) -> Response {
-    let tr = tr(&state, lang);
+pub async fn list(State(state): State<AppState>, ui: Page, SignedIn(viewer): SignedIn) -> Response {
+    let Page { tr, uri, .. } = ui;
     let pending = match proposals::pending(&state).await {
         Ok(p) => p,
         Err(e) => return failure(e),
@@ -226,12 +215,12 @@ pub struct DecideForm {
 
 pub async fn decide(
     State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
+    ui: Page,
     SignedIn(viewer): SignedIn,
     Path(id): Path<String>,
     CheckedForm(form): CheckedForm<DecideForm>,
 ) -> Response {
+    let Page { lang, uri, .. } = ui;
     let record = match proposals::proposal(&state, &id).await {
         Ok(Some(r)) => r,
         Ok(None) => return crate::pages::errors::not_found_page(&state, lang, &uri),

@@ -4,16 +4,15 @@
 
 use crate::AppState;
 use crate::error::failure;
-use crate::lang::UiLang;
 use crate::pages::catalogue::history::VersionRow;
 use crate::pages::forms::Errors;
 use crate::pages::forms::csrf_refused;
+use crate::pages::view::Page;
 use crate::pages::view::{Layout, render};
 use crate::present::Tr;
-use crate::present::tr;
 use crate::session::{SignedIn, Viewer};
 use askama::Template;
-use axum::extract::{OriginalUri, Path, Query, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use loket_app::AppError;
@@ -258,13 +257,12 @@ fn posted(pairs: Vec<(String, String)>) -> (Fields, String, i64) {
 
 pub async fn edit_location(
     State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
+    ui: Page,
     SignedIn(viewer): SignedIn,
     Path(id): Path<String>,
     Query(q): Query<SavedQuery>,
 ) -> Response {
-    let tr = tr(&state, lang);
+    let Page { lang, tr, uri } = ui;
     let idx = state.index();
     let Some(location) = idx.location(&id) else {
         return crate::pages::errors::not_found_page(&state, lang, &uri);
@@ -294,13 +292,12 @@ pub async fn edit_location(
 
 pub async fn save_location(
     State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
+    ui: Page,
     SignedIn(viewer): SignedIn,
     Path(id): Path<String>,
     form: Result<axum::Form<Vec<(String, String)>>, axum::extract::rejection::FormRejection>,
 ) -> Response {
-    let tr = tr(&state, lang);
+    let Page { lang, tr, uri } = ui;
     let (fields, token, version) = posted(form.map(|f| f.0).unwrap_or_default());
     if !state.form_token_ok(&viewer, &token) {
         return csrf_refused(&state, lang);
@@ -381,12 +378,8 @@ pub struct TermsPage {
     groups: Vec<TermGroup>,
 }
 
-pub async fn terms(
-    State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
-) -> Response {
-    let tr = tr(&state, lang);
+pub async fn terms(State(state): State<AppState>, ui: Page) -> Response {
+    let Page { lang, tr, uri } = ui;
     let idx = state.index();
     let groups = TaxonomyKind::ALL
         .iter()
@@ -414,13 +407,12 @@ pub async fn terms(
 
 pub async fn edit_term(
     State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
+    ui: Page,
     SignedIn(viewer): SignedIn,
     Path(id): Path<String>,
     Query(q): Query<SavedQuery>,
 ) -> Response {
-    let tr = tr(&state, lang);
+    let Page { lang, tr, uri } = ui;
     let idx = state.index();
     let Some(term) = idx.term_by_id(&id) else {
         return crate::pages::errors::not_found_page(&state, lang, &uri);
@@ -447,13 +439,12 @@ pub async fn edit_term(
 
 pub async fn save_term(
     State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
+    ui: Page,
     SignedIn(viewer): SignedIn,
     Path(id): Path<String>,
     form: Result<axum::Form<Vec<(String, String)>>, axum::extract::rejection::FormRejection>,
 ) -> Response {
-    let tr = tr(&state, lang);
+    let Page { lang, tr, uri } = ui;
     let (fields, token, version) = posted(form.map(|f| f.0).unwrap_or_default());
     if !state.form_token_ok(&viewer, &token) {
         return csrf_refused(&state, lang);

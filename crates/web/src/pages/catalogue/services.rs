@@ -1,16 +1,15 @@
 use crate::AppState;
 use crate::error::failure;
-use crate::lang::UiLang;
 use crate::pages::forms::CheckedForm;
 use crate::pages::forms::Errors;
 use crate::pages::forms::pairs_value;
 use crate::pages::staff::layout;
+use crate::pages::view::Page;
 use crate::pages::view::{Layout, Opt, render};
 use crate::present::Tr;
-use crate::present::tr;
 use crate::session::SignedIn;
 use askama::Template;
-use axum::extract::{OriginalUri, Path, Query, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use loket_app::AppError;
@@ -186,13 +185,12 @@ pub(crate) async fn stored_service(
 
 pub async fn edit_service(
     State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
+    ui: Page,
     SignedIn(viewer): SignedIn,
     Path(id): Path<String>,
     Query(q): Query<EditQuery>,
 ) -> Response {
-    let tr = tr(&state, lang);
+    let Page { lang, tr, uri } = ui;
     let service = match stored_service(&state, &id).await {
         Ok(Some(s)) => s,
         Ok(None) => return crate::pages::errors::not_found_page(&state, lang, &uri),
@@ -251,13 +249,12 @@ pub(crate) fn previews(tr: &Tr, s: &Service) -> Vec<Preview> {
 
 pub async fn save_service(
     State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
+    ui: Page,
     SignedIn(viewer): SignedIn,
     Path(id): Path<String>,
     CheckedForm(pairs): CheckedForm<Vec<(String, String)>>,
 ) -> Response {
-    let tr = tr(&state, lang);
+    let Page { lang, tr, uri } = ui;
     let stored = match stored_service(&state, &id).await {
         Ok(Some(s)) => s,
         Ok(None) => return crate::pages::errors::not_found_page(&state, lang, &uri),
@@ -367,12 +364,12 @@ pub(crate) fn field_name(field: &str) -> &'static str {
 /// "This record is still right": sets `assured_date` to today.
 pub async fn confirm_service(
     State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
+    ui: Page,
     SignedIn(viewer): SignedIn,
     Path(id): Path<String>,
     CheckedForm(_): CheckedForm<Vec<(String, String)>>,
 ) -> Response {
+    let Page { lang, uri, .. } = ui;
     let stored = match stored_service(&state, &id).await {
         Ok(Some(s)) => s,
         Ok(None) => return crate::pages::errors::not_found_page(&state, lang, &uri),

@@ -3,12 +3,11 @@
 //! Anonymous by construction. It moves behind sign-in when accounts exist.
 
 use crate::AppState;
-use crate::lang::UiLang;
+use crate::pages::view::Page;
 use crate::pages::view::{Layout, render};
-use crate::present::tr;
 use askama::Template;
 use axum::extract::rejection::QueryRejection;
-use axum::extract::{OriginalUri, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use loket_app::front_door::insight::{self, since_param};
@@ -45,11 +44,10 @@ fn row(c: &RouteCount) -> Row {
 
 pub async fn page(
     State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
+    ui: Page,
     query: Result<Query<Vec<(String, String)>>, QueryRejection>,
 ) -> Response {
-    let tr = tr(&state, lang);
+    let Page { tr, uri, .. } = ui;
     let pairs = query.map(|Query(q)| q).unwrap_or_default();
     let given = pairs
         .iter()

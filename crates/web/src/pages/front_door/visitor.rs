@@ -2,8 +2,8 @@
 //! in the link (no cookies, no personal data), then the routed result.
 
 use crate::AppState;
-use crate::lang::UiLang;
 use crate::pages::public::service::{LocationView, location_view};
+use crate::pages::view::Page;
 use crate::pages::view::{Layout, Opt, OptGroup, render};
 use crate::present::names::{area_name, channel_names, language_names};
 use crate::present::reasons::explain;
@@ -11,7 +11,7 @@ use crate::present::tr;
 use crate::present::{Tr, query_string_keep_empty};
 use askama::Template;
 use axum::extract::rejection::QueryRejection;
-use axum::extract::{OriginalUri, Query, State};
+use axum::extract::{Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use loket_app::front_door::insight;
@@ -111,10 +111,10 @@ fn encode(raw: &RawAnswers, lang: Lang) -> String {
 /// `GET /voordeur`: the next question, or on to the result when all are answered.
 pub async fn question(
     State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
+    ui: Page,
     query: Result<Query<Vec<(String, String)>>, QueryRejection>,
 ) -> Response {
+    let Page { lang, uri, .. } = ui;
     let raw = RawAnswers::from_pairs(answer_pairs(query));
     step(&state, lang, &uri, raw)
 }
@@ -299,10 +299,10 @@ fn place_options(
 /// `GET /voordeur/resultaat`: the routed services with why and how to reach them.
 pub async fn result(
     State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
+    ui: Page,
     query: Result<Query<Vec<(String, String)>>, QueryRejection>,
 ) -> Response {
+    let Page { lang, tr, uri } = ui;
     let idx = state.index();
     let mut raw = RawAnswers::from_pairs(answer_pairs(query));
     let flow = state.flow();
@@ -317,7 +317,6 @@ pub async fn result(
         answers.combination_key(),
         routing.fell_back,
     );
-    let tr = tr(&state, lang);
     let now = state.clock.now();
     let results = routing
         .results
@@ -468,12 +467,11 @@ pub(crate) fn feedback_token(state: &AppState) -> String {
 /// `POST /voordeur/feedback`: "this did not answer my question".
 pub async fn feedback(
     State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
+    ui: Page,
     client: crate::pages::forms::ClientKey,
     form: Result<axum::Form<FeedbackForm>, axum::extract::rejection::FormRejection>,
 ) -> Response {
-    let tr = tr(&state, lang);
+    let Page { lang, tr, uri } = ui;
     let form = form.map(|axum::Form(f)| f).unwrap_or_default();
     let comment = form.comment.trim().to_string();
     let answers: String = form.answers.chars().take(2000).collect();

@@ -4,15 +4,14 @@
 
 use crate::AppState;
 use crate::error::failure;
-use crate::lang::UiLang;
 use crate::pages::forms::Errors;
 use crate::pages::forms::csrf_refused;
+use crate::pages::view::Page;
 use crate::pages::view::{Layout, render};
 use crate::present::Tr;
-use crate::present::tr;
 use crate::session::{SignedIn, Viewer};
 use askama::Template;
-use axum::extract::{OriginalUri, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use loket_app::AppError;
@@ -142,12 +141,11 @@ fn page(
 
 pub async fn edit(
     State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
+    ui: Page,
     SignedIn(viewer): SignedIn,
     Query(q): Query<FlowQuery>,
 ) -> Response {
-    let tr = tr(&state, lang);
+    let Page { tr, uri, .. } = ui;
     let editing = editing_lang(&q.taal);
     let flow = state.flow();
     let v = match wording::version(&state).await {
@@ -173,12 +171,11 @@ pub async fn edit(
 
 pub async fn save(
     State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
+    ui: Page,
     SignedIn(viewer): SignedIn,
     form: Result<axum::Form<Vec<(String, String)>>, axum::extract::rejection::FormRejection>,
 ) -> Response {
-    let tr = tr(&state, lang);
+    let Page { lang, tr, uri } = ui;
     let mut values: BTreeMap<String, String> =
         form.map(|f| f.0).unwrap_or_default().into_iter().collect();
     let token = values.remove("token").unwrap_or_default();

@@ -1,11 +1,10 @@
 use crate::AppState;
-use crate::lang::UiLang;
+use crate::pages::view::Page;
 use crate::pages::view::{Layout, render};
 use crate::present::names::Link;
 use crate::present::query_string;
-use crate::present::tr;
 use askama::Template;
-use axum::extract::{OriginalUri, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use loket_domain::TaxonomyKind;
@@ -22,13 +21,9 @@ pub struct HomePage {
     regions: Vec<Link>,
 }
 
-pub async fn home(
-    State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
-) -> Response {
+pub async fn home(State(state): State<AppState>, ui: Page) -> Response {
+    let Page { lang, tr, uri } = ui;
     let idx = state.index();
-    let tr = tr(&state, lang);
     let link = |param: &str, code: &str, label: String| Link {
         href: format!("/diensten?{}", query_string(&[(param, code)])),
         label,
@@ -83,12 +78,8 @@ pub struct AccessibilityPage {
     layout: Layout,
 }
 
-pub async fn accessibility(
-    State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
-) -> Response {
-    let tr = tr(&state, lang);
+pub async fn accessibility(State(_state): State<AppState>, ui: Page) -> Response {
+    let Page { tr, uri, .. } = ui;
     let layout = Layout::new(
         tr.clone(),
         tr.t("a11y-title"),

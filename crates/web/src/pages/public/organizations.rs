@@ -1,12 +1,11 @@
 use crate::AppState;
-use crate::lang::UiLang;
 use crate::pages::errors::not_found_page;
 use crate::pages::public::search::{ResultItem, result_item};
 use crate::pages::public::service::{LocationView, location_view};
+use crate::pages::view::Page;
 use crate::pages::view::{Layout, render};
-use crate::present::tr;
 use askama::Template;
-use axum::extract::{OriginalUri, Path, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use loket_domain::Service;
@@ -27,13 +26,9 @@ pub struct OrganizationsPage {
     organizations: Vec<OrgItem>,
 }
 
-pub async fn organizations(
-    State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
-) -> Response {
+pub async fn organizations(State(state): State<AppState>, ui: Page) -> Response {
+    let Page { lang, tr, uri } = ui;
     let idx = state.index();
-    let tr = tr(&state, lang);
     let mut organizations: Vec<OrgItem> = idx
         .organizations
         .iter()
@@ -80,12 +75,11 @@ pub struct OrganizationPage {
 
 pub async fn organization(
     State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
+    ui: Page,
     Path(id): Path<String>,
 ) -> Response {
+    let Page { lang, tr, uri } = ui;
     let idx = state.index();
-    let tr = tr(&state, lang);
     let Some(o) = idx.organization(&id) else {
         return not_found_page(&state, lang, &uri);
     };

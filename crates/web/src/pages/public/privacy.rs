@@ -1,12 +1,11 @@
 //! The privacy statement, generated from the register of processing activities.
 
 use crate::AppState;
-use crate::lang::UiLang;
+use crate::pages::view::Page;
 use crate::pages::view::{Layout, render};
 use crate::present::Tr;
-use crate::present::tr;
 use askama::Template;
-use axum::extract::{OriginalUri, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use loket_domain::privacy::{ProcessingActivity, RetentionFrom};
@@ -43,12 +42,8 @@ fn retention(tr: &Tr, a: &ProcessingActivity) -> String {
     }
 }
 
-pub async fn page(
-    State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
-) -> Response {
-    let tr = tr(&state, lang);
+pub async fn page(State(state): State<AppState>, ui: Page) -> Response {
+    let Page { lang, tr, uri } = ui;
     let activities = state
         .register
         .activities

@@ -1,12 +1,11 @@
 use crate::AppState;
-use crate::lang::UiLang;
+use crate::pages::view::Page;
 use crate::pages::view::{Layout, Opt, OptGroup, render};
 use crate::present::names::{channel_names, language_name, language_names, municipality_name};
-use crate::present::tr;
 use crate::present::{Tr, query_string};
 use askama::Template;
 use axum::extract::rejection::QueryRejection;
-use axum::extract::{OriginalUri, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use loket_domain::search::{CatalogueIndex, SearchQuery};
@@ -251,12 +250,11 @@ pub(crate) fn filter_controls(
 
 pub async fn search(
     State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
+    ui: Page,
     query: Result<Query<Vec<(String, String)>>, QueryRejection>,
 ) -> Response {
+    let Page { lang, tr, uri } = ui;
     let idx = state.index();
-    let tr = tr(&state, lang);
     let form = SearchForm::from_pairs(query.map(|Query(q)| q).unwrap_or_default());
     let (query, page, errors) = form.check(&idx, &tr);
 

@@ -1,12 +1,11 @@
 use crate::AppState;
-use crate::lang::UiLang;
 use crate::pages::errors::not_found_page;
+use crate::pages::view::Page;
 use crate::pages::view::{Layout, render};
 use crate::present::Tr;
 use crate::present::names::{Link, area_name, language_name, term_name};
-use crate::present::tr;
 use askama::Template;
-use axum::extract::{OriginalUri, Path, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use loket_domain::search::CatalogueIndex;
@@ -78,14 +77,9 @@ pub(crate) fn location_view(idx: &CatalogueIndex, tr: &Tr, id: &str) -> Option<L
     })
 }
 
-pub async fn service(
-    State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
-    Path(id): Path<String>,
-) -> Response {
+pub async fn service(State(state): State<AppState>, ui: Page, Path(id): Path<String>) -> Response {
+    let Page { lang, tr, uri } = ui;
     let idx = state.index();
-    let tr = tr(&state, lang);
     let Some(s) = idx.service(&id) else {
         return not_found_page(&state, lang, &uri);
     };

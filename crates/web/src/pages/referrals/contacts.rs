@@ -3,16 +3,15 @@
 
 use crate::AppState;
 use crate::error::failure;
-use crate::lang::UiLang;
 use crate::pages::forms::CheckedForm;
 use crate::pages::forms::Errors;
 use crate::pages::referrals::new::{language_options, problem_message};
+use crate::pages::view::Page;
 use crate::pages::view::{Layout, Opt, render};
 use crate::present::Tr;
-use crate::present::tr;
 use crate::session::{SignedIn, Viewer};
 use askama::Template;
-use axum::extract::{OriginalUri, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use loket_app::AppError;
@@ -204,12 +203,11 @@ async fn today_count(state: &AppState, org: &str) -> i64 {
 
 pub async fn form(
     State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
+    ui: Page,
     SignedIn(viewer): SignedIn,
     Query(params): Query<FormParams>,
 ) -> Response {
-    let tr = tr(&state, lang);
+    let Page { lang, tr, uri } = ui;
     let orgs = my_orgs(&viewer);
     let Some(org) = orgs
         .iter()
@@ -244,12 +242,11 @@ pub async fn form(
 
 pub async fn save(
     State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
+    ui: Page,
     SignedIn(viewer): SignedIn,
     CheckedForm(pairs): CheckedForm<Vec<(String, String)>>,
 ) -> Response {
-    let tr = tr(&state, lang);
+    let Page { lang, tr, uri } = ui;
     let asked_org = pairs
         .iter()
         .find(|(k, _)| k == "org")

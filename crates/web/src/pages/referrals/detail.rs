@@ -1,18 +1,18 @@
 use crate::AppState;
 use crate::error::failure;
-use crate::lang::UiLang;
 use crate::pages::forms::CheckedForm;
 use crate::pages::forms::Errors;
 use crate::pages::forms::csrf_refused;
 use crate::pages::referrals::shared::{
     caller, layout, local_time, org_name, sender_name, service_name,
 };
+use crate::pages::view::Page;
 use crate::pages::view::{Layout, Opt, render};
 use crate::present::Tr;
 use crate::present::tr;
 use crate::session::{SignedIn, Viewer};
 use askama::Template;
-use axum::extract::{OriginalUri, Path, Query, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use loket_app::referrals::queries;
@@ -244,13 +244,12 @@ pub(crate) async fn load(
 
 pub async fn detail(
     State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
+    ui: Page,
     SignedIn(viewer): SignedIn,
     Path(id): Path<String>,
     Query(params): Query<DetailParams>,
 ) -> Response {
-    let tr = tr(&state, lang);
+    let Page { lang, tr, uri } = ui;
     let (r, org) = match load(&state, &viewer, &id).await {
         Ok(Some(found)) => found,
         Ok(None) => return crate::pages::errors::not_found_page(&state, lang, &uri),
@@ -396,15 +395,14 @@ where
 
 pub async fn change_status(
     State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
+    ui: Page,
     SignedIn(viewer): SignedIn,
     Path(id): Path<String>,
     form: Result<axum::Form<StatusForm>, axum::extract::rejection::FormRejection>,
 ) -> Response {
+    let Page { lang, tr, uri } = ui;
     let form = form.map(|f| f.0).unwrap_or_default();
     let Some(to) = Status::parse(&form.to) else {
-        let tr = tr(&state, lang);
         return refused(
             &state,
             &tr,
@@ -454,12 +452,12 @@ pub struct VersionForm {
 
 pub async fn assign(
     State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
+    ui: Page,
     SignedIn(viewer): SignedIn,
     Path(id): Path<String>,
     form: Result<axum::Form<VersionForm>, axum::extract::rejection::FormRejection>,
 ) -> Response {
+    let Page { lang, uri, .. } = ui;
     let form = form.map(|f| f.0).unwrap_or_default();
     let version = form.version.parse().ok();
     let to_me = form.release.is_empty();
@@ -484,12 +482,12 @@ pub async fn assign(
 
 pub async fn withdraw(
     State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
+    ui: Page,
     SignedIn(viewer): SignedIn,
     Path(id): Path<String>,
     form: Result<axum::Form<VersionForm>, axum::extract::rejection::FormRejection>,
 ) -> Response {
+    let Page { lang, uri, .. } = ui;
     let form = form.map(|f| f.0).unwrap_or_default();
     let version = form.version.parse().ok();
     act(
@@ -519,12 +517,12 @@ pub struct NoteForm {
 
 pub async fn add_note(
     State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
+    ui: Page,
     SignedIn(viewer): SignedIn,
     Path(id): Path<String>,
     CheckedForm(form): CheckedForm<NoteForm>,
 ) -> Response {
+    let Page { lang, tr, uri } = ui;
     let org = match load(&state, &viewer, &id).await {
         Ok(Some((_, org))) => org,
         Ok(None) => return crate::pages::errors::not_found_page(&state, lang, &uri),
@@ -537,7 +535,6 @@ pub async fn add_note(
         ))
         .into_response(),
         Err(e) => {
-            let tr = tr(&state, lang);
             // The typed note is kept, so nothing is lost.
             refused(&state, &tr, &uri, &viewer, &id, e, "text", form.text).await
         }

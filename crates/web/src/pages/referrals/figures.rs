@@ -4,13 +4,12 @@
 
 use crate::AppState;
 use crate::error::failure;
-use crate::lang::UiLang;
+use crate::pages::view::Page;
 use crate::pages::view::{Layout, Opt, render};
 use crate::present::Tr;
-use crate::present::tr;
 use crate::session::SignedIn;
 use askama::Template;
-use axum::extract::{OriginalUri, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use loket_app::referrals::queries;
@@ -82,12 +81,11 @@ fn year_start(year: i32) -> i64 {
 
 pub async fn page(
     State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
+    ui: Page,
     SignedIn(viewer): SignedIn,
     Query(params): Query<Params>,
 ) -> Response {
-    let tr = tr(&state, lang);
+    let Page { lang, tr, uri } = ui;
     let idx = state.index();
     let allowed = policy::organizations_for(&viewer.memberships, Action::ViewReferralFigures);
     // Which organisation: one of the viewer's own, or any (or the network) for

@@ -1,14 +1,13 @@
 use crate::AppState;
 use crate::error::failure;
-use crate::lang::UiLang;
 use crate::pages::referrals::shared::{
     DUE_SOON_DAYS, PAGE_SIZE, layout, local_time, my_orgs, org_name, sender_name, service_name,
 };
+use crate::pages::view::Page;
 use crate::pages::view::{Layout, Opt, render};
-use crate::present::tr;
 use crate::session::{SignedIn, Viewer};
 use askama::Template;
-use axum::extract::{OriginalUri, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use loket_app::referrals::queries;
@@ -82,12 +81,11 @@ pub(crate) fn chosen_org(viewer: &Viewer, asked: &str) -> Option<String> {
 
 pub async fn inbox(
     State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
+    ui: Page,
     SignedIn(viewer): SignedIn,
     Query(params): Query<InboxParams>,
 ) -> Response {
-    let tr = tr(&state, lang);
+    let Page { lang, tr, uri } = ui;
     let Some(org) = chosen_org(&viewer, &params.org) else {
         return crate::pages::errors::forbidden_page(&state, lang, &uri, Some(&viewer));
     };
@@ -222,12 +220,8 @@ pub struct OverduePage {
 }
 
 /// The coordinator's list: which organisations are behind, never who the person is.
-pub async fn overdue(
-    State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
-) -> Response {
-    let tr = tr(&state, lang);
+pub async fn overdue(State(state): State<AppState>, ui: Page) -> Response {
+    let Page { lang, tr, uri } = ui;
     let today = state.clock.today();
     let list = match queries::overdue(&state, 500).await {
         Ok(list) => list,

@@ -5,13 +5,13 @@
 //! a minimum time to fill the form, and a limit per address.
 
 use crate::AppState;
-use crate::lang::UiLang;
 use crate::pages::forms::{ClientKey, Errors};
 use crate::pages::referrals::new::{language_options, problem_message};
+use crate::pages::view::Page;
 use crate::pages::view::{Layout, Opt, render};
 use crate::present::tr;
 use askama::Template;
-use axum::extract::{OriginalUri, Path, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use loket_app::limits;
@@ -102,12 +102,8 @@ fn page(
     }
 }
 
-pub async fn form(
-    State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
-    Path(id): Path<String>,
-) -> Response {
+pub async fn form(State(state): State<AppState>, ui: Page, Path(id): Path<String>) -> Response {
+    let Page { lang, uri, .. } = ui;
     let Some(service) = state.index().service(&id).cloned() else {
         return crate::pages::errors::not_found_page(&state, lang, &uri);
     };
@@ -130,16 +126,15 @@ fn issued_at(token: &str) -> Option<i64> {
 
 pub async fn submit(
     State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
+    ui: Page,
     Path(id): Path<String>,
     client: ClientKey,
     form: Result<axum::Form<IntakeForm>, axum::extract::rejection::FormRejection>,
 ) -> Response {
+    let Page { lang, tr, uri } = ui;
     let Some(service) = state.index().service(&id).cloned() else {
         return crate::pages::errors::not_found_page(&state, lang, &uri);
     };
-    let tr = tr(&state, lang);
     let form = form.map(|f| f.0).unwrap_or_default();
     let now = state.clock.unix();
     let mut errors = Errors::default();

@@ -1,17 +1,16 @@
 use crate::AppState;
 use crate::error::failure;
-use crate::lang::UiLang;
 use crate::pages::forms::CheckedForm;
 use crate::pages::forms::Errors;
 use crate::pages::referrals::detail::load;
 use crate::pages::referrals::inbox::chosen_org;
 use crate::pages::referrals::shared::{caller, layout, my_orgs, org_name, service_name};
+use crate::pages::view::Page;
 use crate::pages::view::{Layout, Opt, OptGroup, render};
 use crate::present::Tr;
-use crate::present::tr;
 use crate::session::{SignedIn, Viewer};
 use askama::Template;
-use axum::extract::{OriginalUri, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use loket_app::referrals::{self as desk, ReferError};
@@ -156,12 +155,11 @@ pub struct NewParams {
 
 pub async fn new_form(
     State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
+    ui: Page,
     SignedIn(viewer): SignedIn,
     Query(params): Query<NewParams>,
 ) -> Response {
-    let tr = tr(&state, lang);
+    let Page { lang, tr, uri } = ui;
     let mut form = ReferralForm {
         service_id: params.dienst.clone(),
         language: lang.code().into(),
@@ -210,12 +208,11 @@ pub(crate) fn problem_message(tr: &Tr, field: &str, problem: &str) -> String {
 
 pub async fn create(
     State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
+    ui: Page,
     SignedIn(viewer): SignedIn,
     CheckedForm(form): CheckedForm<ReferralForm>,
 ) -> Response {
-    let tr = tr(&state, lang);
+    let Page { lang, tr, uri } = ui;
     let Some(org) = chosen_org(&viewer, &form.org) else {
         return crate::pages::errors::forbidden_page(&state, lang, &uri, Some(&viewer));
     };

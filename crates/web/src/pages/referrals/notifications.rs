@@ -1,12 +1,11 @@
 use crate::AppState;
 use crate::error::failure;
-use crate::lang::UiLang;
 use crate::pages::referrals::shared::{layout, local_time};
+use crate::pages::view::Page;
 use crate::pages::view::{Layout, render};
-use crate::present::tr;
 use crate::session::SignedIn;
 use askama::Template;
-use axum::extract::{OriginalUri, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use loket_app::referrals::queries;
@@ -29,11 +28,10 @@ pub struct NotificationsPage {
 
 pub async fn notifications(
     State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
+    ui: Page,
     SignedIn(viewer): SignedIn,
 ) -> Response {
-    let tr = tr(&state, lang);
+    let Page { lang, tr, uri } = ui;
     let list = match queries::notifications(&state, &viewer.account.id).await {
         Ok(list) => list,
         Err(e) => return failure(e),

@@ -1,17 +1,16 @@
 use crate::AppState;
 use crate::error::failure;
-use crate::lang::UiLang;
 use crate::pages::forms::csrf_refused;
 use crate::pages::forms::{ClientKey, Errors};
 use crate::pages::talent::shared::{
     CANDIDATE_FORM, LangRow, checked, eqf_options, errors_from, label_lines, language_inputs,
     language_rows, municipality_options, notice, one, registration_throttled, resolve_lines,
 };
+use crate::pages::view::Page;
 use crate::pages::view::{Layout, Opt, render};
 use crate::present::Tr;
-use crate::present::tr;
 use askama::Template;
-use axum::extract::{Multipart, OriginalUri, State};
+use axum::extract::{Multipart, State};
 use axum::http::{StatusCode, Uri};
 use axum::response::Response;
 use loket_app::limits;
@@ -206,12 +205,8 @@ pub(crate) fn candidate_input(
     }
 }
 
-pub async fn candidate_form(
-    State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
-) -> Response {
-    let tr = tr(&state, lang);
+pub async fn candidate_form(State(state): State<AppState>, ui: Page) -> Response {
+    let Page { tr, uri, .. } = ui;
     let input = CandidateInput {
         max_commute_km: "30".into(),
         ..Default::default()
@@ -233,12 +228,11 @@ pub async fn candidate_form(
 
 pub async fn candidate_register(
     State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
+    ui: Page,
     client: ClientKey,
     multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
 ) -> Response {
-    let tr = tr(&state, lang);
+    let Page { lang, tr, uri } = ui;
     let Ok(multipart) = multipart else {
         return csrf_refused(&state, lang);
     };

@@ -1,12 +1,11 @@
 use crate::AppState;
 use crate::error::failure;
-use crate::lang::UiLang;
 use crate::pages::talent::shared::place_name;
+use crate::pages::view::Page;
 use crate::pages::view::{Layout, render};
 use crate::present::Tr;
-use crate::present::tr;
 use askama::Template;
-use axum::extract::{OriginalUri, Path, State};
+use axum::extract::{Path, State};
 use axum::http::{StatusCode, Uri};
 use axum::response::Response;
 use loket_app::talent::records;
@@ -98,11 +97,10 @@ pub(crate) fn consent_closed(
 
 pub async fn consent_form(
     State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
+    ui: Page,
     Path(token): Path<String>,
 ) -> Response {
-    let tr = tr(&state, lang);
+    let Page { tr, uri, .. } = ui;
     match recruitment::introduction_for_token(&state, &token).await {
         Ok(intro) if intro.status == IntroStatus::Proposed => {
             match consent_summary(&state, &tr, &intro).await {
@@ -138,18 +136,17 @@ pub struct ConsentForm {
 
 pub async fn consent_answer(
     State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
+    ui: Page,
     Path(token): Path<String>,
     form: Result<axum::Form<ConsentForm>, axum::extract::rejection::FormRejection>,
 ) -> Response {
-    let tr = tr(&state, lang);
     let form = form.map(|f| f.0).unwrap_or_default();
     let consent = match form.answer.as_str() {
         "yes" => true,
         "no" => false,
-        _ => return consent_form(State(state), UiLang(lang), OriginalUri(uri), Path(token)).await,
+        _ => return consent_form(State(state), ui, Path(token)).await,
     };
+    let Page { tr, uri, .. } = ui;
     // The unguessable token in the path is the credential; it works once (no session, no CSRF
     // cookie to ride on).
     match recruitment::answer(&state, &token, form.version, consent).await {

@@ -1,13 +1,12 @@
 use crate::AppState;
 use crate::error::failure;
-use crate::lang::UiLang;
 use crate::pages::errors::not_found_page;
 use crate::pages::forms::CheckedForm;
+use crate::pages::view::Page;
 use crate::pages::view::{Layout, render};
-use crate::present::tr;
 use crate::session::SignedIn;
 use askama::Template;
-use axum::extract::{OriginalUri, Path, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use loket_app::AppError;
@@ -42,13 +41,8 @@ pub struct TalentHomePage {
     board_year: i32,
 }
 
-pub async fn home(
-    State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
-    SignedIn(viewer): SignedIn,
-) -> Response {
-    let tr = tr(&state, lang);
+pub async fn home(State(state): State<AppState>, ui: Page, SignedIn(viewer): SignedIn) -> Response {
+    let Page { lang, tr, uri } = ui;
     let employers = match records::employers(&state).await {
         Ok(e) => e,
         Err(e) => return failure(e),
@@ -147,12 +141,12 @@ pub struct VerifyForm {
 
 pub async fn verify(
     State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
+    ui: Page,
     SignedIn(viewer): SignedIn,
     Path(id): Path<String>,
     CheckedForm(form): CheckedForm<VerifyForm>,
 ) -> Response {
+    let Page { lang, uri, .. } = ui;
     let acting = Acting {
         account_id: &viewer.account.id,
         origin: "web",
@@ -185,12 +179,12 @@ pub struct BoardForm {
 /// Records an employer's Employer Board membership for a year (fee €10,000).
 pub async fn board(
     State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
+    ui: Page,
     SignedIn(viewer): SignedIn,
     Path(id): Path<String>,
     CheckedForm(form): CheckedForm<BoardForm>,
 ) -> Response {
+    let Page { lang, uri, .. } = ui;
     let (Ok(year), Some(status)) = (form.year.parse::<i32>(), BoardStatus::parse(&form.status))
     else {
         // "none" or a tampered form: nothing to record.

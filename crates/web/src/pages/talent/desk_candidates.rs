@@ -1,6 +1,5 @@
 use crate::AppState;
 use crate::error::failure;
-use crate::lang::UiLang;
 use crate::pages::errors::not_found_page;
 use crate::pages::forms::Errors;
 use crate::pages::forms::csrf_refused;
@@ -8,11 +7,11 @@ use crate::pages::talent::candidate_registration::{Registrar, read_upload};
 use crate::pages::talent::employer::{IntroItem, intro_items};
 use crate::pages::talent::introductions::profile_view;
 use crate::pages::talent::shared::{errors_from, one};
+use crate::pages::view::Page;
 use crate::pages::view::{Layout, render};
-use crate::present::tr;
 use crate::session::SignedIn;
 use askama::Template;
-use axum::extract::{Multipart, OriginalUri, Path, State};
+use axum::extract::{Multipart, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use loket_app::talent::records;
@@ -27,11 +26,10 @@ use uuid::Uuid;
 
 pub async fn candidate_form(
     State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
+    ui: Page,
     SignedIn(viewer): SignedIn,
 ) -> Response {
-    let tr = tr(&state, lang);
+    let Page { tr, uri, .. } = ui;
     let input = CandidateInput {
         max_commute_km: "30".into(),
         ..Default::default()
@@ -53,12 +51,11 @@ pub async fn candidate_form(
 
 pub async fn candidate_create(
     State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
+    ui: Page,
     SignedIn(viewer): SignedIn,
     multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
 ) -> Response {
-    let tr = tr(&state, lang);
+    let Page { lang, tr, uri } = ui;
     let Ok(multipart) = multipart else {
         return csrf_refused(&state, lang);
     };
@@ -135,11 +132,10 @@ pub struct CandidateStaffPage {
 
 pub async fn candidate(
     State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
+    ui: Page,
     Path(id): Path<String>,
 ) -> Response {
-    let tr = tr(&state, lang);
+    let Page { lang, tr, uri } = ui;
     let c = match records::candidate(&state, &id).await {
         Ok(Some(c)) => c,
         Ok(None) => return not_found_page(&state, lang, &uri),
@@ -217,12 +213,11 @@ pub async fn candidate_cv(State(state): State<AppState>, Path(id): Path<String>)
 
 pub async fn introduction(
     State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
+    ui: Page,
     SignedIn(viewer): SignedIn,
     Path(id): Path<String>,
 ) -> Response {
-    let tr = tr(&state, lang);
+    let Page { tr, uri, .. } = ui;
     crate::pages::talent::introductions::introduction_page(
         &state,
         &tr,
@@ -238,12 +233,12 @@ pub async fn introduction(
 
 pub async fn step(
     State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
+    ui: Page,
     SignedIn(viewer): SignedIn,
     Path(id): Path<String>,
     form: Result<axum::Form<Vec<(String, String)>>, axum::extract::rejection::FormRejection>,
 ) -> Response {
+    let Page { lang, uri, .. } = ui;
     let pairs = form.map(|f| f.0).unwrap_or_default();
     crate::pages::talent::introductions::post_step(
         &state,

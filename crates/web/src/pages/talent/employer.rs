@@ -1,6 +1,5 @@
 use crate::AppState;
 use crate::error::failure;
-use crate::lang::UiLang;
 use crate::pages::errors::{forbidden_page, not_found_page};
 use crate::pages::forms::CheckedForm;
 use crate::pages::forms::Errors;
@@ -8,12 +7,12 @@ use crate::pages::talent::shared::{
     LangRow, checked, eqf_options, errors_from, label_lines, language_inputs, language_rows,
     municipality_options, one, resolve_lines, status_text,
 };
+use crate::pages::view::Page;
 use crate::pages::view::{Layout, Opt, render};
 use crate::present::Tr;
-use crate::present::tr;
 use crate::session::{SignedIn, Viewer};
 use askama::Template;
-use axum::extract::{OriginalUri, Path, State};
+use axum::extract::{Path, State};
 use axum::http::{StatusCode, Uri};
 use axum::response::{IntoResponse, Redirect, Response};
 use loket_app::talent::programme;
@@ -83,11 +82,10 @@ pub(crate) async fn intro_items(
 
 pub async fn employer_home(
     State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
+    ui: Page,
     SignedIn(viewer): SignedIn,
 ) -> Response {
-    let tr = tr(&state, lang);
+    let Page { lang, tr, uri } = ui;
     let employers = match records::employers_of_account(&state, &viewer.account.id).await {
         Ok(e) => e,
         Err(e) => return failure(e),
@@ -274,12 +272,11 @@ pub(crate) async fn employer_of(
 
 pub async fn vacancy_new_form(
     State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
+    ui: Page,
     SignedIn(viewer): SignedIn,
     Path(id): Path<String>,
 ) -> Response {
-    let tr = tr(&state, lang);
+    let Page { lang, tr, uri } = ui;
     let employer = match employer_of(&state, &id).await {
         Ok(Some(e)) => e,
         Ok(None) => return not_found_page(&state, lang, &uri),
@@ -309,13 +306,12 @@ pub async fn vacancy_new_form(
 
 pub async fn vacancy_create(
     State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
+    ui: Page,
     SignedIn(viewer): SignedIn,
     Path(id): Path<String>,
     CheckedForm(pairs): CheckedForm<Vec<(String, String)>>,
 ) -> Response {
-    let tr = tr(&state, lang);
+    let Page { lang, tr, uri } = ui;
     let employer = match employer_of(&state, &id).await {
         Ok(Some(e)) => e,
         Ok(None) => return not_found_page(&state, lang, &uri),
@@ -353,12 +349,12 @@ pub async fn vacancy_create(
 /// The employer closes a vacancy (filled or withdrawn): it leaves the public list and matching.
 pub async fn vacancy_close(
     State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
+    ui: Page,
     SignedIn(viewer): SignedIn,
     Path(id): Path<String>,
     CheckedForm(_): CheckedForm<Vec<(String, String)>>,
 ) -> Response {
+    let Page { lang, uri, .. } = ui;
     let v = match records::vacancy(&state, &id).await {
         Ok(Some(v)) => v,
         Ok(None) => return not_found_page(&state, lang, &uri),

@@ -1,16 +1,15 @@
 use crate::AppState;
 use crate::error::failure;
-use crate::lang::UiLang;
 use crate::pages::forms::csrf_refused;
 use crate::pages::forms::{ClientKey, Errors};
 use crate::pages::talent::shared::{
     EMPLOYER_FORM, checked, errors_from, municipality_options, notice, one, registration_throttled,
 };
+use crate::pages::view::Page;
 use crate::pages::view::{Layout, Opt, render};
 use crate::present::Tr;
-use crate::present::tr;
 use askama::Template;
-use axum::extract::{OriginalUri, State};
+use axum::extract::State;
 use axum::http::{StatusCode, Uri};
 use axum::response::Response;
 use loket_app::limits;
@@ -84,12 +83,8 @@ pub(crate) fn employer_register_page(
     }
 }
 
-pub async fn employer_register_form(
-    State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
-) -> Response {
-    let tr = tr(&state, lang);
+pub async fn employer_register_form(State(state): State<AppState>, ui: Page) -> Response {
+    let Page { tr, uri, .. } = ui;
     render(
         StatusCode::OK,
         &employer_register_page(
@@ -104,12 +99,11 @@ pub async fn employer_register_form(
 
 pub async fn employer_register(
     State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
+    ui: Page,
     client: ClientKey,
     form: Result<axum::Form<Vec<(String, String)>>, axum::extract::rejection::FormRejection>,
 ) -> Response {
-    let tr = tr(&state, lang);
+    let Page { lang, tr, uri } = ui;
     let pairs = form.map(|f| f.0).unwrap_or_default();
     if !state
         .csrf

@@ -1,18 +1,18 @@
 use crate::AppState;
 use crate::error::failure;
-use crate::lang::UiLang;
 use crate::pages::errors::not_found_page;
 use crate::pages::forms::Errors;
 use crate::pages::forms::csrf_refused;
 use crate::pages::talent::shared::{
     errors_from, labels, languages_text, one, place_name, status_text,
 };
+use crate::pages::view::Page;
 use crate::pages::view::{Layout, Opt, render};
 use crate::present::Tr;
 use crate::present::tr;
 use crate::session::{SignedIn, Viewer};
 use askama::Template;
-use axum::extract::{OriginalUri, Path, State};
+use axum::extract::{Path, State};
 use axum::http::{StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 use loket_app::talent::records;
@@ -184,12 +184,11 @@ pub(crate) async fn introduction_page(
 
 pub async fn employer_introduction(
     State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
+    ui: Page,
     SignedIn(viewer): SignedIn,
     Path(id): Path<String>,
 ) -> Response {
-    let tr = tr(&state, lang);
+    let Page { tr, uri, .. } = ui;
     introduction_page(
         &state,
         &tr,
@@ -283,12 +282,12 @@ pub(crate) async fn post_step(
 
 pub async fn employer_step(
     State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
+    ui: Page,
     SignedIn(viewer): SignedIn,
     Path(id): Path<String>,
     form: Result<axum::Form<Vec<(String, String)>>, axum::extract::rejection::FormRejection>,
 ) -> Response {
+    let Page { lang, uri, .. } = ui;
     let pairs = form.map(|f| f.0).unwrap_or_default();
     post_step(&state, lang, &uri, &viewer, &id, Actor::Employer, &pairs).await
 }
@@ -316,10 +315,10 @@ pub(crate) async fn cv_download(state: &AppState, candidate_id: &str) -> Respons
 
 pub async fn employer_cv(
     State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
+    ui: Page,
     Path(id): Path<String>,
 ) -> Response {
+    let Page { lang, uri, .. } = ui;
     match records::introduction(&state, &id).await {
         // The employer sees the CV only after the candidate consented.
         Ok(Some(i)) if i.status.employer_sees_profile() => {

@@ -1,17 +1,16 @@
 use crate::AppState;
 use crate::error::failure;
-use crate::lang::UiLang;
 use crate::pages::errors::not_found_page;
 use crate::pages::forms::CheckedForm;
 use crate::pages::forms::Errors;
 use crate::pages::talent::employer::{IntroItem, intro_items};
 use crate::pages::talent::shared::{errors_from, place_name};
+use crate::pages::view::Page;
 use crate::pages::view::{Layout, render};
 use crate::present::Tr;
-use crate::present::tr;
 use crate::session::{SignedIn, Viewer};
 use askama::Template;
-use axum::extract::{OriginalUri, Path, State};
+use axum::extract::{Path, State};
 use axum::http::{StatusCode, Uri};
 use axum::response::Response;
 use loket_app::talent::records;
@@ -134,25 +133,23 @@ pub(crate) async fn employer_matches_page(
 
 pub async fn employer_matches(
     State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
+    ui: Page,
     SignedIn(viewer): SignedIn,
     Path(id): Path<String>,
 ) -> Response {
-    let tr = tr(&state, lang);
+    let Page { tr, uri, .. } = ui;
     employer_matches_page(&state, &tr, &uri, &viewer, &id, Errors::default(), None).await
 }
 
 /// The employer shortlists a candidate; the candidate is asked for consent by e-mail.
 pub async fn employer_propose(
     State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
+    ui: Page,
     SignedIn(viewer): SignedIn,
     Path(id): Path<String>,
     CheckedForm(form): CheckedForm<ProposeForm>,
 ) -> Response {
-    let tr = tr(&state, lang);
+    let Page { lang, tr, uri } = ui;
     let acting = Acting {
         account_id: &viewer.account.id,
         origin: "web",
@@ -484,12 +481,11 @@ pub(crate) async fn matches_page(
 
 pub async fn matches(
     State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
+    ui: Page,
     SignedIn(viewer): SignedIn,
     Path(id): Path<String>,
 ) -> Response {
-    let tr = tr(&state, lang);
+    let Page { tr, uri, .. } = ui;
     matches_page(&state, &tr, &uri, &viewer, &id, Errors::default(), None).await
 }
 
@@ -501,13 +497,12 @@ pub struct ProposeForm {
 
 pub async fn propose(
     State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
+    ui: Page,
     SignedIn(viewer): SignedIn,
     Path(id): Path<String>,
     CheckedForm(form): CheckedForm<ProposeForm>,
 ) -> Response {
-    let tr = tr(&state, lang);
+    let Page { lang, tr, uri } = ui;
     let acting = Acting {
         account_id: &viewer.account.id,
         origin: "web",

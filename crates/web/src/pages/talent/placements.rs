@@ -1,15 +1,14 @@
 use crate::AppState;
 use crate::error::failure;
-use crate::lang::UiLang;
 use crate::pages::forms::CheckedForm;
 use crate::pages::forms::Errors;
 use crate::pages::talent::shared::{errors_from, labels};
+use crate::pages::view::Page;
 use crate::pages::view::{Layout, render};
 use crate::present::Tr;
-use crate::present::tr;
 use crate::session::{SignedIn, Viewer};
 use askama::Template;
-use axum::extract::{OriginalUri, Query, State};
+use axum::extract::{Query, State};
 use axum::http::{StatusCode, Uri};
 use axum::response::{IntoResponse, Redirect, Response};
 use loket_app::talent::programme;
@@ -130,12 +129,11 @@ pub(crate) fn year_of(text: &str, this_year: i32) -> i32 {
 
 pub async fn placements(
     State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
+    ui: Page,
     SignedIn(viewer): SignedIn,
     Query(p): Query<YearParams>,
 ) -> Response {
-    let tr = tr(&state, lang);
+    let Page { tr, uri, .. } = ui;
     placements_page(
         &state,
         &tr,
@@ -158,12 +156,11 @@ pub struct TargetForm {
 
 pub async fn set_target(
     State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
+    ui: Page,
     SignedIn(viewer): SignedIn,
     CheckedForm(form): CheckedForm<TargetForm>,
 ) -> Response {
-    let tr = tr(&state, lang);
+    let Page { lang, tr, uri } = ui;
     let year = year_of(&form.year, chrono::Datelike::year(&state.clock.today()));
     match form.expected.trim().parse::<u32>() {
         Ok(expected) if expected <= 100_000 => {

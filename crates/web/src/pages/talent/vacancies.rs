@@ -1,12 +1,11 @@
 use crate::AppState;
 use crate::error::failure;
-use crate::lang::UiLang;
 use crate::pages::errors::not_found_page;
 use crate::pages::talent::shared::{labels, languages_text, place_name, salary_text};
+use crate::pages::view::Page;
 use crate::pages::view::{Layout, render};
-use crate::present::tr;
 use askama::Template;
-use axum::extract::{OriginalUri, Path, Query, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use loket_app::talent::records;
@@ -41,11 +40,10 @@ pub struct SearchParams {
 
 pub async fn vacancies(
     State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
+    ui: Page,
     Query(p): Query<SearchParams>,
 ) -> Response {
-    let tr = tr(&state, lang);
+    let Page { lang, tr, uri } = ui;
     let published = match records::published_vacancies(&state, 500, 0).await {
         Ok(v) => v,
         Err(e) => return failure(e),
@@ -122,13 +120,8 @@ pub struct VacancyPage {
     permit: String,
 }
 
-pub async fn vacancy(
-    State(state): State<AppState>,
-    UiLang(lang): UiLang,
-    OriginalUri(uri): OriginalUri,
-    Path(id): Path<String>,
-) -> Response {
-    let tr = tr(&state, lang);
+pub async fn vacancy(State(state): State<AppState>, ui: Page, Path(id): Path<String>) -> Response {
+    let Page { lang, tr, uri } = ui;
     let v = match records::vacancy(&state, &id).await {
         Ok(Some(v)) if v.status == VacancyStatus::Published => v,
         Ok(_) => return not_found_page(&state, lang, &uri),
