@@ -103,8 +103,8 @@ pub(crate) fn failure(e: impl Into<AppError>) -> Response {
 struct ProblemPage {
     layout: Layout,
     message: String,
-    back: String,
-    back_label: String,
+    retry: String,
+    retry_label: String,
 }
 
 /// Turns a marked response into the page in the visitor's language.
@@ -126,14 +126,16 @@ pub(crate) async fn render_failures(
     let tr = tr(&state, lang);
     let (title, body) = failure.keys();
     let layout = Layout::new(tr.clone(), tr.t(title), "", uri.path(), uri.query());
-    // Back to where the visitor came from: the same path, read again.
-    let back = uri.path().to_string();
+    // Trying again: the same address, read again (a form's page for a failed post).
+    let retry = uri
+        .path_and_query()
+        .map_or_else(|| uri.path().to_string(), |pq| pq.as_str().to_string());
     render(
         failure.status(),
         &ProblemPage {
             message: tr.t(body),
-            back_label: tr.t("error-back"),
-            back,
+            retry_label: tr.t("error-retry"),
+            retry,
             layout,
         },
     )

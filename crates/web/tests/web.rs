@@ -1089,3 +1089,45 @@ async fn the_privacy_statement_comes_from_the_register() {
     let de = get(&app.router, "/privacy?lang=de").await;
     assert!(de.body.contains("Datenschutzerklärung") && de.body.contains("2 Jahre"));
 }
+
+/// One error path: when the database stops answering, a page says so in the
+/// visitor's language (503, nothing lost, try again at the same address), the
+/// same for every language; the public catalogue, served from memory, still works.
+#[tokio::test]
+async fn a_database_that_stops_answering_gives_the_localized_503_page() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = SqliteStore::connect(&format!("sqlite://{}", dir.path().join("t.db").display()))
+        .await
+        .expect("store");
+    store.import(&seed()).await.expect("seed");
+    let store = Arc::new(store);
+    let router = loket_web::router(AppState::new(store.clone()).await.expect("state"));
+    store.close().await;
+    for (lang, title, retry) in [
+        ("de", "Vorübergehend nicht erreichbar", "Erneut versuchen"),
+        ("nl", "Even niet bereikbaar", "Opnieuw proberen"),
+        ("en", "Temporarily unavailable", "Try again"),
+        ("fr", "Momentanément indisponible", "Réessayer"),
+    ] {
+        let page = get_with(&router, "/vacatures?q=nurse", &[("accept-language", lang)]).await;
+        assert_eq!(page.status, StatusCode::SERVICE_UNAVAILABLE, "{lang}");
+        assert!(
+            page.header("content-type").starts_with("text/html"),
+            "{lang}"
+        );
+        assert!(
+            page.body.contains(&format!("<html lang=\"{lang}\"")),
+            "{lang}: {}",
+            page.body
+        );
+        assert!(page.body.contains(title), "{lang}: {}", page.body);
+        assert!(
+            page.body
+                .contains(&format!("<a href=\"/vacatures?q=nurse\">{retry}</a>")),
+            "{lang}: {}",
+            page.body
+        );
+    }
+    let catalogue = get(&router, "/diensten?q=belasting").await;
+    assert_eq!(catalogue.status, StatusCode::OK);
+}

@@ -1029,6 +1029,6 @@ error-conflict-title = Jemand anderes war schneller
 error-conflict-body = Eine Kollegin oder ein Kollege hat dies inzwischen geändert. Öffnen Sie die Seite erneut und sehen Sie sich den neuen Stand an, bevor Sie fortfahren.
 error-expired-title = Dieser Link funktioniert nicht mehr
 error-expired-body = Der Link ist abgelaufen oder wurde bereits verwendet. Fordern Sie bei Bedarf einen neuen an.
-error-back = Zurück zur vorigen Seite
+error-retry = Erneut versuchen
 error-invalid-title = Dies kann so nicht verarbeitet werden
 error-invalid-body = Die gesendeten Angaben stimmen nicht. Gehen Sie zurück, prüfen Sie die Felder und senden Sie erneut.

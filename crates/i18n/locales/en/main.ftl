@@ -1029,6 +1029,6 @@ error-conflict-title = Someone else got there first
 error-conflict-body = A colleague changed this in the meantime. Open the page again and look at how it is now before you go on.
 error-expired-title = This link no longer works
 error-expired-body = The link has expired or was already used. Ask for a new one if you need it.
-error-back = Back to the previous page
+error-retry = Try again
 error-invalid-title = This cannot be processed as sent
 error-invalid-body = What was sent is not right. Go back, check the fields and send again.

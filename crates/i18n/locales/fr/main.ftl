@@ -1029,6 +1029,6 @@ error-conflict-title = Quelqu'un d'autre a été plus rapide
 error-conflict-body = Un collègue a modifié ceci entre-temps. Rouvrez la page et regardez la situation actuelle avant de continuer.
 error-expired-title = Ce lien ne fonctionne plus
 error-expired-body = Le lien a expiré ou a déjà été utilisé. Demandez-en un nouveau si nécessaire.
-error-back = Retour à la page précédente
+error-retry = Réessayer
 error-invalid-title = Impossible de traiter cet envoi
 error-invalid-body = Les informations envoyées ne sont pas correctes. Revenez en arrière, vérifiez les champs et renvoyez.

@@ -1029,6 +1029,6 @@ error-conflict-title = Iemand anders was u voor
 error-conflict-body = Een collega heeft dit intussen gewijzigd. Open de pagina opnieuw en bekijk de nieuwe stand voordat u verdergaat.
 error-expired-title = Deze link werkt niet meer
 error-expired-body = De link is verlopen of al gebruikt. Vraag zo nodig een nieuwe aan.
-error-back = Terug naar de vorige pagina
+error-retry = Opnieuw proberen
 error-invalid-title = Dit kan zo niet worden verwerkt
 error-invalid-body = Wat is verstuurd, klopt niet. Ga terug, controleer de velden en verstuur opnieuw.

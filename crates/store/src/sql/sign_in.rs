@@ -8,13 +8,15 @@
 ///   `id, email, display_name, created_at, disabled, password_hash`;
 /// - `changes_sql`: records a catalogue change for `($1 entity, $2 id)`;
 /// - `update_service_sql`: `($1 status, $2 last_modified, $3 doc, $4 id)`;
-/// - `last_modified`: turns a `&DateTime<Utc>` into the value bound as `$2`.
+/// - `last_modified`: turns a `&DateTime<Utc>` into the value bound as `$2`;
+/// - `claim_lock`: how the job claim's subquery locks its row (`""` on SQLite, which
+///   serialises writers; `" FOR UPDATE SKIP LOCKED"` on PostgreSQL).
 #[macro_export]
 macro_rules! sqlx_sign_in_impls {
     ($store:ty, account_row = $account_row:path, changes_sql = $changes:literal,
      update_service_sql = $update_service:literal, last_modified = $lm:expr,
      update_location_sql = $update_location:literal, update_term_sql = $update_term:literal,
-     insert_organization_sql = $insert_organization:literal) => {
+     insert_organization_sql = $insert_organization:literal, claim_lock = $claim_lock:literal) => {
         #[$crate::sql::async_trait]
         impl $crate::ProposalStore for $store {
             async fn add_proposal(&self, p: &loket_domain::proposal::OrganizationProposal, at: i64) -> $crate::StoreResult<()> {
@@ -501,13 +503,16 @@ macro_rules! sqlx_sign_in_impls {
                 use ::sqlx::Row as _;
                 // The outer condition is checked again on the locked row, so two
                 // workers racing for one job cannot both get it.
-                let row = ::sqlx::query(
+                // `claim_lock` makes racing workers skip a row another one is taking
+                // (PostgreSQL: FOR UPDATE SKIP LOCKED), so each gets the next due job.
+                let row = ::sqlx::query(concat!(
                     "UPDATE jobs SET locked_until = $1, attempts = attempts + 1 \
                      WHERE id = (SELECT id FROM jobs WHERE done_at IS NULL AND run_at <= $2 \
-                                 AND (locked_until IS NULL OR locked_until < $2) ORDER BY run_at, id LIMIT 1) \
-                     AND done_at IS NULL AND (locked_until IS NULL OR locked_until < $2) \
+                                 AND (locked_until IS NULL OR locked_until < $2) ORDER BY run_at, id LIMIT 1",
+                    $claim_lock,
+                    ") AND done_at IS NULL AND (locked_until IS NULL OR locked_until < $2) \
                      RETURNING id, kind, payload, attempts",
-                )
+                ))
                 .bind(now + lease)
                 .bind(now)
                 .fetch_optional(&self.pool)
