@@ -6,6 +6,7 @@ mod demo;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use config::Config;
+use loket_app::catalogue::transfer;
 use loket_domain::CatalogueDocument;
 use loket_domain::audit::{AuditEvent, AuditResult, ChainVerifier};
 use loket_store::Store;
@@ -376,24 +377,13 @@ async fn import(config: &Config, file: &std::path::Path) -> Result<(), AppError>
         .map(|f| f.to_string_lossy().into_owned())
         .unwrap_or_else(|| name.clone());
     let store = open_store(config).await?;
-    let outcome = async {
-        let text = std::fs::read_to_string(file).map_err(|e| AppError::File {
-            path: name.clone(),
-            message: e.to_string(),
-        })?;
-        let doc = parse_document(&name, &text)?;
-        store
-            .import(&doc)
-            .await
-            .map_err(|e| AppError::Invalid(format!("{name}: nothing was imported: {e}")))
-    }
-    .await;
-    let result = if outcome.is_ok() {
-        AuditResult::Success
-    } else {
-        AuditResult::Failed
-    };
-    audit(store.as_ref(), "catalogue.import", &object, result).await;
+    let text = std::fs::read_to_string(file).map_err(|e| AppError::File {
+        path: name.clone(),
+        message: e.to_string(),
+    })?;
+    let outcome = transfer::import(store.as_ref(), &name, &object, &text)
+        .await
+        .map_err(|e| AppError::Invalid(e.to_string()));
     let summary = outcome?;
     eprintln!(
         "loket: imported {} organisations, {} locations, {} services, {} taxonomy terms and {} areas from {name}",
@@ -655,16 +645,11 @@ async fn export(
     out: Option<PathBuf>,
 ) -> Result<(), AppError> {
     let store = open_store(config).await?;
-    let doc = store.load().await?.normalized();
     let bytes = match format {
-        ExportFormat::Hsds => {
-            let mut text =
-                serde_json::to_string_pretty(&doc).map_err(|e| AppError::Invalid(e.to_string()))?;
-            text.push('\n');
-            text.into_bytes()
-        }
-        ExportFormat::Csv => services_csv(&doc)?,
-    };
+        ExportFormat::Hsds => transfer::export_document(store.as_ref()).await,
+        ExportFormat::Csv => transfer::export_csv(store.as_ref()).await,
+    }
+    .map_err(|e| AppError::Invalid(e.to_string()))?;
     match out {
         Some(path) => std::fs::write(&path, bytes).map_err(|e| AppError::File {
             path: path.display().to_string(),
@@ -680,56 +665,4 @@ async fn export(
                 })
         }
     }
-}
-
-fn services_csv(doc: &CatalogueDocument) -> Result<Vec<u8>, AppError> {
-    let err = |e: csv::Error| AppError::Invalid(e.to_string());
-    let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record([
-        "id",
-        "key",
-        "organization",
-        "status",
-        "name_nl",
-        "name_en",
-        "name_de",
-        "name_fr",
-        "topics",
-        "target_groups",
-        "channels",
-        "languages",
-        "service_areas",
-        "assured_date",
-        "last_modified",
-    ])
-    .map_err(err)?;
-    for s in &doc.services {
-        let org = doc
-            .organizations
-            .iter()
-            .find(|o| o.id == s.organization_id)
-            .map(|o| o.name.as_str())
-            .unwrap_or("");
-        let name = |l| s.name.exact(l).unwrap_or("").to_string();
-        use loket_domain::Lang::*;
-        w.write_record([
-            s.id.clone(),
-            s.key.clone(),
-            org.to_string(),
-            s.status.as_str().to_string(),
-            name(Nl),
-            name(En),
-            name(De),
-            name(Fr),
-            s.topics.join(" "),
-            s.target_groups.join(" "),
-            s.channels.join(" "),
-            s.languages.join(" "),
-            s.service_areas.join(" "),
-            s.assured_date.map(|d| d.to_string()).unwrap_or_default(),
-            s.last_modified.to_rfc3339(),
-        ])
-        .map_err(err)?;
-    }
-    w.into_inner().map_err(|e| AppError::Invalid(e.to_string()))
 }

@@ -5,3 +5,4 @@
 pub mod editing;
 pub mod history;
 pub mod proposals;
+pub mod transfer;
