@@ -1,3 +1,6 @@
+//! The App every use case works with, how it starts from the store, and the
+//! background tasks that keep its read models current on every node.
+
 use crate::clock::Clock;
 use crate::front_door::counting::InsightBuffer;
 use crate::mail::Mailer;

@@ -1,3 +1,6 @@
+//! `POST /api/v1/contacts`: an organisation's own system registers a client
+//! contact (API token with the `contacts` scope, Idempotency-Key honoured).
+
 // Helpers here return a ready answer as their error (`Result<_, Response>`), the
 // usual axum shape; boxing it would only add noise.
 #![allow(clippy::result_large_err)]

@@ -1,3 +1,7 @@
+//! The referral API (`/api/v1/referrals`): refer, list, read, change status;
+//! refusals as problem+json (409 names the allowed transitions), Idempotency-Key
+//! replays, and the helpers the contacts endpoint shares.
+
 // Helpers here return a ready answer as their error (`Result<_, Response>`), the
 // usual axum shape; boxing it would only add noise.
 #![allow(clippy::result_large_err)]

@@ -1,3 +1,6 @@
+//! The not-found and forbidden pages in the visitor's language, and the fallback
+//! for unknown paths (problem+json under `/api/`).
+
 use crate::AppState;
 use crate::pages::view::Page;
 use crate::pages::view::{Layout, render};

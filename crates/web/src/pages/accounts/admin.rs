@@ -1,3 +1,6 @@
+//! The platform admin's accounts: the list with roles, a person's data on
+//! request (access export) and erasure.
+
 use crate::AppState;
 use crate::error::failure;
 use crate::pages::accounts::account::export_response;

@@ -1,3 +1,6 @@
+//! The platform admin's audit log: filters, paging and the CSV export
+//! (formulas neutralised).
+
 use crate::AppState;
 use crate::error::failure;
 use crate::pages::staff::{audit, layout};

@@ -1,3 +1,5 @@
+//! An organisation admin invites a colleague (`/beheer/organisaties/{id}/uitnodigen`).
+
 use crate::AppState;
 use crate::error::failure;
 use crate::pages::forms::CheckedForm;

@@ -1,3 +1,5 @@
+//! "Forgot my password" and setting a password through an e-mailed link.
+
 use crate::AppState;
 use crate::error::failure;
 use crate::pages::accounts::shared::{FORGOT_FORM, SET_PASSWORD_FORM, layout};

@@ -1,3 +1,6 @@
+//! The second factor: a code from the app or a recovery code, and enrolment
+//! with ten recovery codes shown once.
+
 use crate::AppState;
 use crate::error::failure;
 use crate::pages::accounts::shared::{go, layout, next_query, with_cookie};

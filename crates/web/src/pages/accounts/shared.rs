@@ -1,3 +1,5 @@
+//! What the sign-in pages share: form names, the frame, redirects with cookies.
+
 use crate::pages::view::Layout;
 use crate::present::Tr;
 use axum::http::{HeaderValue, header};

@@ -1,3 +1,5 @@
+//! Signing in with a password (`/aanmelden`), the step after it, and signing out.
+
 use crate::AppState;
 use crate::error::failure;
 use crate::pages::accounts::shared::{SIGN_IN_FORM, go, layout, next_query, with_cookie};

@@ -1,3 +1,6 @@
+//! A service's saved versions with who changed which fields, and the
+//! coordinator's list of records not confirmed for twelve months.
+
 use crate::AppState;
 use crate::error::failure;
 use crate::pages::catalogue::home::{ServiceRow, service_row};

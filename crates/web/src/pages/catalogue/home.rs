@@ -1,3 +1,6 @@
+//! The staff area's home (`/beheer`): the services a person may edit and the
+//! links their roles open.
+
 use crate::AppState;
 use crate::pages::staff::layout;
 use crate::pages::view::Page;

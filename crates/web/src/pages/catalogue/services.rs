@@ -1,3 +1,6 @@
+//! Editing a service in four languages with preview and opening hours, and
+//! confirming it is still correct; saves go through the versioned-save use case.
+
 use crate::AppState;
 use crate::error::failure;
 use crate::pages::forms::CheckedForm;

@@ -1,3 +1,5 @@
+//! The home page and the accessibility statement.
+
 use crate::AppState;
 use crate::pages::view::Page;
 use crate::pages::view::{Layout, render};

@@ -1,3 +1,5 @@
+//! The organisations of the network and one organisation with its services.
+
 use crate::AppState;
 use crate::pages::errors::not_found_page;
 use crate::pages::public::search::{ResultItem, result_item};

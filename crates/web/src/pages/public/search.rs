@@ -1,3 +1,6 @@
+//! Searching the catalogue with filters (`/diensten`): every bad parameter
+//! named next to its field, results linkable.
+
 use crate::AppState;
 use crate::pages::view::Page;
 use crate::pages::view::{Layout, Opt, OptGroup, render};

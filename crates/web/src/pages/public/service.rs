@@ -1,3 +1,6 @@
+//! One service (`/diensten/{id}`): what it offers, for whom, where, when open,
+//! and how to reach it.
+
 use crate::AppState;
 use crate::pages::errors::not_found_page;
 use crate::pages::view::Page;

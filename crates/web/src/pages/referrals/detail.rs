@@ -1,3 +1,7 @@
+//! One referral as a party sees it: status, person, next steps, history and the
+//! organisation's own notes; the actions on it (status, assign, withdraw
+//! consent, notes), each through a referral use case.
+
 use crate::AppState;
 use crate::error::failure;
 use crate::pages::forms::CheckedForm;

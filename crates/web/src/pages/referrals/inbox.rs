@@ -1,3 +1,6 @@
+//! The referral inbox (new, due, overdue, mine, all, sent) and the
+//! coordinator's overdue list without personal data.
+
 use crate::AppState;
 use crate::error::failure;
 use crate::pages::referrals::shared::{

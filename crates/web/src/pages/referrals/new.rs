@@ -1,3 +1,6 @@
+//! Referring someone to another organisation's service, with consent or another
+//! legal basis recorded.
+
 use crate::AppState;
 use crate::error::failure;
 use crate::pages::forms::CheckedForm;

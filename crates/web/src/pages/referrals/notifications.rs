@@ -1,3 +1,5 @@
+//! A person's notifications (also mailed, with a link only).
+
 use crate::AppState;
 use crate::error::failure;
 use crate::pages::referrals::shared::{layout, local_time};

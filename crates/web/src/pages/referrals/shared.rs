@@ -1,3 +1,6 @@
+//! What the referral pages share: the frame, times, names of organisations and
+//! services, and which organisation a viewer acts for.
+
 use crate::AppState;
 use crate::pages::view::Layout;
 use crate::present::Tr;

@@ -1,3 +1,6 @@
+//! International talent registers (`/talent/aanmelden`): consent for matching,
+//! a PDF CV, every problem named next to its field.
+
 use crate::AppState;
 use crate::error::failure;
 use crate::pages::forms::csrf_refused;

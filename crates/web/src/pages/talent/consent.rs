@@ -1,3 +1,6 @@
+//! The candidate's consent link (`/introductie/{token}`): yes or no to an
+//! introduction, without an account.
+
 use crate::AppState;
 use crate::error::failure;
 use crate::pages::talent::shared::place_name;

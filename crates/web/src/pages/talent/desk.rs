@@ -1,3 +1,6 @@
+//! The programme staff's desk (`/beheer/talent`): employers to verify, Employer
+//! Board membership, vacancies and recent candidates.
+
 use crate::AppState;
 use crate::error::failure;
 use crate::pages::errors::not_found_page;

@@ -1,3 +1,6 @@
+//! Programme staff register a candidate on their behalf and look at a candidate,
+//! their introductions and CV.
+
 use crate::AppState;
 use crate::error::failure;
 use crate::pages::errors::not_found_page;

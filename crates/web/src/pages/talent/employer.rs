@@ -1,3 +1,6 @@
+//! The employer's area (`/werkgever`): their vacancies and introductions,
+//! posting and closing a vacancy.
+
 use crate::AppState;
 use crate::error::failure;
 use crate::pages::errors::{forbidden_page, not_found_page};

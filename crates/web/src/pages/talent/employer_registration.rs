@@ -1,3 +1,5 @@
+//! Employers register (`/werkgevers/aanmelden`); programme staff verify them.
+
 use crate::AppState;
 use crate::error::failure;
 use crate::pages::forms::csrf_refused;

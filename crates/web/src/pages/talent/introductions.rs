@@ -1,3 +1,6 @@
+//! An introduction as the employer or programme staff see it, its next steps,
+//! and the CV once the candidate consented.
+
 use crate::AppState;
 use crate::error::failure;
 use crate::pages::errors::not_found_page;

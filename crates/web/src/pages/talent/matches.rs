@@ -1,3 +1,6 @@
+//! A vacancy's best candidates with a per-factor explanation and who was
+//! filtered out and why; proposing introductions (staff and employers).
+
 use crate::AppState;
 use crate::error::failure;
 use crate::pages::errors::not_found_page;

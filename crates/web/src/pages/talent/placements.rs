@@ -1,3 +1,5 @@
+//! Effective placements against the year's target, and setting the target.
+
 use crate::AppState;
 use crate::error::failure;
 use crate::pages::forms::CheckedForm;

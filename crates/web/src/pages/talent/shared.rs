@@ -1,3 +1,6 @@
+//! What the talent pages share: form limits, field messages, options for
+//! places, EQF levels and languages, ESCO labels, and the notice page.
+
 use crate::AppState;
 use crate::pages::forms::Errors;
 use crate::pages::view::{Layout, Opt, render};

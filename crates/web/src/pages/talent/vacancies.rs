@@ -1,3 +1,5 @@
+//! Public vacancies (`/vacatures`) with search, and one vacancy.
+
 use crate::AppState;
 use crate::error::failure;
 use crate::pages::errors::not_found_page;
