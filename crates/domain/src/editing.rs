@@ -549,12 +549,13 @@ pub fn apply_location(
         field(fields, "country").to_uppercase(),
     );
     let any_address = !(street.is_empty() && postcode.is_empty() && city.is_empty());
-    for (name, value, max) in [
-        ("address_1", street, 200),
-        ("postal_code", postcode, 12),
-        ("city", city, 100),
+    // A postcode may wait for the organisation's confirmation; street and city may not.
+    for (name, value, max, needed) in [
+        ("address_1", street, 200, true),
+        ("postal_code", postcode, 12, false),
+        ("city", city, 100, true),
     ] {
-        if any_address && value.is_empty() {
+        if any_address && needed && value.is_empty() {
             problems.push(EditProblem {
                 field: name.into(),
                 code: "required-with-address",
@@ -644,8 +645,8 @@ mod record_tests {
         assert_eq!(apply_location(&fields, &l).expect("valid"), l);
         let mut bad = fields.clone();
         bad.insert("name_nl".into(), String::new());
-        bad.insert("address_1".into(), "Markt 1".into());
-        bad.insert("postal_code".into(), String::new());
+        bad.insert("address_1".into(), String::new());
+        bad.insert("postal_code".into(), "6211 DW".into());
         bad.insert("city".into(), "Maastricht".into());
         bad.insert("country".into(), "FR".into());
         bad.insert("url".into(), "ftp://x".into());
@@ -655,7 +656,7 @@ mod record_tests {
                 .iter()
                 .map(|p| p.field.as_str())
                 .collect::<Vec<_>>(),
-            vec!["name_nl", "postal_code", "country", "url"]
+            vec!["name_nl", "address_1", "country", "url"]
         );
     }
 

@@ -572,6 +572,24 @@ pub fn check_request(r: &ReferralRequest) -> Vec<FieldProblem> {
     need("contact", &r.contact, MAX_CONTACT_CHARS);
     need("note", &r.note, MAX_NOTE_CHARS);
     need("purpose", &r.purpose, MAX_PURPOSE_CHARS);
+    let name = r.name.trim();
+    if !name.is_empty() && (name.chars().filter(|c| c.is_alphabetic()).count() < 2) {
+        problems.push(FieldProblem {
+            field: "name",
+            problem: "too-short",
+        });
+    }
+    // Someone has to be able to call or write back: "asdf" is no way to reach a person.
+    let contact = r.contact.trim();
+    if !contact.is_empty()
+        && contact.chars().count() <= MAX_CONTACT_CHARS
+        && crate::phone::ContactAddress::parse(contact).is_none()
+    {
+        problems.push(FieldProblem {
+            field: "contact",
+            problem: "unreachable",
+        });
+    }
     if r.service_id.trim().is_empty() {
         problems.push(FieldProblem {
             field: "service_id",

@@ -79,6 +79,23 @@ impl I18n {
         key.to_string()
     }
 
+    /// A calendar date as people write it in `lang`: `22-11-2026`, `22.11.2026`,
+    /// `22/11/2026`, `22 November 2026` (the `date` message and month names).
+    pub fn date(&self, lang: &str, year: i32, month: u32, day: u32) -> String {
+        let month_name = self.t(lang, &format!("month-{month}"));
+        self.t_args(
+            lang,
+            "date",
+            &[
+                ("day", FluentArg::Str(format!("{day:02}"))),
+                ("dayn", FluentArg::Str(day.to_string())),
+                ("month", FluentArg::Str(format!("{month:02}"))),
+                ("monthname", FluentArg::Str(month_name)),
+                ("year", FluentArg::Str(year.to_string())),
+            ],
+        )
+    }
+
     /// Every message key of a language, to check that all languages are complete.
     pub fn keys(&self, lang: &str) -> Vec<String> {
         let source = SOURCES

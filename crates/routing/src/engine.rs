@@ -17,6 +17,7 @@
 
 use crate::answers::{Answers, Place};
 use loket_domain::area::Point;
+use loket_domain::reach::Reach;
 use loket_domain::search::{CatalogueIndex, SearchQuery, country_bit};
 use loket_domain::{Service, ServiceLine, ServiceStatus};
 
@@ -354,7 +355,12 @@ fn assess<'p>(
             fit.score -= 3;
         }
     }
-    if let Some(ch) = a.channel.as_ref().filter(|ch| s.channels.contains(ch)) {
+    // Only a channel with its contact counts: a promise the page cannot show is none.
+    if let Some(ch) = a
+        .channel
+        .as_ref()
+        .filter(|ch| s.channels.contains(ch) && Reach::of(idx, s).shows(ch))
+    {
         fit.add(2, || Reason::Channel(ch.clone()));
     }
     if s.line == ServiceLine::First {

@@ -12,7 +12,7 @@ use http_body_util::BodyExt;
 use loket_domain::account::Role;
 use loket_store::referrals::ApiToken;
 use serde_json::{Value, json};
-use support::{Client, TestApp, app, postgres_app, signed_in};
+use support::{Client, Reply, TestApp, app, postgres_app, signed_in};
 use tower::ServiceExt;
 
 const GIP: &str = "a790b6e4-b346-5198-9c54-15252fc67910"; // GrenzInfoPunkt Aachen-Eurode
@@ -169,7 +169,17 @@ async fn the_loop_closes(app: TestApp) {
         )
         .await;
     assert_eq!(sent.status, StatusCode::OK, "{}", sent.body);
-    assert!(sent.body.contains("Danke"), "{}", sent.body);
+    assert!(
+        sent.body.contains("Ihre Frage wurde gesendet"),
+        "{}",
+        sent.body
+    );
+    assert!(sent.body.contains("Ihre Referenznummer:"), "{}", sent.body);
+    assert!(
+        sent.body.contains("meldet sich spätestens am"),
+        "{}",
+        sent.body
+    );
 
     // GIP staff see it in their inbox, as new, from the front door.
     let (mut gip, gip_account) = signed_in(&app.state, Role::Staff, Some(GIP)).await;
@@ -361,6 +371,91 @@ async fn the_loop_closes_on_sqlite() {
 #[tokio::test]
 async fn the_loop_closes_on_postgres() {
     the_loop_closes(with_fast_intake(postgres_app().await)).await;
+}
+
+/// The callback request speaks to the visitor, refuses a contact nobody can
+/// reach, and confirms with a reference, the answer date and a mail.
+#[tokio::test]
+async fn a_callback_request_refuses_asdf_then_confirms_with_a_reference_and_a_mail() {
+    let app = with_fast_intake(app().await);
+    let gip_service = service_of(&app, GIP);
+    let path = format!("/diensten/{gip_service}/terugbellen?lang=de");
+    let mut visitor = Client::default();
+    let form = visitor.get(&app.router, &path).await;
+    assert!(form.body.contains("Wie können wir Sie erreichen?"));
+    let mut fields = vec![
+        ("token", form.input("token")),
+        ("name", "x".to_string()),
+        ("contact", "asdf".to_string()),
+        ("question", "Wo bin ich krankenversichert?".to_string()),
+        ("language", "de".to_string()),
+        ("consent", "yes".to_string()),
+        ("website", String::new()),
+    ];
+    let refused = post_owned(&mut visitor, &app, &path, &fields).await;
+    assert_eq!(refused.status, StatusCode::BAD_REQUEST);
+    assert!(
+        refused
+            .body
+            .contains("Darüber können wir Sie nicht erreichen."),
+        "{}",
+        refused.body
+    );
+    assert!(
+        refused.body.contains("mindestens zwei Buchstaben"),
+        "{}",
+        refused.body
+    );
+    assert!(refused.body.contains("value=\"asdf\""), "the input is kept");
+    assert_eq!(referrals_in_store(&app, GIP).await, 0, "nothing stored");
+
+    fields[0].1 = refused.input("token");
+    fields[1].1 = "Dana Kowalczyk".into();
+    fields[2].1 = "Dana@Example.org".into();
+    let sent = post_owned(&mut visitor, &app, &path, &fields).await;
+    assert_eq!(sent.status, StatusCode::OK, "{}", sent.body);
+    assert!(
+        sent.body
+            .contains("Wir haben eine Bestätigung an Dana@Example.org gesendet.")
+    );
+    let reference = sent
+        .body
+        .split("Ihre Referenznummer: ")
+        .nth(1)
+        .and_then(|r| r.split('.').next())
+        .expect("a reference on the page")
+        .to_string();
+    assert_eq!(reference.len(), 9, "{reference}");
+    assert_eq!(referrals_in_store(&app, GIP).await, 1);
+
+    loket_app::jobs::run_due(&app.state).await.unwrap();
+    let mail = app
+        .mail
+        .as_ref()
+        .unwrap()
+        .messages()
+        .into_iter()
+        .find(|m| m.contains("To: dana@example.org"))
+        .expect("a confirmation to the visitor");
+    assert!(mail.contains(&reference), "{mail}");
+    assert!(
+        mail.contains("Guten Tag"),
+        "in the visitor's language: {mail}"
+    );
+    assert!(
+        !mail.contains("krankenversichert"),
+        "the question stays out of mail"
+    );
+}
+
+async fn post_owned(
+    client: &mut Client,
+    app: &TestApp,
+    path: &str,
+    fields: &[(&'static str, String)],
+) -> Reply {
+    let borrowed: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    client.post(&app.router, path, &borrowed).await
 }
 
 fn with_fast_intake(mut app: TestApp) -> TestApp {

@@ -7,6 +7,7 @@
 
 use crate::App;
 
+pub mod callback;
 pub mod queries;
 use loket_domain::audit::{AuditEvent, AuditResult};
 use loket_domain::referral::{

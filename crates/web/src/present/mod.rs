@@ -3,6 +3,7 @@
 //! door's reasons in words (`reasons`), and query strings for links.
 
 pub(crate) mod names;
+pub(crate) mod reach;
 pub(crate) mod reasons;
 
 use loket_domain::Lang;
@@ -37,6 +38,12 @@ impl Tr {
             .collect();
         self.i18n.t_args(self.lang.code(), key, &args)
     }
+}
+
+/// A date as people write it in the visitor's language (`22-11-2026`, `22 November 2026`).
+pub(crate) fn date(tr: &Tr, d: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    tr.i18n.date(tr.lang.code(), d.year(), d.month(), d.day())
 }
 
 /// Builds a URL query string, percent-encoding the values.

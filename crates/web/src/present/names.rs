@@ -30,10 +30,10 @@ pub(crate) fn municipality_name(m: &loket_domain::area::Municipality, lang: Lang
     m.names.exact(lang).unwrap_or(&m.name).to_string()
 }
 
-/// The service's channels, in words, comma-separated.
+/// The service's channels that a contact stands behind, in words, comma-separated.
 pub(crate) fn channel_names(idx: &CatalogueIndex, tr: &Tr, s: &Service) -> String {
-    s.channels
-        .iter()
+    loket_domain::reach::Reach::of(idx, s)
+        .channels(s)
         .map(|c| term_name(idx, TaxonomyKind::Channel, c, tr.lang))
         .collect::<Vec<_>>()
         .join(", ")

@@ -2,7 +2,6 @@
 //! in the link (no cookies, no personal data), then the routed result.
 
 use crate::AppState;
-use crate::pages::public::service::{LocationView, location_view};
 use crate::pages::view::Page;
 use crate::pages::view::{Layout, Opt, OptGroup, render};
 use crate::present::names::{area_name, channel_names, language_names};
@@ -59,8 +58,8 @@ pub struct ResultView {
     pub reasons: Vec<String>,
     pub channels: String,
     pub languages: String,
-    pub locations: Vec<LocationView>,
-    pub website: Option<String>,
+    pub reach: crate::present::reach::ReachView,
+    pub callback_href: String,
     pub bring: Option<String>,
     pub hours: String,
 }
@@ -370,15 +369,8 @@ fn result_view(
         reasons: reasons.iter().map(|r| explain(idx, tr, r)).collect(),
         channels: channel_names(idx, tr, s),
         languages: language_names(tr, s),
-        locations: s
-            .locations
-            .iter()
-            .filter_map(|l| location_view(idx, tr, l))
-            .collect(),
-        website: s
-            .url
-            .clone()
-            .or_else(|| org.and_then(|o| o.website.clone())),
+        reach: crate::present::reach::reach_view(idx, tr, s),
+        callback_href: format!("/diensten/{}/terugbellen?lang={}", s.id, lang.code()),
         bring: s
             .application_process
             .as_ref()

@@ -69,7 +69,7 @@ pub struct OrganizationPage {
     alternate_name: Option<String>,
     description: String,
     description_lang: &'static str,
-    website: Option<String>,
+    reach: crate::present::reach::ReachView,
     identifiers: Vec<String>,
     services: Vec<ResultItem>,
     locations: Vec<LocationView>,
@@ -90,7 +90,7 @@ pub async fn organization(
     let locations = idx
         .locations
         .iter()
-        .filter(|l| l.organization_id == o.id)
+        .filter(|l| l.organization_id == o.id && l.address.is_none())
         .filter_map(|l| location_view(&idx, &tr, &l.id))
         .collect();
     let layout = Layout::new(
@@ -104,7 +104,7 @@ pub async fn organization(
         alternate_name: o.alternate_name.clone(),
         description: o.description.get(lang).to_string(),
         description_lang: o.description.resolved_lang(lang).code(),
-        website: o.website.clone(),
+        reach: crate::present::reach::organization_reach_view(&idx, &tr, o),
         identifiers: o
             .identifiers
             .iter()

@@ -7,6 +7,7 @@ use crate::pages::view::Page;
 use crate::pages::view::{Layout, render};
 use crate::present::Tr;
 use crate::present::names::{Link, area_name, language_name, term_name};
+use crate::present::reach::{ReachView, reach_view};
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -44,11 +45,11 @@ pub struct ServicePage {
     topics: Vec<String>,
     eligibility: Option<String>,
     age: Option<String>,
+    reach: ReachView,
     channels: Vec<String>,
+    /// Places without a street address (town only) and online locations; the
+    /// places to visit are in `reach`.
     locations: Vec<LocationView>,
-    website: Option<String>,
-    email: Option<String>,
-    phones: Vec<String>,
     languages: Vec<String>,
     areas: Vec<String>,
     fees: Option<String>,
@@ -161,22 +162,17 @@ pub async fn service(State(state): State<AppState>, ui: Page, Path(id): Path<Str
             .collect(),
         eligibility: text(&s.eligibility),
         age,
-        channels: s
-            .channels
-            .iter()
+        reach: reach_view(&idx, &tr, s),
+        channels: loket_domain::reach::Reach::of(&idx, s)
+            .channels(s)
             .map(|c| term_name(&idx, TaxonomyKind::Channel, c, lang))
             .collect(),
         locations: s
             .locations
             .iter()
+            .filter(|l| idx.location(l).is_some_and(|l| l.address.is_none()))
             .filter_map(|l| location_view(&idx, &tr, l))
             .collect(),
-        website: s
-            .url
-            .clone()
-            .or_else(|| org.and_then(|o| o.website.clone())),
-        email: s.email.clone(),
-        phones: s.phones.iter().map(|p| p.number.clone()).collect(),
         languages: s.languages.iter().map(|c| language_name(&tr, c)).collect(),
         areas: s
             .service_areas

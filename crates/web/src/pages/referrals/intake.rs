@@ -15,7 +15,8 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use loket_app::limits;
-use loket_app::referrals::{self as desk, ReferError};
+use loket_app::referrals::ReferError;
+use loket_app::referrals::callback::{self, Confirmation};
 use loket_domain::referral::ReferralRequest;
 use serde::Deserialize;
 
@@ -35,7 +36,14 @@ pub struct IntakePage {
     languages: Vec<Opt>,
     form: IntakeForm,
     errors: Errors,
-    done: bool,
+    done: Option<Done>,
+}
+
+/// The confirmation in words.
+pub struct Done {
+    reference: String,
+    answer_by: Option<String>,
+    mailed: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize, Clone)]
@@ -64,7 +72,7 @@ fn page(
     service: &loket_domain::Service,
     form: IntakeForm,
     errors: Errors,
-    done: bool,
+    done: Option<Done>,
 ) -> IntakePage {
     let tr = tr(state, lang);
     let organization = state
@@ -86,7 +94,7 @@ fn page(
         service_id: service.id.clone(),
         service: service.name.get(lang).to_string(),
         consent_text: tr.s("intake-consent", &[("organization", organization.clone())]),
-        thanks: tr.s("intake-thanks", &[("organization", organization)]),
+        thanks: tr.s("intake-thanks", &[("organization", organization.clone())]),
         token: state.csrf.token(INTAKE_FORM, state.clock.unix()),
         languages: language_options(
             &tr,
@@ -114,9 +122,52 @@ pub async fn form(State(state): State<AppState>, ui: Page, Path(id): Path<String
         &service,
         IntakeForm::default(),
         Errors::default(),
-        false,
+        None,
     );
     render(StatusCode::OK, &p)
+}
+
+/// A problem in the visitor's own terms ("your name"), else the staff wording.
+fn intake_message(tr: &crate::present::Tr, field: &str, problem: &str) -> String {
+    let key = format!("intake-error-{field}-{problem}");
+    let text = tr.t(&key);
+    if text != key && !text.is_empty() {
+        text
+    } else {
+        problem_message(tr, field, problem)
+    }
+}
+
+fn done_view(
+    state: &AppState,
+    tr: &crate::present::Tr,
+    service: &loket_domain::Service,
+    form: &IntakeForm,
+    c: Confirmation,
+) -> Done {
+    let organization = state
+        .index()
+        .organization(&service.organization_id)
+        .map(|o| o.name.clone())
+        .unwrap_or_default();
+    Done {
+        reference: tr.s("intake-reference", &[("reference", c.reference)]),
+        answer_by: c.answer_by.map(|d| {
+            tr.s(
+                "intake-answer-by",
+                &[
+                    ("date", crate::present::date(tr, d)),
+                    ("organization", organization),
+                ],
+            )
+        }),
+        mailed: c.mailed.then(|| {
+            tr.s(
+                "intake-mailed",
+                &[("email", form.contact.trim().to_string())],
+            )
+        }),
+    }
 }
 
 /// When the form was issued, from its signed token.
@@ -138,7 +189,7 @@ pub async fn submit(
     let form = form.map(|f| f.0).unwrap_or_default();
     let now = state.clock.unix();
     let mut errors = Errors::default();
-    let show = |form: IntakeForm, errors: Errors, status: StatusCode, done: bool| {
+    let show = |form: IntakeForm, errors: Errors, status: StatusCode, done: Option<Done>| {
         render(
             status,
             &page(&state, lang, &uri, &service, form, errors, done),
@@ -146,16 +197,21 @@ pub async fn submit(
     };
     if !state.csrf.verify(INTAKE_FORM, &form.token, now) {
         errors.add("form", tr.t("feedback-error-expired"));
-        return show(form, errors, StatusCode::FORBIDDEN, false);
+        return show(form, errors, StatusCode::FORBIDDEN, None);
     }
     if !form.website.is_empty() {
         // Only robots fill in the hidden field: thank it and keep nothing.
-        return show(IntakeForm::default(), errors, StatusCode::OK, true);
+        let done = Done {
+            reference: String::new(),
+            answer_by: None,
+            mailed: None,
+        };
+        return show(IntakeForm::default(), errors, StatusCode::OK, Some(done));
     }
     let rate_key = format!("intake:address:{}", client.0);
     if limits::last_hour(&state, &rate_key).await.unwrap_or(0) >= MAX_PER_HOUR {
         errors.add("form", tr.t("form-error-rate-limited"));
-        return show(form, errors, StatusCode::TOO_MANY_REQUESTS, false);
+        return show(form, errors, StatusCode::TOO_MANY_REQUESTS, None);
     }
     if form.consent != "yes" {
         errors.add("consent", tr.t("intake-error-consent"));
@@ -180,32 +236,35 @@ pub async fn submit(
         } else {
             p.field
         };
-        errors.add(field, problem_message(&tr, field, p.problem));
+        errors.add(field, intake_message(&tr, field, p.problem));
     }
     if !errors.is_empty() {
-        return show(form, errors, StatusCode::BAD_REQUEST, false);
+        return show(form, errors, StatusCode::BAD_REQUEST, None);
     }
     if issued_at(&form.token).is_none_or(|t| now - t < state.intake_min_fill_secs) {
         // Faster than a person types: most likely a robot. A person (say, with
         // autofill) keeps everything typed and only sends again.
         errors.add("form", tr.t("intake-error-too-fast"));
-        return show(form, errors, StatusCode::BAD_REQUEST, false);
+        return show(form, errors, StatusCode::BAD_REQUEST, None);
     }
     if let Err(e) = limits::count(&state, &rate_key).await {
         tracing::warn!(error = %e, "counting an intake request failed");
     }
-    match desk::refer(&state, None, &request).await {
-        Ok(_) => show(
-            IntakeForm::default(),
-            Errors::default(),
-            StatusCode::OK,
-            true,
-        ),
+    match callback::request(&state, &request, lang.code()).await {
+        Ok(c) => {
+            let done = done_view(&state, &tr, &service, &form, c);
+            show(
+                IntakeForm::default(),
+                Errors::default(),
+                StatusCode::OK,
+                Some(done),
+            )
+        }
         Err(ReferError::Invalid(problems)) => {
             for p in problems {
-                errors.add(p.field, problem_message(&tr, p.field, p.problem));
+                errors.add(p.field, intake_message(&tr, p.field, p.problem));
             }
-            show(form, errors, StatusCode::BAD_REQUEST, false)
+            show(form, errors, StatusCode::BAD_REQUEST, None)
         }
         Err(ReferError::Store(e)) => crate::error::failure(e),
     }
