@@ -55,7 +55,7 @@ test('a front-door request travels GIP → SVB and the loop closes, private to t
   await visitor.waitForURL(/\/terugbellen/);
   await axe(visitor, 'intake form (de)');
   await visitor.getByLabel('Ihr Name').fill('Dana Kowalczyk');
-  await visitor.getByLabel('Telefonnummer oder E-Mail-Adresse').fill('+49 241 555 0101');
+  await visitor.getByLabel('Wie können wir Sie erreichen?').fill('+49 241 555 0101');
   await visitor.getByLabel('Ihre Frage').fill('Ich wohne in Aachen und fange in Heerlen an: wo bin ich krankenversichert?');
   await visitor.getByRole('button', { name: 'Meine Frage senden' }).click();
   await visitor.getByText('Geben Sie Ihre Einwilligung').first().waitFor();

@@ -205,6 +205,7 @@ impl CatalogueDocument {
             require_text(&mut errors, &rec, "description", &o.description);
             check_url(&mut errors, &rec, "website", o.website.as_deref());
             check_email(&mut errors, &rec, "email", o.email.as_deref());
+            check_phones(&mut errors, &rec, &o.phones);
         }
         let mut location_org = HashMap::new();
         for (i, l) in self.locations.iter().enumerate() {
@@ -360,6 +361,7 @@ impl CatalogueDocument {
             }
             check_url(&mut errors, &rec, "url", s.url.as_deref());
             check_email(&mut errors, &rec, "email", s.email.as_deref());
+            check_phones(&mut errors, &rec, &s.phones);
         }
         errors
     }
@@ -433,6 +435,19 @@ fn check_url(errors: &mut Vec<DocumentError>, rec: &str, field: &str, url: Optio
             && !u.contains(char::is_whitespace);
         if !ok {
             errors.push(DocumentError::new(rec, field, "must be an http(s) address"));
+        }
+    }
+}
+
+/// Every number must be dialable: valid in its numbering plan (read as Dutch without `+`).
+fn check_phones(errors: &mut Vec<DocumentError>, rec: &str, phones: &[Phone]) {
+    for (i, p) in phones.iter().enumerate() {
+        if crate::phone::international(&p.number).is_none() {
+            errors.push(DocumentError::new(
+                rec,
+                &format!("phones[{i}].number"),
+                "is not a phone number (write it with the country code, e.g. +31 43 350 4040)",
+            ));
         }
     }
 }
@@ -558,6 +573,11 @@ mod tests {
         doc.services[2].organization_id = "nope".into();
         doc.services[5].topics.push("astrology".into());
         doc.services[7].name.nl = None;
+        doc.organizations[1].phones.push(Phone {
+            number: "asdf".into(),
+            r#type: None,
+            description: crate::Text::default(),
+        });
         let errors = doc.validate();
         let fields: Vec<_> = errors
             .iter()
@@ -569,5 +589,9 @@ mod tests {
         );
         assert!(fields.contains(&("services[5]", "topics")), "{errors:?}");
         assert!(fields.contains(&("services[7]", "name")), "{errors:?}");
+        assert!(
+            fields.contains(&("organizations[1]", "phones[0].number")),
+            "{errors:?}"
+        );
     }
 }

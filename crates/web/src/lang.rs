@@ -1,5 +1,7 @@
 //! The visitor's language: an explicit `?lang=` choice (remembered in a cookie),
-//! else the cookie, else `Accept-Language`, else Dutch.
+//! else the cookie, else `Accept-Language`; a browser that asks only for
+//! languages loket does not offer gets English (more people read it than
+//! Dutch), and a request without the header gets Dutch.
 
 use axum::extract::{FromRequestParts, Request};
 use axum::http::request::Parts;
@@ -38,11 +40,13 @@ pub fn resolve(parts: &Parts) -> Lang {
     from_query(parts.uri.query())
         .or_else(|| from_cookie(parts))
         .or_else(|| {
-            parts
+            let asked = parts
                 .headers
                 .get(header::ACCEPT_LANGUAGE)
                 .and_then(|v| v.to_str().ok())
-                .and_then(Lang::from_accept_language)
+                .map(str::trim)
+                .filter(|v| !v.is_empty() && *v != "*")?;
+            Some(Lang::from_accept_language(asked).unwrap_or(Lang::En))
         })
         .unwrap_or_default()
 }

@@ -556,6 +556,9 @@ async fn pages_speak_dutch_by_default_and_follow_the_visitor() {
     )
     .await;
     assert!(de.body.contains("<html lang=\"de\">"));
+    // A browser asking only for a language loket does not offer gets English, not Dutch.
+    let japanese = get_with(&app.router, "/", &[("accept-language", "ja-JP,ja;q=0.9")]).await;
+    assert!(japanese.body.contains("<html lang=\"en\">"));
     let chosen = get_with(&app.router, "/?lang=fr", &[("accept-language", "de")]).await;
     assert!(chosen.body.contains("<html lang=\"fr\">"));
     let cookie = chosen
