@@ -51,10 +51,26 @@ test('a front-door request travels GIP → SVB and the loop closes, private to t
   const visitor = await visitorContext.newPage();
   await visitor.goto(`${loket.base}/voordeur/resultaat?who=cross-border-worker&live=DE05334002&work=GM0917&topic=health-insurance&languages=de&channel=phone&lang=de`);
   const card = visitor.locator('li.result', { hasText: 'GrenzInfoPunkt Aachen-Eurode' }).first();
+  // Every way to reach the GrenzInfoPunkt that the catalogue knows is on the result:
+  // the website, both offices with a route planner, and the callback request; no
+  // channel without its contact (no phone number is known, so no "call").
+  await card.getByRole('link', { name: 'grenzinfo.eu' }).waitFor();
+  assert.equal(await card.getByRole('link', { name: /^Route/ }).count(), 2);
+  assert.equal(await card.locator('a[href^="tel:"]').count(), 0);
+  assert.equal(await card.locator('a[href^="mailto:"]').count(), 0);
   await card.getByRole('link', { name: /Dieses Angebot um Kontaktaufnahme bitten/ }).click();
   await visitor.waitForURL(/\/terugbellen/);
   await axe(visitor, 'intake form (de)');
   await visitor.getByLabel('Ihr Name').fill('Dana Kowalczyk');
+  // A contact nobody can reach is refused, in the visitor's language.
+  await visitor.getByLabel('Wie können wir Sie erreichen?').fill('asdf');
+  await visitor.getByRole('checkbox').check();
+  await visitor.getByLabel('Ihre Frage').fill('Ich wohne in Aachen und fange in Heerlen an: wo bin ich krankenversichert?');
+  await visitor.waitForTimeout(3200);
+  await visitor.getByRole('button', { name: 'Meine Frage senden' }).click();
+  await visitor.getByText('Darüber können wir Sie nicht erreichen.').first().waitFor();
+  await axe(visitor, 'intake form refusing asdf (de)');
+  await visitor.getByRole('checkbox').uncheck();
   await visitor.getByLabel('Wie können wir Sie erreichen?').fill('+49 241 555 0101');
   await visitor.getByLabel('Ihre Frage').fill('Ich wohne in Aachen und fange in Heerlen an: wo bin ich krankenversichert?');
   await visitor.getByRole('button', { name: 'Meine Frage senden' }).click();
@@ -65,6 +81,8 @@ test('a front-door request travels GIP → SVB and the loop closes, private to t
   await visitor.waitForTimeout(3200);
   await visitor.getByRole('button', { name: 'Meine Frage senden' }).click();
   await visitor.getByText(/Ihre Frage wurde an GrenzInfoPunkt Aachen-Eurode weitergeleitet/).waitFor();
+  await visitor.getByText(/Ihre Referenznummer: [0-9A-F]{4}-[0-9A-F]{4}\./).waitFor();
+  await visitor.getByText(/meldet sich spätestens am \d{2}\.\d{2}\.\d{4}/).waitFor();
   await axe(visitor, 'intake thanks (de)');
 
   // GIP staff: the inbox shows it as new, from the front door; they accept.

@@ -26,6 +26,15 @@ fn queries() -> Vec<(&'static str, SearchQuery)> {
         ("text: belasting", text("belasting")),
         ("text: werk in duitsland", text("werk in Duitsland")),
         ("text: impôt", text("impôt")),
+        // The forgiving side: typos (Levenshtein automaton), other languages, stems.
+        ("typo: Krankenversichrung", text("Krankenversichrung")),
+        ("typo: belastng aangifte", text("belastng aangifte")),
+        (
+            "polish: zasiłek dla bezrobotnych",
+            text("zasiłek dla bezrobotnych"),
+        ),
+        ("bulgarian: здравна осигуровка", text("здравна осигуровка")),
+        ("stem: belastingen", text("belastingen")),
         (
             "text: huisvesting arbeidsmigrant",
             text("huisvesting arbeidsmigrant"),

@@ -14,6 +14,7 @@ pub mod contact;
 pub mod document;
 pub mod editing;
 pub mod figures;
+pub mod lexicon;
 pub mod opening;
 pub mod phone;
 pub mod policy;

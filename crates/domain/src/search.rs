@@ -9,6 +9,7 @@
 use crate::area::Areas;
 use crate::catalogue::*;
 use crate::document::CatalogueDocument;
+use crate::lexicon::Lexicon;
 use crate::text::{Lang, Text};
 use chrono::{DateTime, Utc};
 use std::collections::HashMap;
@@ -32,11 +33,33 @@ pub struct SearchQuery {
     pub active_only: bool,
 }
 
-/// Field weights: a hit in a name or in a topic counts more than one in a description.
-const W_NAME: u8 = 3;
-const W_TERM: u8 = 3;
-const W_KEYWORD: u8 = 2;
-const W_BODY: u8 = 1;
+/// Field weights: a hit in a name or in a topic counts more than one in a
+/// description, and a topic counts more for a service about few topics (the
+/// service dedicated to a question above general advice that covers it too).
+const W_NAME: u8 = 12;
+const W_TERM: u8 = 12;
+const W_KEYWORD: u8 = 8;
+const W_ORGANIZATION: u8 = 6;
+const W_BODY: u8 = 4;
+
+/// A topic's weight for a service about `topics` topics.
+fn focused(weight: u8, topics: usize) -> u8 {
+    match topics {
+        0..=2 => weight,
+        3..=5 => weight * 3 / 4,
+        _ => weight / 2,
+    }
+}
+
+/// How much a vocabulary word counts for a query word: the same word fully,
+/// another form of it (same stem, or the word continued) nearly, a word with a
+/// typing error less.
+const SAME: f32 = 1.0;
+const SAME_STEM: f32 = 0.9;
+const CONTINUED: f32 = 0.8;
+const INSIDE: f32 = 0.6;
+const ONE_ERROR: f32 = 0.7;
+const TWO_ERRORS: f32 = 0.5;
 
 const STOPWORDS: &[&str] = &[
     "de", "het", "een", "en", "van", "voor", "in", "op", "met", "ik", "mijn", "te", "the", "a",
@@ -59,6 +82,8 @@ pub struct CatalogueIndex {
     term_by_code: HashMap<(TaxonomyKind, String), usize>,
     /// Sorted vocabulary with, per token, the services containing it and the best field weight.
     vocabulary: Vec<(String, Vec<(u32, u8)>)>,
+    /// Stems and typo tolerance over the vocabulary.
+    lexicon: Lexicon,
     /// Per service, its filterable facts as bit sets and small ids (filters are bit tests).
     facets: Vec<Facets>,
     term_bits: HashMap<(TaxonomyKind, String), u64>,
@@ -107,6 +132,7 @@ impl CatalogueIndex {
             term_by_id,
             term_by_code,
             vocabulary: Vec::new(),
+            lexicon: Lexicon::build(std::iter::empty()),
             facets: Vec::new(),
             term_bits: HashMap::new(),
             language_bits: HashMap::new(),
@@ -118,6 +144,7 @@ impl CatalogueIndex {
             regions_and_municipalities: (doc.regions, doc.municipalities),
         };
         me.vocabulary = me.build_vocabulary();
+        me.lexicon = Lexicon::build(me.vocabulary.iter().map(|(w, _)| w.as_str()));
         me.build_facets();
         me.build_order();
         me
@@ -236,14 +263,15 @@ impl CatalogueIndex {
             add(&all(&s.name), W_NAME);
             add(s.alternate_name.as_deref().unwrap_or(""), W_NAME);
             if let Some(o) = self.organization(&s.organization_id) {
-                add(&o.name, W_NAME);
-                add(o.alternate_name.as_deref().unwrap_or(""), W_NAME);
+                add(&o.name, W_ORGANIZATION);
+                add(o.alternate_name.as_deref().unwrap_or(""), W_ORGANIZATION);
             }
             for kind in [TaxonomyKind::Topic, TaxonomyKind::TargetGroup] {
+                let count = s.terms(kind).len();
                 for code in s.terms(kind) {
                     if let Some(t) = self.term(kind, code) {
-                        add(&all(&t.name), W_TERM);
-                        add(&t.keywords, W_KEYWORD);
+                        add(&all(&t.name), focused(W_TERM, count));
+                        add(&t.keywords, focused(W_KEYWORD, count));
                     }
                 }
             }
@@ -501,22 +529,71 @@ impl CatalogueIndex {
                 continue;
             }
             best.iter_mut().for_each(|b| *b = 0.0);
-            for (token, postings) in self.matching_tokens(&word) {
-                let closeness = if *token == word {
-                    1.0
-                } else if token.starts_with(word.as_str()) {
-                    0.8
-                } else {
-                    0.6
-                };
+            let mut credit = |postings: &[(u32, u8)], closeness: f32| {
                 for &(service, weight) in postings {
                     let b = &mut best[service as usize];
                     *b = b.max(f32::from(weight) * closeness);
+                }
+            };
+            for (token, postings) in self.matching_tokens(&word) {
+                let closeness = if *token == word {
+                    SAME
+                } else if token.starts_with(word.as_str()) {
+                    CONTINUED
+                } else {
+                    INSIDE
+                };
+                credit(postings, closeness);
+            }
+            for place in self.lexicon.same_stem(&word) {
+                let (token, postings) = &self.vocabulary[place as usize];
+                // Continuations were credited above; most forms of a word are both.
+                if !token.starts_with(word.as_str()) {
+                    credit(postings, SAME_STEM);
+                }
+            }
+            // A word the catalogue has is no typo; only unknown words are corrected.
+            if !self.lexicon.contains(&word) {
+                for near in self.lexicon.near(&word) {
+                    let closeness = if near.errors <= 1 {
+                        ONE_ERROR
+                    } else {
+                        TWO_ERRORS
+                    };
+                    credit(&self.vocabulary[near.place as usize].1, closeness);
                 }
             }
             total.iter_mut().zip(&best).for_each(|(t, b)| *t += b);
         }
         total
+    }
+
+    /// The query with each word the catalogue does not know replaced by the
+    /// nearest one it does ("belastng" → "belasting"); `None` when nothing changes.
+    pub fn did_you_mean(&self, text: &str) -> Option<String> {
+        let mut changed = false;
+        let words: Vec<String> = tokens(text)
+            .map(|word| {
+                let known = STOPWORDS.contains(&word.as_str())
+                    || self.matching_tokens(&word).next().is_some()
+                    || !self.lexicon.same_stem(&word).is_empty();
+                if known {
+                    return word;
+                }
+                let best = self.lexicon.near(&word).into_iter().min_by_key(|n| {
+                    let uses = self.vocabulary[n.place as usize].1.len();
+                    (n.errors, std::cmp::Reverse(uses))
+                });
+                match best {
+                    Some(n) => {
+                        changed = true;
+                        self.vocabulary[n.place as usize].0.clone()
+                    }
+                    None => word,
+                }
+            })
+            .collect();
+        changed.then(|| words.join(" "))
     }
 
     /// Vocabulary tokens equal to `word`, starting with it (3+ letters), or
@@ -604,6 +681,15 @@ fn fold(word: &str) -> String {
             'ù' | 'ú' | 'û' | 'ü' => out.push('u'),
             'ÿ' => out.push('y'),
             'ß' => out.push_str("ss"),
+            // Romanian and Polish, so "locuinta" finds "locuință" and "zasilek" "zasiłek".
+            'ă' | 'ą' => out.push('a'),
+            'ș' | 'ş' | 'ś' => out.push('s'),
+            'ț' | 'ţ' => out.push('t'),
+            'ę' => out.push('e'),
+            'ł' => out.push('l'),
+            'ć' => out.push('c'),
+            'ń' => out.push('n'),
+            'ż' | 'ź' => out.push('z'),
             c => out.push(c),
         }
     }

@@ -14,6 +14,7 @@ pub mod routes;
 mod security;
 pub mod session;
 mod state;
+pub mod who;
 
 pub use loket_app::StartError;
 pub use state::AppState;

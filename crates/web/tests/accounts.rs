@@ -1024,9 +1024,9 @@ async fn the_coordinator_adds_a_search_word_and_search_finds_it() {
         .expect("a topic")
         .clone();
     let before = Client::default()
-        .get(&app.router, "/diensten?q=zzgrenzwortzz")
+        .get(&app.router, "/diensten?q=zzgrenzwortzz&lang=en")
         .await;
-    assert!(!before.body.contains("class=\"result\""));
+    assert!(before.body.contains("No services found."));
     let (mut coordinator, _) = signed_in(&app.state, Role::Coordinator, None).await;
     let list = coordinator.get(&app.router, "/beheer/termen?lang=en").await;
     assert!(list.body.contains(&format!("/beheer/termen/{}", term.id)));
@@ -1047,10 +1047,10 @@ async fn the_coordinator_adds_a_search_word_and_search_finds_it() {
         .await;
     assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
     let after = Client::default()
-        .get(&app.router, "/diensten?q=zzgrenzwortzz")
+        .get(&app.router, "/diensten?q=zzgrenzwortzz&lang=en")
         .await;
     assert!(
-        after.body.contains("class=\"result\""),
+        !after.body.contains("No services found.") && after.body.contains("class=\"result\""),
         "the new search word finds the term's services"
     );
 }
@@ -1211,4 +1211,37 @@ async fn the_coordinator_rewords_a_front_door_question_in_german_and_visitors_se
     .await;
     assert_eq!(refused.status, StatusCode::BAD_REQUEST);
     assert!(refused.body.contains("Fill in the Dutch text"));
+}
+
+/// No dead ends after sign-in: each role starts on a page of its own, and every
+/// page says who is signed in, for which organisation, with a way out.
+#[tokio::test]
+async fn each_role_starts_on_its_own_page_and_the_header_says_who_is_signed_in() {
+    let app = app().await;
+    for (role, org, home) in [
+        (Role::Funder, None, "/beheer/cijfers"),
+        (Role::Staff, Some(GIP), "/beheer"),
+        (Role::Coordinator, None, "/beheer"),
+    ] {
+        let (mut client, _) = signed_in(&app.state, role, org).await;
+        let start = client.get(&app.router, "/start").await;
+        assert_eq!(start.status, StatusCode::SEE_OTHER, "{role:?}");
+        assert_eq!(start.location, home, "{role:?}");
+        let page = client.get(&app.router, &format!("{home}?lang=en")).await;
+        assert_eq!(page.status, StatusCode::OK, "{role:?} on {home}");
+        assert!(page.body.contains("Signed in as"), "{role:?}");
+        assert!(
+            page.body.contains("action=\"/afmelden\""),
+            "{role:?}: sign-out"
+        );
+    }
+    let (mut staff, _) = signed_in(&app.state, Role::Staff, Some(GIP)).await;
+    let page = staff.get(&app.router, "/organisaties?lang=en").await;
+    assert!(
+        page.body
+            .contains("<span class=\"who-org\"> · GrenzInfoPunkt Aachen-Eurode</span>"),
+        "the organisation is named in the header"
+    );
+    let visitor = Client::default().get(&app.router, "/?lang=en").await;
+    assert!(!visitor.body.contains("Signed in as"));
 }

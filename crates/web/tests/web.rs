@@ -611,6 +611,37 @@ async fn search_page_lists_border_info_points_first_and_filters_by_region() {
 }
 
 #[tokio::test]
+async fn search_forgives_typos_and_a_search_without_results_leads_on() {
+    let app = app().await;
+    // A typo still finds the services, and the page offers the corrected query.
+    let typo = get(&app.router, "/diensten?q=belastng&lang=nl").await;
+    assert_eq!(typo.status, StatusCode::OK);
+    assert!(typo.body.contains("class=\"result\""), "{}", typo.body);
+    assert!(typo.body.contains("Bedoelde u"), "did you mean");
+    assert!(
+        typo.body.contains("q=belasting"),
+        "the corrected query as a link"
+    );
+    // Polish words reach the labour migrants' information point.
+    let polish = get(&app.router, "/diensten?q=mieszkanie&lang=en").await;
+    assert!(
+        polish
+            .body
+            .contains("Information point for labour migrants")
+    );
+    // Nothing found: the front door and the regional generalists, never a dead end.
+    let nothing = get(&app.router, "/diensten?q=qwxzvbn&lang=en").await;
+    assert_eq!(nothing.status, StatusCode::OK);
+    assert!(nothing.body.contains("No services found."));
+    assert!(nothing.body.contains("href=\"/voordeur?lang=en\""));
+    assert!(
+        nothing
+            .body
+            .contains("Walk-in advice on work, training and careers")
+    );
+}
+
+#[tokio::test]
 async fn bad_filters_re_render_with_errors_next_to_their_fields() {
     let app = app().await;
     let long = "x".repeat(300);

@@ -37,7 +37,10 @@ search-count = { $count ->
    *[other] { $count } Angebote gefunden
 }
 search-none = Keine Angebote gefunden.
-search-none-hint = Versuchen Sie weniger Filter oder andere Wörter. Unsicher? Das Arbeitszentrum Ihrer Region hilft Ihnen weiter.
+search-none-hint = Versuchen Sie andere oder weniger Wörter oder weniger Filter.
+search-did-you-mean = Meinten Sie
+search-none-front-door = Frage stellen: in wenigen Schritten zum passenden Angebot
+search-none-generalists = Das Werkcentrum in Ihrer Region hilft allen weiter
 search-results = Ergebnisse
 pagination-label = Seitennavigation
 page-prev = Vorherige Seite
@@ -244,6 +247,9 @@ form-error-summary = Bitte korrigieren Sie Folgendes
 form-error-expired = Dieses Formular ist abgelaufen oder kam nicht von dieser Website. Bitte versuchen Sie es erneut.
 form-error-rate-limited = Zu viele Anfragen von Ihrer Adresse. Bitte warten Sie eine Stunde und versuchen Sie es erneut.
 forbidden-title = Kein Zugriff
+who-signed-in-as = Angemeldet als
+who-home = Meine Startseite
+forbidden-home = Zu meiner Startseite
 forbidden-body = Ihr Konto erlaubt diese Seite oder Handlung nicht. Der Versuch wurde protokolliert. Wenden Sie sich an die Administration Ihrer Organisation, wenn Sie Zugriff brauchen.
 forbidden-signed-in-as = Sie sind angemeldet als { $email }.
 csrf-title = Formular nicht angenommen

@@ -37,7 +37,10 @@ search-count = { $count ->
    *[other] { $count } services found
 }
 search-none = No services found.
-search-none-hint = Try fewer filters or other words. Not sure? The work centre in your region will help you further.
+search-none-hint = Try other or fewer words, or fewer filters.
+search-did-you-mean = Did you mean
+search-none-front-door = Ask your question: a few steps to the right service
+search-none-generalists = The work centre in your region helps everyone further
 search-results = Results
 pagination-label = Pagination
 page-prev = Previous page
@@ -244,6 +247,9 @@ form-error-summary = Please correct the following
 form-error-expired = This form has expired or did not come from this site. Please try again.
 form-error-rate-limited = Too many requests from your address. Please wait an hour and try again.
 forbidden-title = No access
+who-signed-in-as = Signed in as
+who-home = My start page
+forbidden-home = Go to my start page
 forbidden-body = Your account does not allow this page or action. The attempt has been recorded. Ask your organisation's admin if you think you need access.
 forbidden-signed-in-as = You are signed in as { $email }.
 csrf-title = Form not accepted

@@ -37,7 +37,10 @@ search-count = { $count ->
    *[other] { $count } services trouvés
 }
 search-none = Aucun service trouvé.
-search-none-hint = Essayez moins de filtres ou d'autres mots. Vous hésitez ? Le centre pour l'emploi de votre région vous aidera.
+search-none-hint = Essayez d’autres mots, moins de mots ou moins de filtres.
+search-did-you-mean = Vouliez-vous dire
+search-none-front-door = Posez votre question : en quelques étapes vers le bon service
+search-none-generalists = Le centre de travail de votre région aide chacun à avancer
 search-results = Résultats
 pagination-label = Pagination
 page-prev = Page précédente
@@ -244,6 +247,9 @@ form-error-summary = Veuillez corriger ce qui suit
 form-error-expired = Ce formulaire a expiré ou ne vient pas de ce site. Veuillez réessayer.
 form-error-rate-limited = Trop de demandes depuis votre adresse. Attendez une heure et réessayez.
 forbidden-title = Accès refusé
+who-signed-in-as = Connecté en tant que
+who-home = Ma page d’accueil
+forbidden-home = Aller à ma page d’accueil
 forbidden-body = Votre compte ne permet pas cette page ou cette action. La tentative a été enregistrée. Adressez-vous à l'administrateur de votre organisation si vous pensez avoir besoin d'un accès.
 forbidden-signed-in-as = Vous êtes connecté en tant que { $email }.
 csrf-title = Formulaire refusé

@@ -37,7 +37,10 @@ search-count = { $count ->
    *[other] { $count } diensten gevonden
 }
 search-none = Geen diensten gevonden.
-search-none-hint = Probeer minder filters of andere woorden. Weet u het niet? Het werkcentrum in uw regio helpt u verder.
+search-none-hint = Probeer andere of minder woorden, of minder filters.
+search-did-you-mean = Bedoelde u
+search-none-front-door = Stel uw vraag: in een paar stappen naar de juiste dienst
+search-none-generalists = Het werkcentrum in uw regio helpt iedereen verder
 search-results = Resultaten
 pagination-label = Paginering
 page-prev = Vorige pagina
@@ -244,6 +247,9 @@ form-error-summary = Verbeter het volgende
 form-error-expired = Dit formulier is verlopen of kwam niet van deze site. Probeer het opnieuw.
 form-error-rate-limited = Te veel verzoeken vanaf uw adres. Wacht een uur en probeer het opnieuw.
 forbidden-title = Geen toegang
+who-signed-in-as = Aangemeld als
+who-home = Mijn startpagina
+forbidden-home = Naar mijn startpagina
 forbidden-body = Uw account geeft geen toegang tot deze pagina of handeling. De poging is vastgelegd. Vraag de beheerder van uw organisatie als u denkt dat u toegang nodig hebt.
 forbidden-signed-in-as = U bent aangemeld als { $email }.
 csrf-title = Formulier niet geaccepteerd

@@ -37,15 +37,18 @@ impl Errors {
 
 /// Where to go after signing in: a path on this site only (no `//host`).
 pub fn safe_next(next: &str) -> String {
+    // Browsers drop tabs and newlines and read `\` as `/`, so `/\t/evil.example`
+    // would leave the site: only a plain path on this site is followed.
     let ok = next.starts_with('/')
         && !next.starts_with("//")
-        && !next.starts_with("/\\")
-        && !next.contains(['\r', '\n'])
+        && !next
+            .chars()
+            .any(|c| c.is_control() || c.is_whitespace() || c == '\\')
         && next.len() < 500;
     if ok {
         next.to_string()
     } else {
-        "/beheer".to_string()
+        crate::pages::accounts::home::START.to_string()
     }
 }
 
@@ -162,5 +165,29 @@ where
             .map(|f: axum::Form<T>| f.0)
             .unwrap_or_default();
         Ok(CheckedForm(value))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn only_paths_on_this_site_are_followed_after_sign_in() {
+        assert_eq!(
+            safe_next("/beheer/verwijzingen?view=new"),
+            "/beheer/verwijzingen?view=new"
+        );
+        for hostile in [
+            "//evil.example/",
+            "/\t/evil.example/",
+            "/\\evil.example",
+            "/\\/evil.example",
+            "/%0a/x\n",
+            "https://evil.example/",
+            "",
+        ] {
+            assert_eq!(safe_next(hostile), "/start", "{hostile:?}");
+        }
     }
 }

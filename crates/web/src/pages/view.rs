@@ -20,6 +20,8 @@ pub struct Layout {
     pub title: String,
     pub nav: &'static str,
     pub switch: Vec<LangLink>,
+    /// The signed-in person, for the header; `None` for visitors.
+    pub who: Option<crate::who::Who>,
 }
 
 impl Layout {
@@ -55,6 +57,7 @@ impl Layout {
             title,
             nav,
             switch,
+            who: crate::who::current(),
         }
     }
 }

@@ -4,6 +4,7 @@
 pub(crate) mod account;
 pub(crate) mod admin;
 pub(crate) mod audit_log;
+pub(crate) mod home;
 pub(crate) mod invite;
 pub(crate) mod password_links;
 pub(crate) mod second_factor;
@@ -40,7 +41,8 @@ pub(crate) fn routes(table: RouteTable) -> RouteTable {
             Public,
             password_links::set_password,
         )
-        // One's own account.
+        // One's own account, and where each role starts.
+        .get(home::START, SignedIn, home::start)
         .get("/account", SignedIn, account::page)
         .post(
             "/account/overal-afmelden",

@@ -210,5 +210,12 @@ pub async fn set_password(
         Ok(step) => step,
         Err(e) => return failure(e),
     };
-    after_password(&state, previous.as_ref(), &account, step, "/beheer").await
+    after_password(
+        &state,
+        previous.as_ref(),
+        &account,
+        step,
+        crate::pages::accounts::home::START,
+    )
+    .await
 }

@@ -43,7 +43,7 @@ pub struct CodePage {
 pub(crate) fn pending(viewer: Option<Viewer>) -> Result<Viewer, &'static str> {
     match viewer {
         Some(v) if v.stage == SessionStage::Password => Ok(v),
-        Some(_) => Err("/beheer"),
+        Some(_) => Err(crate::pages::accounts::home::START),
         None => Err("/aanmelden"),
     }
 }

@@ -4,7 +4,9 @@
 use crate::AppState;
 use crate::pages::view::Page;
 use crate::pages::view::{Layout, Opt, OptGroup, render};
-use crate::present::names::{channel_names, language_name, language_names, municipality_name};
+use crate::present::names::{
+    Link, channel_names, language_name, language_names, municipality_name,
+};
 use crate::present::{Tr, query_string};
 use askama::Template;
 use axum::extract::rejection::QueryRejection;
@@ -52,6 +54,10 @@ pub struct SearchPage {
     page_of: String,
     prev: Option<String>,
     next: Option<String>,
+    /// The query with unknown words corrected, as a link ("did you mean").
+    did_you_mean: Option<Link>,
+    /// With no results: the regional generalists, who help anyone onward.
+    generalists: Vec<ResultItem>,
 }
 
 impl SearchPage {
@@ -161,9 +167,13 @@ impl SearchForm {
 
     /// The link to another page of the same search.
     fn href(&self, page: usize) -> String {
+        self.href_with(&self.q, page)
+    }
+
+    fn href_with(&self, q: &str, page: usize) -> String {
         let page = page.to_string();
         let pairs = [
-            ("q", self.q.as_str()),
+            ("q", q),
             ("topic", &self.topic),
             ("group", &self.group),
             ("area", &self.area),
@@ -297,6 +307,23 @@ pub async fn search(
         ),
         prev: (page > 1).then(|| form.href(page - 1)),
         next: (page < pages).then(|| form.href(page + 1)),
+        did_you_mean: query
+            .text
+            .as_deref()
+            .and_then(|t| idx.did_you_mean(t))
+            .map(|better| Link {
+                href: form.href_with(&better, 1),
+                label: better,
+            }),
+        generalists: if hits.is_empty() {
+            idx.services()
+                .iter()
+                .filter(|s| s.generalist && s.status == loket_domain::ServiceStatus::Active)
+                .map(|s| result_item(&idx, &tr, s))
+                .collect()
+        } else {
+            Vec::new()
+        },
     };
     render(status, &view)
 }

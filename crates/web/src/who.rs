@@ -1,0 +1,59 @@
+//! Who is signed in, for the header of every page: name, organisation, their
+//! start page and a sign-out form.
+//!
+//! The session middleware knows the viewer before any handler runs; pages
+//! build their [`Layout`](crate::pages::view::Layout) in dozens of places. So
+//! the middleware puts the header's facts in a task-local for the duration of
+//! the request, and `Layout::new` reads them: one place decides, every page shows.
+
+use crate::AppState;
+use crate::session::Viewer;
+use loket_store::SessionStage;
+
+#[derive(Debug, Clone)]
+pub struct Who {
+    pub name: String,
+    pub organization: Option<String>,
+    /// The role's start page (`/beheer`, `/beheer/cijfers`, `/werkgever`, `/account`).
+    pub home: &'static str,
+    /// The session's form token, for the sign-out form.
+    pub token: String,
+}
+
+tokio::task_local! {
+    static WHO: Option<Who>;
+}
+
+/// The header's facts for a completed sign-in; `None` for visitors and API tokens.
+pub(crate) fn of(state: &AppState, viewer: &Viewer) -> Option<Who> {
+    if viewer.stage != SessionStage::Full || viewer.api_scopes.is_some() {
+        return None;
+    }
+    let idx = state.index();
+    let organization = viewer
+        .memberships
+        .iter()
+        .filter_map(|m| m.organization_id.as_deref())
+        .find_map(|id| idx.organization(id).map(|o| o.name.clone()));
+    let name = if viewer.account.display_name.trim().is_empty() {
+        viewer.account.email.as_str().to_string()
+    } else {
+        viewer.account.display_name.clone()
+    };
+    Some(Who {
+        name,
+        organization,
+        home: crate::pages::accounts::home::home_for(&viewer.memberships),
+        token: state.csrf.session_token(&viewer.session_hash),
+    })
+}
+
+/// Runs the rest of the request with `who` in scope.
+pub(crate) async fn scope<F: std::future::Future>(who: Option<Who>, f: F) -> F::Output {
+    WHO.scope(who, f).await
+}
+
+/// The signed-in person of the current request, if any.
+pub fn current() -> Option<Who> {
+    WHO.try_with(Clone::clone).ok().flatten()
+}
