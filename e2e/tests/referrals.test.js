@@ -158,3 +158,35 @@ test('a front-door request travels GIP → SVB and the loop closes, private to t
   assert.ok(link.endsWith(`/beheer/verwijzingen/${onwardId}`), link);
   for (const m of sink.messages) assert.ok(!m.includes('Kowalczyk'), 'no personal data in mail');
 });
+
+test('withdrawing consent asks first, ends the referral, and the receiver can no longer accept it', async () => {
+  const gip = await staffPage(GIP);
+  await gip.goto(`${loket.base}/beheer/verwijzingen/nieuw?lang=en`);
+  await gip.getByLabel('Name', { exact: true }).fill('Piotr Nowak');
+  await gip.getByLabel('Phone or e-mail').fill('+48 601 234 567');
+  const svbService = await gip.$eval('optgroup[label="Sociale Verzekeringsbank"] option', (o) => o.value);
+  await gip.getByLabel('To which service?').selectOption(svbService);
+  await gip.getByLabel('Question and handover note').fill('Child benefit while working in Heerlen, family in Poland.');
+  await gip.getByLabel('Legal basis').selectOption('consent');
+  await gip.getByLabel('Purpose of sharing').fill('Child benefit across the border');
+  await gip.getByRole('button', { name: 'Send the referral' }).click();
+  await gip.getByText('The referral was sent.').waitFor();
+  const url = gip.url().split('?')[0];
+
+  // The destructive step is behind a disclosure that says what will happen.
+  const confirm = gip.getByRole('button', { name: 'Yes, withdraw consent and delete the data' });
+  assert.equal(await confirm.isVisible(), false, 'not one click away');
+  await gip.getByText('The person withdraws consent').click();
+  await gip.getByText('deleted now and cannot be restored').waitFor();
+  await axe(gip, 'withdraw consent, confirmation open');
+  await confirm.click();
+  await gip.locator('[data-status="cancelled"]').waitFor();
+  assert.equal(await gip.getByText('Piotr Nowak').count(), 0, 'the name is gone');
+
+  // The receiver finds it ended: no accept button, nothing to do.
+  const svb = await staffPage(SVB);
+  await svb.goto(`${url}?lang=en`);
+  assert.equal(await svb.locator('[data-status]').getAttribute('data-status'), 'cancelled');
+  assert.equal(await svb.getByRole('button', { name: 'Accept', exact: true }).count(), 0);
+  await axe(svb, 'SVB, referral ended by withdrawn consent');
+});

@@ -501,15 +501,37 @@ pub fn create(
     (referral, change)
 }
 
-/// The referral after the person withdrew consent: their data and the note go.
-pub fn withdraw_consent(r: &Referral, now: i64) -> Referral {
+/// The referral after the person withdrew consent: their data and the note go,
+/// and an open referral ends (cancelled, the person declined), because without
+/// consent there is nothing lawful left to do with it; the history says who ended it.
+pub fn withdraw_consent(
+    r: &Referral,
+    actor: Actor<'_>,
+    now: i64,
+) -> (Referral, Option<StatusChange>) {
     let mut next = r.clone();
     next.version = r.version + 1;
     next.person = None;
     next.note = String::new();
     next.consent.withdrawn_at = Some(now);
     next.updated_at = now;
-    next
+    if r.status.is_final() {
+        return (next, None);
+    }
+    next.status = Status::Cancelled;
+    next.reason = Some(Reason::ClientDeclined);
+    next.due_on = None;
+    let change = StatusChange {
+        version: next.version,
+        at: now,
+        actor: actor.account_id.to_string(),
+        actor_org: actor.organization_id.map(str::to_string),
+        from: Some(r.status),
+        to: Status::Cancelled,
+        reason: Some(Reason::ClientDeclined),
+        outcome: None,
+    };
+    (next, Some(change))
 }
 
 /// The referral assigned to a member of the receiver (or to nobody).
@@ -634,6 +656,65 @@ mod tests {
             assert_eq!(Status::parse(s.code()), Some(s));
         }
         assert_eq!(Status::parse("done"), None);
+    }
+
+    fn sample() -> Referral {
+        let request = ReferralRequest {
+            service_id: "s".into(),
+            name: "Dana Kowalczyk".into(),
+            contact: "dana@example.org".into(),
+            language: "de".into(),
+            note: "Vraag".into(),
+            basis: "consent".into(),
+            purpose: "p".into(),
+            previous_id: None,
+        };
+        let actor = Actor {
+            account_id: "x",
+            organization_id: Some("sender"),
+        };
+        let source = Source::Organization {
+            organization_id: "sender".into(),
+            account_id: "x".into(),
+        };
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
+        create(
+            "r".into(),
+            &request,
+            source,
+            "receiver".into(),
+            actor,
+            0,
+            today,
+            ServiceLevel::default(),
+        )
+        .0
+    }
+
+    #[test]
+    fn withdrawn_consent_ends_an_open_referral_and_nothing_can_follow() {
+        let r = sample();
+        let actor = Actor {
+            account_id: "a",
+            organization_id: Some("receiver"),
+        };
+        let (next, change) = withdraw_consent(&r, actor, 50);
+        assert_eq!(next.person, None);
+        assert_eq!(next.status, Status::Cancelled);
+        assert_eq!(next.due_on, None);
+        assert_eq!(
+            change.map(|c| (c.from, c.to)),
+            Some((Some(r.status), Status::Cancelled))
+        );
+        assert!(
+            allowed(next.status, Side::Receiver).is_empty(),
+            "no one can accept it afterwards"
+        );
+        // A closed referral keeps its status; only the data goes.
+        let mut done = r.clone();
+        done.status = Status::Completed;
+        let (after, change) = withdraw_consent(&done, actor, 60);
+        assert_eq!((after.status, change), (Status::Completed, None));
     }
 
     #[test]

@@ -436,15 +436,26 @@ pub async fn notices_are_queued_with_the_change(store: &dyn Store) {
 pub async fn referral_withdrawal_removes_the_person(store: &dyn Store) {
     let r = referred(store, "w", Some(SENDER), RECEIVER).await;
     assert!(r.person.is_some());
-    let withdrawn = referral::withdraw_consent(&r, 40);
+    let actor = referral::Actor {
+        account_id: "staff-org-b",
+        organization_id: Some(RECEIVER),
+    };
+    let (withdrawn, change) = referral::withdraw_consent(&r, actor, 40);
     store
-        .update_referral(&withdrawn, r.version, None, &[])
+        .update_referral(&withdrawn, r.version, change.as_ref(), &[])
         .await
         .unwrap();
     let stored = store.referral("w").await.unwrap().unwrap();
     assert_eq!(stored.person, None);
     assert_eq!(stored.note, "");
     assert_eq!(stored.consent.withdrawn_at, Some(40));
+    assert_eq!(
+        stored.status,
+        Status::Cancelled,
+        "the referral ends with it"
+    );
+    let history = store.referral_history("w").await.unwrap();
+    assert_eq!(history.last().map(|c| c.to), Some(Status::Cancelled));
 }
 
 /// Closed referrals lose the person's data and notes after retention; counts stay.

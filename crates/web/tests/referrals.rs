@@ -1197,3 +1197,94 @@ async fn overdue_referrals_remind_the_receiver_and_escalate_to_the_coordinator()
     let svb_name = app.state.index().organization(SVB).unwrap().name.clone();
     assert!(list.body.contains(&svb_name), "{}", list.body);
 }
+
+/// Withdrawing consent asks first and says what happens; then the person's data
+/// goes, the referral ends, the receiver is told and can no longer accept it.
+#[tokio::test]
+async fn withdrawn_consent_ends_the_referral_and_the_receiver_cannot_accept_it() {
+    let app = app().await;
+    let gip_token = token(&app, GIP, &["referrals"]).await;
+    let created = api(
+        &app,
+        "POST",
+        "/api/v1/referrals",
+        &gip_token,
+        Some(referral_body(&service_of(&app, SVB)).to_string()),
+        None,
+    )
+    .await;
+    let id = created.json["id"].as_str().unwrap().to_string();
+    let (mut sender, _) = signed_in(&app.state, Role::Staff, Some(GIP)).await;
+    let (mut receiver, receiver_id) = signed_in(&app.state, Role::Staff, Some(SVB)).await;
+    let page = sender
+        .get(&app.router, &format!("/beheer/verwijzingen/{id}?lang=en"))
+        .await;
+    assert!(
+        page.body.contains("deleted now and cannot be restored"),
+        "the consequence is said before the button"
+    );
+    let open = receiver
+        .get(&app.router, &format!("/beheer/verwijzingen/{id}?lang=en"))
+        .await;
+    let withdrawn = sender
+        .post(
+            &app.router,
+            &format!("/beheer/verwijzingen/{id}/toestemming-intrekken?lang=en"),
+            &[
+                ("token", &page.input("token")),
+                ("version", &page.input("version")),
+            ],
+        )
+        .await;
+    assert_eq!(
+        withdrawn.status,
+        StatusCode::SEE_OTHER,
+        "{}",
+        withdrawn.body
+    );
+    let stored = app.state.store.referral(&id).await.unwrap().unwrap();
+    assert_eq!(stored.person, None);
+    assert_eq!(stored.status.code(), "cancelled");
+    let told = app
+        .state
+        .store
+        .notifications(&receiver_id, 10)
+        .await
+        .unwrap();
+    assert!(
+        told.iter()
+            .any(|n| n.referral_id == id && n.kind == "withdrawn" && !n.read),
+        "the receiver is told of the withdrawal: {told:?}"
+    );
+    // The receiver's page, opened before, tries to accept: refused, nothing changes.
+    let accept = receiver
+        .post(
+            &app.router,
+            &format!("/beheer/verwijzingen/{id}/status?lang=en"),
+            &[
+                ("token", &open.input("token")),
+                ("version", &open.input("version")),
+                ("to", "accepted"),
+            ],
+        )
+        .await;
+    assert_ne!(accept.status, StatusCode::SEE_OTHER);
+    let now = receiver
+        .get(&app.router, &format!("/beheer/verwijzingen/{id}?lang=en"))
+        .await;
+    assert!(
+        !now.body.contains("data-to=\"accepted\""),
+        "no accept button"
+    );
+    assert_eq!(
+        app.state
+            .store
+            .referral(&id)
+            .await
+            .unwrap()
+            .unwrap()
+            .status
+            .code(),
+        "cancelled"
+    );
+}

@@ -364,7 +364,7 @@ pub async fn withdraw_consent(
         return Err(ActError::Invalid("no-consent"));
     }
     check_version(&r, side, expected)?;
-    let next = referral::withdraw_consent(&r, state.clock.unix());
+    let (next, change) = referral::withdraw_consent(&r, caller.actor(), state.clock.unix());
     let other = match side {
         Side::Receiver => match &r.source {
             Source::Organization { account_id, .. } => vec![Notice {
@@ -382,7 +382,7 @@ pub async fn withdraw_consent(
         state,
         &next,
         r.version,
-        None,
+        change.as_ref(),
         &other,
         caller.organization_id,
     )

@@ -47,6 +47,11 @@ pub struct ActionForm {
     pub to: &'static str,
     pub label: String,
     pub choices: Option<(String, String, Vec<Opt>)>,
+    /// For a step that ends the referral against the person's wish (reject,
+    /// fail, cancel): what will happen, shown before the button that does it.
+    pub confirm: Option<String>,
+    /// `primary`, `secondary` or `danger`: the look says what the step does.
+    pub kind: &'static str,
 }
 
 #[derive(Template)]
@@ -117,10 +122,17 @@ pub(crate) fn action_forms(tr: &Tr, r: &Referral, side: Side) -> Vec<ActionForm>
                 )),
                 _ => None,
             };
+            let ends = matches!(to, Status::Rejected | Status::Failed | Status::Cancelled);
             ActionForm {
                 to: to.code(),
                 label: tr.t(&format!("referral-action-{}", to.code())),
                 choices,
+                confirm: ends.then(|| tr.t(&format!("referral-confirm-{}", to.code()))),
+                kind: match to {
+                    _ if ends => "danger",
+                    Status::Accepted | Status::Completed => "primary",
+                    _ => "secondary",
+                },
             }
         })
         .collect()
