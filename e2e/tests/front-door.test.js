@@ -124,7 +124,7 @@ for (const persona of personas) {
       const first = page.locator('ol.routed > li').first();
       assert.match(await first.locator('.org').innerText(), persona.expect);
       assert.ok((await first.locator('.reasons li').count()) >= 1, 'the result says why');
-      assert.equal(await page.locator('.notice').count() > 0, !!persona.fallback, 'the fallback says so honestly');
+      assert.equal(await page.locator('.notice.fallback').count() > 0, !!persona.fallback, 'the fallback says so honestly');
       await axe(page, 'result', failures);
       if (lang === persona.langs[0]) {
         await page.screenshot({ path: `${shots}front-door-${persona.answers.who}-${lang}.png`, fullPage: true });

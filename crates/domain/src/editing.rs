@@ -148,12 +148,13 @@ impl ServiceEdit {
             let t = self.text(field, lang).trim();
             (!t.is_empty()).then(|| t.to_string())
         };
-        Text {
-            nl: v(Lang::Nl),
-            en: v(Lang::En),
-            de: v(Lang::De),
-            fr: v(Lang::Fr),
+        let mut text = Text::default();
+        for lang in Lang::ALL {
+            if let Some(t) = v(lang) {
+                text.set(lang, t);
+            }
         }
+        text
     }
 
     /// Checks every field and returns the edited service, or every problem.
@@ -445,12 +446,13 @@ fn text_from(fields: &Fields, prefix: &str) -> Text {
         let t = field(fields, &format!("{prefix}_{}", lang.code()));
         (!t.is_empty()).then(|| t.to_string())
     };
-    Text {
-        nl: v(Lang::Nl),
-        en: v(Lang::En),
-        de: v(Lang::De),
-        fr: v(Lang::Fr),
+    let mut text = Text::default();
+    for lang in Lang::ALL {
+        if let Some(t) = v(lang) {
+            text.set(lang, t);
+        }
     }
+    text
 }
 
 fn text_into(fields: &mut Fields, prefix: &str, text: Option<&Text>) {

@@ -119,12 +119,7 @@ pub fn organization(
     now: chrono::DateTime<chrono::Utc>,
 ) -> Organization {
     let mut description = Text::default();
-    match p.lang {
-        Lang::Nl => description.nl = Some(p.description.clone()),
-        Lang::En => description.en = Some(p.description.clone()),
-        Lang::De => description.de = Some(p.description.clone()),
-        Lang::Fr => description.fr = Some(p.description.clone()),
-    }
+    description.set(p.lang, p.description.clone());
     Organization {
         id: p.id.clone(),
         key: key_for(&p.name, taken_keys),

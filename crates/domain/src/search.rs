@@ -226,7 +226,7 @@ impl CatalogueIndex {
     }
 
     fn build_order(&mut self) {
-        for lang in Lang::ALL {
+        for lang in Lang::FULL {
             let mut order: Vec<u32> = (0..self.services.len() as u32).collect();
             let services = &self.services;
             order.sort_by(|&a, &b| {
@@ -657,6 +657,8 @@ fn lang_slot(lang: Lang) -> usize {
         Lang::En => 1,
         Lang::De => 2,
         Lang::Fr => 3,
+        // Browsing order by English name until the labour migrants' languages have their own names.
+        Lang::Pl | Lang::Ro | Lang::Bg => 1,
     }
 }
 

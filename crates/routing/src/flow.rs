@@ -201,13 +201,7 @@ impl Flow {
             if required && value.is_empty() && lang == loket_domain::Lang::Nl {
                 problems.push((key.clone(), "required-dutch"));
             }
-            let value = (!value.is_empty()).then(|| value.to_string());
-            match lang {
-                loket_domain::Lang::Nl => text.nl = value,
-                loket_domain::Lang::En => text.en = value,
-                loket_domain::Lang::De => text.de = value,
-                loket_domain::Lang::Fr => text.fr = value,
-            }
+            text.set(lang, value.to_string());
         };
         for q in &mut flow.questions {
             set(&mut q.text, format!("q.{}.text", q.id), true);

@@ -57,7 +57,7 @@ pub async fn questions(State(state): State<AppState>) -> Response {
 /// strings for `languages`. A place may be given as `{id}_postcode`.
 #[utoipa::path(post, path = "/api/v1/front-door/routes",
     request_body(content = Object, description = "answers, e.g. {\"who\": \"cross-border-worker\", \"live\": \"DE05334002\", \"work\": \"GM0917\", \"topic\": \"health-insurance\", \"languages\": [\"de\"]}", content_type = "application/json"),
-    params(("lang" = Option<String>, Query, description = "nl, en, de or fr; else Accept-Language")),
+    params(("lang" = Option<String>, Query, description = "nl, en, de, fr, pl, ro or bg; else Accept-Language")),
     responses((status = 200, body = RouteResponse), (status = 400, body = Problem, content_type = "application/problem+json")))]
 pub async fn routes(State(state): State<AppState>, UiLang(lang): UiLang, body: Bytes) -> Response {
     let invalid = |name: &str, reason: &str| {

@@ -134,7 +134,7 @@ impl Params {
         {
             p.errors.push(InvalidParam {
                 name: "lang".into(),
-                reason: "must be one of nl, en, de, fr".into(),
+                reason: "must be one of nl, en, de, fr, pl, ro, bg".into(),
             });
         }
         if let Some(f) = p.raw.get("format")
@@ -352,7 +352,7 @@ fn service_query(p: &mut Params, idx: &CatalogueIndex) -> SearchQuery {
         ("taxonomy_term_id" = Option<String>, Query), ("taxonomy_id" = Option<String>, Query),
         ("organization_id" = Option<String>, Query), ("modified_after" = Option<String>, Query),
         ("full" = Option<bool>, Query), ("minimal" = Option<bool>, Query),
-        ("lang" = Option<String>, Query, description = "nl, en, de or fr; else Accept-Language"),
+        ("lang" = Option<String>, Query, description = "nl, en, de, fr, pl, ro or bg; else Accept-Language"),
     ),
     responses((status = 200, body = HsdsPage<hsds::HsdsServiceSummary>), (status = 400, body = Problem, content_type = "application/problem+json")))]
 async fn list_services(

@@ -32,25 +32,21 @@ impl Layout {
             .split('&')
             .filter(|p| !p.is_empty() && !p.starts_with("lang="))
             .collect();
-        let switch = [
-            (Lang::Nl, "Nederlands"),
-            (Lang::En, "English"),
-            (Lang::De, "Deutsch"),
-            (Lang::Fr, "Français"),
-        ]
-        .into_iter()
-        .map(|(l, label)| {
-            let mut q = kept.clone();
-            let lang_param = format!("lang={}", l.code());
-            q.push(&lang_param);
-            LangLink {
-                code: l.code(),
-                label,
-                href: format!("{path}?{}", q.join("&")),
-                current: l == tr.lang,
-            }
-        })
-        .collect();
+        let switch = Lang::ALL
+            .into_iter()
+            .map(|l| (l, l.own_name()))
+            .map(|(l, label)| {
+                let mut q = kept.clone();
+                let lang_param = format!("lang={}", l.code());
+                q.push(&lang_param);
+                LangLink {
+                    code: l.code(),
+                    label,
+                    href: format!("{path}?{}", q.join("&")),
+                    current: l == tr.lang,
+                }
+            })
+            .collect();
         Layout {
             lang: tr.lang.code(),
             tr,

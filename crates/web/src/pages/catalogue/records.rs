@@ -18,8 +18,8 @@ use axum::response::{IntoResponse, Redirect, Response};
 use loket_app::AppError;
 use loket_app::catalogue::editing::{self as versioned, Edit};
 use loket_app::catalogue::history;
+use loket_domain::TaxonomyKind;
 use loket_domain::editing::{self, EditProblem, Fields, changed_fields};
-use loket_domain::{Lang, TaxonomyKind};
 use serde::Deserialize;
 
 pub struct FormField {
@@ -82,12 +82,7 @@ const TERM: Layouts = Layouts {
     others_legend: "edit-keywords-legend",
 };
 
-const LANG_LABELS: [(Lang, &str); 4] = [
-    (Lang::Nl, "lang-name-nl"),
-    (Lang::En, "lang-name-en"),
-    (Lang::De, "lang-name-de"),
-    (Lang::Fr, "lang-name-fr"),
-];
+use crate::pages::catalogue::services::LANG_LABELS;
 
 fn sections(tr: &Tr, layouts: &Layouts, fields: &Fields, errors: &Errors) -> Vec<FormSection> {
     let field = |name: String, label: &str, multiline: bool| FormField {

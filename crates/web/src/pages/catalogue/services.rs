@@ -72,11 +72,14 @@ pub struct EditPage {
     conflict: bool,
 }
 
-pub(crate) const LANG_LABELS: [(Lang, &str); 4] = [
+pub(crate) const LANG_LABELS: [(Lang, &str); 7] = [
     (Lang::Nl, "lang-name-nl"),
     (Lang::En, "lang-name-en"),
     (Lang::De, "lang-name-de"),
     (Lang::Fr, "lang-name-fr"),
+    (Lang::Pl, "lang-name-pl"),
+    (Lang::Ro, "lang-name-ro"),
+    (Lang::Bg, "lang-name-bg"),
 ];
 
 #[allow(clippy::too_many_arguments)]

@@ -1,0 +1,317 @@
+# Polski: strony publiczne, wirtualne okienko (pytania) i prośba o kontakt.
+# Czego tu nie ma, pojawia się po angielsku (strony dla pracowników organizacji).
+site-name = loket
+site-tagline = Jedno okienko dla pracy za granicą w Limburgii i Euregionie
+skip-to-content = Przejdź do treści
+nav-label = Menu główne
+nav-home = Strona główna
+nav-services = Znajdź pomoc
+nav-organizations = Organizacje
+nav-accessibility = Dostępność
+language-switch-label = Język
+footer-text = loket to wspólny przewodnik po usługach partnerów w Limburgii i Euregionie Mozy-Renu.
+footer-api = Otwarte dane (HSDS API)
+home-title = Gdzie możesz zwrócić się z pytaniem o pracę?
+home-intro = Mieszkasz lub pracujesz za granicą, przyjeżdżasz z zagranicy albo szukasz pracowników? Tutaj znajdziesz organizację, która może Ci pomóc.
+home-search-label = Czego dotyczy Twoje pytanie?
+home-search-hint = Na przykład: podatki, ubezpieczenie zdrowotne, praca w Niemczech, mieszkanie, meldunek.
+home-search-button = Szukaj
+home-by-group = Kim jesteś?
+home-by-topic = Tematy
+home-by-region = Regiony
+home-stats = { $services } usług z { $organizations } organizacji.
+search-title = Znajdź pomoc
+search-filters = Filtry
+filter-q = Słowa kluczowe
+filter-topic = Temat
+filter-group = Dla kogo
+filter-area = Gmina lub region
+filter-language = Język usługi
+filter-channel = Kontakt
+filter-any = Wszystkie
+filter-regions = Regiony
+filter-municipalities = Gminy
+filter-apply = Pokaż usługi
+filter-reset = Wyczyść filtry
+search-count = { $count ->
+    [one] Znaleziono 1 usługę
+    [few] Znaleziono { $count } usługi
+   *[other] Znaleziono { $count } usług
+}
+search-none = Nie znaleziono żadnych usług.
+search-none-hint = Spróbuj innych lub mniej słów albo mniej filtrów.
+search-did-you-mean = Czy chodziło Ci o
+search-none-front-door = Zadaj pytanie: kilka kroków do właściwej usługi
+search-none-generalists = Centrum pracy w Twoim regionie pomoże każdemu
+search-results = Wyniki
+pagination-label = Strony
+page-prev = Poprzednia strona
+page-next = Następna strona
+page-of = Strona { $page } z { $pages }
+error-summary-title = Sprawdź wpisane dane
+error-unknown-choice = Wybierz wartość z listy.
+error-text-too-long = Użyj najwyżej 200 znaków.
+error-page = Ta strona nie istnieje.
+service-by = Prowadzi
+service-for-whom = Dla kogo
+service-topics = Tematy
+service-how = Jak skontaktować się z tą usługą
+reach-call = Zadzwoń
+reach-email = E-mail
+reach-website = Strona internetowa
+reach-visit = Wizyta
+reach-directions = Trasa
+reach-incomplete = numer domu lub kod pocztowy jeszcze niepotwierdzony
+reach-callback = Oddzwonienie
+reach-none = Nie znamy jeszcze numeru telefonu, adresu e-mail, strony internetowej ani adresu tej usługi. Poproś poniżej o kontakt, a organizacja odezwie się do Ciebie.
+service-practical = Informacje praktyczne
+service-channels = Kontakt
+service-where = Miejsca
+service-languages = Języki
+service-area = Obszar działania
+service-fees = Koszty
+service-eligibility = Warunki
+service-age = Wiek: od { $min } do { $max } lat
+service-age-min = Wiek: od { $min } lat
+service-hours = Godziny otwarcia
+service-hours-unknown = Godziny otwarcia nie są jeszcze znane. Skontaktuj się z organizacją.
+service-hours-exception = Inne godziny
+service-closed = zamknięte
+service-assured = Sprawdzone przez organizację { $date }.
+service-not-assured = Jeszcze niesprawdzone przez organizację.
+service-modified = Ostatnia zmiana { $date }.
+service-status-inactive = Ta usługa jest obecnie nieaktywna.
+service-status-defunct = Ta usługa już nie istnieje.
+service-status-temporarily-closed = Ta usługa jest tymczasowo zamknięta.
+service-location-unconfirmed = Dokładny adres nie został jeszcze potwierdzony.
+service-line-second = Usługa specjalistyczna: często trafiasz do niej przez pierwsze okienko.
+org-reach = Kontakt
+org-reach-none = Nie znamy jeszcze danych kontaktowych tej organizacji. Wybierz poniżej usługę i poproś o kontakt.
+org-about = O tej organizacji
+org-services = Usługi
+org-locations = Biura
+org-identifiers = Numery rejestrowe
+orgs-title = Organizacje
+orgs-intro = Te organizacje współpracują w przewodniku po usługach.
+orgs-service-count = { $count ->
+    [one] 1 usługa
+    [few] { $count } usługi
+   *[other] { $count } usług
+}
+a11y-title = Deklaracja dostępności
+a11y-intro = Chcemy, aby każdy mógł korzystać z tej strony, także osoby z niepełnosprawnością.
+a11y-standard-title = Jaki standard
+a11y-standard = Ta strona musi spełniać wytyczne WCAG 2.2 na poziomie AA, jak wymaga tego prawo holenderskie od instytucji publicznych.
+a11y-how-title = Jak to sprawdzamy
+a11y-how = Przy każdej zmianie automatycznie testujemy strony narzędziem axe-core w prawdziwej przeglądarce, we wszystkich językach. Strony działają bez JavaScriptu i tylko z klawiaturą.
+a11y-limits-title = Znane ograniczenia
+a11y-limits = Teksty organizacji nie zawsze są dostępne w każdym języku; wtedy widzisz tekst angielski lub niderlandzki.
+a11y-contact-title = Coś nie działa?
+a11y-contact = Powiedz o tym organizacji, która prowadzi tę stronę w Twoim regionie. Odpowiadamy w ciągu pięciu dni roboczych.
+notfound-title = Nie znaleziono strony
+notfound-body = Ta strona nie istnieje (już). Wyszukaj usługę ponownie.
+error-title = Coś poszło nie tak
+error-body = Spróbuj ponownie później.
+weekday-mo = poniedziałek
+weekday-tu = wtorek
+weekday-we = środa
+weekday-th = czwartek
+weekday-fr = piątek
+weekday-sa = sobota
+weekday-su = niedziela
+language-nl = niderlandzki
+language-en = angielski
+language-de = niemiecki
+language-fr = francuski
+language-pl = polski
+language-ro = rumuński
+language-bg = bułgarski
+language-es = hiszpański
+language-pt = portugalski
+nav-front-door = Zadaj pytanie
+home-front-door-title = Nie wiesz, dokąd się udać?
+home-front-door-intro = Odpowiedz na kilka krótkich pytań. Znajdziemy organizację, która może Ci pomóc.
+home-front-door-start = Zacznij pytania
+fd-step = Pytanie { $n } z { $total }
+fd-next = Dalej
+fd-back = Poprzednie pytanie
+fd-restart = Zacznij od nowa
+fd-place-choose = Wybierz z listy
+fd-place-postcode = Albo wpisz swój kod pocztowy
+fd-elsewhere-NL = Gdzie indziej w Holandii
+fd-elsewhere-DE = Gdzie indziej w Niemczech
+fd-elsewhere-BE = Gdzie indziej w Belgii
+fd-abroad = W innym kraju
+fd-none = Jeszcze nie wiem
+fd-other-places = Inne
+fd-no-preference = Bez znaczenia
+fd-link-notice = Ten link nie był całkiem poprawny. Pominęliśmy błędne części.
+fd-result-title = Gdzie możesz się zwrócić
+fd-result-intro = Na podstawie Twoich odpowiedzi te usługi najlepiej pasują do Twojego pytania.
+fd-fallback = Nie znaleźliśmy konkretnej usługi dla Twojego pytania. Centrum pracy w Twoim regionie pomoże Ci dalej.
+fd-why = Dlaczego ta usługa
+fd-how = Jak się z nimi skontaktować
+fd-bring = Jak się do tego zabrać
+fd-your-answers = Twoje odpowiedzi
+fd-share = Zapisz, wydrukuj lub udostępnij
+fd-share-hint = Link poniżej zawiera tylko Twoje odpowiedzi, bez imienia i adresu. Możesz też wydrukować tę stronę.
+fd-share-link = Link do tego wyniku
+answer-error-missing = Odpowiedz na to pytanie.
+answer-error-unknown-choice = Wybierz jedną z odpowiedzi.
+answer-error-too-many = Wybierz jedną odpowiedź.
+answer-error-unknown-place = Wybierz miejsce z listy.
+answer-error-unknown-postcode = Nie znamy tego kodu pocztowego. Wybierz swoją gminę z listy.
+answer-error-unknown-question = Nie znamy tego pytania.
+answer-error-not-asked = To pytanie nie pasuje do Twoich odpowiedzi.
+reason-target-group = Dla: { $group }.
+reason-topic = Pomaga w sprawie: { $topic }.
+reason-topic-focused = Specjalizuje się w: { $topic }.
+reason-serves-both = Działa dla { $live }, gdzie mieszkasz, i dla { $work }, gdzie pracujesz.
+reason-serves-live = Działa dla { $place }, gdzie mieszkasz.
+reason-serves-work = Działa dla { $place }, gdzie pracujesz lub chcesz pracować.
+reason-serves-company = Działa dla { $place }, gdzie jest Twoja firma.
+reason-serves-staff = Działa też w { $place }, gdzie szukasz pracowników.
+reason-border = Zna granicę { $countries }.
+reason-language = Pomoże Ci w języku: { $languages }.
+reason-channel = Kontakt tak, jak wolisz: { $channel }.
+reason-first-line = Udziela osobistej porady.
+reason-residence-country = Zasiłek dla bezrobotnych wypłaca kraj, w którym mieszkasz.
+reason-eu-no-permit = Z obywatelstwem kraju UE, EOG lub Szwajcarii nie potrzebujesz zezwolenia na pobyt. Musisz się jednak zameldować.
+reason-generalist = Nie znaleźliśmy konkretnej usługi. Tutaj pomogą Ci dalej.
+hours-open-until = Teraz otwarte, do { $time }.
+hours-opens-today = Teraz zamknięte. Dziś otwarte od { $time }.
+hours-opens-on = Teraz zamknięte. Otwarte znowu w { $day } { $date } o { $time }.
+hours-unknown = Godziny otwarcia nie są jeszcze znane.
+feedback-title = Nie znalazłeś odpowiedzi na swoje pytanie?
+feedback-label = Napisz, czego szukałeś (nieobowiązkowe)
+feedback-hint = Nie podawaj imienia, adresu ani innych danych osobowych. Najwyżej 1000 znaków. Używamy tego tylko do ulepszania przewodnika.
+feedback-send = Wyślij
+feedback-thanks = Dziękujemy. Twoja odpowiedź pomoże ulepszyć przewodnik.
+feedback-back = Wróć do wyniku
+feedback-error-expired = Formularz wygasł. Wyślij go ponownie.
+feedback-error-too-long = Użyj najwyżej 1000 znaków.
+nav-privacy = Prywatność
+privacy-title = Oświadczenie o prywatności
+privacy-intro = Jakie dane przetwarza ten przewodnik, dlaczego, na jakiej podstawie i jak długo. Ta strona pochodzi wprost z rejestru czynności przetwarzania.
+privacy-controller = Administrator:
+privacy-planned = jeszcze nieużywane
+privacy-purpose = Cel
+privacy-basis = Podstawa prawna
+privacy-data = Dane
+privacy-retention = Przechowywane przez
+privacy-retention-years = { $years ->
+    [one] 1 rok
+    [few] { $years } lata
+   *[other] { $years } lat
+}
+privacy-retention-months = { $months ->
+    [one] 1 miesiąc
+    [few] { $months } miesiące
+   *[other] { $months } miesięcy
+}
+privacy-retention-days = { $days ->
+    [one] 1 dzień
+   *[other] { $days } dni
+}
+privacy-retention-anonymous = Anonimowo; przechowywane, dopóki są przydatne.
+privacy-retention-after-activity = po Twojej ostatniej aktywności
+privacy-rights-title = Twoje prawa
+privacy-rights = Możesz wglądać w swoje dane, poprawiać je lub usuwać oraz wnieść sprzeciw. Skontaktuj się z organizacją, która Ci pomaga. Jeśli nie zgadzasz się ze sposobem przetwarzania danych, możesz złożyć skargę do holenderskiego urzędu ochrony danych (Autoriteit Persoonsgegevens).
+basis-consent = Zgoda
+basis-contract = Umowa
+basis-legal-obligation = Obowiązek prawny
+basis-vital-interests = Żywotne interesy
+basis-public-task = Zadanie publiczne
+basis-legitimate-interests = Prawnie uzasadnione interesy
+nav-account = Moje konto
+nav-staff-area = Dla pracowników
+sign-out = Wyloguj
+form-error-summary = Popraw następujące pola
+form-error-rate-limited = Zbyt wiele zgłoszeń z Twojego adresu. Odczekaj godzinę i spróbuj ponownie.
+forbidden-title = Brak dostępu
+who-signed-in-as = Zalogowano jako
+who-home = Moja strona startowa
+forbidden-home = Do mojej strony startowej
+forbidden-body = Twoje konto nie pozwala na tę stronę lub czynność. Próba została zapisana. Zapytaj administratora swojej organizacji, jeśli uważasz, że potrzebujesz dostępu.
+forbidden-signed-in-as = Jesteś zalogowany jako { $email }.
+csrf-title = Formularz nie został przyjęty
+csrf-body = Ten formularz wygasł lub nie pochodzi z tej strony, więc nic nie zostało zmienione. Wróć, odśwież stronę i spróbuj ponownie.
+lang-name-nl = niderlandzki
+lang-name-en = angielski
+lang-name-de = niemiecki
+lang-name-fr = francuski
+lang-name-pl = polski
+lang-name-ro = rumuński
+lang-name-bg = bułgarski
+lang-name-es = hiszpański
+lang-name-pt = portugalski
+lang-name-tr = turecki
+lang-name-ar = arabski
+lang-name-uk = ukraiński
+footer-join = Dołącz do sieci
+country-other = Inny kraj
+referral-error-required = Wypełnij to pole.
+referral-error-too-long = To jest za długie.
+referral-error-unknown = Wybierz jedną z opcji.
+referral-error-language-unknown = Wybierz język.
+referral-error-question-required = Napisz swoje pytanie.
+referral-error-question-too-long = Twoje pytanie jest za długie (najwyżej 2000 znaków).
+intake-title = Poproś { $service } o kontakt
+intake-link = Poproś tę usługę o kontakt
+intake-intro = Zostaw swoje pytanie; pracownik tej usługi skontaktuje się z Tobą.
+intake-name = Twoje imię i nazwisko
+intake-question = Twoje pytanie
+intake-language = W jakim języku chcesz otrzymać pomoc?
+intake-consent = Zgadzam się, aby { $organization } wykorzystała moje imię i nazwisko, dane kontaktowe, język i pytanie, aby skontaktować się ze mną w tej sprawie.
+intake-privacy = Możesz w każdej chwili wycofać tę zgodę u organizacji. Więcej o tym, co robimy z Twoimi danymi:
+intake-submit = Wyślij moje pytanie
+intake-error-consent = Wyraź zgodę, inaczej organizacja nie może się z Tobą skontaktować.
+intake-purpose = Kontakt z osobą w sprawie jej pytania do { $service }
+intake-contact = Jak możemy się z Tobą skontaktować?
+intake-contact-hint = Twój numer telefonu (na przykład +48 601 234 567 lub +31 6 12345678) albo adres e-mail.
+intake-thanks-title = Twoje pytanie zostało wysłane
+intake-thanks = { $organization } otrzymała Twoje pytanie i skontaktuje się z Tobą.
+intake-reference = Twój numer referencyjny: { $reference }. Podaj go, jeśli sam się z nimi skontaktujesz.
+intake-answer-by = { $organization } odezwie się do Ciebie najpóźniej { $date }.
+intake-mailed = Wysłaliśmy potwierdzenie na adres { $email }.
+intake-error-name-required = Wpisz swoje imię i nazwisko.
+intake-error-name-too-short = Wpisz swoje imię i nazwisko (co najmniej dwie litery).
+intake-error-contact-required = Wpisz swój numer telefonu lub adres e-mail.
+intake-error-contact-unreachable = Pod tym nie możemy się z Tobą skontaktować. Wpisz numer telefonu (na przykład +48 601 234 567 lub +31 6 12345678) albo adres e-mail.
+intake-error-question-required = Napisz swoje pytanie.
+intake-error-too-fast = Sprawdź swoje dane i wyślij formularz jeszcze raz.
+mail-callback-subject = Twoje pytanie do { $organization } (numer { $reference })
+mail-callback-body =
+    Dzień dobry,
+
+    { $organization } otrzymała Twoje pytanie dotyczące „{ $service }” i skontaktuje się z Tobą najpóźniej { $date }.
+
+    Twój numer referencyjny to { $reference }. Podaj go, jeśli sam się z nimi skontaktujesz.
+
+    O usłudze: { $link }
+
+    Otrzymujesz tę wiadomość, ponieważ poprosiłeś o kontakt przez loket. Jeśli to nie Ty, zignoruj ją.
+nav-vacancies = Oferty pracy
+language-label = Język
+error-unavailable-title = Chwilowo niedostępne
+error-unavailable-body = Coś poszło nie tak przy zapisywaniu lub odczycie danych. Nic nie zostało utracone; spróbuj ponownie za chwilę.
+error-conflict-title = Ktoś był szybszy
+error-conflict-body = W międzyczasie ktoś to zmienił. Otwórz stronę ponownie i sprawdź, jak wygląda teraz.
+error-expired-title = Ten link już nie działa
+error-expired-body = Link wygasł lub został już użyty. Poproś o nowy, jeśli go potrzebujesz.
+error-retry = Spróbuj ponownie
+error-invalid-title = Nie można tego przetworzyć
+error-invalid-body = Wysłane dane są nieprawidłowe. Wróć, sprawdź pola i wyślij ponownie.
+date = { $day }.{ $month }.{ $year }
+month-1 = stycznia
+month-2 = lutego
+month-3 = marca
+month-4 = kwietnia
+month-5 = maja
+month-6 = czerwca
+month-7 = lipca
+month-8 = sierpnia
+month-9 = września
+month-10 = października
+month-11 = listopada
+month-12 = grudnia
