@@ -8,6 +8,30 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
+import { createRequire } from 'node:module';
+
+const jsQR = createRequire(import.meta.url)('jsqr');
+
+/** Draws the SVG at `selector` on a canvas in the page and decodes it as a QR code. */
+async function decodeQr(page, selector) {
+  const { width, height, data } = await page.locator(selector).evaluate(async (svg) => {
+    const size = 400;
+    const image = new Image();
+    image.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(new XMLSerializer().serializeToString(svg));
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = size;
+    canvas.height = size;
+    const ctx = canvas.getContext('2d');
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, size, size);
+    ctx.drawImage(image, 0, 0, size, size);
+    return { width: size, height: size, data: Array.from(ctx.getImageData(0, 0, size, size).data) };
+  });
+  const code = jsQR(Uint8ClampedArray.from(data), width, height);
+  if (!code) throw new Error('no QR code found in the picture');
+  return code.data;
+}
 import { startLoket, launchBrowser, startSmtpSink, signInAs, totp } from './harness.js';
 
 let loket;
@@ -78,6 +102,10 @@ test('an admin invites an org admin, who enrols TOTP and edits a service in Germ
   await anna.waitForURL(/tweede-factor/);
   await axe(anna, 'enrolment (de)');
   const secret = (await anna.locator('#totp-secret').innerText()).replace(/\s/g, '');
+  // The QR code beside the key holds the same secret: decoded from its pixels with jsQR.
+  const decoded = await decodeQr(anna, 'svg.qr');
+  assert.equal(new URL(decoded).searchParams.get('secret'), secret, decoded);
+  assert.ok(decoded.startsWith('otpauth://totp/loket:anna%40gip.test') || decoded.startsWith('otpauth://totp/loket:anna@gip.test'), decoded);
   await anna.getByLabel('Code').fill(totp(secret));
   await anna.getByRole('button', { name: 'Bestätigen und weiter' }).click();
   await anna.getByRole('heading', { name: 'Ihre Wiederherstellungscodes' }).waitFor();

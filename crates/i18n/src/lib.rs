@@ -205,7 +205,10 @@ mod plural_tests {
                 "privacy-retention-years",
                 &[("years", FluentArg::Num(1))],
             );
-            assert!(!year.contains("2") && year.chars().count() < 10, "{lang}: {year}");
+            assert!(
+                !year.contains("2") && year.chars().count() < 10,
+                "{lang}: {year}"
+            );
             let many = i18n.t_args(lang, "search-count", &[("count", FluentArg::Num(3))]);
             assert!(one.contains('1') && !one.contains('3'), "{lang}: {one}");
             assert_ne!(

@@ -837,6 +837,43 @@ async fn the_front_door_asks_one_question_at_a_time_and_redirects_to_the_result(
     assert!(done.header("location").starts_with("/voordeur/resultaat?"));
 }
 
+/// The step never jumps (no total that grows once the path is known), and
+/// "previous question" shows that question with the answer still chosen.
+#[tokio::test]
+async fn previous_question_keeps_the_answer_and_the_step_count_only_grows() {
+    let app = app().await;
+    let first = get(&app.router, "/voordeur?lang=en").await;
+    assert!(
+        first.body.contains("<p class=\"step\">Question 1</p>"),
+        "{}",
+        first.body
+    );
+    let second = get(&app.router, "/voordeur?who=labour-migrant&lang=en").await;
+    assert!(second.body.contains("<p class=\"step\">Question 2</p>"));
+    let back = second
+        .body
+        .split("<a href=\"")
+        .find_map(|a| {
+            let (href, rest) = a.split_once('"')?;
+            rest.starts_with(">Previous question")
+                .then(|| href.replace("&amp;", "&").replace("&#38;", "&"))
+        })
+        .expect("a previous-question link");
+    assert!(back.contains("who=labour-migrant"), "{back}");
+    let again = get(&app.router, &back).await;
+    assert_eq!(again.status, StatusCode::OK);
+    assert!(
+        again.body.contains("data-question=\"who\""),
+        "the earlier question again: {back} {}",
+        again.body.split("<main").nth(1).unwrap_or("")
+    );
+    assert!(
+        again.body.contains("value=\"labour-migrant\" checked"),
+        "with the answer still chosen"
+    );
+    assert!(again.body.contains("<p class=\"step\">Question 1</p>"));
+}
+
 #[tokio::test]
 async fn tampered_front_door_links_return_to_the_question_with_a_message() {
     let app = app().await;

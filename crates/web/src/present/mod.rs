@@ -3,6 +3,7 @@
 //! door's reasons in words (`reasons`), and query strings for links.
 
 pub(crate) mod names;
+pub(crate) mod qr;
 pub(crate) mod reach;
 pub(crate) mod reasons;
 

@@ -136,6 +136,8 @@ pub struct EnrolPage {
     layout: Layout,
     secret_grouped: String,
     otpauth: String,
+    /// The `otpauth:` link as a QR code (inline SVG), for the app's camera.
+    qr: Option<String>,
     next: String,
     token: String,
     errors: Errors,
@@ -204,12 +206,14 @@ pub(crate) fn enrol_page(
     status: StatusCode,
 ) -> Response {
     let raw = totp_secret_from_base32(secret).unwrap_or_default();
+    let otpauth = totp::otpauth_uri("loket", viewer.account.email.as_str(), &raw);
     render(
         status,
         &EnrolPage {
             layout: layout(tr, "enrol-title", uri),
             secret_grouped: grouped(secret),
-            otpauth: totp::otpauth_uri("loket", viewer.account.email.as_str(), &raw),
+            qr: crate::present::qr::svg(&otpauth, &tr.t("enrol-qr-label")),
+            otpauth,
             next,
             token: state.form_token(viewer),
             errors,

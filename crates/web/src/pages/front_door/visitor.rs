@@ -16,6 +16,7 @@ use axum::response::{IntoResponse, Response};
 use loket_app::front_door::insight;
 use loket_app::limits;
 use loket_domain::Lang;
+use loket_domain::TaxonomyKind;
 use loket_domain::search::CatalogueIndex;
 use loket_routing::flow::{Question, QuestionKind};
 use loket_routing::{AnswerError, AnswerProblem, Answers, RawAnswers, Reason, route};
@@ -69,6 +70,8 @@ pub struct ResultView {
 pub struct ResultPage {
     layout: Layout,
     fell_back: bool,
+    /// The visitor wished a channel none of the results offers: said, not hidden.
+    channel_notice: Option<String>,
     results: Vec<ResultView>,
     summary: Vec<(String, String)>,
     share: String,
@@ -84,8 +87,21 @@ fn answer_pairs(
         .map(|Query(q)| q)
         .unwrap_or_default()
         .into_iter()
-        .filter(|(k, _)| k != "lang")
+        .filter(|(k, _)| k != "lang" && k != REASK)
         .collect()
+}
+
+/// The parameter of "previous question": the question to ask again, with its answer kept.
+const REASK: &str = "opnieuw";
+
+fn reask(query: &Result<Query<Vec<(String, String)>>, QueryRejection>) -> Option<String> {
+    query
+        .as_ref()
+        .ok()?
+        .0
+        .iter()
+        .find(|(k, _)| k == REASK)
+        .map(|(_, v)| v.clone())
 }
 
 /// The answers as a query string, keeping skipped optional questions (`key=`).
@@ -114,13 +130,20 @@ pub async fn question(
     query: Result<Query<Vec<(String, String)>>, QueryRejection>,
 ) -> Response {
     let Page { lang, uri, .. } = ui;
+    let again = reask(&query);
     let raw = RawAnswers::from_pairs(answer_pairs(query));
-    step(&state, lang, &uri, raw)
+    step(&state, lang, &uri, raw, again.as_deref())
 }
 
 /// Shows the question that needs an answer (with its error, if the answer given
 /// was wrong), or redirects to the result.
-fn step(state: &AppState, lang: Lang, uri: &axum::http::Uri, mut raw: RawAnswers) -> Response {
+fn step(
+    state: &AppState,
+    lang: Lang,
+    uri: &axum::http::Uri,
+    mut raw: RawAnswers,
+    again: Option<&str>,
+) -> Response {
     let idx = state.index();
     let flow = state.flow();
     let flow = flow.as_ref();
@@ -138,9 +161,11 @@ fn step(state: &AppState, lang: Lang, uri: &axum::http::Uri, mut raw: RawAnswers
         raw.values.remove(&p.question);
     }
     let tr = tr(state, lang);
-    let question = match &at_fault {
-        Some(e) => flow.question(&e.question),
-        None => raw.next_question(flow),
+    let question = match (&at_fault, again.and_then(|id| flow.question(id))) {
+        (Some(e), _) => flow.question(&e.question),
+        // "Previous question": asked again with the visitor's answer still chosen.
+        (None, Some(q)) if raw.values.contains_key(&q.id) => Some(q),
+        (None, _) => raw.next_question(flow),
     };
     let Some(question) = question else {
         let location = format!("/voordeur/resultaat?{}", encode(&raw, lang));
@@ -185,13 +210,14 @@ fn question_page(
         .rev()
         .find(|x| raw.values.contains_key(&x.id));
     let back = previous.map(|prev| {
-        // Going back forgets the previous answer and everything after it.
+        // Going back keeps the previous answer (shown chosen) and what came
+        // before it; answers after it may no longer apply and go.
         let keep_until = asked.iter().position(|x| x.id == prev.id).unwrap_or(0);
         let mut earlier = raw.clone();
         earlier
             .values
-            .retain(|k, _| asked[..keep_until].iter().any(|x| &x.id == k));
-        format!("/voordeur?{}", encode(&earlier, lang))
+            .retain(|k, _| asked[..=keep_until].iter().any(|x| &x.id == k));
+        format!("/voordeur?{}&{REASK}={}", encode(&earlier, lang), prev.id)
     });
     let current = raw.values.get(&q.id).cloned().unwrap_or_default();
     let choices = q
@@ -224,13 +250,9 @@ fn question_page(
             uri.path(),
             uri.query(),
         ),
-        step: tr.s(
-            "fd-step",
-            &[
-                ("n", position.to_string()),
-                ("total", asked.len().max(position).to_string()),
-            ],
-        ),
+        // No total: the path depends on the answers, and a total that grows
+        // or shrinks on the way is worse than none.
+        step: tr.s("fd-step", &[("n", position.to_string())]),
         id: q.id.clone(),
         kind: match q.kind {
             QuestionKind::Single => "single",
@@ -308,7 +330,7 @@ pub async fn result(
     let postcode_errors = raw.resolve_postcodes(&flow, &idx.areas);
     let answers = match raw.check(&flow, &idx.areas) {
         Ok(a) if postcode_errors.is_empty() => a,
-        _ => return step(&state, lang, &uri, raw),
+        _ => return step(&state, lang, &uri, raw, None),
     };
     let routing = route(&idx, &answers);
     state.insight.count(
@@ -317,10 +339,20 @@ pub async fn result(
         routing.fell_back,
     );
     let now = state.clock.now();
-    let results = routing
-        .results
+    let shown = &routing.results[..routing.results.len().min(SHOWN)];
+    let channel_missing = answers.channel.as_ref().filter(|ch| {
+        !shown.iter().any(|r| {
+            loket_domain::reach::Reach::of(&idx, r.service)
+                .channels(r.service)
+                .any(|c| c == *ch)
+        })
+    });
+    let channel_notice = channel_missing.map(|ch| {
+        let name = crate::present::names::term_name(&idx, TaxonomyKind::Channel, ch, lang);
+        tr.s("fd-channel-missing", &[("channel", name.to_lowercase())])
+    });
+    let results = shown
         .iter()
-        .take(SHOWN)
         .map(|r| result_view(&idx, &tr, r.service, &r.reasons, now))
         .collect();
     let share_query = format!(
@@ -343,6 +375,7 @@ pub async fn result(
             uri.query(),
         ),
         fell_back: routing.fell_back,
+        channel_notice,
         results,
         summary: summary(&state, &idx, &tr, &answers),
         share: format!("/voordeur/resultaat?{share_query}"),
