@@ -106,7 +106,7 @@ test('an admin invites an org admin, who enrols TOTP and edits a service in Germ
   const decoded = await decodeQr(anna, 'svg.qr');
   assert.equal(new URL(decoded).searchParams.get('secret'), secret, decoded);
   assert.ok(decoded.startsWith('otpauth://totp/loket:anna%40gip.test') || decoded.startsWith('otpauth://totp/loket:anna@gip.test'), decoded);
-  await anna.getByLabel('Code').fill(totp(secret));
+  await anna.getByLabel('Code', { exact: true }).fill(totp(secret));
   await anna.getByRole('button', { name: 'Bestätigen und weiter' }).click();
   await anna.getByRole('heading', { name: 'Ihre Wiederherstellungscodes' }).waitFor();
   await anna.getByRole('link', { name: /weiter/ }).click();

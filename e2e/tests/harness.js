@@ -161,7 +161,7 @@ export async function signInAs(page, base, { email, password }, secret, check = 
   if (page.url().includes('tweede-factor')) {
     await check('enrolment');
     secret = (await page.locator('#totp-secret').innerText()).replace(/\s/g, '');
-    await page.getByLabel('Code').fill(totp(secret));
+    await page.getByLabel('Code', { exact: true }).fill(totp(secret));
     await page.getByRole('button', { name: 'Confirm and continue' }).click();
     await page.getByRole('heading', { name: 'Your recovery codes' }).waitFor();
     if ((await page.locator('.recovery-codes li').count()) !== 10) throw new Error('expected ten recovery codes');
@@ -169,7 +169,7 @@ export async function signInAs(page, base, { email, password }, secret, check = 
     await page.getByRole('link', { name: /continue/ }).click();
   } else {
     await check('code');
-    await page.getByLabel('Code').fill(totp(secret, 1));
+    await page.getByLabel('Code', { exact: true }).fill(totp(secret, 1));
     await page.getByRole('button', { name: 'Continue' }).click();
   }
   await page.waitForURL(/\/beheer/);

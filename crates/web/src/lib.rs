@@ -44,6 +44,7 @@ pub fn router(mut state: AppState) -> Router {
         .route_layer(from_fn_with_state(state.clone(), authz::authorize))
         .fallback(pages::not_found)
         .layer(from_fn_with_state(state.clone(), error::render_failures))
+        .layer(from_fn_with_state(state.clone(), who::remember))
         .layer(from_fn_with_state(state.clone(), session::load))
         .layer(from_fn(lang::remember_choice))
         .layer(from_fn_with_state(state.clone(), security::headers))

@@ -136,9 +136,8 @@ pub async fn load(State(state): State<AppState>, mut req: Request, next: Next) -
     };
     match viewer_for(&state, &id).await {
         Ok(Some(viewer)) => {
-            let who = crate::who::of(&state, &viewer);
             req.extensions_mut().insert(viewer);
-            crate::who::scope(who, next.run(req)).await
+            next.run(req).await
         }
         Ok(None) => {
             // Unknown or expired: forget the cookie too.

@@ -3,11 +3,14 @@
 //!
 //! The session middleware knows the viewer before any handler runs; pages
 //! build their [`Layout`](crate::pages::view::Layout) in dozens of places. So
-//! the middleware puts the header's facts in a task-local for the duration of
-//! the request, and `Layout::new` reads them: one place decides, every page shows.
+//! a middleware just inside the session's puts the header's facts in a
+//! task-local for the duration of the request, and `Layout::new` reads them:
+//! one place decides, every page shows.
 
 use crate::AppState;
 use crate::session::Viewer;
+use loket_domain::account::{Membership, Role};
+use loket_domain::policy::{self, Action};
 use loket_store::SessionStage;
 
 #[derive(Debug, Clone)]
@@ -43,17 +46,38 @@ pub(crate) fn of(state: &AppState, viewer: &Viewer) -> Option<Who> {
     Some(Who {
         name,
         organization,
-        home: crate::pages::accounts::home::home_for(&viewer.memberships),
+        home: home_for(&viewer.memberships),
         token: state.csrf.session_token(&viewer.session_hash),
     })
 }
 
-/// Runs the rest of the request with `who` in scope.
-pub(crate) async fn scope<F: std::future::Future>(who: Option<Who>, f: F) -> F::Output {
-    WHO.scope(who, f).await
+/// Middleware, inside the session's: runs the rest of the request with the
+/// signed-in person's header facts in scope.
+pub(crate) async fn remember(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let who = req.extensions().get::<Viewer>().and_then(|v| of(&state, v));
+    WHO.scope(who, next.run(req)).await
 }
 
 /// The signed-in person of the current request, if any.
 pub fn current() -> Option<Who> {
     WHO.try_with(Clone::clone).ok().flatten()
+}
+
+/// Where a role starts: each lands on a page it can use, never one that refuses it.
+pub(crate) fn home_for(memberships: &[Membership]) -> &'static str {
+    let has = |role: Role| memberships.iter().any(|m| m.role == role);
+    // `None`: everywhere; otherwise the organisations where the staff area is theirs.
+    if policy::organizations_for(memberships, Action::UseStaffArea).is_none_or(|o| !o.is_empty()) {
+        "/beheer"
+    } else if has(Role::Funder) {
+        "/beheer/cijfers"
+    } else if has(Role::Employer) {
+        "/werkgever"
+    } else {
+        "/account"
+    }
 }

@@ -4,26 +4,11 @@
 
 use crate::pages::accounts::shared::go;
 use crate::session::SignedIn;
+use crate::who::home_for;
 use axum::response::Response;
-use loket_domain::account::{Membership, Role};
-use loket_domain::policy::{self, Action};
 
 /// The address a sign-in ends on when no other page was asked for.
 pub const START: &str = "/start";
-
-pub(crate) fn home_for(memberships: &[Membership]) -> &'static str {
-    let has = |role: Role| memberships.iter().any(|m| m.role == role);
-    // `None`: everywhere; otherwise the organisations where the staff area is theirs.
-    if policy::organizations_for(memberships, Action::UseStaffArea).is_none_or(|o| !o.is_empty()) {
-        "/beheer"
-    } else if has(Role::Funder) {
-        "/beheer/cijfers"
-    } else if has(Role::Employer) {
-        "/werkgever"
-    } else {
-        "/account"
-    }
-}
 
 pub async fn start(SignedIn(viewer): SignedIn) -> Response {
     go(home_for(&viewer.memberships))
@@ -32,6 +17,7 @@ pub async fn start(SignedIn(viewer): SignedIn) -> Response {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use loket_domain::account::{Membership, Role};
 
     fn member(role: Role, org: Option<&str>) -> Vec<Membership> {
         vec![Membership {
