@@ -12,12 +12,17 @@ import { createRequire } from 'node:module';
 
 const jsQR = createRequire(import.meta.url)('jsqr');
 
-/** Draws the SVG at `selector` on a canvas in the page and decodes it as a QR code. */
+/**
+ * Draws the SVG at `selector` on a canvas and decodes it as a QR code. The drawing
+ * happens in a blank page: loket's pages forbid data: images by their CSP.
+ */
 async function decodeQr(page, selector) {
-  const { width, height, data } = await page.locator(selector).evaluate(async (svg) => {
+  const markup = await page.locator(selector).evaluate((svg) => new XMLSerializer().serializeToString(svg));
+  const blank = await page.context().newPage();
+  const { width, height, data } = await blank.evaluate(async (svgMarkup) => {
     const size = 400;
     const image = new Image();
-    image.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(new XMLSerializer().serializeToString(svg));
+    image.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(svgMarkup);
     await image.decode();
     const canvas = document.createElement('canvas');
     canvas.width = size;
@@ -27,7 +32,8 @@ async function decodeQr(page, selector) {
     ctx.fillRect(0, 0, size, size);
     ctx.drawImage(image, 0, 0, size, size);
     return { width: size, height: size, data: Array.from(ctx.getImageData(0, 0, size, size).data) };
-  });
+  }, markup);
+  await blank.close();
   const code = jsQR(Uint8ClampedArray.from(data), width, height);
   if (!code) throw new Error('no QR code found in the picture');
   return code.data;
