@@ -591,3 +591,109 @@ async fn employers_shortlist_without_names_and_join_the_board_sqlite() {
 async fn employers_shortlist_without_names_and_join_the_board_postgres() {
     employers_shortlist_without_names_and_join_the_board(support::postgres_app().await).await;
 }
+
+// ------------------------------------------------------------------ an employer completes a draft
+
+/// A draft saved before verification is not a dead end: after verification the
+/// employer opens it filled in, changes it and publishes it; the public list shows it.
+async fn a_draft_is_completed_and_published_after_verification(app: TestApp) {
+    let store = app.state.store.clone();
+    let (mut employer, employer_id) = employer_account(&app).await;
+    let draft = store
+        .create_vacancy(&employer_id, &nurse_vacancy(), VacancyStatus::Draft, T0)
+        .await
+        .unwrap();
+    let home = employer.get(&app.router, "/werkgever?lang=en").await;
+    assert!(
+        home.body
+            .contains(&format!("/werkgever/vacatures/{}/bewerken", draft.id))
+    );
+    assert!(home.body.contains("Complete and publish"));
+    // Publishing before verification is refused, with the reason next to the buttons.
+    let path = format!("/werkgever/vacatures/{}/bewerken?lang=en", draft.id);
+    let form = employer.get(&app.router, &path).await;
+    assert_eq!(form.status, StatusCode::OK);
+    assert!(
+        form.body.contains("value=\"Verpleegkundige\""),
+        "the form is filled in"
+    );
+    let fields = |form: &support::Reply, title: &str| {
+        vec![
+            ("token", form.input("token")),
+            ("version", form.input("version")),
+            ("title_nl", title.to_string()),
+            ("title_en", "Nurse".to_string()),
+            ("occupation", form.input("occupation")),
+            ("essential_skills", textarea(&form.body, "essential_skills")),
+            ("language_0", "nl".to_string()),
+            ("level_0", "B1".to_string()),
+            ("municipality", "GM0917".to_string()),
+            ("work_place", "on-site".to_string()),
+            ("hours_per_week", "32".to_string()),
+            ("contract", "permanent".to_string()),
+            ("salary_min", "3400".to_string()),
+            ("salary_max", "4600".to_string()),
+            ("positions", "2".to_string()),
+            ("status", "published".to_string()),
+        ]
+    };
+    let send = |f: Vec<(&'static str, String)>| f;
+    assert!(
+        !textarea(&form.body, "essential_skills").is_empty(),
+        "the skills are filled in"
+    );
+    let refused = {
+        let f = send(fields(&form, "Verpleegkundige (m/v)"));
+        let pairs: Vec<(&str, &str)> = f.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        employer.post(&app.router, &path, &pairs).await
+    };
+    assert_eq!(refused.status, StatusCode::BAD_REQUEST, "{}", refused.body);
+    let record = store.employer(&employer_id).await.unwrap().unwrap();
+    store
+        .verify_employer(&employer_id, record.version, false, "staff", T0 + 1)
+        .await
+        .unwrap();
+    let form = employer.get(&app.router, &path).await;
+    let published = {
+        let f = send(fields(&form, "Verpleegkundige (m/v)"));
+        let pairs: Vec<(&str, &str)> = f.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        employer.post(&app.router, &path, &pairs).await
+    };
+    assert_eq!(
+        published.status,
+        StatusCode::SEE_OTHER,
+        "{}",
+        published.body
+    );
+    let stored = store.vacancy(&draft.id).await.unwrap().unwrap();
+    assert_eq!(stored.status, VacancyStatus::Published);
+    assert_eq!(stored.details.positions, 2);
+    let public = support::Client::default()
+        .get(&app.router, "/vacatures?lang=nl")
+        .await;
+    assert!(
+        public.body.contains("Verpleegkundige (m/v)"),
+        "{}",
+        public.body
+    );
+}
+
+/// The text of a form's textarea, as the browser would send it back.
+fn textarea(body: &str, name: &str) -> String {
+    body.split(&format!("name=\"{name}\""))
+        .nth(1)
+        .and_then(|rest| rest.split_once('>'))
+        .and_then(|(_, rest)| rest.split_once("</textarea>"))
+        .map(|(text, _)| text.replace("&#38;", "&").replace("&amp;", "&"))
+        .unwrap_or_default()
+}
+
+#[tokio::test]
+async fn a_draft_is_completed_and_published_after_verification_sqlite() {
+    a_draft_is_completed_and_published_after_verification(support::app().await).await;
+}
+
+#[tokio::test]
+async fn a_draft_is_completed_and_published_after_verification_postgres() {
+    a_draft_is_completed_and_published_after_verification(support::postgres_app().await).await;
+}

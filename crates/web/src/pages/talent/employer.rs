@@ -40,6 +40,8 @@ pub struct VacancyRow {
     pub status: String,
     pub published: bool,
     pub introductions: Vec<IntroItem>,
+    /// Drafts and published vacancies can still be changed.
+    pub editable: bool,
 }
 
 pub struct EmployerBlock {
@@ -117,6 +119,7 @@ pub async fn employer_home(
                 title: v.details.title.get(lang).to_string(),
                 status: tr.t(&format!("vacancy-status-{}", v.status.code())),
                 published: v.status == VacancyStatus::Published,
+                editable: v.status != VacancyStatus::Closed,
                 introductions,
             });
         }
@@ -146,6 +149,8 @@ pub async fn employer_home(
 pub struct VacancyFormPage {
     layout: Layout,
     action: String,
+    /// The version an edit is based on (a colleague's later change is not overwritten).
+    version: Option<i64>,
     token: String,
     employer: String,
     verified: bool,
@@ -167,30 +172,49 @@ pub struct VacancyFormPage {
     errors: Errors,
 }
 
+/// The vacancy a form is for: a new one of `employer`, or an existing one
+/// (its id and the version the form was opened on).
+pub(crate) struct FormFor<'a> {
+    pub employer: &'a Employer,
+    pub existing: Option<(&'a str, i64)>,
+}
+
 pub(crate) fn vacancy_form_page(
     state: &AppState,
     tr: &Tr,
     uri: &Uri,
     viewer: &Viewer,
-    employer: &Employer,
+    target: FormFor<'_>,
     input: &VacancyInput,
     errors: Errors,
 ) -> VacancyFormPage {
     let vocabulary = state.talent.vocabulary();
     let text = |t: &Option<String>| t.clone().unwrap_or_default();
+    let employer = target.employer;
+    let (title, action) = match target.existing {
+        None => (
+            "vacancy-new-title",
+            format!(
+                "/werkgever/{}/vacatures/nieuw?lang={}",
+                employer.id,
+                tr.lang.code()
+            ),
+        ),
+        Some((id, _)) => (
+            "vacancy-edit-title",
+            format!("/werkgever/vacatures/{id}/bewerken?lang={}", tr.lang.code()),
+        ),
+    };
     VacancyFormPage {
         layout: Layout::new(
             tr.clone(),
-            tr.t("vacancy-new-title"),
+            tr.t(title),
             "vacancies",
             uri.path(),
             uri.query(),
         ),
-        action: format!(
-            "/werkgever/{}/vacatures/nieuw?lang={}",
-            employer.id,
-            tr.lang.code()
-        ),
+        action,
+        version: target.existing.map(|(_, v)| v),
         token: state.form_token(viewer),
         employer: employer.details.name.clone(),
         verified: employer.verified_at.is_some(),
@@ -300,7 +324,10 @@ pub async fn vacancy_new_form(
             &tr,
             &uri,
             &viewer,
-            &employer,
+            FormFor {
+                employer: &employer,
+                existing: None,
+            },
             &input,
             Errors::default(),
         ),
@@ -339,7 +366,10 @@ pub async fn vacancy_create(
                 &tr,
                 &uri,
                 &viewer,
-                &employer,
+                FormFor {
+                    employer: &employer,
+                    existing: None,
+                },
                 &input,
                 errors_from(&tr, &problems),
             ),

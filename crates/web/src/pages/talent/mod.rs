@@ -12,6 +12,7 @@ pub(crate) mod matches;
 pub(crate) mod placements;
 pub(crate) mod shared;
 pub(crate) mod vacancies;
+pub(crate) mod vacancy_edit;
 
 use crate::routes::{Access, RouteTable, Scope};
 use axum::handler::Handler;
@@ -79,6 +80,16 @@ pub(crate) fn routes(table: RouteTable) -> RouteTable {
             "/werkgever/vacatures/{id}/kandidaten",
             Allowed(Action::ManageVacancies, Scope::EmployerOfVacancyInPath),
             matches::employer_matches,
+        )
+        .get(
+            "/werkgever/vacatures/{id}/bewerken",
+            Allowed(Action::ManageVacancies, Scope::EmployerOfVacancyInPath),
+            vacancy_edit::vacancy_edit_form,
+        )
+        .post(
+            "/werkgever/vacatures/{id}/bewerken",
+            Allowed(Action::ManageVacancies, Scope::EmployerOfVacancyInPath),
+            vacancy_edit::vacancy_update,
         )
         .post(
             "/werkgever/vacatures/{id}/sluiten",
