@@ -329,6 +329,10 @@ fn assess<'p>(
     let countries = idx.service_countries(i);
     if sit.countries.count_ones() == 1 && countries.count_ones() > 1 {
         fit.score -= 2; // a service for a border the visitor does not cross
+        if staff.is_some() {
+            // An employer recruiting at home: cross-border recruitment is for staff from abroad.
+            fit.score -= 4;
+        }
     }
     if sit.cross_border() {
         if countries == sit.countries {
@@ -367,6 +371,29 @@ fn assess<'p>(
         fit.add(2, || Reason::FirstLine);
     }
     Some(fit)
+}
+
+/// For someone whose places all lie across the border (nothing in the
+/// Netherlands): the first-line service that serves one of those places, for
+/// their target group, preferring one that speaks their language. A Dutch work
+/// centre is no help to them.
+fn across_the_border<'a>(
+    idx: &'a CatalogueIndex,
+    a: &Answers,
+    sit: &Situation,
+) -> Option<&'a Service> {
+    if sit.countries == 0 || sit.countries & country_bit("NL") != 0 {
+        return None;
+    }
+    idx.services
+        .iter()
+        .filter(|s| s.status == ServiceStatus::Active && s.line == ServiceLine::First)
+        .filter(|s| s.target_groups.contains(&a.who))
+        .filter(|s| sit.places().any(|p| serves(idx, s, p.code)))
+        .max_by(|x, y| {
+            let speaks = |s: &Service| a.languages.iter().any(|l| s.languages.contains(l));
+            speaks(x).cmp(&speaks(y)).then_with(|| y.key.cmp(&x.key))
+        })
 }
 
 /// The generalist for the visitor's region; else the nearest generalist; else the
@@ -428,9 +455,19 @@ fn fallback<'a>(idx: &'a CatalogueIndex, a: &Answers, sit: &Situation) -> Vec<Ro
         generalists = idx.services.iter().filter(active).collect();
     }
     generalists.sort_by(|x, y| x.key.cmp(&y.key));
-    pick(generalists)
+    across_the_border(idx, a, sit)
+        .or_else(|| pick(generalists))
         .map(|s| {
             let mut reasons = vec![Reason::Generalist];
+            let speaks: Vec<String> = a
+                .languages
+                .iter()
+                .filter(|l| s.languages.contains(l))
+                .cloned()
+                .collect();
+            if !speaks.is_empty() {
+                reasons.push(Reason::Language(speaks));
+            }
             let served = |p: &Option<PlaceMask>| {
                 p.as_ref()
                     .filter(|p| serves(idx, s, p.code))

@@ -354,3 +354,46 @@ fn tampered_answers_are_named() {
         );
     }
 }
+
+/// Living and working across the border with "something else": a first-line
+/// desk on their side of the border, in their language, not a Dutch-only work centre.
+#[test]
+fn living_and_working_in_germany_with_another_question_goes_to_the_border_point() {
+    let idx = index();
+    let query =
+        "who=cross-border-worker&live=DE05334002&work=DE05370016&topic=other&languages=de&channel=";
+    let (org, key, _) = first(&idx, query);
+    assert!(
+        ["gip-aachen-eurode", "agentur-aachen-dueren"].contains(&org.as_str()),
+        "a first-line desk on their side of the border, not {org}"
+    );
+    let service = idx.services().iter().find(|s| s.key == key).unwrap();
+    assert!(service.languages.contains(&"de".to_string()), "in German");
+    assert!(
+        service
+            .service_areas
+            .iter()
+            .any(|a| idx.areas.overlaps(a, "DE05334002"))
+    );
+}
+
+/// An employer recruiting in the Netherlands is not offered candidates from abroad.
+#[test]
+fn an_employer_recruiting_in_the_netherlands_gets_the_dutch_employer_desk() {
+    let idx = index();
+    let a = answers(
+        &idx,
+        "who=employer&company=GM1883&size=medium&staff_from=NL&topic=recruitment&languages=nl&channel=",
+    );
+    let r = route(&idx, &a);
+    let top: Vec<&str> = r
+        .results
+        .iter()
+        .take(3)
+        .map(|x| x.service.key.as_str())
+        .collect();
+    assert!(
+        !top.iter().any(|k| k.starts_with("sga-")),
+        "cross-border recruitment offered for staff in the Netherlands: {top:?}"
+    );
+}
