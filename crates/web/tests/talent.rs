@@ -431,6 +431,25 @@ async fn bad_candidates_and_cvs_are_refused_whole(app: TestApp) {
         "labels are kept as typed"
     );
     assert_eq!(count(&app).await, 1, "nothing stored");
+    // An empty form: the summary names every field it lists, not "Fill this in." seven times.
+    let empty = visitor
+        .post_multipart(
+            &app.router,
+            "/talent/aanmelden?lang=en",
+            &[("token", token.as_str())],
+            None,
+        )
+        .await;
+    assert_eq!(empty.status, StatusCode::BAD_REQUEST);
+    let summary = empty
+        .body
+        .split("class=\"error-summary\"")
+        .nth(1)
+        .and_then(|s| s.split("</div>").next())
+        .unwrap_or_default();
+    for label in ["Name:", "E-mail address:", "Nationality:", "Occupations:"] {
+        assert!(summary.contains(label), "{label} missing in {summary}");
+    }
     let reply = visitor
         .post_multipart(
             &app.router,

@@ -15,23 +15,44 @@ use loket_domain::Lang;
 use serde::de::DeserializeOwned;
 use std::net::SocketAddr;
 
-/// Errors by field name, in the order found.
+/// Errors by field name, in the order found, with the field's label where the
+/// form gave one (the summary at the top then names the field).
 #[derive(Debug, Default, Clone)]
-pub struct Errors(Vec<(String, String)>);
+pub struct Errors {
+    messages: Vec<(String, String)>,
+    labels: Vec<(String, String)>,
+}
 
 impl Errors {
     pub fn add(&mut self, field: impl Into<String>, message: String) {
-        self.0.push((field.into(), message));
+        self.messages.push((field.into(), message));
+    }
+    /// An error whose summary line starts with the field's label ("Name: fill this in.").
+    pub fn add_labelled(&mut self, field: impl Into<String>, label: String, message: String) {
+        let field = field.into();
+        self.labels.push((field.clone(), label));
+        self.messages.push((field, message));
     }
     pub fn get(&self, field: &str) -> Option<&String> {
-        self.0.iter().find(|(f, _)| *f == field).map(|(_, m)| m)
+        self.messages
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, m)| m)
     }
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.messages.is_empty()
     }
-    /// For the error summary at the top of a form.
-    pub fn all(&self) -> &[(String, String)] {
-        &self.0
+    /// For the error summary at the top of a form: each line names its field.
+    pub fn all(&self) -> Vec<(String, String)> {
+        self.messages
+            .iter()
+            .map(
+                |(field, message)| match self.labels.iter().find(|(f, _)| f == field) {
+                    Some((_, label)) => (field.clone(), format!("{label}: {message}")),
+                    None => (field.clone(), message.clone()),
+                },
+            )
+            .collect()
     }
 }
 

@@ -38,9 +38,50 @@ pub(crate) fn message(tr: &Tr, field: &str, problem: &str) -> String {
 pub(crate) fn errors_from(tr: &Tr, problems: &[FieldProblem]) -> Errors {
     let mut errors = Errors::default();
     for p in problems {
-        errors.add(p.field, message(tr, p.field, p.problem));
+        let text = message(tr, p.field, p.problem);
+        match field_label(p.field) {
+            Some(key) => errors.add_labelled(p.field, tr.t(key), text),
+            None => errors.add(p.field, text),
+        }
     }
     errors
+}
+
+/// The label a talent form shows for a field, so the summary names it
+/// ("Name: Fill this in." rather than "Fill this in." seven times).
+fn field_label(field: &str) -> Option<&'static str> {
+    Some(match field {
+        "name" => "candidate-name",
+        "email" => "candidate-email",
+        "phone" => "candidate-phone",
+        "residence_country" => "candidate-residence",
+        "municipality" => "candidate-municipality",
+        "nationality" => "candidate-nationality",
+        "age_band" => "candidate-age-band",
+        "occupations" => "candidate-occupations",
+        "skills" => "candidate-skills",
+        "experience_years" => "candidate-experience",
+        "eqf" => "candidate-eqf",
+        "languages" => "candidate-languages",
+        "max_commute_km" => "candidate-commute",
+        "desired_salary" => "candidate-salary",
+        "available_from" => "candidate-available",
+        "cv" => "candidate-cv",
+        "consent" => "candidate-consent-legend",
+        "title" => "vacancy-title",
+        "description" => "vacancy-description",
+        "occupation" => "vacancy-occupation",
+        "essential_skills" => "vacancy-essential-skills",
+        "optional_skills" => "vacancy-optional-skills",
+        "work_place" => "vacancy-work-place",
+        "hours_per_week" => "vacancy-hours",
+        "contract" => "vacancy-contract",
+        "salary_min" => "vacancy-salary-min",
+        "salary_max" => "vacancy-salary-max",
+        "start" => "vacancy-start",
+        "positions" => "vacancy-positions",
+        _ => return None,
+    })
 }
 
 pub(crate) fn municipality_options(
