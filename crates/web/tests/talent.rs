@@ -436,7 +436,10 @@ async fn bad_candidates_and_cvs_are_refused_whole(app: TestApp) {
         .post_multipart(
             &app.router,
             "/talent/aanmelden?lang=en",
-            &[("token", token.as_str())],
+            &[
+                ("token", token.as_str()),
+                ("skills", "administer medicaton"),
+            ],
             None,
         )
         .await;
@@ -450,6 +453,10 @@ async fn bad_candidates_and_cvs_are_refused_whole(app: TestApp) {
     for label in ["Name:", "E-mail address:", "Nationality:", "Occupations:"] {
         assert!(summary.contains(label), "{label} missing in {summary}");
     }
+    assert!(
+        summary.contains("Not found: administer medicaton."),
+        "the unknown skill is named: {summary}"
+    );
     let reply = visitor
         .post_multipart(
             &app.router,

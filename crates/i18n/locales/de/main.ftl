@@ -1021,6 +1021,7 @@ mail-introduction-body = Guten Tag { $name },
 talent-error-required = Bitte ausfüllen.
 talent-error-too-long = Das ist zu lang.
 talent-error-too-many = Das sind zu viele.
+talent-error-not-found = Nicht gefunden: { $values }.
 talent-error-unknown-esco = In ESCO nicht gefunden: Wählen Sie einen der Vorschläge.
 talent-error-unknown-level = Wählen Sie ein Niveau von A1 bis C2.
 talent-error-unknown-language = Wählen Sie eine Sprache aus der Liste.

@@ -1021,6 +1021,7 @@ mail-introduction-body = Dear { $name },
 talent-error-required = Fill this in.
 talent-error-too-long = This is too long.
 talent-error-too-many = There are too many.
+talent-error-not-found = Not found: { $values }.
 talent-error-unknown-esco = Not found in ESCO: pick one of the suggestions.
 talent-error-unknown-level = Choose a level from A1 to C2.
 talent-error-unknown-language = Choose a language from the list.

@@ -1021,6 +1021,7 @@ mail-introduction-body = Bonjour { $name },
 talent-error-required = Veuillez remplir ce champ.
 talent-error-too-long = C'est trop long.
 talent-error-too-many = Il y en a trop.
+talent-error-not-found = Introuvable : { $values }.
 talent-error-unknown-esco = Introuvable dans ESCO : choisissez une des suggestions.
 talent-error-unknown-level = Choisissez un niveau de A1 à C2.
 talent-error-unknown-language = Choisissez une langue dans la liste.

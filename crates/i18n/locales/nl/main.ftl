@@ -1021,6 +1021,7 @@ mail-introduction-body = Beste { $name },
 talent-error-required = Vul dit in.
 talent-error-too-long = Dit is te lang.
 talent-error-too-many = Dit zijn er te veel.
+talent-error-not-found = Niet gevonden: { $values }.
 talent-error-unknown-esco = Niet gevonden in ESCO: kies een van de suggesties.
 talent-error-unknown-level = Kies een niveau van A1 tot C2.
 talent-error-unknown-language = Kies een taal uit de lijst.

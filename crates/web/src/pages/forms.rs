@@ -39,6 +39,13 @@ impl Errors {
             .find(|(f, _)| *f == field)
             .map(|(_, m)| m)
     }
+    /// Adds a sentence to a field's message (for example which values were wrong).
+    pub fn append(&mut self, field: &str, sentence: &str) {
+        if let Some((_, m)) = self.messages.iter_mut().find(|(f, _)| f == field) {
+            m.push(' ');
+            m.push_str(sentence);
+        }
+    }
     pub fn is_empty(&self) -> bool {
         self.messages.is_empty()
     }

@@ -7,7 +7,8 @@ use crate::pages::forms::csrf_refused;
 use crate::pages::forms::{ClientKey, Errors};
 use crate::pages::talent::shared::{
     CANDIDATE_FORM, LangRow, checked, eqf_options, errors_from, label_lines, language_inputs,
-    language_rows, municipality_options, notice, one, registration_throttled, resolve_lines,
+    language_rows, municipality_options, name_unknown, notice, one, registration_throttled,
+    resolve_lines,
 };
 use crate::pages::view::Page;
 use crate::pages::view::{Layout, Opt, render};
@@ -315,7 +316,25 @@ pub async fn candidate_register(
             )
         }
         Err(CaseError::Invalid(problems)) => {
-            again(errors_from(&tr, &problems), StatusCode::BAD_REQUEST)
+            let mut errors = errors_from(&tr, &problems);
+            let vocabulary = state.talent.vocabulary();
+            name_unknown(
+                &mut errors,
+                &tr,
+                vocabulary,
+                "occupations",
+                Kind::Occupation,
+                &input.occupations,
+            );
+            name_unknown(
+                &mut errors,
+                &tr,
+                vocabulary,
+                "skills",
+                Kind::Skill,
+                &input.skills,
+            );
+            again(errors, StatusCode::BAD_REQUEST)
         }
         Err(CaseError::Store(e)) => failure(e),
         Err(_) => failure(loket_store::StoreError::Unavailable("registration".into())),

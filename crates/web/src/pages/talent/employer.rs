@@ -8,7 +8,7 @@ use crate::pages::forms::CheckedForm;
 use crate::pages::forms::Errors;
 use crate::pages::talent::shared::{
     LangRow, checked, eqf_options, errors_from, label_lines, language_inputs, language_rows,
-    municipality_options, one, resolve_lines, status_text,
+    municipality_options, name_unknown, one, resolve_lines, status_text,
 };
 use crate::pages::view::Page;
 use crate::pages::view::{Layout, Opt, render};
@@ -290,6 +290,31 @@ pub(crate) fn vacancy_input(vocabulary: &Vocabulary, pairs: &[(String, String)])
     }
 }
 
+/// Names the occupation and skills ESCO does not know in their messages.
+pub(crate) fn name_unknown_in_vacancy(
+    errors: &mut Errors,
+    tr: &Tr,
+    state: &AppState,
+    input: &VacancyInput,
+) {
+    let vocabulary = state.talent.vocabulary();
+    let occupation = std::slice::from_ref(&input.occupation);
+    name_unknown(
+        errors,
+        tr,
+        vocabulary,
+        "occupation",
+        Kind::Occupation,
+        occupation,
+    );
+    for (field, values) in [
+        ("essential_skills", &input.essential_skills),
+        ("optional_skills", &input.optional_skills),
+    ] {
+        name_unknown(errors, tr, vocabulary, field, Kind::Skill, values);
+    }
+}
+
 pub(crate) async fn employer_of(
     state: &AppState,
     id: &str,
@@ -371,7 +396,11 @@ pub async fn vacancy_create(
                     existing: None,
                 },
                 &input,
-                errors_from(&tr, &problems),
+                {
+                    let mut errors = errors_from(&tr, &problems);
+                    name_unknown_in_vacancy(&mut errors, &tr, &state, &input);
+                    errors
+                },
             ),
         ),
         Err(CaseError::Store(e)) => failure(e),

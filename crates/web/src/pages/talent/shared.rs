@@ -47,6 +47,30 @@ pub(crate) fn errors_from(tr: &Tr, problems: &[FieldProblem]) -> Errors {
     errors
 }
 
+/// Says in a field's message which of its values ESCO does not know
+/// ("Not found: administer medicaton."), instead of "one of these".
+pub(crate) fn name_unknown(
+    errors: &mut Errors,
+    tr: &Tr,
+    vocabulary: &Vocabulary,
+    field: &str,
+    kind: Kind,
+    values: &[String],
+) {
+    if errors.get(field).is_none() {
+        return;
+    }
+    let unknown: Vec<&str> = values
+        .iter()
+        .filter(|v| vocabulary.lookup(kind, v).is_err())
+        .map(String::as_str)
+        .collect();
+    if !unknown.is_empty() {
+        let sentence = tr.s("talent-error-not-found", &[("values", unknown.join(", "))]);
+        errors.append(field, &sentence);
+    }
+}
+
 /// The label a talent form shows for a field, so the summary names it
 /// ("Name: Fill this in." rather than "Fill this in." seven times).
 fn field_label(field: &str) -> Option<&'static str> {

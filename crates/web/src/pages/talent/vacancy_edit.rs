@@ -5,6 +5,7 @@ use crate::AppState;
 use crate::error::failure;
 use crate::pages::errors::not_found_page;
 use crate::pages::forms::{CheckedForm, Errors};
+use crate::pages::talent::employer::name_unknown_in_vacancy;
 use crate::pages::talent::employer::{FormFor, employer_of, vacancy_form_page, vacancy_input};
 use crate::pages::talent::shared::{errors_from, one};
 use crate::pages::view::{Page, render};
@@ -90,7 +91,8 @@ pub async fn vacancy_update(
                 employer: &employer,
                 existing: Some((&v.id, version)),
             };
-            let errors = errors_from(&tr, &problems);
+            let mut errors = errors_from(&tr, &problems);
+            name_unknown_in_vacancy(&mut errors, &tr, &state, &input);
             let page = vacancy_form_page(&state, &tr, &uri, &viewer, target, &input, errors);
             render(StatusCode::BAD_REQUEST, &page)
         }
