@@ -196,6 +196,29 @@ mod plural_tests {
     use super::*;
 
     #[test]
+    fn each_count_in_a_message_takes_its_own_form() {
+        let i18n = I18n::load().expect("load");
+        let counts = |c: i64, v: i64| {
+            i18n.t_args(
+                "nl",
+                "talent-counts",
+                &[
+                    ("candidates", FluentArg::Num(c)),
+                    ("vacancies", FluentArg::Num(v)),
+                ],
+            )
+        };
+        assert!(counts(1, 2).starts_with("1 kandidaat en 2 gepubliceerde vacatures"));
+        assert!(counts(3, 1).starts_with("3 kandidaten en 1 gepubliceerde vacature "));
+        let day = i18n.t_args(
+            "en",
+            "privacy-retention-days",
+            &[("days", FluentArg::Num(1))],
+        );
+        assert_eq!(day, "1 day");
+    }
+
+    #[test]
     fn one_and_other_are_told_apart() {
         let i18n = I18n::load().expect("load");
         for lang in ["nl", "en", "de", "fr", "pl", "ro", "bg"] {

@@ -218,8 +218,14 @@ privacy-retention-years = { $years ->
     [one] 1 Jahr
    *[other] { $years } Jahre
 }
-privacy-retention-months = { $months } Monate
-privacy-retention-days = { $days } Tage
+privacy-retention-months = { $months ->
+    [one] 1 Monat
+   *[other] { $months } Monate
+}
+privacy-retention-days = { $days ->
+    [one] 1 Tag
+   *[other] { $days } Tage
+}
 privacy-retention-anonymous = Anonym; aufbewahrt, solange es nützlich ist.
 privacy-retention-after-activity = nach Ihrer letzten Aktivität
 privacy-rights-title = Ihre Rechte
@@ -405,7 +411,8 @@ log-from = Von
 log-to = Bis
 log-any = alle
 log-filter = Filtern
-log-at = Zeit (UTC)
+log-at = Zeit (niederländische Zeit)
+log-at-utc = Zeit (UTC)
 log-object = Objekt
 log-origin = Herkunft
 log-subject = Betroffene Person
@@ -953,7 +960,13 @@ not-hired-position-filled = Die Stelle ist besetzt
 not-hired-other = Anderer Grund
 manage-talent-heading = Welcome to Maastricht Region
 talent-title = Fachkräfte vermitteln
-talent-counts = { $candidates } Kandidaten und { $vacancies } veröffentlichte Stellen können zusammengebracht werden.
+talent-counts = { $candidates ->
+        [one] 1 Kandidat
+       *[other] { $candidates } Kandidaten
+    } und { $vacancies ->
+        [one] 1 veröffentlichte Stelle
+       *[other] { $vacancies } veröffentlichte Stellen
+    } können zusammengebracht werden.
 talent-employers = Arbeitgeber
 talent-verification = Prüfung
 talent-confirm-sponsor = Anerkannte Referenz (im IND-Register geprüft)

@@ -218,8 +218,14 @@ privacy-retention-years = { $years ->
     [one] 1 year
    *[other] { $years } years
 }
-privacy-retention-months = { $months } months
-privacy-retention-days = { $days } days
+privacy-retention-months = { $months ->
+    [one] 1 month
+   *[other] { $months } months
+}
+privacy-retention-days = { $days ->
+    [one] 1 day
+   *[other] { $days } days
+}
 privacy-retention-anonymous = Anonymous; kept as long as it is useful.
 privacy-retention-after-activity = after your last activity
 privacy-rights-title = Your rights
@@ -405,7 +411,8 @@ log-from = From
 log-to = To
 log-any = any
 log-filter = Filter
-log-at = Time (UTC)
+log-at = Time (Dutch time)
+log-at-utc = Time (UTC)
 log-object = Object
 log-origin = Origin
 log-subject = Data subject
@@ -953,7 +960,13 @@ not-hired-position-filled = The position was filled
 not-hired-other = Other reason
 manage-talent-heading = Welcome to Maastricht Region
 talent-title = Talent matching
-talent-counts = { $candidates } candidates and { $vacancies } published vacancies can be matched.
+talent-counts = { $candidates ->
+        [one] 1 candidate
+       *[other] { $candidates } candidates
+    } and { $vacancies ->
+        [one] 1 published vacancy
+       *[other] { $vacancies } published vacancies
+    } can be matched.
 talent-employers = Employers
 talent-verification = Verification
 talent-confirm-sponsor = Recognised sponsor (checked in the IND register)

@@ -218,8 +218,14 @@ privacy-retention-years = { $years ->
     [one] 1 an
    *[other] { $years } ans
 }
-privacy-retention-months = { $months } mois
-privacy-retention-days = { $days } jours
+privacy-retention-months = { $months ->
+    [one] 1 mois
+   *[other] { $months } mois
+}
+privacy-retention-days = { $days ->
+    [one] 1 jour
+   *[other] { $days } jours
+}
 privacy-retention-anonymous = Anonyme ; conservé tant que c'est utile.
 privacy-retention-after-activity = après votre dernière activité
 privacy-rights-title = Vos droits
@@ -405,7 +411,8 @@ log-from = Du
 log-to = Au
 log-any = tous
 log-filter = Filtrer
-log-at = Heure (UTC)
+log-at = Heure (heure néerlandaise)
+log-at-utc = Heure (UTC)
 log-object = Objet
 log-origin = Origine
 log-subject = Personne concernée
@@ -953,7 +960,13 @@ not-hired-position-filled = Le poste est pourvu
 not-hired-other = Autre motif
 manage-talent-heading = Welcome to Maastricht Region
 talent-title = Mise en relation des talents
-talent-counts = { $candidates } candidats et { $vacancies } offres publiées peuvent être mis en relation.
+talent-counts = { $candidates ->
+        [one] 1 candidat
+       *[other] { $candidates } candidats
+    } et { $vacancies ->
+        [one] 1 offre publiée
+       *[other] { $vacancies } offres publiées
+    } peuvent être mis en relation.
 talent-employers = Employeurs
 talent-verification = Vérification
 talent-confirm-sponsor = Référent reconnu (vérifié dans le registre de l'IND)

@@ -218,8 +218,14 @@ privacy-retention-years = { $years ->
     [one] 1 jaar
    *[other] { $years } jaar
 }
-privacy-retention-months = { $months } maanden
-privacy-retention-days = { $days } dagen
+privacy-retention-months = { $months ->
+    [one] 1 maand
+   *[other] { $months } maanden
+}
+privacy-retention-days = { $days ->
+    [one] 1 dag
+   *[other] { $days } dagen
+}
 privacy-retention-anonymous = Anoniem; bewaard zolang het nuttig is.
 privacy-retention-after-activity = na uw laatste activiteit
 privacy-rights-title = Uw rechten
@@ -405,7 +411,8 @@ log-from = Van
 log-to = Tot en met
 log-any = alle
 log-filter = Filteren
-log-at = Tijd (UTC)
+log-at = Tijdstip (Nederlandse tijd)
+log-at-utc = Tijdstip (UTC)
 log-object = Object
 log-origin = Herkomst
 log-subject = Betrokkene
@@ -953,7 +960,13 @@ not-hired-position-filled = De plaats is al vervuld
 not-hired-other = Andere reden
 manage-talent-heading = Welcome to Maastricht Region
 talent-title = Talent koppelen
-talent-counts = { $candidates } kandidaten en { $vacancies } gepubliceerde vacatures kunnen gekoppeld worden.
+talent-counts = { $candidates ->
+        [one] 1 kandidaat
+       *[other] { $candidates } kandidaten
+    } en { $vacancies ->
+        [one] 1 gepubliceerde vacature
+       *[other] { $vacancies } gepubliceerde vacatures
+    } kunnen gekoppeld worden.
 talent-employers = Werkgevers
 talent-verification = Controle
 talent-confirm-sponsor = Erkend referent (gecontroleerd in het IND-register)

@@ -32,6 +32,14 @@ impl Tr {
             &[(name, FluentArg::Num(count as i64))],
         )
     }
+    /// A message with several counts, each choosing its own plural form.
+    pub fn counts(&self, key: &str, args: &[(&str, usize)]) -> String {
+        let args: Vec<_> = args
+            .iter()
+            .map(|(k, n)| (*k, FluentArg::Num(*n as i64)))
+            .collect();
+        self.i18n.t_args(self.lang.code(), key, &args)
+    }
     pub fn s(&self, key: &str, args: &[(&str, String)]) -> String {
         let args: Vec<_> = args
             .iter()
@@ -39,6 +47,18 @@ impl Tr {
             .collect();
         self.i18n.t_args(self.lang.code(), key, &args)
     }
+}
+
+/// Date and time in the region (Europe/Amsterdam), for people; pages say so
+/// in the column header ("Time (Dutch time)").
+pub(crate) fn local_time(at: i64) -> String {
+    chrono::DateTime::from_timestamp(at, 0)
+        .map(|t| {
+            t.with_timezone(&chrono_tz::Europe::Amsterdam)
+                .format("%Y-%m-%d %H:%M")
+                .to_string()
+        })
+        .unwrap_or_default()
 }
 
 /// A date as people write it in the visitor's language (`22-11-2026`, `22 November 2026`).

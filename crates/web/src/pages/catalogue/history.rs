@@ -51,9 +51,7 @@ pub async fn history(State(state): State<AppState>, ui: Page, Path(id): Path<Str
         };
         rows.push(VersionRow {
             version: v.version,
-            at: chrono::DateTime::from_timestamp(v.at, 0)
-                .map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string())
-                .unwrap_or_default(),
+            at: crate::present::local_time(v.at),
             who,
             changed,
         });

@@ -170,9 +170,7 @@ async fn version_rows(
         };
         rows.push(VersionRow {
             version: v.version,
-            at: chrono::DateTime::from_timestamp(v.at, 0)
-                .map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string())
-                .unwrap_or_default(),
+            at: crate::present::local_time(v.at),
             who,
             changed: match saved.get(i + 1) {
                 Some(older) => changed_fields(&older.version.doc, &v.doc).join(", "),

@@ -19,16 +19,7 @@ pub(crate) fn layout(tr: &Tr, title: String, uri: &axum::http::Uri) -> Layout {
     Layout::new(tr.clone(), title, "staff", uri.path(), uri.query())
 }
 
-/// Date and time in the region, for people.
-pub(crate) fn local_time(at: i64) -> String {
-    chrono::DateTime::from_timestamp(at, 0)
-        .map(|t| {
-            t.with_timezone(&chrono_tz::Europe::Amsterdam)
-                .format("%Y-%m-%d %H:%M")
-                .to_string()
-        })
-        .unwrap_or_default()
-}
+pub(crate) use crate::present::local_time;
 
 /// The organisations whose referrals the viewer handles (policy: own organisation).
 pub(crate) fn my_orgs(viewer: &Viewer) -> Vec<String> {

@@ -60,11 +60,11 @@ pub async fn home(State(state): State<AppState>, ui: Page, SignedIn(viewer): Sig
     };
     let counts = {
         let index = state.talent.read();
-        tr.s(
+        tr.counts(
             "talent-counts",
             &[
-                ("candidates", index.candidate_count().to_string()),
-                ("vacancies", index.vacancy_count().to_string()),
+                ("candidates", index.candidate_count()),
+                ("vacancies", index.vacancy_count()),
             ],
         )
     };
