@@ -210,3 +210,33 @@ test('the front door works by keyboard alone', async () => {
   assert.equal(await page.locator('form.question').getAttribute('data-question'), 'work');
   await context.close();
 });
+
+// The labour migrants' languages: a browser in Polish, Romanian or Bulgarian gets the
+// front door in that language (not Dutch), its questions, the result and the callback
+// request, and axe finds nothing on the way.
+for (const [locale, lang, who, callback] of [
+  ['pl-PL', 'pl', 'Kim jesteś?', 'Poproś tę usługę o kontakt'],
+  ['ro-RO', 'ro', 'Cine ești?', 'Cere acestui serviciu să te contacteze'],
+  ['bg-BG', 'bg', 'Кой сте вие?', 'Помолете тази услуга да се свърже с вас'],
+]) {
+  test(`a ${locale} browser gets the front door in its own language`, async () => {
+    const context = await browser.newContext({ locale });
+    const page = await context.newPage();
+    const failures = [];
+    await page.goto(`${loket.base}/`);
+    assert.equal(await page.getAttribute('html', 'lang'), lang);
+    await axe(page, `home (${lang})`, failures);
+    await page.locator('a.cta').click();
+    await page.getByRole('heading', { name: who }).waitFor();
+    await axe(page, `first question (${lang})`, failures);
+    await page.goto(`${loket.base}/voordeur/resultaat?who=labour-migrant&nationality=eu&stay=long&live=GM0983&work=GM0983&topic=housing&languages=${lang}&channel=`);
+    assert.equal(await page.getAttribute('html', 'lang'), lang);
+    await axe(page, `result (${lang})`, failures);
+    await page.getByRole('link', { name: new RegExp(callback) }).first().click();
+    await page.waitForURL(/\/terugbellen/);
+    assert.equal(await page.getAttribute('html', 'lang'), lang);
+    await axe(page, `callback request (${lang})`, failures);
+    assert.deepEqual(failures, []);
+    await context.close();
+  });
+}
