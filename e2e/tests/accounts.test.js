@@ -46,6 +46,7 @@ let sink;
 const shots = new URL('../test-results/', import.meta.url).pathname;
 const ADMIN = { email: 'admin@loket.test', name: 'Platform Admin', role: 'platform-admin', password: 'beheer van de voordeur 2026' };
 const SVB_STAFF = { email: 'kees@svb.test', name: 'Kees van SVB', role: 'staff', organization: 'svb', password: 'sociale verzekering bank 2026' };
+const FUNDER = { email: 'wethouder@heerlen.test', name: 'Fenna Funder', role: 'funder', password: 'cijfers voor de gemeenteraad 2026' };
 
 before(async () => {
   mkdirSync(shots, { recursive: true });
@@ -53,6 +54,7 @@ before(async () => {
   loket = await startLoket({ LOKET_SMTP_URL: sink.url });
   loket.createUser(ADMIN);
   loket.createUser(SVB_STAFF);
+  loket.createUser(FUNDER);
   browser = await launchBrowser();
 });
 
@@ -167,4 +169,21 @@ test('an admin invites an org admin, who enrols TOTP and edits a service in Germ
   await annaContext.close();
   await keesContext.close();
   await adminContext.close();
+});
+
+test('a funder signs in and lands on the figures, with who is signed in and a way out', async () => {
+  const context = await browser.newContext({ locale: 'en-GB' });
+  const page = await context.newPage();
+  await page.goto(`${loket.base}/aanmelden?lang=en`);
+  await page.getByLabel('E-mail address').fill(FUNDER.email);
+  await page.getByLabel('Password').fill(FUNDER.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(/\/beheer\/cijfers/);
+  await page.getByText('Signed in as').waitFor();
+  await page.getByText(FUNDER.name).first().waitFor();
+  await axe(page, 'funder figures');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.waitForURL(/\/aanmelden/);
+  assert.equal(await page.getByText('Signed in as').count(), 0);
+  await context.close();
 });
