@@ -1,5 +1,5 @@
-// Welcome to Maastricht Region in a real browser: an employer in Heerlen registers and, once
-// programme staff verified it, posts a nurse vacancy (Dutch B1, German B2, no permit
+// Welcome to Maastricht Region in a real browser: an employer in Heerlen registers, drafts a
+// nurse vacancy and, once programme staff verified it, publishes it (Dutch B1, German B2, no permit
 // sponsorship); a German, a Belgian and an Indian nurse register; programme staff see the
 // German nurse first with the reasons, and the Indian nurse filtered out because the employer
 // is not a recognised sponsor; staff propose an introduction; the candidate consents through
@@ -97,15 +97,8 @@ test('an employer in Heerlen finds a German nurse, and the hire counts as a plac
   await employer.getByRole('heading', { name: 'Registration received' }).waitFor();
   await axe(employer, 'employer registered');
 
-  // Programme staff verify it (it is not a recognised sponsor).
-  const staff = await (await browser.newContext({ locale: 'en-GB' })).newPage();
-  await signInAs(staff, loket.base, STAFF, undefined, (where) => axe(staff, `staff ${where}`));
-  await staff.goto(`${loket.base}/beheer/talent?lang=en`);
-  await axe(staff, 'talent desk');
-  await staff.getByRole('button', { name: 'Verify – Zorggroep Heerlen' }).click();
-  await staff.getByText('Verified by programme staff').first().waitFor();
-
-  // The employer signs in (no second factor for employers) and posts the vacancy.
+  // The employer signs in (no second factor for employers) and drafts the vacancy
+  // before verification: publishing has to wait, the draft does not.
   await employer.goto(`${loket.base}/aanmelden?next=/werkgever&lang=en`);
   await employer.getByLabel('E-mail address').fill(EMPLOYER.email);
   await employer.getByLabel('Password').fill(EMPLOYER.password);
@@ -131,6 +124,23 @@ test('an employer in Heerlen finds a German nurse, and the hire counts as a plac
   await employer.getByLabel('Hours per week').fill('32');
   await employer.getByLabel('Salary from').fill('3400');
   await employer.getByLabel('Salary up to').fill('4600');
+  await employer.getByRole('button', { name: 'Save as draft' }).click();
+  await employer.getByRole('heading', { name: 'Your vacancies' }).waitFor();
+  await employer.getByText('Draft', { exact: true }).waitFor();
+
+  // Programme staff verify it (it is not a recognised sponsor).
+  const staff = await (await browser.newContext({ locale: 'en-GB' })).newPage();
+  await signInAs(staff, loket.base, STAFF, undefined, (where) => axe(staff, `staff ${where}`));
+  await staff.goto(`${loket.base}/beheer/talent?lang=en`);
+  await axe(staff, 'talent desk');
+  await staff.getByRole('button', { name: 'Verify – Zorggroep Heerlen' }).click();
+  await staff.getByText('Verified by programme staff').first().waitFor();
+
+  // After verification the employer completes the draft and publishes it.
+  await employer.reload();
+  await employer.getByRole('link', { name: /Complete and publish/ }).click();
+  await axe(employer, 'vacancy edit form');
+  assert.equal(await employer.getByLabel('Dutch', { exact: true }).first().inputValue(), 'Verpleegkundige', 'the draft is filled in');
   await employer.getByRole('button', { name: 'Publish' }).click();
   await employer.getByRole('link', { name: 'Verpleegkundige' }).or(employer.getByRole('link', { name: 'Nurse' })).first().waitFor();
 
