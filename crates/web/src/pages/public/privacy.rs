@@ -23,7 +23,6 @@ pub struct ActivityView {
 #[template(path = "public/privacy.html")]
 pub struct PrivacyPage {
     layout: Layout,
-    controller: String,
     activities: Vec<ActivityView>,
 }
 
@@ -65,7 +64,6 @@ pub async fn page(State(state): State<AppState>, ui: Page) -> Response {
             uri.path(),
             uri.query(),
         ),
-        controller: state.register.controller.clone(),
         activities,
     };
     render(StatusCode::OK, &page)
