@@ -258,7 +258,8 @@ impl LegalBasis {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Person {
     pub name: String,
-    /// A phone number or an e-mail address, as the person gave it.
+    /// A phone number or an e-mail address; from the callback request in one form
+    /// (international number, lower-case address), from staff as they typed it.
     pub contact: String,
     /// The language the person wants to be helped in (`nl`, `en`, `de`, `fr` or another code).
     pub language: String,

@@ -427,6 +427,13 @@ async fn a_callback_request_refuses_asdf_then_confirms_with_a_reference_and_a_ma
         .to_string();
     assert_eq!(reference.len(), 9, "{reference}");
     assert_eq!(referrals_in_store(&app, GIP).await, 1);
+    let facts = app.state.store.referral_facts(0, i64::MAX).await.unwrap();
+    let stored = facts
+        .iter()
+        .find(|f| f.referral.receiver_org == GIP)
+        .and_then(|f| f.referral.person.clone())
+        .expect("the person");
+    assert_eq!(stored.contact, "dana@example.org", "kept in one form");
 
     loket_app::jobs::run_due(&app.state).await.unwrap();
     let mail = app

@@ -46,6 +46,15 @@ pub async fn request(
     request: &ReferralRequest,
     lang: &str,
 ) -> Result<Confirmation, ReferError> {
+    // Stored as the organisation will use it: a number in international form
+    // (callable from either side of the border), an address in lower case.
+    let mut request = request.clone();
+    if let Some(contact) = ContactAddress::parse(&request.contact) {
+        request.contact = match contact {
+            ContactAddress::Email(e) | ContactAddress::Phone(e) => e,
+        };
+    }
+    let request = &request;
     let r = refer(app, None, request).await?;
     let confirmation = Confirmation {
         reference: reference(&r),
