@@ -436,17 +436,21 @@ pub fn apply(
     next.outcome = t.outcome;
     next.updated_at = now;
     next.due_on = level.due_on(t.to, today);
-    let change = StatusChange {
-        version: next.version,
+    Ok((next.clone(), moved(r, &next, actor, now)))
+}
+
+/// The history entry of a status move from `before` to `after`.
+fn moved(before: &Referral, after: &Referral, actor: Actor<'_>, now: i64) -> StatusChange {
+    StatusChange {
+        version: after.version,
         at: now,
         actor: actor.account_id.to_string(),
         actor_org: actor.organization_id.map(str::to_string),
-        from: Some(r.status),
-        to: t.to,
-        reason: t.reason,
-        outcome: t.outcome,
-    };
-    Ok((next, change))
+        from: Some(before.status),
+        to: after.status,
+        reason: after.reason,
+        outcome: after.outcome,
+    }
 }
 
 /// A new referral from a checked request, and its first history entry.
@@ -522,16 +526,8 @@ pub fn withdraw_consent(
     next.status = Status::Cancelled;
     next.reason = Some(Reason::ClientDeclined);
     next.due_on = None;
-    let change = StatusChange {
-        version: next.version,
-        at: now,
-        actor: actor.account_id.to_string(),
-        actor_org: actor.organization_id.map(str::to_string),
-        from: Some(r.status),
-        to: Status::Cancelled,
-        reason: Some(Reason::ClientDeclined),
-        outcome: None,
-    };
+    next.outcome = None;
+    let change = moved(r, &next, actor, now);
     (next, Some(change))
 }
 

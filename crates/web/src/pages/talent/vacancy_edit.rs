@@ -15,7 +15,23 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use loket_app::talent::records;
 use loket_app::talent::recruitment::{self, Acting, CaseError};
+
 use loket_domain::talent::vacancy::{VacancyInput, VacancyStatus};
+use loket_store::talent::{Employer, VacancyRecord};
+
+/// The vacancy and its employer, if it can still be changed (not closed).
+async fn editable(
+    state: &AppState,
+    id: &str,
+) -> Result<Option<(VacancyRecord, Employer)>, loket_app::AppError> {
+    let Some(v) = records::vacancy(state, id).await? else {
+        return Ok(None);
+    };
+    if v.status == VacancyStatus::Closed {
+        return Ok(None);
+    }
+    Ok(employer_of(state, &v.employer_id).await?.map(|e| (v, e)))
+}
 
 /// `GET /werkgever/vacatures/{id}/bewerken`: the vacancy's form, filled in.
 pub async fn vacancy_edit_form(
@@ -25,13 +41,8 @@ pub async fn vacancy_edit_form(
     Path(id): Path<String>,
 ) -> Response {
     let Page { lang, tr, uri } = ui;
-    let v = match records::vacancy(&state, &id).await {
-        Ok(Some(v)) if v.status != VacancyStatus::Closed => v,
-        Ok(_) => return not_found_page(&state, lang, &uri),
-        Err(e) => return failure(e),
-    };
-    let employer = match employer_of(&state, &v.employer_id).await {
-        Ok(Some(e)) => e,
+    let (v, employer) = match editable(&state, &id).await {
+        Ok(Some(found)) => found,
         Ok(None) => return not_found_page(&state, lang, &uri),
         Err(e) => return failure(e),
     };
@@ -62,13 +73,8 @@ pub async fn vacancy_update(
     CheckedForm(pairs): CheckedForm<Vec<(String, String)>>,
 ) -> Response {
     let Page { lang, tr, uri } = ui;
-    let v = match records::vacancy(&state, &id).await {
-        Ok(Some(v)) if v.status != VacancyStatus::Closed => v,
-        Ok(_) => return not_found_page(&state, lang, &uri),
-        Err(e) => return failure(e),
-    };
-    let employer = match employer_of(&state, &v.employer_id).await {
-        Ok(Some(e)) => e,
+    let (v, employer) = match editable(&state, &id).await {
+        Ok(Some(found)) => found,
         Ok(None) => return not_found_page(&state, lang, &uri),
         Err(e) => return failure(e),
     };
