@@ -78,7 +78,8 @@ pub async fn vacancy_update(
         Ok(None) => return not_found_page(&state, lang, &uri),
         Err(e) => return failure(e),
     };
-    let version = one(&pairs, "version").parse::<i64>().unwrap_or(v.version);
+    // A form without its version cannot prove it saw the latest change: it loses the race.
+    let version = one(&pairs, "version").parse::<i64>().unwrap_or(-1);
     let input = vacancy_input(state.talent.vocabulary(), &pairs);
     let status = if one(&pairs, "status") == "published" {
         VacancyStatus::Published
