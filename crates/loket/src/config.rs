@@ -27,6 +27,8 @@ pub struct Config {
     pub matching: loket_matching::Settings,
     /// The organisation (key or id) whose staff run talent matching; default `wtmr`.
     pub talent_programme: Option<String>,
+    /// The deployment's name, logo and brand colour.
+    pub look: loket_web::look::Look,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -56,6 +58,16 @@ struct FileConfig {
     trust_forwarded_for: Option<bool>,
     matching: Option<loket_matching::Settings>,
     talent_programme: Option<String>,
+    look: Option<LookConfig>,
+}
+
+/// `[look]`: a deployment's own name, logo file and brand colour.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LookConfig {
+    name: Option<String>,
+    primary_color: Option<String>,
+    logo: Option<PathBuf>,
 }
 
 impl Config {
@@ -169,7 +181,9 @@ impl Config {
                 message: e.to_string(),
             });
         }
+        let look = load_look(file_config.look.unwrap_or_default(), &env)?;
         Ok(Config {
+            look,
             matching,
             talent_programme: env("LOKET_TALENT_PROGRAMME").or(file_config.talent_programme),
             bind: parsed_bind,
@@ -193,6 +207,35 @@ impl Config {
             None => self.database_url.clone(),
         }
     }
+}
+
+/// The look from `[look]`, each value overridable by `LOKET_NAME`,
+/// `LOKET_PRIMARY_COLOR` and `LOKET_LOGO`.
+fn load_look(
+    file: LookConfig,
+    env: &dyn Fn(&str) -> Option<String>,
+) -> Result<loket_web::look::Look, ConfigError> {
+    let name = env("LOKET_NAME").or(file.name);
+    let colour = env("LOKET_PRIMARY_COLOR").or(file.primary_color);
+    let logo_path = env("LOKET_LOGO").map(PathBuf::from).or(file.logo);
+    let source_name = || "look (LOKET_NAME, LOKET_PRIMARY_COLOR, LOKET_LOGO or [look] in the config file)".to_string();
+    let logo = match &logo_path {
+        None => None,
+        Some(p) => {
+            let bytes = std::fs::read(p).map_err(|e| ConfigError::Unreadable {
+                source_name: p.display().to_string(),
+                message: e.to_string(),
+            })?;
+            Some((p.to_string_lossy().into_owned(), bytes))
+        }
+    };
+    let logo = logo.as_ref().map(|(n, b)| (n.as_str(), b.clone()));
+    loket_web::look::Look::new(name.as_deref(), colour.as_deref(), logo).map_err(|e| {
+        ConfigError::Invalid {
+            source_name: source_name(),
+            message: e.to_string(),
+        }
+    })
 }
 
 fn read_file(path: &Path) -> Result<FileConfig, ConfigError> {

@@ -289,7 +289,8 @@ async fn serve(config: Config, demo: bool) -> Result<(), AppError> {
         .with_cors_origins(config.cors_origins.clone())
         .with_public_url(&config.public_url)
         .with_mailer(mailer)
-        .trusting_forwarded_for(config.trust_forwarded_for);
+        .trusting_forwarded_for(config.trust_forwarded_for)
+        .with_look(config.look.clone());
     let state = match &config.secret_key {
         Some(secret) => state.with_secret_key(secret),
         None => state,

@@ -7,6 +7,7 @@ mod authz;
 mod csrf;
 mod error;
 mod lang;
+pub mod look;
 pub mod pages;
 mod present;
 mod problem;
@@ -31,7 +32,13 @@ pub(crate) fn all_routes() -> routes::RouteTable {
     let table = routes::RouteTable::new()
         .get("/healthz", public, healthz)
         .get("/readyz", public, readyz)
-        .get("/static/loket.css", public, stylesheet);
+        .get("/static/loket.css", public, look::stylesheet)
+        .get("/static/nl-design-system.css", public, look::nl_design_system)
+        .get("/static/look.css", public, look::look_stylesheet)
+        .get("/static/logo", public, look::logo)
+        .get("/static/tables.js", public, look::tables_script)
+        .get("/favicon.svg", public, look::favicon)
+        .get("/favicon.ico", public, look::favicon);
     api::routes(pages::routes(table))
 }
 
@@ -45,6 +52,7 @@ pub fn router(mut state: AppState) -> Router {
         .fallback(pages::not_found)
         .layer(from_fn_with_state(state.clone(), error::render_failures))
         .layer(from_fn_with_state(state.clone(), who::remember))
+        .layer(from_fn_with_state(state.clone(), look::apply))
         .layer(from_fn_with_state(state.clone(), session::load))
         .layer(from_fn(lang::remember_choice))
         .layer(from_fn_with_state(state.clone(), security::headers))
@@ -75,12 +83,3 @@ async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
     (status, axum::Json(body))
 }
 
-async fn stylesheet() -> impl IntoResponse {
-    (
-        [
-            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
-            (header::CACHE_CONTROL, "public, max-age=3600"),
-        ],
-        include_str!("../static/loket.css"),
-    )
-}

@@ -22,6 +22,8 @@ pub struct AppState {
     pub(crate) cookies: Arc<SessionConfig>,
     /// Take the client address from `X-Forwarded-For` (only behind a trusted proxy).
     pub(crate) trust_forwarded_for: bool,
+    /// The deployment's name, logo and brand colour.
+    pub(crate) look: Arc<crate::look::Look>,
 }
 
 impl Deref for AppState {
@@ -45,6 +47,7 @@ impl AppState {
             access: Arc::new(AccessMap::new()),
             cookies: Arc::new(SessionConfig::default()),
             trust_forwarded_for: false,
+            look: Arc::new(crate::look::Look::default()),
         }
     }
 
@@ -55,6 +58,12 @@ impl AppState {
             secure_cookies: url.starts_with("https://"),
         });
         self.app = self.app.with_public_url(url);
+        self
+    }
+
+    /// The deployment's own name, logo and colour.
+    pub fn with_look(mut self, look: crate::look::Look) -> Self {
+        self.look = Arc::new(look);
         self
     }
 

@@ -21,6 +21,15 @@ pub struct Who {
     pub home: &'static str,
     /// The session's form token, for the sign-out form.
     pub token: String,
+    /// The staff area's menu: the areas this person may use.
+    pub menu: Vec<MenuItem>,
+}
+
+/// An entry of the staff menu: where it leads and its message key.
+#[derive(Debug, Clone)]
+pub struct MenuItem {
+    pub href: &'static str,
+    pub key: &'static str,
 }
 
 tokio::task_local! {
@@ -48,7 +57,30 @@ pub(crate) fn of(state: &AppState, viewer: &Viewer) -> Option<Who> {
         organization,
         home: home_for(&viewer.memberships),
         token: state.csrf.session_token(&viewer.session_hash),
+        menu: menu_for(&viewer.memberships, &state.talent_programme),
     })
+}
+
+/// The staff menu: one entry per area the person's roles open, in the order
+/// of a working day (start, referrals, contacts, talent, figures).
+pub(crate) fn menu_for(memberships: &[Membership], talent_programme: &str) -> Vec<MenuItem> {
+    let net = policy::Target::Network;
+    let may = |action: Action| policy::allows(memberships, action, net);
+    let home = home_for(memberships);
+    let mut menu = vec![MenuItem { href: home, key: "who-home" }];
+    if may(Action::HandleReferrals) {
+        menu.push(MenuItem { href: "/beheer/verwijzingen", key: "inbox-title" });
+    }
+    if may(Action::RegisterContact) {
+        menu.push(MenuItem { href: "/beheer/contacten", key: "contact-title" });
+    }
+    if policy::allows(memberships, Action::MatchTalent, policy::Target::Organization(talent_programme)) {
+        menu.push(MenuItem { href: "/beheer/talent", key: "talent-title" });
+    }
+    if may(Action::ViewReferralFigures) && home != "/beheer/cijfers" {
+        menu.push(MenuItem { href: "/beheer/cijfers", key: "figures-title" });
+    }
+    menu
 }
 
 /// Middleware, inside the session's: runs the rest of the request with the

@@ -1050,7 +1050,7 @@ async fn the_coordinator_adds_a_search_word_and_search_finds_it() {
         .get(&app.router, "/diensten?q=zzgrenzwortzz&lang=en")
         .await;
     assert!(
-        !after.body.contains("No services found.") && after.body.contains("class=\"result\""),
+        !after.body.contains("No services found.") && after.body.contains("class=\"result card\""),
         "the new search word finds the term's services"
     );
 }

@@ -547,7 +547,7 @@ async fn multilingual_document_round_trips_through_the_api() {
 async fn pages_speak_dutch_by_default_and_follow_the_visitor() {
     let app = app().await;
     let home = get(&app.router, "/").await;
-    assert!(home.body.contains("<html lang=\"nl\">"));
+    assert!(home.body.contains("<html lang=\"nl\" "));
     assert!(home.body.contains("Waar kunt u terecht"));
     let de = get_with(
         &app.router,
@@ -555,12 +555,12 @@ async fn pages_speak_dutch_by_default_and_follow_the_visitor() {
         &[("accept-language", "de-DE,de;q=0.9,en;q=0.5")],
     )
     .await;
-    assert!(de.body.contains("<html lang=\"de\">"));
+    assert!(de.body.contains("<html lang=\"de\" "));
     // A browser asking only for a language loket does not offer gets English, not Dutch.
     let japanese = get_with(&app.router, "/", &[("accept-language", "ja-JP,ja;q=0.9")]).await;
-    assert!(japanese.body.contains("<html lang=\"en\">"));
+    assert!(japanese.body.contains("<html lang=\"en\" "));
     let chosen = get_with(&app.router, "/?lang=fr", &[("accept-language", "de")]).await;
-    assert!(chosen.body.contains("<html lang=\"fr\">"));
+    assert!(chosen.body.contains("<html lang=\"fr\" "));
     let cookie = chosen
         .header("set-cookie")
         .split(';')
@@ -575,7 +575,7 @@ async fn pages_speak_dutch_by_default_and_follow_the_visitor() {
     )
     .await;
     assert!(
-        later.body.contains("<html lang=\"fr\">"),
+        later.body.contains("<html lang=\"fr\" "),
         "the explicit choice sticks"
     );
     let api = get(&app.router, "/api/v1/services?lang=de").await;
@@ -590,7 +590,7 @@ async fn search_page_lists_border_info_points_first_and_filters_by_region() {
         assert_eq!(page.status, StatusCode::OK);
         let first = page
             .body
-            .split("class=\"result\"")
+            .split("class=\"result card\"")
             .nth(1)
             .expect("a result");
         assert!(
@@ -616,7 +616,7 @@ async fn search_forgives_typos_and_a_search_without_results_leads_on() {
     // A typo still finds the services, and the page offers the corrected query.
     let typo = get(&app.router, "/diensten?q=belastng&lang=nl").await;
     assert_eq!(typo.status, StatusCode::OK);
-    assert!(typo.body.contains("class=\"result\""), "{}", typo.body);
+    assert!(typo.body.contains("class=\"result card\""), "{}", typo.body);
     assert!(typo.body.contains("Bedoelde u"), "did you mean");
     assert!(
         typo.body.contains("q=belasting"),
@@ -909,7 +909,7 @@ async fn the_result_page_explains_each_service_and_counts_the_combination() {
     assert_eq!(r.status, StatusCode::OK);
     let first = r
         .body
-        .split("<li class=\"result\">")
+        .split("<li class=\"result card\">")
         .nth(1)
         .expect("a result");
     assert!(first.contains("GrenzInfoPunkt Aachen-Eurode"));

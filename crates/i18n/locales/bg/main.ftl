@@ -314,3 +314,7 @@ month-9 = септември
 month-10 = октомври
 month-11 = ноември
 month-12 = декември
+staff-nav-label = Меню на работната зона
+staff-nav-public = Публичен уебсайт
+tag-for = За:
+filter-more = Още филтри

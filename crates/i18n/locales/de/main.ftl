@@ -1108,3 +1108,7 @@ month-9 = September
 month-10 = Oktober
 month-11 = November
 month-12 = Dezember
+staff-nav-label = Menü des Arbeitsbereichs
+staff-nav-public = Öffentliche Website
+tag-for = Für:
+filter-more = Weitere Filter

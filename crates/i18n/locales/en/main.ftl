@@ -1108,3 +1108,7 @@ month-9 = September
 month-10 = October
 month-11 = November
 month-12 = December
+staff-nav-label = Work area menu
+staff-nav-public = Public website
+tag-for = For:
+filter-more = More filters

@@ -1108,3 +1108,7 @@ month-9 = septembre
 month-10 = octobre
 month-11 = novembre
 month-12 = décembre
+staff-nav-label = Menu de l’espace de travail
+staff-nav-public = Site public
+tag-for = Pour :
+filter-more = Plus de filtres

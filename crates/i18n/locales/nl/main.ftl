@@ -1108,3 +1108,7 @@ month-9 = september
 month-10 = oktober
 month-11 = november
 month-12 = december
+staff-nav-label = Menu van het werkgebied
+staff-nav-public = Publieke website
+tag-for = Voor:
+filter-more = Meer filters

@@ -318,3 +318,7 @@ month-9 = września
 month-10 = października
 month-11 = listopada
 month-12 = grudnia
+staff-nav-label = Menu obszaru roboczego
+staff-nav-public = Strona publiczna
+tag-for = Dla:
+filter-more = Więcej filtrów

@@ -319,3 +319,7 @@ month-9 = septembrie
 month-10 = octombrie
 month-11 = noiembrie
 month-12 = decembrie
+staff-nav-label = Meniul zonei de lucru
+staff-nav-public = Site-ul public
+tag-for = Pentru:
+filter-more = Mai multe filtre

@@ -22,6 +22,9 @@ pub struct Layout {
     pub switch: Vec<LangLink>,
     /// The signed-in person, for the header; `None` for visitors.
     pub who: Option<crate::who::Who>,
+    /// The deployment's name (its own, or loket's in the page's language).
+    pub site_name: String,
+    pub has_logo: bool,
 }
 
 impl Layout {
@@ -47,13 +50,27 @@ impl Layout {
                 }
             })
             .collect();
+        let look = crate::look::current();
+        let site_name = look.name().map_or_else(|| tr.t("site-name"), str::to_string);
         Layout {
+            site_name,
+            has_logo: look.has_logo(),
             lang: tr.lang.code(),
             tr,
             title,
             nav,
             switch,
             who: crate::who::current(),
+        }
+    }
+}
+
+impl Layout {
+    /// The staff menu on staff pages for a signed-in person; public pages keep the public menu.
+    pub fn staff_menu(&self) -> Option<&[crate::who::MenuItem]> {
+        match (&self.who, self.nav) {
+            (Some(w), "staff") => Some(&w.menu),
+            _ => None,
         }
     }
 }

@@ -39,6 +39,27 @@ pub(crate) fn channel_names(idx: &CatalogueIndex, tr: &Tr, s: &Service) -> Strin
         .join(", ")
 }
 
+/// The same, one name per channel (for tags).
+pub(crate) fn channel_list(idx: &CatalogueIndex, tr: &Tr, s: &Service) -> Vec<String> {
+    loket_domain::reach::Reach::of(idx, s)
+        .channels(s)
+        .map(|c| term_name(idx, TaxonomyKind::Channel, c, tr.lang))
+        .collect()
+}
+
+/// The groups a service is meant for, in words.
+pub(crate) fn group_list(idx: &CatalogueIndex, tr: &Tr, s: &Service) -> Vec<String> {
+    s.target_groups
+        .iter()
+        .map(|c| term_name(idx, TaxonomyKind::TargetGroup, c, tr.lang))
+        .collect()
+}
+
+/// The languages the service is given in, one name each (for tags).
+pub(crate) fn language_list(tr: &Tr, s: &Service) -> Vec<String> {
+    s.languages.iter().map(|c| language_name(tr, c)).collect()
+}
+
 /// The languages the service is given in, in words, comma-separated.
 pub(crate) fn language_names(tr: &Tr, s: &Service) -> String {
     s.languages

@@ -5,7 +5,7 @@ use crate::AppState;
 use crate::pages::view::Page;
 use crate::pages::view::{Layout, Opt, OptGroup, render};
 use crate::present::names::{
-    Link, channel_names, language_name, language_names, municipality_name,
+    Link, language_name, municipality_name,
 };
 use crate::present::{Tr, query_string};
 use askama::Template;
@@ -26,8 +26,9 @@ pub struct ResultItem {
     pub organization: String,
     pub summary: String,
     pub summary_lang: &'static str,
-    pub channels: String,
-    pub languages: String,
+    pub groups: Vec<String>,
+    pub channels: Vec<String>,
+    pub languages: Vec<String>,
 }
 
 pub struct Select {
@@ -66,6 +67,18 @@ impl SearchPage {
             .iter()
             .find(|e| e.field == field)
             .map(|e| e.message.as_str())
+    }
+
+    /// How many filters beside the search words are set (the folded filters
+    /// open by themselves when any is, or when one has an error).
+    fn filters_chosen(&self) -> usize {
+        let selected = |opts: &[Opt]| opts.iter().filter(|o| o.selected).count();
+        self.selects.iter().map(|s| selected(&s.options)).sum::<usize>()
+            + self.areas.iter().map(|g| selected(&g.options)).sum::<usize>()
+    }
+
+    fn filters_open(&self) -> bool {
+        self.filters_chosen() > 0 || self.errors.iter().any(|e| e.field != "q")
     }
 }
 
@@ -340,7 +353,8 @@ pub(crate) fn result_item(idx: &CatalogueIndex, tr: &Tr, s: &Service) -> ResultI
             .unwrap_or_default(),
         summary: s.description.get(lang).to_string(),
         summary_lang: s.description.resolved_lang(lang).code(),
-        channels: channel_names(idx, tr, s),
-        languages: language_names(tr, s),
+        groups: crate::present::names::group_list(idx, tr, s),
+        channels: crate::present::names::channel_list(idx, tr, s),
+        languages: crate::present::names::language_list(tr, s),
     }
 }
