@@ -10,6 +10,7 @@ pub mod account;
 pub mod area;
 pub mod audit;
 pub mod catalogue;
+pub mod completeness;
 pub mod contact;
 pub mod document;
 pub mod editing;

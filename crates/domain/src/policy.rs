@@ -18,7 +18,8 @@ pub enum Action {
     ViewHistory,
     /// Invite someone into an organisation.
     InviteMember,
-    /// See the records nobody confirmed for twelve months.
+    /// The completeness list (services nobody can reach well or nobody confirmed
+    /// for twelve months) and asking an organisation's admins to complete them.
     ViewStaleRecords,
     /// The front door's anonymous counts and visitors' feedback.
     ViewFrontDoorInsight,

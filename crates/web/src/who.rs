@@ -77,6 +77,12 @@ pub(crate) fn menu_for(memberships: &[Membership], talent_programme: &str) -> Ve
     if policy::allows(memberships, Action::MatchTalent, policy::Target::Organization(talent_programme)) {
         menu.push(MenuItem { href: "/beheer/talent", key: "talent-title" });
     }
+    if may(Action::ViewStaleRecords) {
+        menu.push(MenuItem { href: "/beheer/verouderd", key: "menu-records" });
+    }
+    if may(Action::ViewFrontDoorInsight) {
+        menu.push(MenuItem { href: "/coordinator/voordeur", key: "menu-insight" });
+    }
     if may(Action::ViewReferralFigures) && home != "/beheer/cijfers" {
         menu.push(MenuItem { href: "/beheer/cijfers", key: "figures-title" });
     }

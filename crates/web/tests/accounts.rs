@@ -1245,3 +1245,101 @@ async fn each_role_starts_on_its_own_page_and_the_header_says_who_is_signed_in()
     let visitor = Client::default().get(&app.router, "/?lang=en").await;
     assert!(!visitor.body.contains("Signed in as"));
 }
+
+/// The coordinator's completeness list names what keeps visitors from a
+/// service and mails the organisation's admins; an organisation without an
+/// admin is named, with a way to invite one, and nobody is mailed.
+#[tokio::test]
+async fn the_coordinator_asks_an_organisations_admins_to_complete_their_records() {
+    const SGA: &str = "692def3d-1e7f-5797-b4f5-916fcc439226";
+    let app = app().await;
+    let sink = app.mail.clone().expect("smtp sink");
+    let (mut coordinator, _) = signed_in(&app.state, Role::Coordinator, None).await;
+    let list = coordinator
+        .get(&app.router, "/beheer/verouderd?lang=en")
+        .await;
+    assert_eq!(list.status, StatusCode::OK);
+    let sga = list
+        .body
+        .split(&format!("id=\"org-{SGA}\""))
+        .nth(1)
+        .and_then(|rest| rest.split("</section>").next())
+        .expect("Service Grensarbeid Maastricht is on the list");
+    assert!(
+        sga.contains("No phone, e-mail, website or address"),
+        "{sga}"
+    );
+    assert!(sga.contains("Never confirmed by the organisation."));
+
+    // Nobody administers it yet: the page says so and offers the invitation.
+    let ask = format!("/beheer/verouderd/{SGA}/vragen?lang=en");
+    let token = list.input("token");
+    let none = coordinator
+        .post(&app.router, &ask, &[("token", &token)])
+        .await;
+    assert_eq!(none.status, StatusCode::SEE_OTHER);
+    let shown = coordinator
+        .get(&app.router, &none.location)
+        .await;
+    assert!(shown.body.contains("has no admin in loket yet"), "{}", shown.body);
+    assert!(shown.body.contains(&format!("/beheer/organisaties/{SGA}/uitnodigen")));
+    assert_eq!(loket_app::jobs::run_due(&app.state).await.expect("jobs"), 0);
+
+    // With two admins (and a member of staff, who is not asked), both admins get the list.
+    for (email, role) in [
+        ("eva@sga.test", Role::OrgAdmin),
+        ("jan@sga.test", Role::OrgAdmin),
+        ("piet@sga.test", Role::Staff),
+    ] {
+        let account = app
+            .state
+            .store
+            .create_account(&loket_store::NewAccount {
+                email: Email::parse(email).expect("email"),
+                display_name: email.into(),
+                password_hash: "!".into(),
+            })
+            .await
+            .expect("account");
+        app.state
+            .store
+            .add_membership(
+                &account.id,
+                &Membership {
+                    organization_id: Some(SGA.into()),
+                    role,
+                },
+            )
+            .await
+            .expect("membership");
+    }
+    let asked = coordinator
+        .post(&app.router, &ask, &[("token", &token)])
+        .await;
+    let shown = coordinator
+        .get(&app.router, &asked.location)
+        .await;
+    assert!(
+        shown
+            .body
+            .contains("We mailed the 2 admins of Service Grensarbeid Maastricht the list."),
+        "{}",
+        shown.body
+    );
+    assert_eq!(loket_app::jobs::run_due(&app.state).await.expect("jobs"), 2);
+    let mails = sink.messages();
+    assert!(mails.iter().any(|m| m.contains("eva@sga.test")));
+    assert!(mails.iter().any(|m| m.contains("jan@sga.test")));
+    assert!(!mails.iter().any(|m| m.contains("piet@sga.test")));
+    assert!(
+        mails[0].contains("/beheer/diensten/"),
+        "the mail links each service's editor"
+    );
+
+    // Staff of an organisation cannot see the list or ask.
+    let (mut staff, _) = signed_in(&app.state, Role::Staff, Some(GIP)).await;
+    assert_eq!(
+        staff.get(&app.router, "/beheer/verouderd").await.status,
+        StatusCode::FORBIDDEN
+    );
+}

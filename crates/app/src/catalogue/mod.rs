@@ -2,6 +2,7 @@
 //! taxonomy terms (one way to save, audit and refresh, in `editing`), their
 //! history, and organisations asking to join.
 
+pub mod completeness;
 pub mod editing;
 pub mod history;
 pub mod proposals;

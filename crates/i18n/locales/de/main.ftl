@@ -395,9 +395,9 @@ history-changed = Geändert
 history-first = Erste Fassung
 history-import = Import des Katalogs
 history-unknown-person = (gelöschtes Konto)
-stale-title = Zu bestätigende Einträge
+stale-title = Zu ergänzende und zu bestätigende Einträge
 stale-intro = Angebote, die in den letzten zwölf Monaten niemand bestätigt hat, die ältesten zuerst.
-stale-none = Jedes Angebot wurde in den letzten zwölf Monaten bestätigt.
+stale-none = Jedes Angebot ist erreichbar und wurde in den letzten zwölf Monaten bestätigt.
 invite-title = Jemanden zu { $organization } einladen
 invite-intro = Die Person erhält eine E-Mail mit einem Link, um ein Passwort festzulegen. Der Link gilt sieben Tage.
 invite-role = Rolle
@@ -1112,3 +1112,43 @@ staff-nav-label = Menü des Arbeitsbereichs
 staff-nav-public = Öffentliche Website
 tag-for = Für:
 filter-more = Weitere Filter
+completeness-intro = Angebote, die Besucher nicht gut erreichen können oder die in den letzten zwölf Monaten niemand bestätigt hat, nach Organisation. Ergänzen Sie einen Eintrag selbst oder bitten Sie die Administratoren der Organisation, ihre Einträge zu ergänzen und zu bestätigen.
+completeness-summary =
+    { $services ->
+        [one] Ein Angebot
+       *[other] { $services } Angebote
+    } bei { $organizations ->
+        [one] einer Organisation
+       *[other] { $organizations } Organisationen
+    } { $services ->
+        [one] braucht
+       *[other] brauchen
+    } Aufmerksamkeit.
+completeness-ask = Administratoren um Ergänzung und Bestätigung bitten
+completeness-asked =
+    { $count ->
+        [one] Wir haben dem Administrator von { $organization } die Liste gemailt.
+       *[other] Wir haben den { $count } Administratoren von { $organization } die Liste gemailt.
+    }
+completeness-no-admin = { $organization } hat noch keinen Administrator in loket; niemand konnte gefragt werden.
+completeness-invite = Einen Administrator einladen
+completeness-gap-unreachable = Kein Telefon, keine E-Mail, keine Website, keine Adresse: Besucher können nur um Rückruf bitten.
+completeness-gap-address = Offene Sprechstunde oder Termine angeboten, aber keine Besuchsadresse.
+completeness-gap-channels = Bietet { $channels } an, ohne die Kontaktdaten dafür.
+completeness-gap-never-confirmed = Nie von der Organisation bestätigt.
+completeness-gap-unconfirmed = Zuletzt am { $date } bestätigt, vor mehr als zwölf Monaten.
+mail-completeness-subject = Bitte ergänzen und bestätigen Sie die Angebote von { $organization } in loket
+mail-completeness-body =
+    Guten Tag,
+    
+    die regionale Koordination bittet Sie, die Angebote von { $organization } in loket zu ergänzen und zu bestätigen, damit Besucher, die an Sie weitergeleitet werden, Sie auch erreichen. { $count ->
+        [one] Ein Angebot braucht
+       *[other] { $count } Angebote brauchen
+    } Aufmerksamkeit:
+    { $list }
+    Öffnen Sie jeden Link, ergänzen Sie, was fehlt (Telefonnummer, E-Mail-Adresse, Website oder Besuchsadresse), und wählen Sie „Bestätigen, dass dieses Angebot stimmt“.
+    
+    Vielen Dank,
+    loket
+menu-records = Zu ergänzen
+menu-insight = Einblick Eingangstür

@@ -395,9 +395,9 @@ history-changed = Changed
 history-first = First version
 history-import = Catalogue import
 history-unknown-person = (erased account)
-stale-title = Records to confirm
+stale-title = Records to complete and confirm
 stale-intro = Services that nobody confirmed in the last twelve months, oldest first.
-stale-none = Every service was confirmed in the last twelve months.
+stale-none = Every service can be reached and was confirmed in the last twelve months.
 invite-title = Invite someone to { $organization }
 invite-intro = The person receives an e-mail with a link to set a password. The link works for seven days.
 invite-role = Role
@@ -1112,3 +1112,40 @@ staff-nav-label = Work area menu
 staff-nav-public = Public website
 tag-for = For:
 filter-more = More filters
+completeness-intro = Services a visitor cannot reach well, or that nobody confirmed in the last twelve months, grouped by organisation. Fix a record yourself, or ask the organisation’s admins to complete and confirm theirs.
+completeness-summary =
+    { $services ->
+        [one] One service
+       *[other] { $services } services
+    } at { $organizations ->
+        [one] one organisation
+       *[other] { $organizations } organisations
+    } need attention.
+completeness-ask = Ask the admins to complete and confirm
+completeness-asked =
+    { $count ->
+        [one] We mailed the admin of { $organization } the list.
+       *[other] We mailed the { $count } admins of { $organization } the list.
+    }
+completeness-no-admin = { $organization } has no admin in loket yet, so nobody could be asked.
+completeness-invite = Invite an admin
+completeness-gap-unreachable = No phone, e-mail, website or address: visitors can only leave a callback request.
+completeness-gap-address = Walk-in or appointments offered, but no street address.
+completeness-gap-channels = Offers { $channels } without the contact details for it.
+completeness-gap-never-confirmed = Never confirmed by the organisation.
+completeness-gap-unconfirmed = Last confirmed on { $date }, more than twelve months ago.
+mail-completeness-subject = Please complete and confirm the services of { $organization } in loket
+mail-completeness-body =
+    Hello,
+    
+    The regional coordinator asks you to complete and confirm the services of { $organization } in loket, so that visitors who are sent to you can reach you. { $count ->
+        [one] One service needs
+       *[other] { $count } services need
+    } attention:
+    { $list }
+    Open each link, add what is missing (phone number, e-mail address, website or visiting address) and choose "Confirm that this service is correct".
+    
+    Thank you,
+    loket
+menu-records = Records to complete
+menu-insight = Front-door insight

@@ -395,9 +395,9 @@ history-changed = Modifié
 history-first = Première version
 history-import = Import du catalogue
 history-unknown-person = (compte effacé)
-stale-title = Fiches à confirmer
+stale-title = Fiches à compléter et à confirmer
 stale-intro = Services que personne n'a confirmés au cours des douze derniers mois, les plus anciens d'abord.
-stale-none = Chaque service a été confirmé au cours des douze derniers mois.
+stale-none = Chaque service est joignable et a été confirmé au cours des douze derniers mois.
 invite-title = Inviter quelqu'un à { $organization }
 invite-intro = La personne reçoit un e-mail avec un lien pour choisir un mot de passe. Le lien est valable sept jours.
 invite-role = Rôle
@@ -1112,3 +1112,43 @@ staff-nav-label = Menu de l’espace de travail
 staff-nav-public = Site public
 tag-for = Pour :
 filter-more = Plus de filtres
+completeness-intro = Les services qu’un visiteur ne peut pas bien joindre, ou que personne n’a confirmés au cours des douze derniers mois, par organisation. Complétez une fiche vous-même, ou demandez aux administrateurs de l’organisation de compléter et confirmer les leurs.
+completeness-summary =
+    { $services ->
+        [one] Un service
+       *[other] { $services } services
+    } chez { $organizations ->
+        [one] une organisation
+       *[other] { $organizations } organisations
+    } { $services ->
+        [one] demande
+       *[other] demandent
+    } votre attention.
+completeness-ask = Demander aux administrateurs de compléter et confirmer
+completeness-asked =
+    { $count ->
+        [one] Nous avons envoyé la liste à l’administrateur de { $organization }.
+       *[other] Nous avons envoyé la liste aux { $count } administrateurs de { $organization }.
+    }
+completeness-no-admin = { $organization } n’a pas encore d’administrateur dans loket ; personne n’a pu être sollicité.
+completeness-invite = Inviter un administrateur
+completeness-gap-unreachable = Ni téléphone, ni e-mail, ni site web, ni adresse : les visiteurs ne peuvent que demander à être rappelés.
+completeness-gap-address = Accueil sans rendez-vous ou sur rendez-vous proposé, mais sans adresse.
+completeness-gap-channels = Propose { $channels } sans les coordonnées correspondantes.
+completeness-gap-never-confirmed = Jamais confirmé par l’organisation.
+completeness-gap-unconfirmed = Confirmé pour la dernière fois le { $date }, il y a plus de douze mois.
+mail-completeness-subject = Merci de compléter et confirmer les services de { $organization } dans loket
+mail-completeness-body =
+    Bonjour,
+    
+    La coordination régionale vous demande de compléter et confirmer les services de { $organization } dans loket, afin que les visiteurs orientés vers vous puissent vous joindre. { $count ->
+        [one] Un service demande
+       *[other] { $count } services demandent
+    } votre attention :
+    { $list }
+    Ouvrez chaque lien, ajoutez ce qui manque (téléphone, adresse e-mail, site web ou adresse) et choisissez « Confirmer que ce service est correct ».
+    
+    Merci,
+    loket
+menu-records = Fiches à compléter
+menu-insight = Aperçu de l’accueil

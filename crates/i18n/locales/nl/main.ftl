@@ -395,9 +395,9 @@ history-changed = Gewijzigd
 history-first = Eerste versie
 history-import = Import van de catalogus
 history-unknown-person = (gewist account)
-stale-title = Te bevestigen gegevens
+stale-title = Aan te vullen en te bevestigen gegevens
 stale-intro = Diensten die niemand in de afgelopen twaalf maanden heeft bevestigd, de oudste eerst.
-stale-none = Elke dienst is in de afgelopen twaalf maanden bevestigd.
+stale-none = Elke dienst is bereikbaar en in de afgelopen twaalf maanden bevestigd.
 invite-title = Iemand uitnodigen voor { $organization }
 invite-intro = De persoon krijgt een e-mail met een link om een wachtwoord in te stellen. De link werkt zeven dagen.
 invite-role = Rol
@@ -1112,3 +1112,43 @@ staff-nav-label = Menu van het werkgebied
 staff-nav-public = Publieke website
 tag-for = Voor:
 filter-more = Meer filters
+completeness-intro = Diensten die een bezoeker niet goed kan bereiken, of die niemand in de afgelopen twaalf maanden heeft bevestigd, per organisatie. Vul een dienst zelf aan, of vraag de beheerders van de organisatie hun gegevens aan te vullen en te bevestigen.
+completeness-summary =
+    { $services ->
+        [one] Eén dienst
+       *[other] { $services } diensten
+    } bij { $organizations ->
+        [one] één organisatie
+       *[other] { $organizations } organisaties
+    } { $services ->
+        [one] vraagt
+       *[other] vragen
+    } aandacht.
+completeness-ask = Vraag de beheerders om aan te vullen en te bevestigen
+completeness-asked =
+    { $count ->
+        [one] We hebben de beheerder van { $organization } de lijst gemaild.
+       *[other] We hebben de { $count } beheerders van { $organization } de lijst gemaild.
+    }
+completeness-no-admin = { $organization } heeft nog geen beheerder in loket; er kon niemand gevraagd worden.
+completeness-invite = Nodig een beheerder uit
+completeness-gap-unreachable = Geen telefoon, e-mail, website of adres: bezoekers kunnen alleen een terugbelverzoek achterlaten.
+completeness-gap-address = Inloop of afspraak aangeboden, maar geen bezoekadres.
+completeness-gap-channels = Biedt { $channels } aan zonder de contactgegevens daarvoor.
+completeness-gap-never-confirmed = Nooit door de organisatie bevestigd.
+completeness-gap-unconfirmed = Laatst bevestigd op { $date }, meer dan twaalf maanden geleden.
+mail-completeness-subject = Wilt u de diensten van { $organization } in loket aanvullen en bevestigen?
+mail-completeness-body =
+    Beste beheerder,
+    
+    De regisseur vraagt u de diensten van { $organization } in loket aan te vullen en te bevestigen, zodat bezoekers die naar u worden verwezen u ook kunnen bereiken. { $count ->
+        [one] Eén dienst vraagt
+       *[other] { $count } diensten vragen
+    } aandacht:
+    { $list }
+    Open elke link, vul aan wat ontbreekt (telefoonnummer, e-mailadres, website of bezoekadres) en kies "Bevestig dat deze dienst klopt".
+    
+    Dank u wel,
+    loket
+menu-records = Aan te vullen
+menu-insight = Inzicht voordeur

@@ -25,6 +25,8 @@ pub struct Layout {
     /// The deployment's name (its own, or loket's in the page's language).
     pub site_name: String,
     pub has_logo: bool,
+    /// The page's path, to mark the current menu entry.
+    pub path: String,
 }
 
 impl Layout {
@@ -55,6 +57,7 @@ impl Layout {
         Layout {
             site_name,
             has_logo: look.has_logo(),
+            path: path.to_string(),
             lang: tr.lang.code(),
             tr,
             title,

@@ -40,6 +40,12 @@ impl Tr {
             .collect();
         self.i18n.t_args(self.lang.code(), key, &args)
     }
+    /// A message with a count and words.
+    pub fn count_and(&self, key: &str, count: (&str, usize), words: &[(&str, String)]) -> String {
+        let mut args: Vec<_> = vec![(count.0, FluentArg::Num(count.1 as i64))];
+        args.extend(words.iter().map(|(k, v)| (*k, FluentArg::Str(v.clone()))));
+        self.i18n.t_args(self.lang.code(), key, &args)
+    }
     pub fn s(&self, key: &str, args: &[(&str, String)]) -> String {
         let args: Vec<_> = args
             .iter()

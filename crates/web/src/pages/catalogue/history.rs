@@ -3,7 +3,6 @@
 
 use crate::AppState;
 use crate::error::failure;
-use crate::pages::catalogue::home::{ServiceRow, service_row};
 use crate::pages::staff::layout;
 use crate::pages::view::Page;
 use crate::pages::view::{Layout, render};
@@ -71,32 +70,3 @@ pub async fn history(State(state): State<AppState>, ui: Page, Path(id): Path<Str
     )
 }
 
-// ----------------------------------------------------------------- stale
-
-#[derive(Template)]
-#[template(path = "catalogue/stale.html")]
-pub struct StalePage {
-    layout: Layout,
-    services: Vec<ServiceRow>,
-}
-
-/// Services nobody confirmed in the last twelve months (or ever).
-pub async fn stale(State(state): State<AppState>, ui: Page) -> Response {
-    let Page { lang, tr, uri } = ui;
-    let idx = state.index();
-    let cutoff = state.clock.today() - chrono::Months::new(12);
-    let mut services: Vec<ServiceRow> = idx
-        .services()
-        .iter()
-        .filter(|s| s.assured_date.is_none_or(|d| d < cutoff))
-        .map(|s| service_row(&idx, s, lang))
-        .collect();
-    services.sort_by(|a, b| (&a.assured, &a.organization).cmp(&(&b.assured, &b.organization)));
-    render(
-        StatusCode::OK,
-        &StalePage {
-            layout: layout(&tr, tr.t("stale-title"), &uri),
-            services,
-        },
-    )
-}

@@ -1,6 +1,7 @@
 //! The staff area's catalogue: the staff home, editing and confirming services with history, locations and taxonomy terms, stale records, and organisations asking to join.
 //! Each route names its access rule here; the authorization layer enforces it.
 
+pub(crate) mod completeness;
 pub(crate) mod history;
 pub(crate) mod home;
 pub(crate) mod proposals;
@@ -79,6 +80,11 @@ pub(crate) fn routes(table: RouteTable) -> RouteTable {
         .get(
             "/beheer/verouderd",
             Allowed(Action::ViewStaleRecords, Scope::Network),
-            history::stale,
+            completeness::list,
+        )
+        .post(
+            "/beheer/verouderd/{id}/vragen",
+            Allowed(Action::ViewStaleRecords, Scope::Network),
+            completeness::ask,
         )
 }
