@@ -221,6 +221,8 @@ pub struct RetentionReport {
     pub contacts: u64,
     pub idempotency_keys: u64,
     pub candidates: u64,
+    /// CVs held for a form shown again and never picked up.
+    pub held_uploads: u64,
 }
 
 /// Deletes what is past its retention period, as the register says, keeping the
@@ -249,6 +251,10 @@ pub async fn retention(state: &App, now: i64) -> Result<RetentionReport, StoreEr
         .delete_tokens_expired_before(now - 7 * DAY_SECS)
         .await?;
     report.throttle_events = state.store.delete_events_before(now - DAY_SECS).await?;
+    report.held_uploads = state
+        .store
+        .forget_held_uploads(now - crate::talent::held_cv::HOLD_SECS)
+        .await?;
     if let Some(days) = state
         .register
         .activity("staff-accounts")
@@ -331,7 +337,7 @@ pub async fn retention(state: &App, now: i64) -> Result<RetentionReport, StoreEr
         .append_audit(&AuditEvent {
             action: "retention.run".into(),
             object: format!(
-                "feedback={} sessions={} tokens={} throttle-events={} jobs={} accounts={} proposals={} referrals={} contacts={} idempotency-keys={} candidates={}",
+                "feedback={} sessions={} tokens={} throttle-events={} jobs={} accounts={} proposals={} referrals={} contacts={} idempotency-keys={} candidates={} held-uploads={}",
                 report.feedback,
                 report.sessions,
                 report.tokens,
@@ -342,7 +348,8 @@ pub async fn retention(state: &App, now: i64) -> Result<RetentionReport, StoreEr
                 report.referrals,
                 report.contacts,
                 report.idempotency_keys,
-                report.candidates
+                report.candidates,
+                report.held_uploads,
             ),
             result: AuditResult::Success,
             origin: "job".into(),

@@ -22,6 +22,8 @@ pub enum Exclusion {
         distance_km: f32,
         max_km: u16,
     },
+    /// Lives outside the region (abroad) and will not relocate: no daily commute.
+    OutsideTheRegion,
     Availability {
         available_from: NaiveDate,
         needed_by: NaiveDate,
@@ -75,6 +77,9 @@ pub fn check(
             max_km: candidate.max_commute_km,
         });
     }
+    if lives_too_far(candidate, vacancy) {
+        exclusions.push(Exclusion::OutsideTheRegion);
+    }
     if let Some(exclusion) = availability(candidate, vacancy, settings) {
         exclusions.push(exclusion);
     }
@@ -97,6 +102,7 @@ pub fn passes(
     language_gaps(candidate, vacancy).next().is_none()
         && commute_km(candidate, vacancy)
             .is_none_or(|km| candidate.will_relocate || km <= f32::from(candidate.max_commute_km))
+        && !lives_too_far(candidate, vacancy)
         && availability(candidate, vacancy, settings).is_none()
         && right_to_work(&candidate.permit_profile(), &vacancy.permit_offer(today)).is_ok()
 }
@@ -115,9 +121,19 @@ fn language_gaps<'a>(
     })
 }
 
-/// The commute in kilometres, or None when the work is fully remote.
+/// The commute in kilometres; None when the work is fully remote or the
+/// candidate lives outside the region (a distance from abroad says nothing
+/// about a daily commute).
 pub fn commute_km(candidate: &Candidate, vacancy: &Vacancy) -> Option<f32> {
-    (vacancy.work_place != WorkPlace::Remote).then(|| candidate.home.km_to(&vacancy.workplace))
+    (vacancy.work_place != WorkPlace::Remote && !candidate.home.is_outside_the_region())
+        .then(|| candidate.home.km_to(&vacancy.workplace))
+}
+
+/// Someone abroad who will not move cannot take work that needs presence.
+fn lives_too_far(candidate: &Candidate, vacancy: &Vacancy) -> bool {
+    vacancy.work_place != WorkPlace::Remote
+        && candidate.home.is_outside_the_region()
+        && !candidate.will_relocate
 }
 
 fn availability(

@@ -25,6 +25,18 @@ pub struct Place {
 }
 
 impl Place {
+    /// Where a home outside the region's municipalities (abroad, or not given)
+    /// is put: no distance is computed from it, and only a candidate who will
+    /// relocate passes the commute filter.
+    pub const OUTSIDE_THE_REGION: Place = Place {
+        latitude: 0.0,
+        longitude: -160.0,
+    };
+
+    pub fn is_outside_the_region(&self) -> bool {
+        *self == Self::OUTSIDE_THE_REGION
+    }
+
     /// Distance in kilometres as the crow flies. An equirectangular projection: within a
     /// few hundred kilometres it is within 0.1 % of the great circle, and cheap enough to
     /// run a million times per query.

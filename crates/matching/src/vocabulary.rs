@@ -9,6 +9,9 @@ use thiserror::Error;
 const OCCUPATIONS: &str = include_str!("../../../seed/esco/occupations.tsv");
 const SKILLS: &str = include_str!("../../../seed/esco/skills.tsv");
 const OCCUPATION_ISCO: &str = include_str!("../../../seed/esco/occupation-isco.tsv");
+/// loket's own Dutch, German and French search words for common concepts (this
+/// ESCO extract is English only); they find a concept, its label stays ESCO's.
+const ALIASES: &str = include_str!("../../../seed/esco/aliases.tsv");
 
 pub const OCCUPATION_PREFIX: &str = "http://data.europa.eu/esco/occupation/";
 pub const SKILL_PREFIX: &str = "http://data.europa.eu/esco/skill/";
@@ -85,7 +88,34 @@ impl Vocabulary {
                 None => return Err(VocabularyError::Malformed { line: n + 1 }),
             }
         }
+        vocabulary.add_aliases()?;
         Ok(vocabulary)
+    }
+
+    fn add_aliases(&mut self) -> Result<(), VocabularyError> {
+        for (n, line) in ALIASES.lines().enumerate().skip(1) {
+            let mut fields = line.split('\t');
+            let (Some(kind), Some(id), Some(_lang), Some(words)) =
+                (fields.next(), fields.next(), fields.next(), fields.next())
+            else {
+                return Err(VocabularyError::Malformed { line: n + 1 });
+            };
+            let kind = match kind {
+                "occupation" => Kind::Occupation,
+                "skill" => Kind::Skill,
+                _ => return Err(VocabularyError::Malformed { line: n + 1 }),
+            };
+            let entry = self
+                .by_id
+                .get(id)
+                .copied()
+                .and_then(|c| self.entries.get_mut(c.0 as usize))
+                .filter(|e| e.kind == kind)
+                .ok_or(VocabularyError::Malformed { line: n + 1 })?;
+            entry.search.push(' ');
+            entry.search.push_str(&words.to_lowercase());
+        }
+        Ok(())
     }
 
     pub fn len(&self) -> usize {
@@ -154,7 +184,9 @@ impl Vocabulary {
     }
 
     /// Concepts of a kind whose labels contain every word of the query as a word prefix;
-    /// a preferred label starting with the query first, then shorter labels.
+    /// a preferred label that starts with the query as a whole word first ("Java
+    /// (computer programming)" for "java"), then one that starts with it as a prefix
+    /// ("Javanese"), then labels holding every word; shorter labels first within each.
     pub fn suggest(&self, kind: Kind, query: &str, limit: usize) -> Vec<Suggestion> {
         let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
         if words.is_empty() || limit == 0 {
@@ -169,12 +201,17 @@ impl Vocabulary {
             .filter(|(_, e)| words.iter().all(|w| has_word_prefix(&e.search, w)))
             .map(|(n, e)| {
                 let label = e.label.to_lowercase();
-                let rank = if label.starts_with(&query) {
+                let whole_word = label.strip_prefix(query.as_str()).is_some_and(|rest| {
+                    !rest.chars().next().is_some_and(char::is_alphanumeric)
+                });
+                let rank = if whole_word {
                     0
-                } else if words.iter().all(|w| has_word_prefix(&label, w)) {
+                } else if label.starts_with(&query) {
                     1
-                } else {
+                } else if words.iter().all(|w| has_word_prefix(&label, w)) {
                     2
+                } else {
+                    3
                 };
                 (rank, e.label.len(), n)
             })

@@ -679,6 +679,42 @@ fn the_esco_vocabulary_knows_occupations_and_skills_by_uri_and_suggests_as_you_t
     );
     let skills = esco.suggest(Kind::Skill, "nursing long-term", 5);
     assert_eq!(skills[0].label, "apply nursing care in long-term care");
+    // A whole-word match before a longer word that starts the same.
+    let java = esco.suggest(Kind::Skill, "Java", 5);
+    assert_eq!(java[0].label, "Java (computer programming)", "{java:?}");
+    // Dutch, German and French words find the concept (loket's own search words).
+    for word in ["softwareontwikkelaar", "Softwareentwickler", "développeur logiciel"] {
+        let found = esco.suggest(Kind::Occupation, word, 3);
+        assert_eq!(found.first().map(|s| s.label), Some("software developer"), "{word}");
+    }
+    let dutch = esco.suggest(Kind::Skill, "Nederlands", 3);
+    assert_eq!(dutch.first().map(|s| s.label), Some("Dutch"));
     assert!(esco.suggest(Kind::Skill, "   ", 5).is_empty());
     assert!(esco.suggest(Kind::Skill, "qqqzzz", 5).is_empty());
+}
+
+/// A candidate abroad is not "17,587 km away": no distance is computed from a
+/// home outside the region. Without moving they cannot take on-site work; when
+/// they will move, they pass and no commute is claimed.
+#[test]
+fn a_candidate_abroad_is_outside_the_region_not_a_distance() {
+    let vacancy = nurse_vacancy();
+    let settings = FilterSettings::default();
+    let abroad = Candidate {
+        home: Place::OUTSIDE_THE_REGION,
+        will_relocate: false,
+        ..eu_nurse(AACHEN)
+    };
+    assert_eq!(
+        check(&abroad, &vacancy, today(), &settings),
+        Err(vec![Exclusion::OutsideTheRegion])
+    );
+    assert!(!loket_matching::filter::passes(&abroad, &vacancy, today(), &settings));
+    let moving = Candidate {
+        will_relocate: true,
+        ..abroad
+    };
+    let admitted = check(&moving, &vacancy, today(), &settings).expect("admitted when moving");
+    assert_eq!(admitted.commute_km, None);
+    assert!(loket_matching::filter::passes(&moving, &vacancy, today(), &settings));
 }

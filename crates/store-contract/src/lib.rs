@@ -1018,6 +1018,7 @@ macro_rules! contract_tests {
             employers_are_unique_by_kvk_and_verified_with_versions,
             vacancies_are_versioned_and_on_the_change_feed,
             a_candidate_and_their_cv_are_stored_together_or_not_at_all,
+            a_held_upload_is_found_by_its_token_for_an_hour,
             introductions_follow_the_rules_and_a_hire_records_a_placement,
             concurrent_introduction_moves_let_exactly_one_win,
             erasing_a_candidate_keeps_the_placement_count,

@@ -418,6 +418,23 @@ pub async fn a_candidate_and_their_cv_are_stored_together_or_not_at_all(store: &
     assert_eq!(names, ["Anna", "Mira", "Ravi"]);
 }
 
+/// A file kept for a form shown again: found by its token while it is young,
+/// not by another token, and forgotten once older than the cut-off.
+pub async fn a_held_upload_is_found_by_its_token_for_an_hour(store: &dyn Store) {
+    let pdf = b"%PDF-1.4 held".to_vec();
+    store.hold_upload("hash-a", &pdf, 1_000, 0).await.unwrap();
+    assert_eq!(store.held_upload("hash-a", 1_000).await.unwrap(), Some(pdf.clone()));
+    assert_eq!(store.held_upload("hash-b", 0).await.unwrap(), None);
+    assert_eq!(store.held_upload("hash-a", 1_001).await.unwrap(), None, "too old");
+    // Holding another file an hour later forgets the first.
+    store.hold_upload("hash-b", b"%PDF-1.4 b", 4_600, 1_000 + 1).await.unwrap();
+    assert_eq!(store.held_upload("hash-a", 0).await.unwrap(), None);
+    assert!(store.held_upload("hash-b", 4_600).await.unwrap().is_some());
+    // The daily clean-up forgets what nobody picked up.
+    assert_eq!(store.forget_held_uploads(4_601).await.unwrap(), 1);
+    assert_eq!(store.held_upload("hash-b", 0).await.unwrap(), None);
+}
+
 async fn setting(store: &dyn Store, kvk: &str) -> (String, String) {
     let employer = store
         .create_employer(&employer_details(kvk), None, T0)

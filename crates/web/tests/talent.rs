@@ -457,15 +457,43 @@ async fn bad_candidates_and_cvs_are_refused_whole(app: TestApp) {
         summary.contains("Not found: administer medicaton."),
         "the unknown skill is named: {summary}"
     );
-    let reply = visitor
+    // A good CV with a form that has an error is kept: the form shown again
+    // says so, and the next submit needs no file.
+    let without_consent: Vec<(&str, &str)> =
+        fields.iter().copied().filter(|(k, _)| *k != "consent").collect();
+    let kept = visitor
         .post_multipart(
             &app.router,
-            "/talent/aanmelden?lang=de",
-            &fields,
+            "/talent/aanmelden?lang=en",
+            &without_consent,
             Some(("cv", "cv.pdf", &pdf(30_000))),
         )
         .await;
+    assert_eq!(kept.status, StatusCode::BAD_REQUEST, "{}", kept.body);
+    assert!(kept.body.contains("Your CV is kept."), "{}", kept.body);
+    let cv_token = kept.input("cv_token");
+    assert!(!cv_token.is_empty());
+    assert_eq!(count(&app).await, 1, "still nothing stored");
+    let mut with_token = fields.to_vec();
+    with_token.push(("cv_token", cv_token.as_str()));
+    let reply = visitor
+        .post_multipart(&app.router, "/talent/aanmelden?lang=de", &with_token, None)
+        .await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let (newest, _) = app
+        .state
+        .store
+        .recent_candidates(10)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|(_, name)| name == "Ravi Kumar")
+        .expect("Ravi's registration");
+    assert_eq!(
+        app.state.store.candidate_cv(&newest).await.unwrap().map(|c| c.len()),
+        Some(pdf(30_000).len()),
+        "the held CV was stored with the registration"
+    );
     assert!(
         reply.body.contains("Danke für Ihre Anmeldung"),
         "{}",

@@ -18,10 +18,7 @@ pub const DEFAULT_PROGRAMME: &str = "00598c8b-7a5d-5ba0-9962-e7f0c84d0bef";
 
 /// Someone who lives outside the region's municipalities: far from every workplace, so only
 /// a candidate who will relocate passes the commute filter.
-pub const OUTSIDE_THE_REGION: Place = Place {
-    latitude: 0.0,
-    longitude: -160.0,
-};
+pub const OUTSIDE_THE_REGION: Place = Place::OUTSIDE_THE_REGION;
 
 /// How many records one database read brings during the build.
 const PAGE: i64 = 5_000;

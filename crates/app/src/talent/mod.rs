@@ -2,6 +2,7 @@
 //! the talent change feed (`index`), and the recruitment use cases shared by
 //! the pages and the API (`recruitment`).
 
+pub mod held_cv;
 mod index;
 pub mod programme;
 pub mod records;

@@ -1152,3 +1152,5 @@ mail-completeness-body =
     loket
 menu-records = Zu ergänzen
 menu-insight = Einblick Eingangstür
+exclusion-outside-the-region = wohnt außerhalb der Region (im Ausland) und zieht nicht um
+candidate-cv-kept = Ihr Lebenslauf ist gespeichert. Sie müssen ihn nicht erneut auswählen; wählen Sie nur dann eine andere Datei, wenn Sie ihn ersetzen möchten.

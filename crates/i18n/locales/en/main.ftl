@@ -1149,3 +1149,5 @@ mail-completeness-body =
     loket
 menu-records = Records to complete
 menu-insight = Front-door insight
+exclusion-outside-the-region = lives outside the region (abroad) and will not move
+candidate-cv-kept = Your CV is kept. You do not need to choose it again; choose another file only to replace it.

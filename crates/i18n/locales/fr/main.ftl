@@ -1152,3 +1152,5 @@ mail-completeness-body =
     loket
 menu-records = Fiches à compléter
 menu-insight = Aperçu de l’accueil
+exclusion-outside-the-region = habite hors de la région (à l’étranger) et ne déménage pas
+candidate-cv-kept = Votre CV est conservé. Inutile de le choisir à nouveau ; choisissez un autre fichier seulement pour le remplacer.

@@ -1152,3 +1152,5 @@ mail-completeness-body =
     loket
 menu-records = Aan te vullen
 menu-insight = Inzicht voordeur
+exclusion-outside-the-region = woont buiten de regio (in het buitenland) en verhuist niet
+candidate-cv-kept = Uw cv is bewaard. U hoeft het niet opnieuw te kiezen; kies alleen een ander bestand als u het wilt vervangen.

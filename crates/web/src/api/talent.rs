@@ -401,6 +401,7 @@ pub fn exclusion_json(e: &Exclusion) -> Value {
         } => json!({
             "filter": "commute", "distance_km": distance_km.round(), "max_km": max_km,
         }),
+        Exclusion::OutsideTheRegion => json!({ "filter": "outside-the-region" }),
         Exclusion::Availability {
             available_from,
             needed_by,

@@ -1,6 +1,7 @@
 //! International talent registers (`/talent/aanmelden`): consent for matching,
 //! a PDF CV, every problem named next to its field.
 
+use loket_app::talent::held_cv;
 use crate::AppState;
 use crate::error::failure;
 use crate::pages::forms::csrf_refused;
@@ -45,6 +46,8 @@ pub struct CandidatePage {
     consent_text: String,
     consent_label: String,
     errors: Errors,
+    /// The token of a CV kept from the last try (the form shows it is kept).
+    pub(crate) cv_held: Option<String>,
 }
 
 /// Countries people in the programme come from most (ISO 3166-1), the Euregio first.
@@ -136,6 +139,7 @@ pub(crate) fn candidate_page(
         consent_label,
         input: input.clone(),
         errors,
+        cv_held: None,
     }
 }
 
@@ -178,6 +182,37 @@ pub(crate) async fn read_upload(mut multipart: Multipart) -> Upload {
                 upload.too_large = true;
                 return upload;
             }
+        }
+    }
+}
+
+/// The CV of a submission: a file chosen now, or else the one held from the
+/// last try (`cv_token`), with that token while it is still good.
+pub(crate) async fn submitted_cv(state: &AppState, upload: &Upload) -> (Option<Vec<u8>>, Option<String>) {
+    if let Some(bytes) = &upload.cv {
+        return (Some(bytes.clone()), None);
+    }
+    let token = one(&upload.pairs, "cv_token");
+    match held_cv::take(state, &token).await {
+        Ok(Some(bytes)) => (Some(bytes), Some(token)),
+        Ok(None) => (None, None),
+        Err(e) => {
+            tracing::warn!(error = %e, "reading a held CV failed");
+            (None, None)
+        }
+    }
+}
+
+/// The token to put in a form shown again, so its CV need not be chosen again.
+pub(crate) async fn keep_cv(state: &AppState, cv: Option<&[u8]>, held: Option<String>) -> Option<String> {
+    if held.is_some() {
+        return held;
+    }
+    match held_cv::hold(state, cv?).await {
+        Ok(token) => token,
+        Err(e) => {
+            tracing::warn!(error = %e, "holding a CV failed");
+            None
         }
     }
 }
@@ -249,12 +284,12 @@ pub async fn candidate_register(
         return csrf_refused(&state, lang);
     }
     let input = candidate_input(state.talent.vocabulary(), &upload.pairs);
-    let again = |errors: Errors, status: StatusCode| {
+    let (cv, held) = submitted_cv(&state, &upload).await;
+    let again = |errors: Errors, status: StatusCode, cv_held: Option<String>| {
         let token = state.csrf.token(CANDIDATE_FORM, state.clock.unix());
-        render(
-            status,
-            &candidate_page(&state, &tr, &uri, Registrar::Public, token, &input, errors),
-        )
+        let mut page = candidate_page(&state, &tr, &uri, Registrar::Public, token, &input, errors);
+        page.cv_held = cv_held;
+        render(status, &page)
     };
     if upload.too_large {
         return again(
@@ -266,6 +301,7 @@ pub async fn candidate_register(
                 }],
             ),
             StatusCode::BAD_REQUEST,
+            held,
         );
     }
     if !one(&upload.pairs, "website").is_empty() {
@@ -284,7 +320,7 @@ pub async fn candidate_register(
         Ok(n) if registration_throttled(&rate_key, n) => {
             let mut errors = Errors::default();
             errors.add("form", tr.t("form-error-rate-limited"));
-            return again(errors, StatusCode::TOO_MANY_REQUESTS);
+            return again(errors, StatusCode::TOO_MANY_REQUESTS, keep_cv(&state, cv.as_deref(), held).await);
         }
         Ok(_) => {}
         Err(e) => return failure(e),
@@ -293,7 +329,7 @@ pub async fn candidate_register(
     match recruitment::register_candidate(
         &state,
         &input,
-        upload.cv.as_deref(),
+        cv.as_deref(),
         RegisteredBy::Staff(&account),
         "web",
     )
@@ -334,7 +370,8 @@ pub async fn candidate_register(
                 Kind::Skill,
                 &input.skills,
             );
-            again(errors, StatusCode::BAD_REQUEST)
+            let kept = keep_cv(&state, cv.as_deref(), held).await;
+            again(errors, StatusCode::BAD_REQUEST, kept)
         }
         Err(CaseError::Store(e)) => failure(e),
         Err(_) => failure(loket_store::StoreError::Unavailable("registration".into())),

@@ -70,20 +70,20 @@ pub async fn candidate_create(
         state.talent.vocabulary(),
         &upload.pairs,
     );
-    let again = |errors: Errors| {
+    let (cv, held) = crate::pages::talent::candidate_registration::submitted_cv(&state, &upload).await;
+    let again = |errors: Errors, cv_held: Option<String>| {
         let token = state.form_token(&viewer);
-        render(
-            StatusCode::BAD_REQUEST,
-            &crate::pages::talent::candidate_registration::candidate_page(
-                &state,
-                &tr,
-                &uri,
-                Registrar::Staff,
-                token,
-                &input,
-                errors,
-            ),
-        )
+        let mut page = crate::pages::talent::candidate_registration::candidate_page(
+            &state,
+            &tr,
+            &uri,
+            Registrar::Staff,
+            token,
+            &input,
+            errors,
+        );
+        page.cv_held = cv_held;
+        render(StatusCode::BAD_REQUEST, &page)
     };
     if upload.too_large {
         return again(errors_from(
@@ -92,12 +92,12 @@ pub async fn candidate_create(
                 field: "cv",
                 problem: "too-large",
             }],
-        ));
+        ), held);
     }
     match recruitment::register_candidate(
         &state,
         &input,
-        upload.cv.as_deref(),
+        cv.as_deref(),
         RegisteredBy::Staff(&viewer.account.id),
         "web",
     )
@@ -109,7 +109,10 @@ pub async fn candidate_create(
             lang.code()
         ))
         .into_response(),
-        Err(CaseError::Invalid(problems)) => again(errors_from(&tr, &problems)),
+        Err(CaseError::Invalid(problems)) => {
+            let kept = crate::pages::talent::candidate_registration::keep_cv(&state, cv.as_deref(), held).await;
+            again(errors_from(&tr, &problems), kept)
+        }
         Err(CaseError::Store(e)) => failure(e),
         Err(_) => not_found_page(&state, lang, &uri),
     }

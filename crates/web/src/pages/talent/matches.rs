@@ -357,6 +357,7 @@ pub(crate) fn exclusion_text(tr: &Tr, e: &Exclusion) -> String {
                 ("max", max_km.to_string()),
             ],
         ),
+        Exclusion::OutsideTheRegion => tr.t("exclusion-outside-the-region"),
         Exclusion::Availability {
             available_from,
             needed_by,
