@@ -171,6 +171,10 @@ test('feedback on a result is thanked and reaches the coordinator, anonymously',
   assert.match(await page.locator('main').innerText(), /vrijwilligerswerk/);
   const gaps = await page.locator('#gaps-h + table tbody tr').count();
   assert.ok(gaps >= 1, 'the fallback shows as a gap in the menu');
+  // The combination reads as answers, not as a query string.
+  const combination = await page.locator('#gaps-h + table tbody tr td a').first().innerText();
+  assert.match(combination, /Heerlen · Maastricht/, combination);
+  assert.doesNotMatch(combination, /who=|GM0917/, combination);
   const failures = [];
   await axe(page, 'insight page', failures);
   // The coordinator's other pages pass axe too.

@@ -37,8 +37,17 @@ pub enum Audience {
     AggregatesOnly,
 }
 
-/// A rate in percent, or nothing when its base is empty (or too small to show).
-pub type Rate = Option<u32>;
+/// A rate with the counts it comes from, so staff can read "1 of 1"; nothing
+/// when its base is empty (or too small to show).
+pub type Rate = Option<RateOf>;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RateOf {
+    /// Rounded to whole percent.
+    pub percent: u32,
+    pub part: u64,
+    pub whole: u64,
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Figures {
@@ -83,7 +92,11 @@ fn rate(part: u64, whole: u64, suppress: bool) -> Rate {
     if whole == 0 || (suppress && whole < SMALL_CELL) {
         None
     } else {
-        Some(((part * 100 + whole / 2) / whole) as u32)
+        Some(RateOf {
+            percent: ((part * 100 + whole / 2) / whole) as u32,
+            part,
+            whole,
+        })
     }
 }
 
@@ -290,11 +303,11 @@ mod tests {
         assert_eq!(a.referrals_sent, Cell::Count(4));
         assert_eq!(a.referrals_received, Cell::Count(0));
         // Closed: completed and rejected, of the three not cancelled.
-        assert_eq!(a.loop_closure_rate, Some(67));
+        assert_eq!(a.loop_closure_rate.map(|r| r.percent), Some(67));
         let b = figures(Some("b"), &[], &records, Audience::Exact);
         assert_eq!(b.referrals_received, Cell::Count(5));
         // Taken on: completed and accepted; answered: those and the rejection.
-        assert_eq!(b.acceptance_rate, Some(67));
+        assert_eq!(b.acceptance_rate.map(|r| r.percent), Some(67));
         // Accepted after 10 and 30 hours: the upper median is 30.
         assert_eq!(b.median_hours_to_accept, Some(30));
         assert_eq!(b.outcomes[0], (Outcome::GotHelp, Cell::Count(1)));
@@ -344,6 +357,9 @@ mod tests {
         assert_eq!(f.outcomes[0], (Outcome::GotHelp, Cell::Suppressed));
         let exact = figures(None, &[], &records, Audience::Exact);
         assert_eq!(exact.referrals_sent, Cell::Count(1));
-        assert_eq!(exact.acceptance_rate, Some(100));
+        assert_eq!(
+            exact.acceptance_rate,
+            Some(RateOf { percent: 100, part: 1, whole: 1 })
+        );
     }
 }

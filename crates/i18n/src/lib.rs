@@ -3,6 +3,9 @@
 //! German and French; the public pages, the front door and the callback request
 //! also in Polish, Romanian and Bulgarian, whose other messages come in English.
 
+pub mod collation;
+pub use collation::Collation;
+
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use std::collections::HashMap;

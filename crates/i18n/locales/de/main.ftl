@@ -1154,3 +1154,6 @@ menu-records = Zu ergänzen
 menu-insight = Einblick Eingangstür
 exclusion-outside-the-region = wohnt außerhalb der Region (im Ausland) und zieht nicht um
 candidate-cv-kept = Ihr Lebenslauf ist gespeichert. Sie müssen ihn nicht erneut auswählen; wählen Sie nur dann eine andere Datei, wenn Sie ihn ersetzen möchten.
+figures-percent = { $percent } %
+figures-acceptance-counted = { $percent } % ({ $part } von { $whole } beantwortet)
+figures-loop-closure-counted = { $percent } % ({ $part } von { $whole } abgeschlossen)

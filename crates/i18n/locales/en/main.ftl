@@ -1151,3 +1151,6 @@ menu-records = Records to complete
 menu-insight = Front-door insight
 exclusion-outside-the-region = lives outside the region (abroad) and will not move
 candidate-cv-kept = Your CV is kept. You do not need to choose it again; choose another file only to replace it.
+figures-percent = { $percent }%
+figures-acceptance-counted = { $percent }% ({ $part } of { $whole } answered)
+figures-loop-closure-counted = { $percent }% ({ $part } of { $whole } closed)

@@ -1154,3 +1154,6 @@ menu-records = Fiches à compléter
 menu-insight = Aperçu de l’accueil
 exclusion-outside-the-region = habite hors de la région (à l’étranger) et ne déménage pas
 candidate-cv-kept = Votre CV est conservé. Inutile de le choisir à nouveau ; choisissez un autre fichier seulement pour le remplacer.
+figures-percent = { $percent } %
+figures-acceptance-counted = { $percent } % ({ $part } sur { $whole } avec réponse)
+figures-loop-closure-counted = { $percent } % ({ $part } sur { $whole } clôturés)

@@ -1154,3 +1154,6 @@ menu-records = Aan te vullen
 menu-insight = Inzicht voordeur
 exclusion-outside-the-region = woont buiten de regio (in het buitenland) en verhuist niet
 candidate-cv-kept = Uw cv is bewaard. U hoeft het niet opnieuw te kiezen; kies alleen een ander bestand als u het wilt vervangen.
+figures-percent = { $percent }%
+figures-acceptance-counted = { $percent }% ({ $part } van { $whole } beantwoord)
+figures-loop-closure-counted = { $percent }% ({ $part } van { $whole } afgesloten)

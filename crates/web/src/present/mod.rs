@@ -46,6 +46,15 @@ impl Tr {
         args.extend(words.iter().map(|(k, v)| (*k, FluentArg::Str(v.clone()))));
         self.i18n.t_args(self.lang.code(), key, &args)
     }
+    /// A date as the language writes it (22-11-2026, 22.11.2026, 22/11/2026, 22 November 2026).
+    pub fn date(&self, d: chrono::NaiveDate) -> String {
+        use chrono::Datelike;
+        self.i18n.date(self.lang.code(), d.year(), d.month(), d.day())
+    }
+    /// Sorts by the visitor's language's rules ("Übach-Palenberg" before "Würselen").
+    pub fn sort_by_key<T>(&self, items: &mut [T], key: impl Fn(&T) -> &str) {
+        loket_i18n::Collation::new(self.lang.code()).sort_by_key(items, key);
+    }
     pub fn s(&self, key: &str, args: &[(&str, String)]) -> String {
         let args: Vec<_> = args
             .iter()

@@ -11,7 +11,8 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use loket_domain::policy::{self, Action};
-use loket_domain::{Lang, Service};
+use crate::present::Tr;
+use loket_domain::Service;
 
 // ------------------------------------------------------------------- home
 
@@ -54,8 +55,9 @@ pub struct HomePage {
 pub(crate) fn service_row(
     idx: &loket_domain::search::CatalogueIndex,
     s: &Service,
-    lang: Lang,
+    tr: &Tr,
 ) -> ServiceRow {
+    let lang = tr.lang;
     ServiceRow {
         id: s.id.clone(),
         name: s.name.get(lang).to_string(),
@@ -65,7 +67,7 @@ pub(crate) fn service_row(
             .unwrap_or_default(),
         assured: s
             .assured_date
-            .map(|d| d.to_string())
+            .map(|d| tr.date(d))
             .unwrap_or_else(|| "—".into()),
     }
 }
@@ -83,7 +85,7 @@ pub async fn home(State(state): State<AppState>, ui: Page, SignedIn(viewer): Sig
                 .as_ref()
                 .is_none_or(|orgs| orgs.contains(&s.organization_id))
         })
-        .map(|s| service_row(&idx, s, lang))
+        .map(|s| service_row(&idx, s, &tr))
         .collect();
     services.sort_by(|a, b| (&a.organization, &a.name).cmp(&(&b.organization, &b.name)));
     let locations = idx

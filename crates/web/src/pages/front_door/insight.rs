@@ -4,6 +4,7 @@
 
 use crate::AppState;
 use crate::pages::view::Page;
+use crate::present::Tr;
 use crate::pages::view::{Layout, render};
 use askama::Template;
 use axum::extract::rejection::QueryRejection;
@@ -14,6 +15,7 @@ use loket_app::front_door::insight::{self, since_param};
 use loket_store::{Feedback, RouteCount};
 
 pub struct Row {
+    /// The answers in words ("Cross-border worker · Aachen · Heerlen · …").
     pub combination: String,
     pub link: String,
     pub count: i64,
@@ -33,9 +35,31 @@ pub struct InsightPage {
     failed: bool,
 }
 
-fn row(c: &RouteCount) -> Row {
+/// A counted combination of answers in the coordinator's language: each
+/// answer in words, in the order of the questions; the raw key only if the
+/// questions changed since and it no longer reads.
+fn in_words(state: &AppState, tr: &Tr, combination: &str) -> String {
+    let pairs = format!("/?{combination}")
+        .parse::<axum::http::Uri>()
+        .ok()
+        .and_then(|uri| Query::<Vec<(String, String)>>::try_from_uri(&uri).ok())
+        .map(|Query(pairs)| pairs)
+        .unwrap_or_default();
+    let raw = loket_routing::RawAnswers::from_pairs(pairs);
+    let idx = state.index();
+    match raw.check(&state.flow(), &idx.areas) {
+        Ok(answers) => crate::pages::front_door::visitor::summary(state, &idx, tr, &answers)
+            .into_iter()
+            .map(|(_, answer)| answer)
+            .collect::<Vec<_>>()
+            .join(" · "),
+        Err(_) => combination.to_string(),
+    }
+}
+
+fn row(state: &AppState, tr: &Tr, c: &RouteCount) -> Row {
     Row {
-        combination: c.combination.clone(),
+        combination: in_words(state, tr, &c.combination),
         link: format!("/voordeur/resultaat?{}", c.combination),
         count: c.count,
         fell_back: c.fell_back,
@@ -71,12 +95,12 @@ pub async fn page(
     let page = InsightPage {
         since: since.to_string(),
         total: counts.iter().map(|c| c.count).sum(),
-        rows: counts.iter().take(100).map(row).collect(),
+        rows: counts.iter().take(100).map(|c| row(&state, &tr, c)).collect(),
         gaps: counts
             .iter()
             .filter(|c| c.fell_back)
             .take(100)
-            .map(row)
+            .map(|c| row(&state, &tr, c))
             .collect(),
         feedback,
         failed,

@@ -298,7 +298,7 @@ fn place_options(
                 .filter(|m| m.country == *country)
                 .map(|m| opt(&m.code, crate::present::names::municipality_name(m, lang)))
                 .collect();
-            options.sort_by(|a, b| a.label.cmp(&b.label));
+            tr.sort_by_key(&mut options, |o| &o.label);
             options.push(opt(country, tr.t(&format!("fd-elsewhere-{country}"))));
             OptGroup {
                 label: area_name(idx, country, lang),
@@ -414,7 +414,12 @@ fn result_view(
 }
 
 /// The visitor's answers in words, question by question.
-fn summary(state: &AppState, idx: &CatalogueIndex, tr: &Tr, a: &Answers) -> Vec<(String, String)> {
+pub(crate) fn summary(
+    state: &AppState,
+    idx: &CatalogueIndex,
+    tr: &Tr,
+    a: &Answers,
+) -> Vec<(String, String)> {
     let lang = tr.lang;
     let flow = state.flow();
     let mut rows = Vec::new();

@@ -34,7 +34,7 @@ pub async fn home(State(state): State<AppState>, ui: Page) -> Response {
         .terms_of(TaxonomyKind::Topic)
         .map(|t| link("topic", &t.code, t.name.get(lang).to_string()))
         .collect();
-    topics.sort_by(|a, b| a.label.cmp(&b.label));
+    tr.sort_by_key(&mut topics, |o| &o.label);
     let groups = idx
         .terms_of(TaxonomyKind::TargetGroup)
         .map(|t| link("group", &t.code, t.name.get(lang).to_string()))
@@ -45,7 +45,7 @@ pub async fn home(State(state): State<AppState>, ui: Page) -> Response {
         .filter(|r| r.kind != "country")
         .map(|r| link("area", &r.code, r.name.get(lang).to_string()))
         .collect();
-    regions.sort_by(|a, b| a.label.cmp(&b.label));
+    tr.sort_by_key(&mut regions, |o| &o.label);
     let stats = tr.s(
         "home-stats",
         &[

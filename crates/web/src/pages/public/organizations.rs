@@ -45,7 +45,7 @@ pub async fn organizations(State(state): State<AppState>, ui: Page) -> Response 
             ),
         })
         .collect();
-    organizations.sort_by_key(|a| a.name.to_lowercase());
+    tr.sort_by_key(&mut organizations, |a| &a.name);
     let layout = Layout::new(
         tr.clone(),
         tr.t("orgs-title"),

@@ -206,7 +206,7 @@ pub(crate) fn filter_controls(
 ) -> (Vec<Select>, Vec<OptGroup>) {
     let lang = tr.lang;
     let sorted = |mut v: Vec<Opt>| {
-        v.sort_by(|a, b| a.label.cmp(&b.label));
+        tr.sort_by_key(&mut v, |o| &o.label);
         v
     };
     let terms = |kind: TaxonomyKind, selected: &str| {

@@ -130,7 +130,7 @@ pub async fn service(State(state): State<AppState>, ui: Page, Path(id): Path<Str
         .iter()
         .flat_map(|sc| &sc.exceptions)
         .map(|x| HoursView {
-            days: format!("{} {}", x.date.format("%d-%m-%Y"), x.description.get(lang)),
+            days: format!("{} {}", tr.date(x.date), x.description.get(lang)),
             hours: match (x.opens_at, x.closes_at) {
                 (Some(o), Some(c)) => format!("{} – {}", o.format("%H:%M"), c.format("%H:%M")),
                 _ => tr.t("service-closed"),
@@ -187,13 +187,13 @@ pub async fn service(State(state): State<AppState>, ui: Page, Path(id): Path<Str
         assured: match s.assured_date {
             Some(d) => tr.s(
                 "service-assured",
-                &[("date", d.format("%d-%m-%Y").to_string())],
+                &[("date", tr.date(d))],
             ),
             None => tr.t("service-not-assured"),
         },
         modified: tr.s(
             "service-modified",
-            &[("date", s.last_modified.format("%d-%m-%Y").to_string())],
+            &[("date", tr.date(s.last_modified.date_naive()))],
         ),
         layout,
     };

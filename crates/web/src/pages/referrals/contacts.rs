@@ -119,7 +119,7 @@ fn page(
             selected: s.id == input.service_id,
         })
         .collect();
-    services.sort_by(|a, b| a.label.cmp(&b.label));
+    tr.sort_by_key(&mut services, |o| &o.label);
     let terms = |kind| {
         let mut list: Vec<(String, String)> = idx
             .terms_of(kind)

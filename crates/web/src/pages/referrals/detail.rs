@@ -214,7 +214,7 @@ pub(crate) async fn referral_page(
             .outcome
             .map(|x| tr.t(&format!("referral-outcome-{}", x.code())))
             .unwrap_or_default(),
-        due: r.due_on.map(|d| d.to_string()).unwrap_or_default(),
+        due: r.due_on.map(|d| tr.date(d)).unwrap_or_default(),
         overdue: r.due_on.is_some_and(|d| d < today),
         assigned_to_me: r.assignee.as_deref() == Some(viewer.account.id.as_str()),
         assigned,

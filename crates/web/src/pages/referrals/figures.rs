@@ -128,9 +128,15 @@ pub async fn page(
         })
         .collect();
     let f = figures::figures(org.as_deref(), &contacts, &records, audience);
-    let percent = |r: Option<u32>| {
-        r.map(|p| format!("{p}%"))
-            .unwrap_or_else(|| tr.t("figures-none"))
+    // Staff read the counts behind a rate ("100 % (1 of 1 answered)"); funders
+    // the percentage only, so no small count can be worked back out.
+    let percent = |r: figures::Rate, counted_key: &str| match r {
+        None => tr.t("figures-none"),
+        Some(r) if audience == Audience::Exact => tr.counts(
+            counted_key,
+            &[("percent", r.percent as usize), ("part", r.part as usize), ("whole", r.whole as usize)],
+        ),
+        Some(r) => tr.counts("figures-percent", &[("percent", r.percent as usize)]),
     };
     let summary = vec![
         Line {
@@ -147,7 +153,7 @@ pub async fn page(
         },
         Line {
             label: tr.t("figures-acceptance"),
-            value: percent(f.acceptance_rate),
+            value: percent(f.acceptance_rate, "figures-acceptance-counted"),
         },
         Line {
             label: tr.t("figures-median-accept"),
@@ -158,7 +164,7 @@ pub async fn page(
         },
         Line {
             label: tr.t("figures-loop-closure"),
-            value: percent(f.loop_closure_rate),
+            value: percent(f.loop_closure_rate, "figures-loop-closure-counted"),
         },
     ];
     let term = |kind: TaxonomyKind, code: &str, lang: Lang| {

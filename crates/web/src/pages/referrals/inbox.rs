@@ -128,7 +128,7 @@ pub async fn inbox(
                 sender_name(&state, &tr, r)
             },
             status: tr.t(&format!("referral-status-{}", r.status.code())),
-            due: r.due_on.map(|d| d.to_string()).unwrap_or_default(),
+            due: r.due_on.map(|d| tr.date(d)).unwrap_or_default(),
             overdue: r.due_on.is_some_and(|d| d < today),
             person: r
                 .person
@@ -237,7 +237,7 @@ pub async fn overdue(State(state): State<AppState>, ui: Page) -> Response {
             receiver: org_name(&state, &r.receiver_org),
             sender: sender_name(&state, &tr, r),
             status: tr.t(&format!("referral-status-{}", r.status.code())),
-            due: r.due_on.map(|d| d.to_string()).unwrap_or_default(),
+            due: r.due_on.map(|d| tr.date(d)).unwrap_or_default(),
             days: r.due_on.map(|d| (today - d).num_days()).unwrap_or(0),
         })
         .collect();

@@ -82,6 +82,7 @@ pub(crate) fn service_groups(
     selected: &str,
 ) -> Vec<OptGroup> {
     let idx = state.index();
+    let collation = loket_i18n::Collation::new(lang.code());
     let mut groups: Vec<OptGroup> = idx
         .organizations()
         .iter()
@@ -96,7 +97,7 @@ pub(crate) fn service_groups(
                     selected: s.id == selected,
                 })
                 .collect();
-            options.sort_by(|a, b| a.label.cmp(&b.label));
+            collation.sort_by_key(&mut options, |o| &o.label);
             OptGroup {
                 label: o.name.clone(),
                 options,
@@ -104,7 +105,7 @@ pub(crate) fn service_groups(
         })
         .filter(|g| !g.options.is_empty())
         .collect();
-    groups.sort_by(|a, b| a.label.cmp(&b.label));
+    collation.sort_by_key(&mut groups, |o| &o.label);
     groups
 }
 

@@ -175,7 +175,7 @@ pub(crate) async fn introduction_page(
             .iter()
             .map(|h| {
                 let when = chrono::DateTime::from_timestamp(h.at, 0)
-                    .map(|t| t.date_naive().to_string())
+                    .map(|t| tr.date(t.date_naive()))
                     .unwrap_or_default();
                 format!("{when}: {}", status_text(tr, h.to))
             })

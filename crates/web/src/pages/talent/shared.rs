@@ -119,7 +119,9 @@ pub(crate) fn municipality_options(
         .municipalities()
         .map(|m| (m.country.clone(), m.name.clone(), m.code.clone()))
         .collect();
-    list.sort();
+    // By country, then by name in collation order (Übach-Palenberg among the U's).
+    let collation = loket_i18n::Collation::new("und");
+    list.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| collation.compare(&a.1, &b.1)));
     none.map(|label| Opt {
         value: String::new(),
         label,
