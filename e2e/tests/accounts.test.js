@@ -7,7 +7,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { createRequire } from 'node:module';
 
 const jsQR = createRequire(import.meta.url)('jsqr');
@@ -38,7 +37,7 @@ async function decodeQr(page, selector) {
   if (!code) throw new Error('no QR code found in the picture');
   return code.data;
 }
-import { startLoket, launchBrowser, startSmtpSink, signInAs, totp } from './harness.js';
+import { startLoket, launchBrowser, startSmtpSink, signInAs, totp, axeViolations } from './harness.js';
 
 let loket;
 let browser;
@@ -65,11 +64,7 @@ after(async () => {
 });
 
 async function axe(page, where) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-    .analyze();
-  const found = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  assert.deepEqual(found, [], `axe on ${where}`);
+  assert.deepEqual(await axeViolations(page), [], `axe on ${where}`);
 }
 
 async function signIn(page, account, secret) {

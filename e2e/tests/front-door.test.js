@@ -3,8 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
-import { startLoket, launchBrowser, signInAs } from './harness.js';
+import { startLoket, launchBrowser, signInAs, axeViolations } from './harness.js';
 
 const COORDINATOR = { email: 'regie@loket.test', name: 'Regisseur', role: 'coordinator', password: 'de menukaart van Limburg' };
 
@@ -77,10 +76,7 @@ const personas = [
 ];
 
 async function axe(page, label, failures) {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
-  for (const v of result.violations) {
-    failures.push(`${label}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }
+  for (const found of await axeViolations(page)) failures.push(`${label} ${found}`);
 }
 
 /// Answers the question on screen, the way a visitor would: a radio, checkboxes, a list or a postcode.

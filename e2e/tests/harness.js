@@ -7,6 +7,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
 
 const here = new URL('.', import.meta.url).pathname;
 export const LOKET_BIN = process.env.LOKET_BIN || resolve(here, '../../target/debug/loket');
@@ -174,4 +175,24 @@ export async function signInAs(page, base, { email, password }, secret, check = 
   }
   await page.waitForURL(/\/beheer/);
   return secret;
+}
+
+/**
+ * axe-core's WCAG 2.2 AA and best-practice findings on the page as a phone (390 px)
+ * and a desktop (1280 px) show it; the viewport is put back afterwards.
+ */
+export async function axeViolations(page) {
+  const before = page.viewportSize();
+  const found = [];
+  for (const width of [390, 1280]) {
+    await page.setViewportSize({ width, height: 844 });
+    const result = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+      .analyze();
+    for (const v of result.violations) {
+      found.push(`${width}px ${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    }
+  }
+  if (before) await page.setViewportSize(before);
+  return found;
 }

@@ -6,8 +6,7 @@
 // log. axe-core checks every page on the way.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import AxeBuilder from '@axe-core/playwright';
-import { startLoket, launchBrowser, startSmtpSink, signInAs } from './harness.js';
+import { startLoket, launchBrowser, startSmtpSink, signInAs, axeViolations } from './harness.js';
 
 let loket;
 let browser;
@@ -31,11 +30,7 @@ after(async () => {
 });
 
 async function axe(page, where) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-    .analyze();
-  const found = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  assert.deepEqual(found, [], `axe on ${where}`);
+  assert.deepEqual(await axeViolations(page), [], `axe on ${where}`);
 }
 
 // Each account enrols its second factor on its first sign-in; later sign-ins use that secret.

@@ -47,7 +47,10 @@ pub fn gaps(idx: &CatalogueIndex, s: &Service, today: NaiveDate) -> Vec<Gap> {
         gaps.push(Gap::Unreachable);
     }
     let unkept: Vec<String> = reach.unkept(s).cloned().collect();
-    let offers_visits = s.channels.iter().any(|c| c == "walk-in" || c == "appointment");
+    let offers_visits = s
+        .channels
+        .iter()
+        .any(|c| c == "walk-in" || c == "appointment");
     if offers_visits && !reach.shows("walk-in") {
         gaps.push(Gap::NoVisitingAddress);
     }

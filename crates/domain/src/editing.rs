@@ -26,6 +26,8 @@ pub struct ServiceEdit {
     pub texts: std::collections::BTreeMap<String, String>,
     pub url: String,
     pub email: String,
+    /// The service's own (first) phone number; stored in international form.
+    pub phone: String,
     /// ISO 639-1 codes, separated by commas or spaces.
     pub languages: String,
     pub status: String,
@@ -131,6 +133,11 @@ impl ServiceEdit {
             texts,
             url: s.url.clone().unwrap_or_default(),
             email: s.email.clone().unwrap_or_default(),
+            phone: s
+                .phones
+                .first()
+                .map(|p| p.number.clone())
+                .unwrap_or_default(),
             languages: s.languages.join(", "),
             status: s.status.as_str().to_string(),
         }
@@ -203,6 +210,11 @@ impl ServiceEdit {
         if !email.is_empty() && parsed_email.is_none() {
             problem("email".into(), "email");
         }
+        let phone = self.phone.trim();
+        let international = crate::phone::international(phone);
+        if !phone.is_empty() && international.is_none() {
+            problem("phone".into(), "phone");
+        }
         let languages: Vec<String> = self
             .languages
             .split([',', ' ', ';'])
@@ -262,6 +274,19 @@ impl ServiceEdit {
         s.fees = optional(self.text_value("fees"));
         s.url = (!url.is_empty()).then(|| url.to_string());
         s.email = parsed_email.map(|e| e.as_str().to_string());
+        // The first number is the one the form edits; further numbers stay.
+        match (international, s.phones.is_empty()) {
+            (Some(number), true) => s.phones.push(crate::catalogue::Phone {
+                number,
+                r#type: None,
+                description: Text::default(),
+            }),
+            (Some(number), false) => s.phones[0].number = number,
+            (None, false) => {
+                s.phones.remove(0);
+            }
+            (None, true) => {}
+        }
         let mut unique = Vec::new();
         for l in languages {
             if !unique.contains(&l) {
@@ -345,6 +370,7 @@ mod tests {
             .insert("description_de".into(), "x".repeat(MAX_DESCRIPTION + 1));
         edit.url = "javascript:alert(1)".into();
         edit.email = "not-an-address".into();
+        edit.phone = "12".into();
         edit.languages = "nl, deu".into();
         edit.status = "open".into();
         let problems = edit.apply(&s, chrono::Utc::now()).expect_err("invalid");
@@ -356,10 +382,27 @@ mod tests {
                 "name_nl",
                 "url",
                 "email",
+                "phone",
                 "languages",
                 "status"
             ]
         );
+    }
+
+    #[test]
+    fn a_phone_number_is_stored_in_international_form_and_can_be_removed() {
+        let mut s = service();
+        s.phones.clear();
+        let mut edit = ServiceEdit::from_service(&s);
+        edit.phone = "043-3504040".into();
+        let edited = edit.apply(&s, chrono::Utc::now()).expect("valid");
+        assert_eq!(edited.phones.len(), 1);
+        assert_eq!(edited.phones[0].number, "+31 43 350 4040");
+        let mut again = ServiceEdit::from_service(&edited);
+        assert_eq!(again.phone, "+31 43 350 4040");
+        again.phone = String::new();
+        let removed = again.apply(&edited, chrono::Utc::now()).expect("valid");
+        assert!(removed.phones.is_empty());
     }
 
     #[test]

@@ -359,7 +359,11 @@ mod tests {
         assert_eq!(exact.referrals_sent, Cell::Count(1));
         assert_eq!(
             exact.acceptance_rate,
-            Some(RateOf { percent: 100, part: 1, whole: 1 })
+            Some(RateOf {
+                percent: 100,
+                part: 1,
+                whole: 1
+            })
         );
     }
 }

@@ -30,7 +30,12 @@ fn a_service_nobody_can_reach_is_listed_under_its_organisation() {
     // The services the seed explains as contactless are the ones the list names.
     for s in idx.services() {
         let contactless = loket_domain::reach::Reach::of(&idx, s).is_empty();
-        assert_eq!(contactless, unreachable.contains(&s.key.as_str()), "{}", s.key);
+        assert_eq!(
+            contactless,
+            unreachable.contains(&s.key.as_str()),
+            "{}",
+            s.key
+        );
     }
     assert!(!unreachable.is_empty());
 }
@@ -40,7 +45,11 @@ fn a_confirmation_holds_twelve_months() {
     let idx = index();
     let mut s = idx.services()[0].clone();
     s.assured_date = Some(NaiveDate::from_ymd_opt(2026, 1, 15).unwrap());
-    assert!(!gaps(&idx, &s, today()).iter().any(|g| matches!(g, Gap::NotConfirmed(_))));
+    assert!(
+        !gaps(&idx, &s, today())
+            .iter()
+            .any(|g| matches!(g, Gap::NotConfirmed(_)))
+    );
     s.assured_date = Some(NaiveDate::from_ymd_opt(2025, 11, 30).unwrap());
     assert!(gaps(&idx, &s, today()).contains(&Gap::NotConfirmed(s.assured_date)));
     s.assured_date = None;
@@ -62,7 +71,10 @@ fn a_promised_channel_without_its_contact_and_a_visit_without_an_address_are_nam
         .clone();
     s.channels = vec!["online".into(), "phone".into(), "walk-in".into()];
     let found = gaps(&idx, &s, today());
-    assert!(found.contains(&Gap::ChannelsWithoutContact(vec!["phone".into()])), "{found:?}");
+    assert!(
+        found.contains(&Gap::ChannelsWithoutContact(vec!["phone".into()])),
+        "{found:?}"
+    );
     assert!(found.contains(&Gap::NoVisitingAddress), "{found:?}");
 }
 

@@ -42,7 +42,10 @@ mod tests {
     fn an_umlaut_sorts_with_its_letter() {
         let mut places = vec!["Würselen", "Übach-Palenberg", "Aachen", "Eschweiler"];
         Collation::new("de").sort_by_key(&mut places, |p| p);
-        assert_eq!(places, ["Aachen", "Eschweiler", "Übach-Palenberg", "Würselen"]);
+        assert_eq!(
+            places,
+            ["Aachen", "Eschweiler", "Übach-Palenberg", "Würselen"]
+        );
         let mut fr = vec!["Verviers", "Épinal", "Eupen"];
         Collation::new("fr").sort_by_key(&mut fr, |p| p);
         assert_eq!(fr, ["Épinal", "Eupen", "Verviers"]);

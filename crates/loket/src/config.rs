@@ -218,7 +218,10 @@ fn load_look(
     let name = env("LOKET_NAME").or(file.name);
     let colour = env("LOKET_PRIMARY_COLOR").or(file.primary_color);
     let logo_path = env("LOKET_LOGO").map(PathBuf::from).or(file.logo);
-    let source_name = || "look (LOKET_NAME, LOKET_PRIMARY_COLOR, LOKET_LOGO or [look] in the config file)".to_string();
+    let source_name = || {
+        "look (LOKET_NAME, LOKET_PRIMARY_COLOR, LOKET_LOGO or [look] in the config file)"
+            .to_string()
+    };
     let logo = match &logo_path {
         None => None,
         Some(p) => {
@@ -278,6 +281,28 @@ mod tests {
     }
 
     #[test]
+    fn a_region_sets_its_own_look_and_an_unreadable_colour_is_refused() {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("loket.toml");
+        let logo = dir.path().join("logo.svg");
+        std::fs::write(&logo, "<svg xmlns=\"http://www.w3.org/2000/svg\"/>").expect("logo");
+        std::fs::write(
+            &path,
+            format!(
+                "[look]\nname = \"Werkloket Noord\"\nprimary_color = \"#00684a\"\nlogo = {:?}\n",
+                logo
+            ),
+        )
+        .expect("write");
+        let config = Config::load(Some(&path), None).expect("config");
+        assert_eq!(config.look.name(), Some("Werkloket Noord"));
+        assert!(config.look.has_logo());
+        std::fs::write(&path, "[look]\nprimary_color = \"#ffcc00\"\n").expect("write");
+        let err = Config::load(Some(&path), None).expect_err("yellow fails contrast");
+        assert!(err.to_string().contains("4.5:1"), "{err}");
+    }
+
+    #[test]
     fn a_bad_bind_names_its_source() {
         let err = Config::load(None, Some("not-an-address")).expect_err("must fail");
         assert!(err.to_string().contains("--bind"), "{err}");
@@ -311,6 +336,7 @@ mod tests {
             trust_forwarded_for: false,
             matching: loket_matching::Settings::default(),
             talent_programme: None,
+            look: loket_web::look::Look::default(),
         };
         assert!(!c.database_for_logs().contains("secret"));
     }

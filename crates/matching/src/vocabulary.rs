@@ -201,9 +201,9 @@ impl Vocabulary {
             .filter(|(_, e)| words.iter().all(|w| has_word_prefix(&e.search, w)))
             .map(|(n, e)| {
                 let label = e.label.to_lowercase();
-                let whole_word = label.strip_prefix(query.as_str()).is_some_and(|rest| {
-                    !rest.chars().next().is_some_and(char::is_alphanumeric)
-                });
+                let whole_word = label
+                    .strip_prefix(query.as_str())
+                    .is_some_and(|rest| !rest.chars().next().is_some_and(char::is_alphanumeric));
                 let rank = if whole_word {
                     0
                 } else if label.starts_with(&query) {

@@ -683,9 +683,17 @@ fn the_esco_vocabulary_knows_occupations_and_skills_by_uri_and_suggests_as_you_t
     let java = esco.suggest(Kind::Skill, "Java", 5);
     assert_eq!(java[0].label, "Java (computer programming)", "{java:?}");
     // Dutch, German and French words find the concept (loket's own search words).
-    for word in ["softwareontwikkelaar", "Softwareentwickler", "développeur logiciel"] {
+    for word in [
+        "softwareontwikkelaar",
+        "Softwareentwickler",
+        "développeur logiciel",
+    ] {
         let found = esco.suggest(Kind::Occupation, word, 3);
-        assert_eq!(found.first().map(|s| s.label), Some("software developer"), "{word}");
+        assert_eq!(
+            found.first().map(|s| s.label),
+            Some("software developer"),
+            "{word}"
+        );
     }
     let dutch = esco.suggest(Kind::Skill, "Nederlands", 3);
     assert_eq!(dutch.first().map(|s| s.label), Some("Dutch"));
@@ -709,12 +717,22 @@ fn a_candidate_abroad_is_outside_the_region_not_a_distance() {
         check(&abroad, &vacancy, today(), &settings),
         Err(vec![Exclusion::OutsideTheRegion])
     );
-    assert!(!loket_matching::filter::passes(&abroad, &vacancy, today(), &settings));
+    assert!(!loket_matching::filter::passes(
+        &abroad,
+        &vacancy,
+        today(),
+        &settings
+    ));
     let moving = Candidate {
         will_relocate: true,
         ..abroad
     };
     let admitted = check(&moving, &vacancy, today(), &settings).expect("admitted when moving");
     assert_eq!(admitted.commute_km, None);
-    assert!(loket_matching::filter::passes(&moving, &vacancy, today(), &settings));
+    assert!(loket_matching::filter::passes(
+        &moving,
+        &vacancy,
+        today(),
+        &settings
+    ));
 }

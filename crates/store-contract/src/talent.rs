@@ -423,11 +423,21 @@ pub async fn a_candidate_and_their_cv_are_stored_together_or_not_at_all(store: &
 pub async fn a_held_upload_is_found_by_its_token_for_an_hour(store: &dyn Store) {
     let pdf = b"%PDF-1.4 held".to_vec();
     store.hold_upload("hash-a", &pdf, 1_000, 0).await.unwrap();
-    assert_eq!(store.held_upload("hash-a", 1_000).await.unwrap(), Some(pdf.clone()));
+    assert_eq!(
+        store.held_upload("hash-a", 1_000).await.unwrap(),
+        Some(pdf.clone())
+    );
     assert_eq!(store.held_upload("hash-b", 0).await.unwrap(), None);
-    assert_eq!(store.held_upload("hash-a", 1_001).await.unwrap(), None, "too old");
+    assert_eq!(
+        store.held_upload("hash-a", 1_001).await.unwrap(),
+        None,
+        "too old"
+    );
     // Holding another file an hour later forgets the first.
-    store.hold_upload("hash-b", b"%PDF-1.4 b", 4_600, 1_000 + 1).await.unwrap();
+    store
+        .hold_upload("hash-b", b"%PDF-1.4 b", 4_600, 1_000 + 1)
+        .await
+        .unwrap();
     assert_eq!(store.held_upload("hash-a", 0).await.unwrap(), None);
     assert!(store.held_upload("hash-b", 4_600).await.unwrap().is_some());
     // The daily clean-up forgets what nobody picked up.

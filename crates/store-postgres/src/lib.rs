@@ -62,3 +62,4 @@ loket_store::sqlx_sign_in_impls!(
 
 loket_store::sqlx_referral_impls!(PostgresStore, db = sqlx::Postgres, account_row = account);
 loket_store::sqlx_talent_impls!(PostgresStore, db = sqlx::Postgres);
+loket_store::sqlx_upload_impls!(PostgresStore);

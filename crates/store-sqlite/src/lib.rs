@@ -75,3 +75,4 @@ loket_store::sqlx_sign_in_impls!(
 
 loket_store::sqlx_referral_impls!(SqliteStore, db = sqlx::Sqlite, account_row = account);
 loket_store::sqlx_talent_impls!(SqliteStore, db = sqlx::Sqlite);
+loket_store::sqlx_upload_impls!(SqliteStore);

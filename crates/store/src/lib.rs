@@ -7,6 +7,7 @@ mod sign_in;
 #[cfg(feature = "sqlx")]
 pub mod sql;
 pub mod talent;
+pub mod uploads;
 
 use async_trait::async_trait;
 use loket_domain::{CatalogueDocument, Organization, Service};
@@ -203,6 +204,7 @@ pub trait Store:
     + referrals::ContactStore
     + referrals::ApiTokenStore
     + talent::TalentStore
+    + uploads::UploadStore
 {
 }
 
@@ -223,6 +225,7 @@ impl<T> Store for T where
         + referrals::ContactStore
         + referrals::ApiTokenStore
         + talent::TalentStore
+        + uploads::UploadStore
 {
 }
 

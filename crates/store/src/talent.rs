@@ -243,22 +243,6 @@ pub trait TalentStore: Send + Sync + 'static {
 
     async fn candidate_cv(&self, id: &str) -> StoreResult<Option<Vec<u8>>>;
 
-    /// Keeps an uploaded file under a token's hash (for a form shown again with
-    /// errors), and forgets every file held since before `forget_before`.
-    async fn hold_upload(
-        &self,
-        token_hash: &str,
-        content: &[u8],
-        at: i64,
-        forget_before: i64,
-    ) -> StoreResult<()>;
-
-    /// Forgets every file held before `before`; returns how many.
-    async fn forget_held_uploads(&self, before: i64) -> StoreResult<u64>;
-
-    /// The file held under a token's hash, if it was held at or after `since`.
-    async fn held_upload(&self, token_hash: &str, since: i64) -> StoreResult<Option<Vec<u8>>>;
-
     /// Erases a candidate: personal data, CV and introductions (placements keep their
     /// counts). Recorded on the feed so every node drops the candidate. False if unknown.
     async fn erase_candidate(&self, id: &str, at: i64) -> StoreResult<bool>;

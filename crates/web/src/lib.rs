@@ -33,7 +33,11 @@ pub(crate) fn all_routes() -> routes::RouteTable {
         .get("/healthz", public, healthz)
         .get("/readyz", public, readyz)
         .get("/static/loket.css", public, look::stylesheet)
-        .get("/static/nl-design-system.css", public, look::nl_design_system)
+        .get(
+            "/static/nl-design-system.css",
+            public,
+            look::nl_design_system,
+        )
         .get("/static/look.css", public, look::look_stylesheet)
         .get("/static/logo", public, look::logo)
         .get("/static/tables.js", public, look::tables_script)
@@ -82,4 +86,3 @@ async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
     };
     (status, axum::Json(body))
 }
-

@@ -71,7 +71,9 @@ pub struct Logo {
 pub enum LookError {
     #[error("{0:?} is not a colour like #0b4f8a")]
     NotAColour(String),
-    #[error("white text on {0} has a contrast of {1:.1}:1; at least 4.5:1 is needed (WCAG 1.4.3), choose a darker colour")]
+    #[error(
+        "white text on {0} has a contrast of {1:.1}:1; at least 4.5:1 is needed (WCAG 1.4.3), choose a darker colour"
+    )]
     TooLight(String, f64),
     #[error("the logo must be an .svg or .png file, not {0:?}")]
     LogoType(String),
@@ -119,10 +121,17 @@ impl Look {
                 } else {
                     return Err(LookError::LogoType(file_name.to_string()));
                 };
-                Some(Logo { bytes: Arc::new(bytes), content_type })
+                Some(Logo {
+                    bytes: Arc::new(bytes),
+                    content_type,
+                })
             }
         };
-        Ok(Look { name, primary, logo })
+        Ok(Look {
+            name,
+            primary,
+            logo,
+        })
     }
 
     /// The name in the header and the page titles, if the deployment set one.
@@ -177,7 +186,10 @@ fn asset(content_type: &'static str, body: &'static str) -> Response {
 }
 
 pub(crate) async fn stylesheet() -> Response {
-    asset("text/css; charset=utf-8", include_str!("../static/loket.css"))
+    asset(
+        "text/css; charset=utf-8",
+        include_str!("../static/loket.css"),
+    )
 }
 
 /// The NL Design System's styles for plain HTML elements, imported by
@@ -255,6 +267,10 @@ mod tests {
     #[test]
     fn a_logo_is_svg_or_png() {
         assert!(Look::new(None, None, Some(("logo.gif", vec![1]))).is_err());
-        assert!(Look::new(None, None, Some(("Logo.SVG", b"<svg/>".to_vec()))).unwrap().has_logo());
+        assert!(
+            Look::new(None, None, Some(("Logo.SVG", b"<svg/>".to_vec())))
+                .unwrap()
+                .has_logo()
+        );
     }
 }

@@ -67,24 +67,49 @@ pub(crate) fn menu_for(memberships: &[Membership], talent_programme: &str) -> Ve
     let net = policy::Target::Network;
     let may = |action: Action| policy::allows(memberships, action, net);
     let home = home_for(memberships);
-    let mut menu = vec![MenuItem { href: home, key: "who-home" }];
+    let mut menu = vec![MenuItem {
+        href: home,
+        key: "who-home",
+    }];
     if may(Action::HandleReferrals) {
-        menu.push(MenuItem { href: "/beheer/verwijzingen", key: "inbox-title" });
+        menu.push(MenuItem {
+            href: "/beheer/verwijzingen",
+            key: "inbox-title",
+        });
     }
     if may(Action::RegisterContact) {
-        menu.push(MenuItem { href: "/beheer/contacten", key: "contact-title" });
+        menu.push(MenuItem {
+            href: "/beheer/contacten",
+            key: "contact-title",
+        });
     }
-    if policy::allows(memberships, Action::MatchTalent, policy::Target::Organization(talent_programme)) {
-        menu.push(MenuItem { href: "/beheer/talent", key: "talent-title" });
+    if policy::allows(
+        memberships,
+        Action::MatchTalent,
+        policy::Target::Organization(talent_programme),
+    ) {
+        menu.push(MenuItem {
+            href: "/beheer/talent",
+            key: "talent-title",
+        });
     }
     if may(Action::ViewStaleRecords) {
-        menu.push(MenuItem { href: "/beheer/verouderd", key: "menu-records" });
+        menu.push(MenuItem {
+            href: "/beheer/verouderd",
+            key: "menu-records",
+        });
     }
     if may(Action::ViewFrontDoorInsight) {
-        menu.push(MenuItem { href: "/coordinator/voordeur", key: "menu-insight" });
+        menu.push(MenuItem {
+            href: "/coordinator/voordeur",
+            key: "menu-insight",
+        });
     }
     if may(Action::ViewReferralFigures) && home != "/beheer/cijfers" {
-        menu.push(MenuItem { href: "/beheer/cijfers", key: "figures-title" });
+        menu.push(MenuItem {
+            href: "/beheer/cijfers",
+            key: "figures-title",
+        });
     }
     menu
 }

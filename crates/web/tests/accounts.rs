@@ -1278,11 +1278,17 @@ async fn the_coordinator_asks_an_organisations_admins_to_complete_their_records(
         .post(&app.router, &ask, &[("token", &token)])
         .await;
     assert_eq!(none.status, StatusCode::SEE_OTHER);
-    let shown = coordinator
-        .get(&app.router, &none.location)
-        .await;
-    assert!(shown.body.contains("has no admin in loket yet"), "{}", shown.body);
-    assert!(shown.body.contains(&format!("/beheer/organisaties/{SGA}/uitnodigen")));
+    let shown = coordinator.get(&app.router, &none.location).await;
+    assert!(
+        shown.body.contains("has no admin in loket yet"),
+        "{}",
+        shown.body
+    );
+    assert!(
+        shown
+            .body
+            .contains(&format!("/beheer/organisaties/{SGA}/uitnodigen"))
+    );
     assert_eq!(loket_app::jobs::run_due(&app.state).await.expect("jobs"), 0);
 
     // With two admins (and a member of staff, who is not asked), both admins get the list.
@@ -1316,9 +1322,7 @@ async fn the_coordinator_asks_an_organisations_admins_to_complete_their_records(
     let asked = coordinator
         .post(&app.router, &ask, &[("token", &token)])
         .await;
-    let shown = coordinator
-        .get(&app.router, &asked.location)
-        .await;
+    let shown = coordinator.get(&app.router, &asked.location).await;
     assert!(
         shown
             .body

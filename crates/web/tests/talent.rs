@@ -459,8 +459,11 @@ async fn bad_candidates_and_cvs_are_refused_whole(app: TestApp) {
     );
     // A good CV with a form that has an error is kept: the form shown again
     // says so, and the next submit needs no file.
-    let without_consent: Vec<(&str, &str)> =
-        fields.iter().copied().filter(|(k, _)| *k != "consent").collect();
+    let without_consent: Vec<(&str, &str)> = fields
+        .iter()
+        .copied()
+        .filter(|(k, _)| *k != "consent")
+        .collect();
     let kept = visitor
         .post_multipart(
             &app.router,
@@ -490,7 +493,12 @@ async fn bad_candidates_and_cvs_are_refused_whole(app: TestApp) {
         .find(|(_, name)| name == "Ravi Kumar")
         .expect("Ravi's registration");
     assert_eq!(
-        app.state.store.candidate_cv(&newest).await.unwrap().map(|c| c.len()),
+        app.state
+            .store
+            .candidate_cv(&newest)
+            .await
+            .unwrap()
+            .map(|c| c.len()),
         Some(pdf(30_000).len()),
         "the held CV was stored with the registration"
     );

@@ -33,7 +33,10 @@ pub async fn ask_to_complete(
     let today = app.clock.today();
     let gaps = completeness::of_organization(&idx, organization_id, today);
     if gaps.is_empty() {
-        return Err(AppError::invalid("organization", "completeness-nothing-to-ask"));
+        return Err(AppError::invalid(
+            "organization",
+            "completeness-nothing-to-ask",
+        ));
     }
     let admins = admins_of(app, organization_id).await?;
     if admins.is_empty() {
@@ -75,12 +78,9 @@ async fn admins_of(app: &App, organization_id: &str) -> AppResult<Vec<String>> {
         if account.disabled {
             continue;
         }
-        let is_admin = app
-            .store
-            .memberships(&account.id)
-            .await?
-            .iter()
-            .any(|m| m.role == Role::OrgAdmin && m.organization_id.as_deref() == Some(organization_id));
+        let is_admin = app.store.memberships(&account.id).await?.iter().any(|m| {
+            m.role == Role::OrgAdmin && m.organization_id.as_deref() == Some(organization_id)
+        });
         if is_admin {
             out.push(account.email.as_str().to_string());
         }
@@ -108,7 +108,10 @@ fn mail_body(app: &App, organization: &str, gaps: &[ServiceGaps<'_>], lang: &str
         &[
             ("organization", FluentArg::Str(organization.to_string())),
             ("list", FluentArg::Str(list)),
-            ("count", FluentArg::Num(i64::try_from(gaps.len()).unwrap_or(i64::MAX))),
+            (
+                "count",
+                FluentArg::Num(i64::try_from(gaps.len()).unwrap_or(i64::MAX)),
+            ),
         ],
     )
 }

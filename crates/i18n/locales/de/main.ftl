@@ -1157,3 +1157,6 @@ candidate-cv-kept = Ihr Lebenslauf ist gespeichert. Sie müssen ihn nicht erneut
 figures-percent = { $percent } %
 figures-acceptance-counted = { $percent } % ({ $part } von { $whole } beantwortet)
 figures-loop-closure-counted = { $percent } % ({ $part } von { $whole } abgeschlossen)
+edit-field-phone = Telefonnummer
+edit-hint-phone = Wird beim Speichern international geschrieben, z. B. +31 43 350 4040. Leer lassen, wenn das Angebot keine eigene Nummer hat.
+edit-error-phone = Geben Sie eine gültige Telefonnummer ein, z. B. +49 241 123456.

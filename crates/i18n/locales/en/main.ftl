@@ -1154,3 +1154,6 @@ candidate-cv-kept = Your CV is kept. You do not need to choose it again; choose 
 figures-percent = { $percent }%
 figures-acceptance-counted = { $percent }% ({ $part } of { $whole } answered)
 figures-loop-closure-counted = { $percent }% ({ $part } of { $whole } closed)
+edit-field-phone = Phone number
+edit-hint-phone = Written in international form when saved, e.g. +31 43 350 4040. Leave empty if the service has no number of its own.
+edit-error-phone = Enter a phone number that exists, e.g. 043 350 4040 or +49 241 123456.

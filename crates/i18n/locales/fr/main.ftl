@@ -1157,3 +1157,6 @@ candidate-cv-kept = Votre CV est conservé. Inutile de le choisir à nouveau ; c
 figures-percent = { $percent } %
 figures-acceptance-counted = { $percent } % ({ $part } sur { $whole } avec réponse)
 figures-loop-closure-counted = { $percent } % ({ $part } sur { $whole } clôturés)
+edit-field-phone = Numéro de téléphone
+edit-hint-phone = Enregistré au format international, p. ex. +31 43 350 4040. Laissez vide si le service n’a pas de numéro propre.
+edit-error-phone = Saisissez un numéro de téléphone valide, p. ex. +32 87 123456.

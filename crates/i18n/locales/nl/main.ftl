@@ -1157,3 +1157,6 @@ candidate-cv-kept = Uw cv is bewaard. U hoeft het niet opnieuw te kiezen; kies a
 figures-percent = { $percent }%
 figures-acceptance-counted = { $percent }% ({ $part } van { $whole } beantwoord)
 figures-loop-closure-counted = { $percent }% ({ $part } van { $whole } afgesloten)
+edit-field-phone = Telefoonnummer
+edit-hint-phone = Wordt bij opslaan internationaal geschreven, bijvoorbeeld +31 43 350 4040. Laat leeg als de dienst geen eigen nummer heeft.
+edit-error-phone = Vul een bestaand telefoonnummer in, bijvoorbeeld 043 350 4040 of +49 241 123456.

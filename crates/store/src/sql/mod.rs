@@ -9,6 +9,7 @@ pub mod referrals;
 pub mod sign_in;
 pub mod talent;
 pub mod talent_rows;
+pub mod uploads;
 
 use crate::{StoreError, StoreResult};
 use serde::Serialize;

@@ -53,7 +53,9 @@ impl Layout {
             })
             .collect();
         let look = crate::look::current();
-        let site_name = look.name().map_or_else(|| tr.t("site-name"), str::to_string);
+        let site_name = look
+            .name()
+            .map_or_else(|| tr.t("site-name"), str::to_string);
         Layout {
             site_name,
             has_logo: look.has_logo(),

@@ -49,7 +49,8 @@ impl Tr {
     /// A date as the language writes it (22-11-2026, 22.11.2026, 22/11/2026, 22 November 2026).
     pub fn date(&self, d: chrono::NaiveDate) -> String {
         use chrono::Datelike;
-        self.i18n.date(self.lang.code(), d.year(), d.month(), d.day())
+        self.i18n
+            .date(self.lang.code(), d.year(), d.month(), d.day())
     }
     /// Sorts by the visitor's language's rules ("Übach-Palenberg" before "Würselen").
     pub fn sort_by_key<T>(&self, items: &mut [T], key: impl Fn(&T) -> &str) {

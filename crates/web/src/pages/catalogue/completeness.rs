@@ -115,7 +115,10 @@ pub async fn list(
             summary: tr.counts(
                 "completeness-summary",
                 &[
-                    ("services", organizations.iter().map(|o| o.services.len()).sum()),
+                    (
+                        "services",
+                        organizations.iter().map(|o| o.services.len()).sum(),
+                    ),
                     ("organizations", organizations.len()),
                 ],
             ),
@@ -149,7 +152,9 @@ pub async fn ask(
         Ok(asked) => back(&asked.mailed.to_string()),
         Err(AppError::NotFound) => crate::pages::errors::not_found_page(&state, lang, &uri),
         Err(AppError::Invalid(problems))
-            if problems.iter().any(|p| p.problem == "completeness-no-admin") =>
+            if problems
+                .iter()
+                .any(|p| p.problem == "completeness-no-admin") =>
         {
             back("geen")
         }

@@ -69,4 +69,3 @@ pub async fn history(State(state): State<AppState>, ui: Page, Path(id): Path<Str
         },
     )
 }
-

@@ -5,14 +5,14 @@ use crate::AppState;
 use crate::pages::staff::layout;
 use crate::pages::view::Page;
 use crate::pages::view::{Layout, render};
+use crate::present::Tr;
 use crate::session::SignedIn;
 use askama::Template;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
-use loket_domain::policy::{self, Action};
-use crate::present::Tr;
 use loket_domain::Service;
+use loket_domain::policy::{self, Action};
 
 // ------------------------------------------------------------------- home
 

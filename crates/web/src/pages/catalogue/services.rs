@@ -60,6 +60,7 @@ pub struct EditPage {
     sections: Vec<LangSection>,
     url: String,
     email: String,
+    phone: String,
     languages: String,
     statuses: Vec<Opt>,
     hours: Vec<DayHours>,
@@ -155,6 +156,7 @@ pub(crate) fn edit_page(
         sections,
         url: edit.url.clone(),
         email: edit.email.clone(),
+        phone: edit.phone.clone(),
         languages: edit.languages.clone(),
         statuses,
         last_modified,
@@ -230,6 +232,7 @@ pub(crate) fn edit_from_pairs(pairs: &[(String, String)]) -> ServiceEdit {
     }
     edit.url = pairs_value(pairs, "url").to_string();
     edit.email = pairs_value(pairs, "email").to_string();
+    edit.phone = pairs_value(pairs, "phone").to_string();
     edit.languages = pairs_value(pairs, "languages").to_string();
     edit.status = pairs_value(pairs, "status").to_string();
     for (_, day) in loket_domain::editing::DAYS {

@@ -4,8 +4,8 @@
 
 use crate::AppState;
 use crate::pages::view::Page;
-use crate::present::Tr;
 use crate::pages::view::{Layout, render};
+use crate::present::Tr;
 use askama::Template;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
@@ -95,7 +95,11 @@ pub async fn page(
     let page = InsightPage {
         since: since.to_string(),
         total: counts.iter().map(|c| c.count).sum(),
-        rows: counts.iter().take(100).map(|c| row(&state, &tr, c)).collect(),
+        rows: counts
+            .iter()
+            .take(100)
+            .map(|c| row(&state, &tr, c))
+            .collect(),
         gaps: counts
             .iter()
             .filter(|c| c.fell_back)

@@ -4,9 +4,7 @@
 use crate::AppState;
 use crate::pages::view::Page;
 use crate::pages::view::{Layout, Opt, OptGroup, render};
-use crate::present::names::{
-    Link, language_name, municipality_name,
-};
+use crate::present::names::{Link, language_name, municipality_name};
 use crate::present::{Tr, query_string};
 use askama::Template;
 use axum::extract::rejection::QueryRejection;
@@ -73,8 +71,15 @@ impl SearchPage {
     /// open by themselves when any is, or when one has an error).
     fn filters_chosen(&self) -> usize {
         let selected = |opts: &[Opt]| opts.iter().filter(|o| o.selected).count();
-        self.selects.iter().map(|s| selected(&s.options)).sum::<usize>()
-            + self.areas.iter().map(|g| selected(&g.options)).sum::<usize>()
+        self.selects
+            .iter()
+            .map(|s| selected(&s.options))
+            .sum::<usize>()
+            + self
+                .areas
+                .iter()
+                .map(|g| selected(&g.options))
+                .sum::<usize>()
     }
 
     fn filters_open(&self) -> bool {

@@ -185,10 +185,7 @@ pub async fn service(State(state): State<AppState>, ui: Page, Path(id): Path<Str
         hours,
         exceptions,
         assured: match s.assured_date {
-            Some(d) => tr.s(
-                "service-assured",
-                &[("date", tr.date(d))],
-            ),
+            Some(d) => tr.s("service-assured", &[("date", tr.date(d))]),
             None => tr.t("service-not-assured"),
         },
         modified: tr.s(

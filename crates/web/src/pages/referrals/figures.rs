@@ -134,7 +134,11 @@ pub async fn page(
         None => tr.t("figures-none"),
         Some(r) if audience == Audience::Exact => tr.counts(
             counted_key,
-            &[("percent", r.percent as usize), ("part", r.part as usize), ("whole", r.whole as usize)],
+            &[
+                ("percent", r.percent as usize),
+                ("part", r.part as usize),
+                ("whole", r.whole as usize),
+            ],
         ),
         Some(r) => tr.counts("figures-percent", &[("percent", r.percent as usize)]),
     };

@@ -1,7 +1,6 @@
 //! International talent registers (`/talent/aanmelden`): consent for matching,
 //! a PDF CV, every problem named next to its field.
 
-use loket_app::talent::held_cv;
 use crate::AppState;
 use crate::error::failure;
 use crate::pages::forms::csrf_refused;
@@ -19,6 +18,7 @@ use axum::extract::{Multipart, State};
 use axum::http::{StatusCode, Uri};
 use axum::response::Response;
 use loket_app::limits;
+use loket_app::talent::held_cv;
 use loket_app::talent::recruitment::{self, CaseError};
 use loket_domain::referral::FieldProblem;
 use loket_domain::talent::candidate::CandidateInput;
@@ -188,7 +188,10 @@ pub(crate) async fn read_upload(mut multipart: Multipart) -> Upload {
 
 /// The CV of a submission: a file chosen now, or else the one held from the
 /// last try (`cv_token`), with that token while it is still good.
-pub(crate) async fn submitted_cv(state: &AppState, upload: &Upload) -> (Option<Vec<u8>>, Option<String>) {
+pub(crate) async fn submitted_cv(
+    state: &AppState,
+    upload: &Upload,
+) -> (Option<Vec<u8>>, Option<String>) {
     if let Some(bytes) = &upload.cv {
         return (Some(bytes.clone()), None);
     }
@@ -204,7 +207,11 @@ pub(crate) async fn submitted_cv(state: &AppState, upload: &Upload) -> (Option<V
 }
 
 /// The token to put in a form shown again, so its CV need not be chosen again.
-pub(crate) async fn keep_cv(state: &AppState, cv: Option<&[u8]>, held: Option<String>) -> Option<String> {
+pub(crate) async fn keep_cv(
+    state: &AppState,
+    cv: Option<&[u8]>,
+    held: Option<String>,
+) -> Option<String> {
     if held.is_some() {
         return held;
     }
@@ -320,7 +327,11 @@ pub async fn candidate_register(
         Ok(n) if registration_throttled(&rate_key, n) => {
             let mut errors = Errors::default();
             errors.add("form", tr.t("form-error-rate-limited"));
-            return again(errors, StatusCode::TOO_MANY_REQUESTS, keep_cv(&state, cv.as_deref(), held).await);
+            return again(
+                errors,
+                StatusCode::TOO_MANY_REQUESTS,
+                keep_cv(&state, cv.as_deref(), held).await,
+            );
         }
         Ok(_) => {}
         Err(e) => return failure(e),

@@ -70,7 +70,8 @@ pub async fn candidate_create(
         state.talent.vocabulary(),
         &upload.pairs,
     );
-    let (cv, held) = crate::pages::talent::candidate_registration::submitted_cv(&state, &upload).await;
+    let (cv, held) =
+        crate::pages::talent::candidate_registration::submitted_cv(&state, &upload).await;
     let again = |errors: Errors, cv_held: Option<String>| {
         let token = state.form_token(&viewer);
         let mut page = crate::pages::talent::candidate_registration::candidate_page(
@@ -86,13 +87,16 @@ pub async fn candidate_create(
         render(StatusCode::BAD_REQUEST, &page)
     };
     if upload.too_large {
-        return again(errors_from(
-            &tr,
-            &[FieldProblem {
-                field: "cv",
-                problem: "too-large",
-            }],
-        ), held);
+        return again(
+            errors_from(
+                &tr,
+                &[FieldProblem {
+                    field: "cv",
+                    problem: "too-large",
+                }],
+            ),
+            held,
+        );
     }
     match recruitment::register_candidate(
         &state,
@@ -110,7 +114,9 @@ pub async fn candidate_create(
         ))
         .into_response(),
         Err(CaseError::Invalid(problems)) => {
-            let kept = crate::pages::talent::candidate_registration::keep_cv(&state, cv.as_deref(), held).await;
+            let kept =
+                crate::pages::talent::candidate_registration::keep_cv(&state, cv.as_deref(), held)
+                    .await;
             again(errors_from(&tr, &problems), kept)
         }
         Err(CaseError::Store(e)) => failure(e),
