@@ -102,6 +102,7 @@ async fn edit_form(client: &mut Client, app: &TestApp, id: &str) -> Vec<(String,
     for key in [
         "url",
         "email",
+        "phone",
         "languages",
         "hours_mo",
         "hours_tu",
@@ -269,6 +270,12 @@ async fn an_invited_org_admin_sets_a_password_enrols_totp_and_edits_a_service_in
     set(&mut pairs, "name_de", "Grenzgängerberatung Aachen – neu");
     set(&mut pairs, "hours_mo", "09:00-12:30");
     set(&mut pairs, "hours_tu", "25:00-26:00");
+    let phone = pairs
+        .iter()
+        .find(|(k, _)| k == "phone")
+        .map(|(_, v)| v.clone())
+        .unwrap_or_default();
+    set(&mut pairs, "phone", "12");
     pairs.push(("action".into(), "save".into()));
     let refused = post_pairs(
         &mut anna,
@@ -283,6 +290,17 @@ async fn an_invited_org_admin_sets_a_password_enrols_totp_and_edits_a_service_in
             .body
             .contains("Write the hours like 09:00-12:00, 13:00-17:00.")
     );
+    // Each message sits next to its own field, not only in the summary.
+    assert!(
+        refused.body.contains("id=\"hours_tu-error\""),
+        "{}",
+        refused.body
+    );
+    assert!(
+        refused.body.contains("id=\"phone-error\""),
+        "{}",
+        refused.body
+    );
     assert!(
         refused
             .body
@@ -291,6 +309,7 @@ async fn an_invited_org_admin_sets_a_password_enrols_totp_and_edits_a_service_in
     );
     pairs.pop();
     set(&mut pairs, "hours_tu", "");
+    set(&mut pairs, "phone", &phone);
     pairs.push(("action".into(), "save".into()));
     let saved = post_pairs(&mut anna, &app, &format!("/beheer/diensten/{id}"), &pairs).await;
     assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);

@@ -360,8 +360,16 @@ pub(crate) fn field_name(field: &str) -> &'static str {
         "fees_fr",
         "url",
         "email",
+        "phone",
         "languages",
         "status",
+        "hours_mo",
+        "hours_tu",
+        "hours_we",
+        "hours_th",
+        "hours_fr",
+        "hours_sa",
+        "hours_su",
     ];
     NAMES
         .iter()
