@@ -4,6 +4,7 @@
 //! also in Polish, Romanian and Bulgarian, whose other messages come in English.
 
 pub mod collation;
+pub mod numbers;
 pub use collation::Collation;
 
 use fluent_bundle::concurrent::FluentBundle;
@@ -49,6 +50,15 @@ impl I18n {
             let mut bundle = FluentBundle::new_concurrent(vec![id]);
             // Unicode isolation marks around arguments confuse screen readers and tests; our arguments are plain.
             bundle.set_use_isolating(false);
+            bundle.set_formatter(Some(match lang {
+                "nl" => numbers::nl,
+                "en" => numbers::en,
+                "de" => numbers::de,
+                "fr" => numbers::fr,
+                "pl" => numbers::pl,
+                "ro" => numbers::ro,
+                _ => numbers::bg,
+            }));
             bundle
                 .add_resource(resource)
                 .map_err(|e| err(format!("{e:?}")))?;
