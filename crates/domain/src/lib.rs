@@ -24,6 +24,7 @@ pub mod proposal;
 pub mod reach;
 pub mod referral;
 pub mod search;
+pub mod spreadsheet;
 pub mod synthetic;
 pub mod talent;
 pub mod text;

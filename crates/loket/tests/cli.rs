@@ -148,6 +148,32 @@ fn csv_export_has_a_row_per_service() {
 }
 
 #[test]
+fn csv_export_writes_formulas_as_text() {
+    // A service name a spreadsheet would run (CSV injection) comes out as text.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut doc: serde_json::Value = serde_json::from_str(&seed_text()).expect("json");
+    doc["services"][0]["name"]["nl"] = serde_json::json!("=cmd|' /C calc'!A0");
+    doc["services"][1]["name"]["nl"] = serde_json::json!("@SUM(1+1)");
+    std::fs::write(dir.path().join("seed.json"), doc.to_string()).expect("write");
+    let db = ("LOKET_DATABASE_URL", "sqlite://f.db");
+    let imported = loket(dir.path(), &["import", "seed.json"], &[db]);
+    assert!(imported.status.success(), "{}", stderr(&imported));
+    let out = loket(dir.path(), &["export", "--format", "csv"], &[db]);
+    assert!(out.status.success());
+    let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+    let names: Vec<String> = reader
+        .records()
+        .map(|r| r.expect("row")[4].to_string())
+        .collect();
+    assert!(names.contains(&"'=cmd|' /C calc'!A0".to_string()), "{names:?}");
+    assert!(names.contains(&"'@SUM(1+1)".to_string()), "{names:?}");
+    assert!(
+        names.iter().all(|n| !n.starts_with(['=', '+', '-', '@'])),
+        "{names:?}"
+    );
+}
+
+#[test]
 fn bad_configuration_is_named_with_its_source() {
     let dir = tempfile::tempdir().expect("tempdir");
     let out = loket(

@@ -123,7 +123,7 @@ fn services_csv(doc: &CatalogueDocument) -> Result<Vec<u8>, TransferError> {
             .unwrap_or("");
         let name = |l| s.name.exact(l).unwrap_or("").to_string();
         use loket_domain::Lang::*;
-        w.write_record([
+        let row = [
             s.id.clone(),
             s.key.clone(),
             org.to_string(),
@@ -139,8 +139,9 @@ fn services_csv(doc: &CatalogueDocument) -> Result<Vec<u8>, TransferError> {
             s.service_areas.join(" "),
             s.assured_date.map(|d| d.to_string()).unwrap_or_default(),
             s.last_modified.to_rfc3339(),
-        ])
-        .map_err(err)?;
+        ];
+        w.write_record(row.iter().map(|v| loket_domain::spreadsheet::cell(v).into_owned()))
+            .map_err(err)?;
     }
     w.into_inner()
         .map_err(|e| TransferError::Write(e.to_string()))

@@ -74,12 +74,8 @@ pub async fn audit_log(
 }
 
 pub(crate) fn csv_field(s: &str) -> String {
-    // Quote everything; a leading = + - @ is neutralised so spreadsheets do not run it.
-    let s = if s.starts_with(['=', '+', '-', '@']) {
-        format!("'{s}")
-    } else {
-        s.to_string()
-    };
+    // Quote everything; formulas become text (loket_domain::spreadsheet).
+    let s = loket_domain::spreadsheet::cell(s);
     format!("\"{}\"", s.replace('"', "\"\""))
 }
 
