@@ -165,7 +165,10 @@ fn csv_export_writes_formulas_as_text() {
         .records()
         .map(|r| r.expect("row")[4].to_string())
         .collect();
-    assert!(names.contains(&"'=cmd|' /C calc'!A0".to_string()), "{names:?}");
+    assert!(
+        names.contains(&"'=cmd|' /C calc'!A0".to_string()),
+        "{names:?}"
+    );
     assert!(names.contains(&"'@SUM(1+1)".to_string()), "{names:?}");
     assert!(
         names.iter().all(|n| !n.starts_with(['=', '+', '-', '@'])),

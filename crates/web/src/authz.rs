@@ -39,6 +39,14 @@ pub async fn authorize(State(state): State<AppState>, req: Request, next: Next) 
     let access = matched
         .as_deref()
         .and_then(|p| state.access.get(&(method, p)).copied());
+    let is_api = parts.uri.path().starts_with("/api/");
+    if access.is_none()
+        && let Some(allow) = matched.as_deref().and_then(|p| allowed_methods(&state, p))
+    {
+        // A method the route does not have is the client's mistake, not an attempt
+        // on someone's data: 405, and nothing written to the audit log.
+        return crate::error::method_not_allowed(is_api, &allow);
+    }
     let viewer = parts.extensions.get::<Viewer>().cloned();
     let decision = match access {
         // A route without an entry cannot exist (the route table adds both), but
@@ -83,7 +91,6 @@ pub async fn authorize(State(state): State<AppState>, req: Request, next: Next) 
             _ => Decision::SignIn,
         },
     };
-    let is_api = parts.uri.path().starts_with("/api/");
     match decision {
         Decision::Allow => next.run(Request::from_parts(parts, body)).await,
         Decision::SignIn if is_api => Problem::unauthorized().into_response(),
@@ -115,7 +122,7 @@ pub async fn authorize(State(state): State<AppState>, req: Request, next: Next) 
                 .unwrap_or_else(|| "anonymous".into());
             let event = AuditEvent {
                 action: "access.denied".into(),
-                object: format!("{method} {}", parts.uri.path()),
+                object: format!("{method} {}", shortened(parts.uri.path())),
                 result: AuditResult::Denied,
                 origin: if is_api { "api" } else { "web" }.into(),
                 actor,
@@ -132,6 +139,29 @@ pub async fn authorize(State(state): State<AppState>, req: Request, next: Next) 
             crate::pages::errors::forbidden_page(&state, lang, &parts.uri, viewer.as_ref())
         }
     }
+}
+
+/// A path as the audit log keeps it: enough to know what was asked, never
+/// kilobytes a caller chose.
+fn shortened(path: &str) -> &str {
+    const MAX: usize = 200;
+    match path.char_indices().nth(MAX) {
+        Some((end, _)) => &path[..end],
+        None => path,
+    }
+}
+
+/// The methods a route pattern answers, as an `Allow` header lists them; `None`
+/// when the pattern has no route at all.
+fn allowed_methods(state: &AppState, path: &str) -> Option<String> {
+    let mut allow = Vec::new();
+    if state.access.contains_key(&("GET", path)) {
+        allow.extend(["GET", "HEAD"]);
+    }
+    if state.access.contains_key(&("POST", path)) {
+        allow.push("POST");
+    }
+    (!allow.is_empty()).then(|| allow.join(", "))
 }
 
 /// What a route's action is about, owned.

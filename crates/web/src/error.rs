@@ -28,6 +28,8 @@ pub(crate) enum Failure {
     Conflict,
     Expired,
     Unavailable,
+    /// The address exists, but not for this method (the response carries `Allow`).
+    MethodNotAllowed,
 }
 
 impl Failure {
@@ -48,6 +50,7 @@ impl Failure {
             Failure::Conflict => StatusCode::CONFLICT,
             Failure::Expired => StatusCode::GONE,
             Failure::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            Failure::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
         }
     }
 
@@ -59,6 +62,7 @@ impl Failure {
             Failure::Conflict => ("error-conflict-title", "error-conflict-body"),
             Failure::Expired => ("error-expired-title", "error-expired-body"),
             Failure::Unavailable => ("error-unavailable-title", "error-unavailable-body"),
+            Failure::MethodNotAllowed => ("error-method-title", "error-method-body"),
         }
     }
 
@@ -68,6 +72,25 @@ impl Failure {
         res.extensions_mut().insert(self);
         res
     }
+}
+
+/// A method the route does not have: 405 with `Allow`, as problem+json under
+/// `/api/` and as a page in the visitor's language elsewhere.
+pub(crate) fn method_not_allowed(is_api: bool, allow: &str) -> Response {
+    let mut res = if is_api {
+        Problem::plain(
+            405,
+            "Method Not Allowed",
+            format!("this address answers {allow} only"),
+        )
+        .into_response()
+    } else {
+        Failure::MethodNotAllowed.marked()
+    };
+    if let Ok(v) = axum::http::HeaderValue::from_str(allow) {
+        res.headers_mut().insert(axum::http::header::ALLOW, v);
+    }
+    res
 }
 
 /// A page handler's error: `?` on an [`AppError`] or a store error.
@@ -120,6 +143,7 @@ pub(crate) async fn render_failures(
     let Some(failure) = res.extensions().get::<Failure>().copied() else {
         return res;
     };
+    let allow = res.headers().get(axum::http::header::ALLOW).cloned();
     if failure == Failure::NotFound {
         return crate::pages::errors::not_found_page(&state, lang, &uri);
     }
@@ -130,7 +154,7 @@ pub(crate) async fn render_failures(
     let retry = uri
         .path_and_query()
         .map_or_else(|| uri.path().to_string(), |pq| pq.as_str().to_string());
-    render(
+    let mut page = render(
         failure.status(),
         &ProblemPage {
             message: tr.t(body),
@@ -138,7 +162,11 @@ pub(crate) async fn render_failures(
             retry,
             layout,
         },
-    )
+    );
+    if let Some(allow) = allow {
+        page.headers_mut().insert(axum::http::header::ALLOW, allow);
+    }
+    page
 }
 
 /// An [`AppError`] as RFC 9457 problem+json, every invalid field named at once.

@@ -140,8 +140,11 @@ fn services_csv(doc: &CatalogueDocument) -> Result<Vec<u8>, TransferError> {
             s.assured_date.map(|d| d.to_string()).unwrap_or_default(),
             s.last_modified.to_rfc3339(),
         ];
-        w.write_record(row.iter().map(|v| loket_domain::spreadsheet::cell(v).into_owned()))
-            .map_err(err)?;
+        w.write_record(
+            row.iter()
+                .map(|v| loket_domain::spreadsheet::cell(v).into_owned()),
+        )
+        .map_err(err)?;
     }
     w.into_inner()
         .map_err(|e| TransferError::Write(e.to_string()))

@@ -1086,6 +1086,8 @@ vacancy-close = Schließen
 # One error path (web/src/error.rs)
 error-unavailable-title = Vorübergehend nicht erreichbar
 error-unavailable-body = Beim Speichern oder Lesen der Daten ist etwas schiefgegangen. Es ist nichts verloren gegangen; bitte versuchen Sie es gleich noch einmal.
+error-method-title = Das ist hier nicht möglich
+error-method-body = Diese Adresse kann so nicht verwendet werden. Gehen Sie zur vorigen Seite zurück oder beginnen Sie auf der Startseite.
 error-conflict-title = Jemand anderes war schneller
 error-conflict-body = Eine Kollegin oder ein Kollege hat dies inzwischen geändert. Öffnen Sie die Seite erneut und sehen Sie sich den neuen Stand an, bevor Sie fortfahren.
 error-expired-title = Dieser Link funktioniert nicht mehr

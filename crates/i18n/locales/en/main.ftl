@@ -1086,6 +1086,8 @@ vacancy-close = Close
 # One error path (web/src/error.rs)
 error-unavailable-title = Temporarily unavailable
 error-unavailable-body = Something went wrong while saving or reading data. Nothing was lost; please try again shortly.
+error-method-title = That cannot be done here
+error-method-body = This address cannot be used this way. Go back to the previous page or start from the home page.
 error-conflict-title = Someone else got there first
 error-conflict-body = A colleague changed this in the meantime. Open the page again and look at how it is now before you go on.
 error-expired-title = This link no longer works

@@ -1086,6 +1086,8 @@ vacancy-close = Clôturer
 # One error path (web/src/error.rs)
 error-unavailable-title = Momentanément indisponible
 error-unavailable-body = Un problème est survenu lors de l'enregistrement ou de la lecture des données. Rien n'a été perdu ; veuillez réessayer dans un instant.
+error-method-title = Impossible ici
+error-method-body = Cette adresse ne peut pas être utilisée de cette façon. Revenez à la page précédente ou recommencez depuis la page d'accueil.
 error-conflict-title = Quelqu'un d'autre a été plus rapide
 error-conflict-body = Un collègue a modifié ceci entre-temps. Rouvrez la page et regardez la situation actuelle avant de continuer.
 error-expired-title = Ce lien ne fonctionne plus

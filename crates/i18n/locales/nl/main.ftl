@@ -1086,6 +1086,8 @@ vacancy-close = Sluiten
 # One error path (web/src/error.rs)
 error-unavailable-title = Even niet bereikbaar
 error-unavailable-body = Er ging iets mis bij het opslaan of ophalen van gegevens. Er is niets verloren gegaan; probeer het zo opnieuw.
+error-method-title = Dat kan hier niet
+error-method-body = Dit adres kan zo niet worden gebruikt. Ga terug naar de vorige pagina of begin op de startpagina.
 error-conflict-title = Iemand anders was u voor
 error-conflict-body = Een collega heeft dit intussen gewijzigd. Open de pagina opnieuw en bekijk de nieuwe stand voordat u verdergaat.
 error-expired-title = Deze link werkt niet meer

@@ -120,7 +120,7 @@ pub fn form(pairs: &[(&str, &str)]) -> String {
 }
 
 impl Client {
-    async fn send(
+    pub async fn send(
         &mut self,
         router: &Router,
         req: axum::http::request::Builder,
