@@ -6,7 +6,6 @@ mod support;
 
 use axum::body::Body;
 use axum::http::{Method, Request, StatusCode, header};
-use loket_store::AuditLog;
 use support::app;
 use tower::ServiceExt;
 
