@@ -56,7 +56,9 @@ impl Problem {
             kind: "about:blank".into(),
             title: "Unauthorized".into(),
             status: 401,
-            detail: "sign in first".into(),
+            detail: "sign in first: send an API token (Authorization: Bearer …); a signed-in \
+                     browser session writes only with its CSRF token in X-CSRF-Token"
+                .into(),
             invalid_params: vec![],
         }
     }

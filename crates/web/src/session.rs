@@ -135,6 +135,11 @@ pub async fn load(State(state): State<AppState>, mut req: Request, next: Next) -
         return next.run(req).await;
     };
     match viewer_for(&state, &id).await {
+        Ok(Some(viewer)) if !cookie_may_act(&state, &req, &viewer) => {
+            // A bare cookie writing to the API: another site's page can make a
+            // browser send that. The request goes on as anonymous (401).
+            next.run(req).await
+        }
         Ok(Some(viewer)) => {
             req.extensions_mut().insert(viewer);
             next.run(req).await
@@ -152,6 +157,54 @@ pub async fn load(State(state): State<AppState>, mut req: Request, next: Next) -
             next.run(req).await
         }
     }
+}
+
+/// The header in which a browser script sends its session's CSRF token (the
+/// `token` of every staff form) with a write to the JSON API.
+pub const CSRF_HEADER: &str = "x-csrf-token";
+
+/// Whether a session cookie may stand for its person on this request. Pages
+/// check their forms' tokens themselves ([`crate::pages::forms::CheckedForm`]);
+/// the JSON API's writes need a bearer token, or the session's CSRF token in
+/// [`CSRF_HEADER`] from a page of this site (the `Origin`, when sent, is ours).
+fn cookie_may_act(state: &AppState, req: &Request, viewer: &Viewer) -> bool {
+    let writes_to_api = req.uri().path().starts_with("/api/")
+        && !matches!(req.method().as_str(), "GET" | "HEAD" | "OPTIONS");
+    if !writes_to_api {
+        return true;
+    }
+    let token_ok = req
+        .headers()
+        .get(CSRF_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|t| state.csrf.verify_session_token(&viewer.session_hash, t));
+    token_ok && same_origin(state, req)
+}
+
+/// No `Origin` (not sent by a browser's cross-site request), or this site's:
+/// the configured public address, or the address the request was sent to.
+fn same_origin(state: &AppState, req: &Request) -> bool {
+    let Some(origin) = req.headers().get(header::ORIGIN) else {
+        return true;
+    };
+    let Ok(origin) = origin.to_str() else {
+        return false;
+    };
+    let public = state.public_url.as_str();
+    let public_origin = public
+        .find("://")
+        .map(|i| i + 3)
+        .and_then(|start| public[start..].find('/').map(|end| &public[..start + end]))
+        .unwrap_or(public);
+    if origin == public_origin {
+        return true;
+    }
+    let host = req
+        .headers()
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("");
+    !host.is_empty() && (origin == format!("http://{host}") || origin == format!("https://{host}"))
 }
 
 fn bearer_token(req: &Request) -> Option<String> {

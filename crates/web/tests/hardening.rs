@@ -101,3 +101,149 @@ async fn a_refusal_is_still_written_to_the_audit_log() {
         last.event.object.len()
     );
 }
+
+const GIP: &str = "a790b6e4-b346-5198-9c54-15252fc67910"; // GrenzInfoPunkt Aachen-Eurode
+const SVB: &str = "d22cbc11-7d09-5843-bc41-a250ad7f6225";
+
+fn first_service(app: &support::TestApp, org: &str) -> String {
+    app.state
+        .index()
+        .services_of(org)
+        .next()
+        .expect("a service")
+        .id
+        .clone()
+}
+
+/// Posts `body` with the client's cookie and the given extra headers.
+async fn post_with(
+    app: &support::TestApp,
+    client: &mut support::Client,
+    uri: &str,
+    content_type: &str,
+    headers: &[(&str, &str)],
+    body: String,
+) -> support::Reply {
+    let mut req = Request::post(uri).header(header::CONTENT_TYPE, content_type);
+    for (k, v) in headers {
+        req = req.header(*k, *v);
+    }
+    client.send(&app.router, req, Body::from(body)).await
+}
+
+#[tokio::test]
+async fn a_bare_session_cookie_cannot_write_through_the_api() {
+    let app = app().await;
+    let (mut staff, _) =
+        support::signed_in(&app.state, loket_domain::account::Role::Staff, Some(GIP)).await;
+    let referral = serde_json::json!({
+        "service_id": first_service(&app, SVB), "name": "Dana Kowalczyk", "contact": "+49 241 555 0101",
+        "language": "de", "note": "Frage zur A1-Bescheinigung", "basis": "consent",
+        "purpose": "Hilfe bei der Sozialversicherung"
+    })
+    .to_string();
+    let contact = serde_json::json!({
+        "service_id": first_service(&app, GIP), "channel": "phone", "language": "de", "outcome": "answered",
+        "topics": ["tax"], "residence_country": "DE", "work_country": "NL", "minutes": 6
+    })
+    .to_string();
+    let contacts_before = app.state.store.contact_count(Some(GIP)).await.unwrap();
+    let referrals_before = app
+        .state
+        .store
+        .referral_facts(0, i64::MAX)
+        .await
+        .unwrap()
+        .len();
+    let token = staff.page_token(&app.router).await;
+    assert!(!token.is_empty());
+
+    // What another site's page can make a signed-in browser send.
+    for (uri, body) in [
+        ("/api/v1/referrals", &referral),
+        ("/api/v1/contacts", &contact),
+    ] {
+        for content_type in ["text/plain", "application/json"] {
+            let reply = post_with(
+                &app,
+                &mut staff,
+                uri,
+                content_type,
+                &[("origin", "https://evil.example")],
+                body.clone(),
+            )
+            .await;
+            assert_eq!(
+                reply.status,
+                StatusCode::UNAUTHORIZED,
+                "{uri} {content_type}: {}",
+                reply.body
+            );
+            assert!(reply.body.contains("X-CSRF-Token"), "{}", reply.body);
+        }
+        // Even with the right token, not from another site.
+        let reply = post_with(
+            &app,
+            &mut staff,
+            uri,
+            "application/json",
+            &[("origin", "https://evil.example"), ("x-csrf-token", &token)],
+            body.clone(),
+        )
+        .await;
+        assert_eq!(reply.status, StatusCode::UNAUTHORIZED, "{uri}");
+        // A wrong token from this site: refused too.
+        let reply = post_with(
+            &app,
+            &mut staff,
+            uri,
+            "application/json",
+            &[
+                ("origin", "http://127.0.0.1:8080"),
+                ("x-csrf-token", "0".repeat(64).as_str()),
+            ],
+            body.clone(),
+        )
+        .await;
+        assert_eq!(reply.status, StatusCode::UNAUTHORIZED, "{uri}");
+    }
+    assert_eq!(
+        app.state.store.contact_count(Some(GIP)).await.unwrap(),
+        contacts_before
+    );
+    assert_eq!(
+        app.state
+            .store
+            .referral_facts(0, i64::MAX)
+            .await
+            .unwrap()
+            .len(),
+        referrals_before,
+        "nothing was written"
+    );
+
+    // This site's own page script, with the session's token: accepted.
+    for (uri, body) in [
+        ("/api/v1/referrals", &referral),
+        ("/api/v1/contacts", &contact),
+    ] {
+        let reply = post_with(
+            &app,
+            &mut staff,
+            uri,
+            "application/json",
+            &[
+                ("origin", "http://127.0.0.1:8080"),
+                ("x-csrf-token", &token),
+            ],
+            body.clone(),
+        )
+        .await;
+        assert_eq!(reply.status, StatusCode::CREATED, "{uri}: {}", reply.body);
+    }
+    // Reading with the cookie alone stays possible (a browser tab on the API).
+    assert_eq!(
+        staff.get(&app.router, "/api/v1/referrals").await.status,
+        StatusCode::OK
+    );
+}

@@ -167,18 +167,34 @@ impl Client {
         self.send(router, Request::get(uri), Body::empty()).await
     }
 
+    /// A JSON post as this site's own page script sends it: with the session's
+    /// CSRF token (read from a signed-in page) in `X-CSRF-Token`.
     pub async fn post_json(
         &mut self,
         router: &Router,
         uri: &str,
         body: &serde_json::Value,
     ) -> Reply {
+        let token = self.page_token(router).await;
         self.send(
             router,
-            Request::post(uri).header(header::CONTENT_TYPE, "application/json"),
+            Request::post(uri)
+                .header(header::CONTENT_TYPE, "application/json")
+                .header("x-csrf-token", token),
             Body::from(body.to_string()),
         )
         .await
+    }
+
+    /// The CSRF token of this client's signed-in session (empty when not signed in).
+    pub async fn page_token(&mut self, router: &Router) -> String {
+        let page = self.get(router, "/account").await;
+        page.body
+            .split("name=\"token\" value=\"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .unwrap_or("")
+            .to_string()
     }
 
     /// A `multipart/form-data` post, as a browser sends a form with a file.
