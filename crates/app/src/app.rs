@@ -133,9 +133,9 @@ impl App {
         self
     }
 
-    /// Runs queued jobs (mail, retention) every `every`.
-    pub fn spawn_job_worker(&self, every: Duration) -> tokio::task::JoinHandle<()> {
-        crate::jobs::spawn_worker(self, every)
+    /// Runs queued jobs (mail, retention) every `every`, until the worker is stopped.
+    pub fn spawn_job_worker(&self, every: Duration) -> crate::worker::Worker {
+        crate::worker::spawn(self, every)
     }
 
     /// Writes the front-door counts gathered so far.

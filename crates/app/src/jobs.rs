@@ -7,7 +7,7 @@ use crate::mail::Mail;
 use loket_domain::audit::{AuditEvent, AuditResult};
 use loket_store::referrals::Notice;
 use loket_store::{Job, StoreError};
-use std::time::Duration;
+use std::sync::atomic::{AtomicI64, Ordering};
 
 /// Sending a queued mail (see [`crate::mail::enqueue`]).
 pub const MAIL: &str = crate::mail::JOB_KIND;
@@ -34,14 +34,30 @@ pub async fn schedule_retention(state: &App) -> Result<(), StoreError> {
 
 /// Runs every job that is due now; returns how many ran (successfully or not).
 pub async fn run_due(state: &App) -> Result<usize, StoreError> {
+    run_due_while(state, || true, &AtomicI64::new(0)).await
+}
+
+/// Runs due jobs one by one while `go_on` says so; `current` holds the id of the
+/// job being run (0 between jobs), so a stopping node can give it back.
+pub(crate) async fn run_due_while(
+    state: &App,
+    go_on: impl Fn() -> bool,
+    current: &AtomicI64,
+) -> Result<usize, StoreError> {
     let mut ran = 0;
-    while let Some(job) = state
-        .store
-        .claim_job(state.clock.unix(), LEASE_SECS)
-        .await?
-    {
+    while go_on() {
+        let Some(job) = state
+            .store
+            .claim_job(state.clock.unix(), LEASE_SECS)
+            .await?
+        else {
+            break;
+        };
+        current.store(job.id, Ordering::SeqCst);
         ran += 1;
-        match run(state, &job).await {
+        let outcome = run(state, &job).await;
+        current.store(0, Ordering::SeqCst);
+        match outcome {
             Ok(()) => state.store.complete_job(job.id, state.clock.unix()).await?,
             Err(error) => {
                 // Back off: 1, 2, 4 … minutes, at most a day.
@@ -359,21 +375,4 @@ pub async fn retention(state: &App, now: i64) -> Result<RetentionReport, StoreEr
         })
         .await?;
     Ok(report)
-}
-
-/// Runs due jobs every `every`.
-pub fn spawn_worker(state: &App, every: Duration) -> tokio::task::JoinHandle<()> {
-    let state = state.clone();
-    tokio::spawn(async move {
-        if let Err(e) = schedule_retention(&state).await {
-            tracing::warn!(error = %e, "scheduling the retention job failed");
-        }
-        let mut tick = tokio::time::interval(every);
-        loop {
-            tick.tick().await;
-            if let Err(e) = run_due(&state).await {
-                tracing::warn!(error = %e, "the job worker could not reach the queue");
-            }
-        }
-    })
 }

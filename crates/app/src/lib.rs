@@ -22,6 +22,7 @@ pub mod limits;
 pub mod mail;
 pub mod referrals;
 pub mod talent;
+pub mod worker;
 
 pub use app::{App, StartError};
 pub use clock::Clock;

@@ -29,6 +29,9 @@ pub struct Config {
     pub talent_programme: Option<String>,
     /// The deployment's name, logo and brand colour.
     pub look: loket_web::look::Look,
+    /// Connections, header and body deadlines, shutdown grace (`[limits]`).
+    pub server: loket_web::server::ServerLimits,
+    pub bodies: loket_web::intake::BodyLimits,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -59,6 +62,19 @@ struct FileConfig {
     matching: Option<loket_matching::Settings>,
     talent_programme: Option<String>,
     look: Option<LookConfig>,
+    limits: Option<LimitsConfig>,
+}
+
+/// `[limits]`: what one node takes on at once and how long it waits for clients.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LimitsConfig {
+    max_connections: Option<usize>,
+    header_timeout_secs: Option<u64>,
+    body_timeout_secs: Option<u64>,
+    max_body_mb: Option<usize>,
+    body_budget_mb: Option<usize>,
+    shutdown_grace_secs: Option<u64>,
 }
 
 /// `[look]`: a deployment's own name, logo file and brand colour.
@@ -182,7 +198,10 @@ impl Config {
             });
         }
         let look = load_look(file_config.look.unwrap_or_default(), &env)?;
+        let (server, bodies) = load_limits(file_config.limits.unwrap_or_default(), &env)?;
         Ok(Config {
+            server,
+            bodies,
             look,
             matching,
             talent_programme: env("LOKET_TALENT_PROGRAMME").or(file_config.talent_programme),
@@ -239,6 +258,70 @@ fn load_look(
             message: e.to_string(),
         }
     })
+}
+
+/// The limits from `[limits]`, each overridable by `LOKET_<KEY>` in capitals
+/// (e.g. `LOKET_SHUTDOWN_GRACE_SECS`); every value must be at least 1.
+fn load_limits(
+    file: LimitsConfig,
+    env: &dyn Fn(&str) -> Option<String>,
+) -> Result<
+    (
+        loket_web::server::ServerLimits,
+        loket_web::intake::BodyLimits,
+    ),
+    ConfigError,
+> {
+    let number = |key: &str, from_file: Option<u64>| -> Result<Option<u64>, ConfigError> {
+        let variable = format!("LOKET_{}", key.to_uppercase());
+        let (value, source_name) = match env(&variable) {
+            Some(v) => (
+                v.parse::<u64>().ok(),
+                format!("environment variable {variable}"),
+            ),
+            None => match from_file {
+                Some(v) => (Some(v), format!("config file key `limits.{key}`")),
+                None => return Ok(None),
+            },
+        };
+        match value {
+            Some(v) if v >= 1 => Ok(Some(v)),
+            _ => Err(ConfigError::Invalid {
+                source_name,
+                message: "must be a whole number of at least 1".into(),
+            }),
+        }
+    };
+    let secs = std::time::Duration::from_secs;
+    let usize_of = |v: Option<usize>| v.map(|v| v as u64);
+    let mut server = loket_web::server::ServerLimits::default();
+    let mut bodies = loket_web::intake::BodyLimits::default();
+    if let Some(v) = number("max_connections", usize_of(file.max_connections))? {
+        server.max_connections = usize::try_from(v).unwrap_or(usize::MAX);
+    }
+    if let Some(v) = number("header_timeout_secs", file.header_timeout_secs)? {
+        server.header_timeout = secs(v);
+    }
+    if let Some(v) = number("shutdown_grace_secs", file.shutdown_grace_secs)? {
+        server.shutdown_grace = secs(v);
+    }
+    if let Some(v) = number("body_timeout_secs", file.body_timeout_secs)? {
+        bodies.deadline = secs(v);
+    }
+    let megabytes = |v: u64| usize::try_from(v.saturating_mul(1024 * 1024)).unwrap_or(usize::MAX);
+    if let Some(v) = number("max_body_mb", usize_of(file.max_body_mb))? {
+        bodies.max_bytes = megabytes(v);
+    }
+    if let Some(v) = number("body_budget_mb", usize_of(file.body_budget_mb))? {
+        bodies.budget_bytes = megabytes(v);
+    }
+    if bodies.budget_bytes < bodies.max_bytes {
+        return Err(ConfigError::Invalid {
+            source_name: "limits.body_budget_mb".into(),
+            message: "must be at least limits.max_body_mb (one largest body must fit)".into(),
+        });
+    }
+    Ok((server, bodies))
 }
 
 fn read_file(path: &Path) -> Result<FileConfig, ConfigError> {
@@ -303,6 +386,31 @@ mod tests {
     }
 
     #[test]
+    fn limits_come_from_the_file_and_a_bad_one_is_named() {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("loket.toml");
+        std::fs::write(
+            &path,
+            "[limits]\nmax_connections = 200\nshutdown_grace_secs = 5\nmax_body_mb = 4\n",
+        )
+        .expect("write");
+        let config = Config::load(Some(&path), None).expect("config");
+        assert_eq!(config.server.max_connections, 200);
+        assert_eq!(config.server.shutdown_grace.as_secs(), 5);
+        assert_eq!(config.bodies.max_bytes, 4 * 1024 * 1024);
+        assert_eq!(config.server.header_timeout.as_secs(), 10, "the default");
+        std::fs::write(&path, "[limits]\nheader_timeout_secs = 0\n").expect("write");
+        let err = Config::load(Some(&path), None).expect_err("zero");
+        assert!(
+            err.to_string().contains("limits.header_timeout_secs"),
+            "{err}"
+        );
+        std::fs::write(&path, "[limits]\nmax_body_mb = 500\n").expect("write");
+        let err = Config::load(Some(&path), None).expect_err("larger than the budget");
+        assert!(err.to_string().contains("body_budget_mb"), "{err}");
+    }
+
+    #[test]
     fn a_bad_bind_names_its_source() {
         let err = Config::load(None, Some("not-an-address")).expect_err("must fail");
         assert!(err.to_string().contains("--bind"), "{err}");
@@ -337,6 +445,8 @@ mod tests {
             matching: loket_matching::Settings::default(),
             talent_programme: None,
             look: loket_web::look::Look::default(),
+            server: loket_web::server::ServerLimits::default(),
+            bodies: loket_web::intake::BodyLimits::default(),
         };
         assert!(!c.database_for_logs().contains("secret"));
     }

@@ -314,10 +314,11 @@ async fn serve(config: Config, demo: bool) -> Result<(), AppError> {
         }
         None => state,
     };
+    let state = state.with_body_limits(config.bodies);
     state.spawn_refresher(std::time::Duration::from_secs(1));
     state.spawn_talent_follower(std::time::Duration::from_millis(250));
     state.spawn_insight_writer(std::time::Duration::from_secs(5));
-    state.spawn_job_worker(std::time::Duration::from_secs(1));
+    let worker = state.spawn_job_worker(std::time::Duration::from_secs(1));
     let listener = tokio::net::TcpListener::bind(config.bind)
         .await
         .map_err(|e| AppError::File {
@@ -325,16 +326,14 @@ async fn serve(config: Config, demo: bool) -> Result<(), AppError> {
             message: format!("cannot listen: {e}"),
         })?;
     tracing::info!(backend = store.backend(), database = %config.database_for_logs(), "loket serves on http://{}", config.bind);
-    let app = loket_web::router(state.clone())
-        .into_make_service_with_connect_info::<std::net::SocketAddr>();
-    let served = axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .map_err(|e| AppError::Invalid(format!("server stopped: {e}")));
+    let app = loket_web::router(state.clone());
+    loket_web::server::serve(listener, app, config.server, shutdown_signal()).await;
+    worker.stop(config.server.shutdown_grace).await;
     if let Err(e) = state.flush_insight().await {
         tracing::warn!(error = %e, "the last front-door counts could not be written");
     }
-    served
+    tracing::info!("stopped");
+    Ok(())
 }
 
 /// Ctrl-C or SIGTERM (what a service manager or container runtime sends).

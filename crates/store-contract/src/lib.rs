@@ -619,6 +619,14 @@ pub async fn jobs_are_leased_once_and_retried(store: &dyn Store) {
         .expect("claim")
         .expect("lease ran out");
     assert_eq!((again.id, again.attempts), (second, 3));
+    // A node shutting down gives its job back: due at once, the attempt not counted.
+    store.release_job(second).await.expect("release");
+    let again = store
+        .claim_job(401, 60)
+        .await
+        .expect("claim")
+        .expect("released");
+    assert_eq!((again.id, again.attempts), (second, 3));
     store.complete_job(second, 410).await.expect("complete");
     assert_eq!(store.pending_jobs("mail").await.expect("pending"), 0);
     assert_eq!(store.delete_jobs_done_before(1000).await.expect("purge"), 2);

@@ -212,6 +212,9 @@ pub trait JobQueue: Send + Sync + 'static {
     /// Leases the next due job for `lease` seconds.
     async fn claim_job(&self, now: i64, lease: i64) -> StoreResult<Option<Job>>;
     async fn complete_job(&self, id: i64, now: i64) -> StoreResult<()>;
+    /// Gives a leased job back unfinished (the node is shutting down): it is due
+    /// again at once for any worker, and this attempt does not count.
+    async fn release_job(&self, id: i64) -> StoreResult<()>;
     /// Records the failure and makes the job due again at `retry_at`.
     async fn fail_job(&self, id: i64, error: &str, retry_at: i64) -> StoreResult<()>;
     /// Jobs of `kind` not done yet.

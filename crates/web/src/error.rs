@@ -30,6 +30,10 @@ pub(crate) enum Failure {
     Unavailable,
     /// The address exists, but not for this method (the response carries `Allow`).
     MethodNotAllowed,
+    /// The body is larger than any form here takes.
+    TooLarge,
+    /// The body did not arrive in time.
+    TooSlow,
 }
 
 impl Failure {
@@ -51,6 +55,8 @@ impl Failure {
             Failure::Expired => StatusCode::GONE,
             Failure::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             Failure::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            Failure::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            Failure::TooSlow => StatusCode::REQUEST_TIMEOUT,
         }
     }
 
@@ -63,11 +69,13 @@ impl Failure {
             Failure::Expired => ("error-expired-title", "error-expired-body"),
             Failure::Unavailable => ("error-unavailable-title", "error-unavailable-body"),
             Failure::MethodNotAllowed => ("error-method-title", "error-method-body"),
+            Failure::TooLarge => ("error-too-large-title", "error-too-large-body"),
+            Failure::TooSlow => ("error-too-slow-title", "error-too-slow-body"),
         }
     }
 
     /// An empty response with the status and the mark [`render_failures`] looks for.
-    fn marked(self) -> Response {
+    pub(crate) fn marked(self) -> Response {
         let mut res = self.status().into_response();
         res.extensions_mut().insert(self);
         res
@@ -143,7 +151,15 @@ pub(crate) async fn render_failures(
     let Some(failure) = res.extensions().get::<Failure>().copied() else {
         return res;
     };
-    let allow = res.headers().get(axum::http::header::ALLOW).cloned();
+    // What the marked response says about the connection and retrying stays.
+    let kept: Vec<_> = [
+        axum::http::header::ALLOW,
+        axum::http::header::RETRY_AFTER,
+        axum::http::header::CONNECTION,
+    ]
+    .into_iter()
+    .filter_map(|name| Some((name.clone(), res.headers().get(&name)?.clone())))
+    .collect();
     if failure == Failure::NotFound {
         return crate::pages::errors::not_found_page(&state, lang, &uri);
     }
@@ -163,9 +179,7 @@ pub(crate) async fn render_failures(
             layout,
         },
     );
-    if let Some(allow) = allow {
-        page.headers_mut().insert(axum::http::header::ALLOW, allow);
-    }
+    page.headers_mut().extend(kept);
     page
 }
 

@@ -6,6 +6,7 @@ pub mod api;
 mod authz;
 mod csrf;
 mod error;
+pub mod intake;
 mod lang;
 pub mod look;
 pub mod pages;
@@ -13,6 +14,7 @@ mod present;
 mod problem;
 pub mod routes;
 mod security;
+pub mod server;
 pub mod session;
 mod state;
 pub mod who;
@@ -52,6 +54,8 @@ pub fn router(mut state: AppState) -> Router {
     let (routes, entries) = all_routes().into_parts();
     state.access = std::sync::Arc::new(routes::access_map(&entries));
     routes
+        // Inside authorization: a refused request never has its body read.
+        .route_layer(from_fn_with_state(state.clone(), intake::bodies))
         .route_layer(from_fn_with_state(state.clone(), authz::authorize))
         .fallback(pages::not_found)
         .layer(from_fn_with_state(state.clone(), error::render_failures))

@@ -24,6 +24,8 @@ pub struct AppState {
     pub(crate) trust_forwarded_for: bool,
     /// The deployment's name, logo and brand colour.
     pub(crate) look: Arc<crate::look::Look>,
+    /// Deadline, size and memory budget of request bodies.
+    pub(crate) bodies: crate::intake::Budget,
 }
 
 impl Deref for AppState {
@@ -48,6 +50,7 @@ impl AppState {
             cookies: Arc::new(SessionConfig::default()),
             trust_forwarded_for: false,
             look: Arc::new(crate::look::Look::default()),
+            bodies: crate::intake::Budget::new(crate::intake::BodyLimits::default()),
         }
     }
 
@@ -58,6 +61,12 @@ impl AppState {
             secure_cookies: url.starts_with("https://"),
         });
         self.app = self.app.with_public_url(url);
+        self
+    }
+
+    /// Deadline, size and memory budget of request bodies.
+    pub fn with_body_limits(mut self, limits: crate::intake::BodyLimits) -> Self {
+        self.bodies = crate::intake::Budget::new(limits);
         self
     }
 

@@ -537,6 +537,18 @@ macro_rules! sqlx_sign_in_impls {
                 Ok(())
             }
 
+            async fn release_job(&self, id: i64) -> $crate::StoreResult<()> {
+                ::sqlx::query(
+                    "UPDATE jobs SET locked_until = NULL, attempts = attempts - 1 \
+                     WHERE id = $1 AND done_at IS NULL AND attempts > 0",
+                )
+                .bind(id)
+                .execute(&self.pool)
+                .await
+                .map_err($crate::sql::db)?;
+                Ok(())
+            }
+
             async fn fail_job(&self, id: i64, error: &str, retry_at: i64) -> $crate::StoreResult<()> {
                 ::sqlx::query("UPDATE jobs SET locked_until = NULL, run_at = $1, last_error = $2 WHERE id = $3")
                     .bind(retry_at)
