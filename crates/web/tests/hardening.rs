@@ -247,3 +247,30 @@ async fn a_bare_session_cookie_cannot_write_through_the_api() {
         StatusCode::OK
     );
 }
+
+#[tokio::test]
+async fn a_huge_search_query_is_refused_without_being_repeated() {
+    let app = app().await;
+    let query = "a".repeat(60 * 1024);
+    let reply = support::Client::default()
+        .get(&app.router, &format!("/diensten?q={query}&lang=en"))
+        .await;
+    assert_eq!(reply.status, StatusCode::BAD_REQUEST);
+    assert!(
+        reply.body.contains("id=\"q-error\""),
+        "the error sits next to the box"
+    );
+    // Before: a 64 KB query came back six times (a 405 KB page).
+    assert!(
+        !reply.body.contains(&"a".repeat(201)),
+        "no more of the query than the box holds is shown"
+    );
+    assert!(reply.body.len() < 60 * 1024, "{} bytes", reply.body.len());
+
+    // An unknown address of 60 KB: the not-found page does not repeat it either.
+    let reply = support::Client::default()
+        .get(&app.router, &format!("/{}", "b".repeat(60_000)))
+        .await;
+    assert_eq!(reply.status, StatusCode::NOT_FOUND);
+    assert!(reply.body.len() < 60_000, "{} bytes", reply.body.len());
+}

@@ -29,9 +29,19 @@ pub struct Layout {
     pub path: String,
 }
 
+/// The longest address the language links repeat (see [`Layout::new`]).
+const MAX_ECHOED_ADDRESS: usize = 2048;
+
 impl Layout {
     /// `path_and_query` is the current page, so switching language keeps filters.
     pub fn new(tr: Tr, title: String, nav: &'static str, path: &str, query: Option<&str>) -> Self {
+        // An address longer than any link of ours is not repeated in each of the
+        // language links: the switch then leads to the home page.
+        let (path, query) = if path.len() + query.map_or(0, str::len) > MAX_ECHOED_ADDRESS {
+            ("/", None)
+        } else {
+            (path, query)
+        };
         let kept: Vec<&str> = query
             .unwrap_or("")
             .split('&')

@@ -14,6 +14,9 @@ use axum::response::Response;
 use loket_domain::search::{CatalogueIndex, SearchQuery};
 use loket_domain::{Service, TaxonomyKind};
 
+/// The longest search text; a longer one is refused with a message.
+const MAX_QUERY_CHARS: usize = 200;
+
 pub(crate) const PER_PAGE: usize = 20;
 // ---------------------------------------------------------------- search
 
@@ -92,6 +95,8 @@ impl SearchPage {
 #[derive(Default)]
 pub(crate) struct SearchForm {
     q: String,
+    /// The text sent was longer than [`MAX_QUERY_CHARS`] (only that much is kept).
+    q_too_long: bool,
     topic: String,
     group: String,
     channel: String,
@@ -106,7 +111,11 @@ impl SearchForm {
         for (k, v) in pairs {
             let v = v.trim().to_string();
             match k.as_str() {
-                "q" => form.q = v,
+                // Only what the box holds is kept (and shown again with the error).
+                "q" => {
+                    form.q_too_long = v.chars().nth(MAX_QUERY_CHARS).is_some();
+                    form.q = v.chars().take(MAX_QUERY_CHARS).collect();
+                }
                 "topic" => form.topic = v,
                 "group" => form.group = v,
                 "channel" => form.channel = v,
@@ -161,7 +170,7 @@ impl SearchForm {
             active_only: true,
             ..SearchQuery::default()
         };
-        if self.q.chars().count() > 200 {
+        if self.q_too_long {
             errors.push(FieldError {
                 field: "q",
                 message: tr.t("error-text-too-long"),
