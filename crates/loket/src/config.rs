@@ -32,6 +32,8 @@ pub struct Config {
     /// Connections, header and body deadlines, shutdown grace (`[limits]`).
     pub server: loket_web::server::ServerLimits,
     pub bodies: loket_web::intake::BodyLimits,
+    /// Requests per address and minute on the API without a token.
+    pub api_requests_per_minute: u32,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -75,6 +77,7 @@ struct LimitsConfig {
     max_body_mb: Option<usize>,
     body_budget_mb: Option<usize>,
     shutdown_grace_secs: Option<u64>,
+    api_requests_per_minute: Option<u64>,
 }
 
 /// `[look]`: a deployment's own name, logo file and brand colour.
@@ -198,10 +201,12 @@ impl Config {
             });
         }
         let look = load_look(file_config.look.unwrap_or_default(), &env)?;
-        let (server, bodies) = load_limits(file_config.limits.unwrap_or_default(), &env)?;
+        let (server, bodies, api_requests_per_minute) =
+            load_limits(file_config.limits.unwrap_or_default(), &env)?;
         Ok(Config {
             server,
             bodies,
+            api_requests_per_minute,
             look,
             matching,
             talent_programme: env("LOKET_TALENT_PROGRAMME").or(file_config.talent_programme),
@@ -269,6 +274,7 @@ fn load_limits(
     (
         loket_web::server::ServerLimits,
         loket_web::intake::BodyLimits,
+        u32,
     ),
     ConfigError,
 > {
@@ -321,7 +327,11 @@ fn load_limits(
             message: "must be at least limits.max_body_mb (one largest body must fit)".into(),
         });
     }
-    Ok((server, bodies))
+    let api_per_minute = number("api_requests_per_minute", file.api_requests_per_minute)?
+        .map_or(loket_web::DEFAULT_API_REQUESTS_PER_MINUTE, |v| {
+            u32::try_from(v).unwrap_or(u32::MAX)
+        });
+    Ok((server, bodies, api_per_minute))
 }
 
 fn read_file(path: &Path) -> Result<FileConfig, ConfigError> {
@@ -447,6 +457,7 @@ mod tests {
             look: loket_web::look::Look::default(),
             server: loket_web::server::ServerLimits::default(),
             bodies: loket_web::intake::BodyLimits::default(),
+            api_requests_per_minute: loket_web::DEFAULT_API_REQUESTS_PER_MINUTE,
         };
         assert!(!c.database_for_logs().contains("secret"));
     }

@@ -17,10 +17,11 @@ mod security;
 pub mod server;
 pub mod session;
 mod state;
+mod throttle;
 pub mod who;
 
 pub use loket_app::StartError;
-pub use state::AppState;
+pub use state::{AppState, DEFAULT_API_REQUESTS_PER_MINUTE};
 
 use axum::Router;
 use axum::extract::State;
@@ -61,6 +62,8 @@ pub fn router(mut state: AppState) -> Router {
         .layer(from_fn_with_state(state.clone(), error::render_failures))
         .layer(from_fn_with_state(state.clone(), who::remember))
         .layer(from_fn_with_state(state.clone(), look::apply))
+        // Inside the session's layer: it knows whether a valid API token came.
+        .layer(from_fn_with_state(state.clone(), throttle::api))
         .layer(from_fn_with_state(state.clone(), session::load))
         .layer(from_fn(lang::remember_choice))
         .layer(from_fn_with_state(state.clone(), security::headers))

@@ -23,6 +23,7 @@ pub async fn headers(State(state): State<AppState>, req: Request, next: Next) ->
     let started = std::time::Instant::now();
 
     let mut res = next.run(req).await;
+    crate::throttle::retry_after_on_429(&mut res);
 
     tracing::info!(target: "access", %method, %path, status = res.status().as_u16(), micros = started.elapsed().as_micros() as u64);
     let h = res.headers_mut();

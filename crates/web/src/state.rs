@@ -10,6 +10,9 @@ use loket_app::{App, StartError};
 use std::ops::Deref;
 use std::sync::Arc;
 
+/// Requests per address and minute on the API without a token, by default.
+pub const DEFAULT_API_REQUESTS_PER_MINUTE: u32 = 600;
+
 #[derive(Clone)]
 pub struct AppState {
     pub app: App,
@@ -26,6 +29,8 @@ pub struct AppState {
     pub(crate) look: Arc<crate::look::Look>,
     /// Deadline, size and memory budget of request bodies.
     pub(crate) bodies: crate::intake::Budget,
+    /// Requests per address and minute on the API without a token.
+    pub(crate) api_throttle: crate::throttle::ApiThrottle,
 }
 
 impl Deref for AppState {
@@ -51,6 +56,7 @@ impl AppState {
             trust_forwarded_for: false,
             look: Arc::new(crate::look::Look::default()),
             bodies: crate::intake::Budget::new(crate::intake::BodyLimits::default()),
+            api_throttle: crate::throttle::ApiThrottle::new(DEFAULT_API_REQUESTS_PER_MINUTE),
         }
     }
 
@@ -61,6 +67,12 @@ impl AppState {
             secure_cookies: url.starts_with("https://"),
         });
         self.app = self.app.with_public_url(url);
+        self
+    }
+
+    /// Requests per address and minute on the API for callers without a token.
+    pub fn with_api_requests_per_minute(mut self, per_minute: u32) -> Self {
+        self.api_throttle = crate::throttle::ApiThrottle::new(per_minute);
         self
     }
 

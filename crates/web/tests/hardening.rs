@@ -274,3 +274,83 @@ async fn a_huge_search_query_is_refused_without_being_repeated() {
     assert_eq!(reply.status, StatusCode::NOT_FOUND);
     assert!(reply.body.len() < 60_000, "{} bytes", reply.body.len());
 }
+
+#[tokio::test]
+async fn the_api_limits_requests_per_address_and_says_when_to_come_back() {
+    let mut app = app().await;
+    app.state = app.state.clone().with_api_requests_per_minute(5);
+    app.router = loket_web::router(app.state.clone());
+    let get = |bearer: Option<&str>| {
+        let mut req = Request::get("/api/v1/services?per_page=1");
+        if let Some(b) = bearer {
+            req = req.header(header::AUTHORIZATION, format!("Bearer {b}"));
+        }
+        app.router.clone().oneshot(req.body(Body::empty()).unwrap())
+    };
+    for _ in 0..5 {
+        assert_eq!(get(None).await.unwrap().status(), StatusCode::OK);
+    }
+    let refused = get(None).await.unwrap();
+    assert_eq!(refused.status(), StatusCode::TOO_MANY_REQUESTS);
+    let wait: u64 = refused.headers()[header::RETRY_AFTER]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((1..=60).contains(&wait), "{wait}");
+    assert_eq!(
+        refused.headers()[header::CONTENT_TYPE],
+        "application/problem+json"
+    );
+    // A made-up token does not get around the limit …
+    assert_eq!(
+        get(Some("made-up")).await.unwrap().status(),
+        StatusCode::TOO_MANY_REQUESTS
+    );
+    // … an organisation's real token is not counted.
+    let (_, token) = loket_app::api_tokens::create(
+        &app.state,
+        GIP,
+        "test system",
+        &["referrals".to_string()],
+        loket_app::api_tokens::Maker {
+            actor: "test",
+            origin: "test",
+        },
+    )
+    .await
+    .expect("token");
+    assert_eq!(get(Some(&token)).await.unwrap().status(), StatusCode::OK);
+    // The pages are not counted here.
+    let page = support::Client::default()
+        .get(&app.router, "/diensten")
+        .await;
+    assert_eq!(page.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn a_form_refused_for_too_many_attempts_says_when_to_come_back() {
+    let app = app().await;
+    let mut client = support::Client::default();
+    let mut last = None;
+    for _ in 0..12 {
+        let form = client.get(&app.router, "/aanmelden").await;
+        let token = form.input("token");
+        let reply = client
+            .send(
+                &app.router,
+                Request::post("/aanmelden")
+                    .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded"),
+                Body::from(support::form(&[
+                    ("token", &token),
+                    ("email", "nobody@example.nl"),
+                    ("password", "wrong password, again"),
+                ])),
+            )
+            .await;
+        last = Some(reply);
+    }
+    let last = last.unwrap();
+    assert_eq!(last.status, StatusCode::TOO_MANY_REQUESTS, "{}", last.body);
+    assert_eq!(last.headers[header::RETRY_AFTER], "60");
+}

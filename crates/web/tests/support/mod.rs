@@ -76,6 +76,7 @@ pub async fn postgres_app() -> TestApp {
 
 pub struct Reply {
     pub status: StatusCode,
+    pub headers: axum::http::HeaderMap,
     pub location: String,
     pub body: String,
     pub set_cookie: Vec<String>,
@@ -136,6 +137,7 @@ impl Client {
             .await
             .expect("response");
         let status = res.status();
+        let headers = res.headers().clone();
         let location = res
             .headers()
             .get(header::LOCATION)
@@ -157,6 +159,7 @@ impl Client {
         let bytes = res.into_body().collect().await.expect("body").to_bytes();
         Reply {
             status,
+            headers,
             location,
             body: String::from_utf8_lossy(&bytes).into_owned(),
             set_cookie,
