@@ -97,6 +97,16 @@ impl CsrfKey {
                 == 0
     }
 
+    /// The tag of a known-device cookie: this browser completed sign-in as
+    /// `email` at `issued` ([`crate::device`]).
+    pub fn device_tag(&self, email: &str, issued: i64) -> String {
+        self.hex_mac(&[
+            b"known-device",
+            email.as_bytes(),
+            issued.to_string().as_bytes(),
+        ])
+    }
+
     /// A keyed hash, for values that must be compared but not kept readable
     /// (client addresses in the throttling table).
     pub fn keyed_hash(&self, label: &str, value: &str) -> String {

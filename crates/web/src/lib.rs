@@ -5,6 +5,7 @@
 pub mod api;
 mod authz;
 mod csrf;
+mod device;
 mod error;
 pub mod intake;
 mod lang;

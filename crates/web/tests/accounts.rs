@@ -478,6 +478,87 @@ async fn ten_wrong_passwords_pause_sign_in_with_a_clear_message() {
 }
 
 #[tokio::test]
+async fn wrong_passwords_from_elsewhere_do_not_lock_the_person_out_of_their_own_browser() {
+    let mut app = app().await;
+    app.state = app.state.clone().trusting_forwarded_for(true);
+    app.router = loket_web::router(app.state.clone());
+    let password = "lange zinnen zijn sterk genoeg";
+    account_with_password(&app, "ria@svb.test", password, Role::Funder).await;
+    let attempt = |from: String, cookie: Option<String>, password: &'static str| {
+        let router = app.router.clone();
+        async move {
+            let mut client = Client {
+                cookie: cookie.clone(),
+            };
+            let token = client.get(&router, "/aanmelden").await.input("token");
+            let mut client = Client { cookie };
+            client
+                .send(
+                    &router,
+                    axum::http::Request::post("/aanmelden?lang=en")
+                        .header(
+                            axum::http::header::CONTENT_TYPE,
+                            "application/x-www-form-urlencoded",
+                        )
+                        .header("x-forwarded-for", from),
+                    axum::body::Body::from(support::form(&[
+                        ("token", &token),
+                        ("email", "ria@svb.test"),
+                        ("password", password),
+                    ])),
+                )
+                .await
+        }
+    };
+    // Ria signs in once from her own browser, which then is a known device.
+    let first = attempt(
+        "198.51.100.7".into(),
+        None,
+        "lange zinnen zijn sterk genoeg",
+    )
+    .await;
+    assert_eq!(first.status, StatusCode::SEE_OTHER, "{}", first.body);
+    let device = first
+        .set_cookie
+        .iter()
+        .find(|c| c.starts_with("loket_device="))
+        .expect("a known-device cookie")
+        .split(';')
+        .next()
+        .unwrap()
+        .to_string();
+    assert!(
+        first
+            .set_cookie
+            .iter()
+            .any(|c| c.starts_with("loket_device=")
+                && c.contains("HttpOnly")
+                && c.contains("SameSite=Strict")),
+        "{:?}",
+        first.set_cookie
+    );
+    // Someone guesses from ten addresses.
+    for i in 0..10 {
+        let r = attempt(format!("203.0.113.{i}"), None, "guess guess guess").await;
+        assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    }
+    // A new device is paused, even with the right password …
+    let r = attempt("192.0.2.1".into(), None, "lange zinnen zijn sterk genoeg").await;
+    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS, "{}", r.body);
+    // … and a forged device cookie is no way around it …
+    let forged = attempt(
+        "192.0.2.2".into(),
+        Some("loket_device=1796000000.00ff".into()),
+        "lange zinnen zijn sterk genoeg",
+    )
+    .await;
+    assert_eq!(forged.status, StatusCode::TOO_MANY_REQUESTS);
+    // … but Ria's own browser signs in.
+    let own = attempt("198.51.100.7".into(), Some(device), password).await;
+    assert_eq!(own.status, StatusCode::SEE_OTHER, "{}", own.body);
+}
+
+#[tokio::test]
 async fn ten_wrong_codes_pause_the_second_step() {
     let app = app().await;
     let password = "lange zinnen zijn sterk genoeg";

@@ -1,7 +1,8 @@
 //! Signing in: the password (Argon2id, the same answer time for unknown
 //! addresses), the second-factor decision, codes from the app or a recovery
 //! code, enrolment with ten recovery codes, and throttling: ten failures in
-//! fifteen minutes per account or per (keyed-hashed) address pause sign-in.
+//! fifteen minutes per (keyed-hashed) address pause sign-in from there, and per
+//! account on devices that never signed in to it (see [`Throttle`]).
 //! Every outcome is written to the audit log. The web tier shows the forms,
 //! keeps the session cookie and maps each outcome to a page.
 
@@ -22,11 +23,16 @@ pub const MAX_FAILURES: i64 = 10;
 /// … within this many seconds.
 pub const WINDOW_SECS: i64 = 15 * 60;
 
-/// The throttle's two keys: the account (its e-mail address, hashed) and the
-/// visitor's address (already keyed-hashed by the web tier).
+/// The throttle's keys: the visitor's address (already keyed-hashed by the web
+/// tier), and either the account (its e-mail address, hashed) or, for a browser
+/// that signed in to this account before, that device. So failures from
+/// anywhere pause the account on unknown devices only, and the person's own
+/// browser keeps working (OWASP's device cookies): nobody can lock a staff
+/// member out by guessing from elsewhere.
 pub struct Throttle {
     account: String,
     address: String,
+    device: Option<String>,
 }
 
 impl Throttle {
@@ -34,11 +40,22 @@ impl Throttle {
         Throttle {
             account: format!("sign-in:account:{}", hash_secret(email.as_str())),
             address: format!("sign-in:address:{client_key}"),
+            device: None,
         }
     }
 
+    /// The browser proved it signed in to this account before (its device id).
+    pub fn on_known_device(mut self, device: Option<String>) -> Self {
+        self.device = device.map(|d| format!("sign-in:device:{}", hash_secret(&d)));
+        self
+    }
+
+    /// The keys counted: the address, and the device or else the account.
     fn keys(&self) -> [&str; 2] {
-        [&self.account, &self.address]
+        [
+            &self.address,
+            self.device.as_deref().unwrap_or(&self.account),
+        ]
     }
 
     async fn exceeded(&self, app: &App) -> AppResult<bool> {
@@ -58,9 +75,13 @@ impl Throttle {
         Ok(())
     }
 
-    /// A success forgives the account's failures (not the address's).
+    /// A success forgives the account's and the device's failures (not the address's).
     async fn clear(&self, app: &App) -> AppResult<()> {
-        Ok(app.store.clear_events(&self.account).await?)
+        app.store.clear_events(&self.account).await?;
+        if let Some(device) = &self.device {
+            app.store.clear_events(device).await?;
+        }
+        Ok(())
     }
 }
 

@@ -75,6 +75,7 @@ pub async fn code(
     ui: Page,
     CurrentViewer(viewer): CurrentViewer,
     client: ClientKey,
+    headers: axum::http::HeaderMap,
     form: Result<axum::Form<CodeForm>, axum::extract::rejection::FormRejection>,
 ) -> Response {
     let Page { tr, uri, .. } = ui;
@@ -101,13 +102,18 @@ pub async fn code(
         return page(errors, StatusCode::FORBIDDEN);
     }
     let account = &viewer.account;
-    let throttle = Throttle::new(&account.email, &client.0);
+    let throttle = Throttle::new(&account.email, &client.0).on_known_device(crate::device::known(
+        &state,
+        &headers,
+        &account.email,
+    ));
     match sign_in::with_code(&state, account, &form.code, &throttle).await {
         Ok(CodeOutcome::Accepted) => {
             match session::start(&state, Some(&viewer), &account.id, SessionStage::Full).await {
                 Ok(cookie) => {
                     sign_in::signed_in(&state, &account.id).await;
-                    with_cookie(go(&next), cookie)
+                    let known = crate::device::remember(&state, &account.email);
+                    with_cookie(with_cookie(go(&next), cookie), known)
                 }
                 Err(e) => failure(e),
             }
@@ -226,6 +232,7 @@ pub async fn enrol(
     ui: Page,
     CurrentViewer(viewer): CurrentViewer,
     client: ClientKey,
+    headers: axum::http::HeaderMap,
     form: Result<axum::Form<CodeForm>, axum::extract::rejection::FormRejection>,
 ) -> Response {
     let Page { tr, uri, .. } = ui;
@@ -255,7 +262,11 @@ pub async fn enrol(
             StatusCode::FORBIDDEN,
         );
     }
-    let throttle = Throttle::new(&account.email, &client.0);
+    let throttle = Throttle::new(&account.email, &client.0).on_known_device(crate::device::known(
+        &state,
+        &headers,
+        &account.email,
+    ));
     let codes = match sign_in::enrol(&state, &account, &secret, &form.code, &throttle).await {
         Ok(EnrolOutcome::Enrolled { recovery_codes }) => recovery_codes,
         Ok(refused) => {
@@ -281,7 +292,8 @@ pub async fn enrol(
                     next,
                 },
             );
-            with_cookie(page, cookie)
+            let known = crate::device::remember(&state, &account.email);
+            with_cookie(with_cookie(page, cookie), known)
         }
         Err(e) => failure(e),
     }

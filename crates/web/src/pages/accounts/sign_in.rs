@@ -75,6 +75,7 @@ pub async fn sign_in(
     ui: Page,
     CurrentViewer(previous): CurrentViewer,
     client: ClientKey,
+    headers: axum::http::HeaderMap,
     form: Result<axum::Form<SignInForm>, axum::extract::rejection::FormRejection>,
 ) -> Response {
     let Page { tr, uri, .. } = ui;
@@ -111,7 +112,8 @@ pub async fn sign_in(
     let Some(email) = email.filter(|_| errors.is_empty()) else {
         return page(errors, StatusCode::BAD_REQUEST);
     };
-    let throttle = Throttle::new(&email, &client.0);
+    let throttle = Throttle::new(&email, &client.0)
+        .on_known_device(crate::device::known(&state, &headers, &email));
     let outcome = sign_in::with_password(&state, &email, form.password.clone(), &throttle).await;
     let (account, step) = match outcome {
         Ok(PasswordOutcome::Right { account, next }) => (account, next),
@@ -151,6 +153,8 @@ pub(crate) async fn after_password(
         Ok(cookie) => {
             if stage == SessionStage::Full {
                 sign_in::signed_in(state, &account.id).await;
+                let known = crate::device::remember(state, &account.email);
+                return with_cookie(with_cookie(go(&to), cookie), known);
             }
             with_cookie(go(&to), cookie)
         }
