@@ -327,6 +327,12 @@ async fn serve(config: Config, demo: bool) -> Result<(), AppError> {
             path: config.bind.to_string(),
             message: format!("cannot listen: {e}"),
         })?;
+    if !store.readiness().await.durable_commits {
+        tracing::warn!(
+            backend = store.backend(),
+            "the database acknowledges commits before they are on disk (PostgreSQL: fsync or synchronous_commit off); a crash of the machine can lose the last writes"
+        );
+    }
     tracing::info!(backend = store.backend(), database = %config.database_for_logs(), "loket serves on http://{}", config.bind);
     let app = loket_web::router(state.clone());
     loket_web::server::serve(listener, app, config.server, shutdown_signal()).await;

@@ -23,6 +23,10 @@ pub async fn fresh_store_is_empty_and_ready(store: &dyn Store) {
     assert!(store.is_empty().await.expect("is_empty"));
     let ready = store.readiness().await;
     assert!(ready.reachable && ready.migrations_applied, "{ready:?}");
+    assert!(
+        ready.durable_commits,
+        "an acknowledged commit must survive a crash of the machine: {ready:?}"
+    );
     assert_eq!(store.latest_change().await.expect("latest_change"), 0);
     assert!(store.load().await.expect("load").services.is_empty());
 }

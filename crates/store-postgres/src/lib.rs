@@ -44,7 +44,8 @@ loket_store::sqlx_catalogue_impls!(
     precise_time = |t: &chrono::DateTime<chrono::Utc>| *t,
     read_time = read_time,
     latest_change_sql = "SELECT coalesce(max(seq), 0)::bigint FROM catalogue_changes",
-    route_counts_sql = "SELECT combination, bool_or(fell_back) AS fell_back, sum(count)::bigint AS total FROM front_door_routes WHERE day >= $1 GROUP BY combination ORDER BY total DESC, combination"
+    route_counts_sql = "SELECT combination, bool_or(fell_back) AS fell_back, sum(count)::bigint AS total FROM front_door_routes WHERE day >= $1 GROUP BY combination ORDER BY total DESC, combination",
+    durable_commits_sql = "SELECT current_setting('synchronous_commit') IN ('on', 'remote_write', 'remote_apply') AND current_setting('fsync') = 'on'"
 );
 
 loket_store::sqlx_sign_in_impls!(

@@ -19,7 +19,9 @@ impl SqliteStore {
             .map_err(|e| StoreError::Unavailable(e.to_string()))?
             .create_if_missing(true)
             .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Normal)
+            // FULL: a commit is on disk before it is acknowledged, also when the
+            // machine loses power (NORMAL only survives a crash of the process).
+            .synchronous(SqliteSynchronous::Full)
             .foreign_keys(true)
             .busy_timeout(std::time::Duration::from_secs(5));
         let in_memory = url.contains(":memory:");
@@ -56,7 +58,8 @@ loket_store::sqlx_catalogue_impls!(
         |t: &chrono::DateTime<chrono::Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::Micros, true),
     read_time = read_time,
     latest_change_sql = "SELECT coalesce(max(seq), 0) FROM catalogue_changes",
-    route_counts_sql = "SELECT combination, max(fell_back) != 0 AS fell_back, sum(count) AS total FROM front_door_routes WHERE day >= $1 GROUP BY combination ORDER BY total DESC, combination"
+    route_counts_sql = "SELECT combination, max(fell_back) != 0 AS fell_back, sum(count) AS total FROM front_door_routes WHERE day >= $1 GROUP BY combination ORDER BY total DESC, combination",
+    durable_commits_sql = "SELECT synchronous >= 2 FROM pragma_synchronous"
 );
 
 loket_store::sqlx_sign_in_impls!(

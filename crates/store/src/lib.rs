@@ -41,6 +41,10 @@ pub type StoreResult<T> = Result<T, StoreError>;
 pub struct Readiness {
     pub reachable: bool,
     pub migrations_applied: bool,
+    /// A commit is on disk before it is acknowledged, so it survives a crash of
+    /// the machine (SQLite: synchronous FULL; PostgreSQL: fsync and
+    /// synchronous_commit on).
+    pub durable_commits: bool,
 }
 
 /// Counts of records written by an import.

@@ -86,6 +86,9 @@ async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
         "backend": backend,
         "database": if r.reachable { "reachable" } else { "unreachable" },
         "migrations": if r.migrations_applied { "applied" } else { "pending" },
+        // Ready either way; an operator sees here that the database could lose the
+        // last acknowledged writes if the machine fails (docs/deployment.md).
+        "commits": if r.durable_commits { "durable" } else { "not flushed to disk" },
     });
     let status = if r.reachable && r.migrations_applied {
         StatusCode::OK

@@ -735,6 +735,11 @@ async fn health_and_readiness() {
     let ready = get(&app.router, "/readyz").await;
     assert_eq!(ready.status, StatusCode::OK);
     assert_eq!(ready.json()["migrations"], "applied");
+    assert_eq!(
+        ready.json()["commits"],
+        "durable",
+        "SQLite with synchronous=FULL"
+    );
     let css = get(&app.router, "/static/loket.css").await;
     assert!(
         css.header(header::CONTENT_TYPE.as_str())
@@ -760,6 +765,10 @@ async fn the_api_serves_the_seeded_catalogue_on_postgres_too() {
     db.drop_database().await;
     assert!(body["total_items"].as_u64().unwrap_or(0) > 2);
     assert_eq!(ready["backend"], "postgres");
+    assert_eq!(
+        ready["commits"], "durable",
+        "fsync and synchronous_commit on"
+    );
 }
 
 #[test]

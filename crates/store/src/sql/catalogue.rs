@@ -17,7 +17,8 @@ macro_rules! sqlx_catalogue_impls {
     ($store:ident, db = $db:ty, backend = $backend:literal, migrator = $migrator:path,
      json = $json:literal, doc = $doc:literal, time_ty = $time_ty:ty, time = $time:expr,
      precise_time = $precise_time:expr, read_time = $read_time:expr,
-     latest_change_sql = $latest_change_sql:literal, route_counts_sql = $route_counts_sql:literal) => {
+     latest_change_sql = $latest_change_sql:literal, route_counts_sql = $route_counts_sql:literal,
+     durable_commits_sql = $durable_commits_sql:literal) => {
         use ::chrono::NaiveDate;
         use ::loket_domain::account::{Account, Email, Membership, Role};
         use ::loket_domain::audit::{AuditEntry, AuditEvent, AuditResult, next_entry};
@@ -99,9 +100,14 @@ macro_rules! sqlx_catalogue_impls {
                         .await
                         .unwrap_or_default();
                 let migrations_applied = reachable && $migrator.iter().all(|m| applied.contains(&m.version));
+                let durable_commits = sqlx::query_scalar::<_, bool>($durable_commits_sql)
+                    .fetch_one(&self.pool)
+                    .await
+                    .unwrap_or(false);
                 Readiness {
                     reachable,
                     migrations_applied,
+                    durable_commits,
                 }
             }
 
