@@ -1,6 +1,7 @@
 //! `loket`: the one binary. `serve` runs the web application; `migrate`,
 //! `import` and `export` manage the catalogue.
 
+mod backup;
 mod config;
 mod demo;
 
@@ -51,6 +52,20 @@ enum Command {
     Admin {
         #[command(subcommand)]
         command: AdminCommand,
+    },
+    /// Write a snapshot of the whole database (every table) to FILE, with a
+    /// manifest and checksum; safe while `loket serve` runs.
+    Backup {
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Put a backup back into an empty database of the same engine and schema
+    /// version (stop `loket serve` first).
+    Restore {
+        file: PathBuf,
+        /// Overwrite a database that already holds data.
+        #[arg(long)]
+        replace: bool,
     },
     /// Write the catalogue to standard output or a file.
     Export {
@@ -172,6 +187,8 @@ async fn run(cli: Cli) -> Result<(), AppError> {
         }
         Command::Import { file } => import(&config, &file).await,
         Command::Export { format, out } => export(&config, format, out).await,
+        Command::Backup { out } => backup::backup(&config, &out).await,
+        Command::Restore { file, replace } => backup::restore(&config, &file, replace).await,
         Command::Admin {
             command: AdminCommand::VerifyLog,
         } => verify_log(&config).await,

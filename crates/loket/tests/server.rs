@@ -3,89 +3,13 @@
 //! closed, oversized bodies refused, and SIGTERM lets a request in flight finish
 //! before the process exits 0.
 
-use std::io::{Read, Write};
-use std::net::{TcpListener, TcpStream};
-use std::process::{Child, Command, ExitStatus, Stdio};
+mod support;
+
+use std::io::Write;
+use std::net::TcpStream;
+use std::process::{Command, ExitStatus};
 use std::time::{Duration, Instant};
-
-struct Server {
-    child: Child,
-    port: u16,
-    _dir: tempfile::TempDir,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .expect("free port")
-        .local_addr()
-        .expect("addr")
-        .port()
-}
-
-/// Starts `loket serve` on SQLite in a fresh directory with `env` set and waits
-/// until it is ready.
-fn start(env: &[(&str, &str)]) -> Server {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let port = free_port();
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_loket"));
-    cmd.current_dir(dir.path())
-        .args(["serve", "--bind", &format!("127.0.0.1:{port}")])
-        .env("LOKET_DATABASE_URL", "sqlite://loket.db")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null());
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    let child = cmd.spawn().expect("start loket serve");
-    let server = Server {
-        child,
-        port,
-        _dir: dir,
-    };
-    let started = Instant::now();
-    while started.elapsed() < Duration::from_secs(60) {
-        if request(
-            port,
-            "GET /readyz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
-        )
-        .is_some_and(|r| r.starts_with("HTTP/1.1 200"))
-        {
-            return server;
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    panic!("loket serve did not become ready");
-}
-
-fn connect(port: u16) -> TcpStream {
-    let s = TcpStream::connect(("127.0.0.1", port)).expect("connect");
-    s.set_read_timeout(Some(Duration::from_secs(30)))
-        .expect("timeout");
-    s
-}
-
-/// Sends `raw` and reads the whole answer (the server closes the connection).
-fn request(port: u16, raw: &str) -> Option<String> {
-    let mut s = TcpStream::connect(("127.0.0.1", port)).ok()?;
-    s.set_read_timeout(Some(Duration::from_secs(10))).ok()?;
-    s.write_all(raw.as_bytes()).ok()?;
-    let mut text = String::new();
-    s.read_to_string(&mut text).ok()?;
-    Some(text)
-}
-
-fn read_all(s: &mut TcpStream) -> String {
-    let mut bytes = Vec::new();
-    let _ = s.read_to_end(&mut bytes);
-    String::from_utf8_lossy(&bytes).into_owned()
-}
+use support::{Server, connect, read_all, request, start};
 
 fn terminate(server: &Server) {
     let status = Command::new("kill")

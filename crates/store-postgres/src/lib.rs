@@ -1,6 +1,7 @@
 //! The catalogue store on PostgreSQL, through sqlx. Several `loket serve`
 //! processes can share one database.
 
+pub mod backup;
 pub mod testing;
 
 use sqlx::postgres::{PgPool, PgPoolOptions};
@@ -9,6 +10,8 @@ static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 
 pub struct PostgresStore {
     pool: PgPool,
+    /// Where it was opened, for `pg_dump` (backups).
+    url: Option<String>,
 }
 
 impl PostgresStore {
@@ -19,7 +22,13 @@ impl PostgresStore {
             .acquire_timeout(std::time::Duration::from_secs(5))
             .connect(url)
             .await;
-        Self::open(pool).await
+        let mut store = Self::open(pool).await?;
+        store.url = Some(url.to_string());
+        Ok(store)
+    }
+
+    fn from_pool(pool: PgPool) -> Self {
+        PostgresStore { pool, url: None }
     }
 }
 

@@ -5,6 +5,8 @@ use sqlx::sqlite::{
 };
 use std::str::FromStr;
 
+pub mod backup;
+
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 
 pub struct SqliteStore {
@@ -31,6 +33,10 @@ impl SqliteStore {
             .connect_with(options)
             .await;
         Self::open(pool).await
+    }
+
+    fn from_pool(pool: SqlitePool) -> Self {
+        SqliteStore { pool }
     }
 }
 

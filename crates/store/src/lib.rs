@@ -189,6 +189,7 @@ pub trait AccountStore: Send + Sync + 'static {
 }
 
 pub use sign_in::*;
+pub mod backup;
 
 /// Everything loket stores.
 pub trait Store:
@@ -209,6 +210,7 @@ pub trait Store:
     + referrals::ApiTokenStore
     + talent::TalentStore
     + uploads::UploadStore
+    + backup::Snapshots
 {
 }
 
@@ -230,6 +232,7 @@ impl<T> Store for T where
         + referrals::ApiTokenStore
         + talent::TalentStore
         + uploads::UploadStore
+        + backup::Snapshots
 {
 }
 

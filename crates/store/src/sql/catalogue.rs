@@ -35,7 +35,7 @@ macro_rules! sqlx_catalogue_impls {
             /// Wraps a new pool and applies the migrations.
             async fn open(pool: Result<::sqlx::Pool<$db>, ::sqlx::Error>) -> StoreResult<Self> {
                 let pool = pool.map_err(|e| StoreError::Unavailable(e.to_string()))?;
-                let store = $store { pool };
+                let store = $store::from_pool(pool);
                 store.migrate().await?;
                 Ok(store)
             }
