@@ -166,6 +166,11 @@ impl App {
     }
 
     /// The current catalogue index; cheap to call, it clones an `Arc`.
+    /// The last catalogue change this node's index has read.
+    pub fn seen_change(&self) -> i64 {
+        self.seen_change.load(Ordering::Acquire)
+    }
+
     pub fn index(&self) -> Arc<CatalogueIndex> {
         match self.index.read() {
             Ok(guard) => guard.clone(),

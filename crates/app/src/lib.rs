@@ -20,6 +20,7 @@ pub mod idempotency;
 pub mod jobs;
 pub mod limits;
 pub mod mail;
+pub mod operations;
 pub mod referrals;
 pub mod talent;
 pub mod worker;

@@ -34,6 +34,8 @@ pub struct Config {
     pub bodies: loket_web::intake::BodyLimits,
     /// Requests per address and minute on the API without a token.
     pub api_requests_per_minute: u32,
+    /// The bearer token a monitoring system sends for `/metrics` (none: closed).
+    pub metrics_token: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -65,6 +67,7 @@ struct FileConfig {
     talent_programme: Option<String>,
     look: Option<LookConfig>,
     limits: Option<LimitsConfig>,
+    metrics_token: Option<String>,
 }
 
 /// `[limits]`: what one node takes on at once and how long it waits for clients.
@@ -179,6 +182,13 @@ impl Config {
                 message: format!("{public_url:?} is not a URL like https://loket.example.nl"),
             });
         }
+        let metrics_token = env("LOKET_METRICS_TOKEN").or(file_config.metrics_token);
+        if metrics_token.as_ref().is_some_and(|t| t.len() < 16) {
+            return Err(ConfigError::Invalid {
+                source_name: "metrics_token (LOKET_METRICS_TOKEN or the config file)".into(),
+                message: "must be at least 16 characters".into(),
+            });
+        }
         let smtp_url = env("LOKET_SMTP_URL").or(file_config.smtp_url);
         if smtp_url.as_ref().is_some_and(|u| !u.starts_with("smtp://")) {
             return Err(ConfigError::Invalid {
@@ -204,6 +214,7 @@ impl Config {
         let (server, bodies, api_requests_per_minute) =
             load_limits(file_config.limits.unwrap_or_default(), &env)?;
         Ok(Config {
+            metrics_token,
             server,
             bodies,
             api_requests_per_minute,
@@ -458,6 +469,7 @@ mod tests {
             server: loket_web::server::ServerLimits::default(),
             bodies: loket_web::intake::BodyLimits::default(),
             api_requests_per_minute: loket_web::DEFAULT_API_REQUESTS_PER_MINUTE,
+            metrics_token: None,
         };
         assert!(!c.database_for_logs().contains("secret"));
     }

@@ -591,6 +591,11 @@ pub async fn jobs_are_leased_once_and_retried(store: &dyn Store) {
         .await
         .expect("enqueue");
     assert_eq!(store.pending_jobs("mail").await.expect("pending"), 2);
+    assert_eq!(
+        store.due_jobs(200).await.expect("due"),
+        (2, 100),
+        "two due since 100; the retention job is not due yet"
+    );
     let claim = || store.claim_job(200, 60);
     let (a, b, c) = tokio::join!(claim(), claim(), claim());
     let mut got: Vec<i64> = [a, b, c]

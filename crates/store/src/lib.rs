@@ -47,6 +47,15 @@ pub struct Readiness {
     pub durable_commits: bool,
 }
 
+/// The connection pool now, for `/metrics`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PoolStatus {
+    /// Connections open.
+    pub size: u32,
+    /// Of those, waiting for work.
+    pub idle: usize,
+}
+
 /// Counts of records written by an import.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ImportSummary {
@@ -69,6 +78,8 @@ pub trait CatalogueStore: Send + Sync + 'static {
 
     /// Whether the database answers and every migration is applied. Never fails.
     async fn readiness(&self) -> Readiness;
+    /// The connection pool's size and idle connections.
+    fn pool_status(&self) -> PoolStatus;
 
     /// Whether no organisation is stored yet (used to seed on first start).
     async fn is_empty(&self) -> StoreResult<bool>;

@@ -219,6 +219,8 @@ pub trait JobQueue: Send + Sync + 'static {
     async fn fail_job(&self, id: i64, error: &str, retry_at: i64) -> StoreResult<()>;
     /// Jobs of `kind` not done yet.
     async fn pending_jobs(&self, kind: &str) -> StoreResult<i64>;
+    /// Jobs due at `now` and not done, and the oldest one's due time (`now` when none).
+    async fn due_jobs(&self, now: i64) -> StoreResult<(i64, i64)>;
     async fn delete_jobs_done_before(&self, before: i64) -> StoreResult<u64>;
 }
 

@@ -56,6 +56,14 @@ pub async fn authorize(State(state): State<AppState>, req: Request, next: Next) 
             Decision::Deny
         }
         Some(Access::Public) => Decision::Allow,
+        Some(Access::Scraper) => {
+            if crate::metrics::scraper_allowed(&state, &parts) {
+                Decision::Allow
+            } else {
+                // Not a person's refusal: no audit entry, and no page.
+                return Problem::unauthorized().into_response();
+            }
+        }
         Some(Access::SignedIn) => match &viewer {
             Some(v) if v.signed_in() => Decision::Allow,
             _ => Decision::SignIn,

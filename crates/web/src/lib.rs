@@ -10,6 +10,7 @@ mod error;
 pub mod intake;
 mod lang;
 pub mod look;
+mod metrics;
 pub mod pages;
 mod present;
 mod problem;
@@ -35,6 +36,7 @@ pub(crate) fn all_routes() -> routes::RouteTable {
     let public = routes::Access::Public;
     let table = routes::RouteTable::new()
         .get("/healthz", public, healthz)
+        .get("/metrics", routes::Access::Scraper, metrics::metrics)
         .get("/readyz", public, readyz)
         .get("/static/loket.css", public, look::stylesheet)
         .get(
@@ -59,6 +61,8 @@ pub fn router(mut state: AppState) -> Router {
         // Inside authorization: a refused request never has its body read.
         .route_layer(from_fn_with_state(state.clone(), intake::bodies))
         .route_layer(from_fn_with_state(state.clone(), authz::authorize))
+        // Outside authorization, so refusals are counted under their route too.
+        .route_layer(from_fn(metrics::remember_route))
         .fallback(pages::not_found)
         .layer(from_fn_with_state(state.clone(), error::render_failures))
         .layer(from_fn_with_state(state.clone(), who::remember))
@@ -67,6 +71,7 @@ pub fn router(mut state: AppState) -> Router {
         .layer(from_fn_with_state(state.clone(), throttle::api))
         .layer(from_fn_with_state(state.clone(), session::load))
         .layer(from_fn(lang::remember_choice))
+        .layer(from_fn_with_state(state.clone(), metrics::record))
         .layer(from_fn_with_state(state.clone(), security::headers))
         .with_state(state)
 }

@@ -43,6 +43,8 @@ pub enum Access {
     SignedIn,
     /// Those the policy allows this action on this scope.
     Allowed(Action, Scope),
+    /// A monitoring system with the configured metrics token (no person's session).
+    Scraper,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

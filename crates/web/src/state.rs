@@ -31,6 +31,10 @@ pub struct AppState {
     pub(crate) bodies: crate::intake::Budget,
     /// Requests per address and minute on the API without a token.
     pub(crate) api_throttle: crate::throttle::ApiThrottle,
+    /// Request counts and latencies for `/metrics`.
+    pub(crate) metrics: crate::metrics::Metrics,
+    /// The token a scraper must send for `/metrics` (none: `/metrics` is closed).
+    pub(crate) metrics_token: Option<Arc<str>>,
 }
 
 impl Deref for AppState {
@@ -57,6 +61,8 @@ impl AppState {
             look: Arc::new(crate::look::Look::default()),
             bodies: crate::intake::Budget::new(crate::intake::BodyLimits::default()),
             api_throttle: crate::throttle::ApiThrottle::new(DEFAULT_API_REQUESTS_PER_MINUTE),
+            metrics: crate::metrics::Metrics::default(),
+            metrics_token: None,
         }
     }
 
@@ -67,6 +73,12 @@ impl AppState {
             secure_cookies: url.starts_with("https://"),
         });
         self.app = self.app.with_public_url(url);
+        self
+    }
+
+    /// Opens `/metrics` to a scraper that sends `Authorization: Bearer <token>`.
+    pub fn with_metrics_token(mut self, token: Option<&str>) -> Self {
+        self.metrics_token = token.map(Arc::from);
         self
     }
 

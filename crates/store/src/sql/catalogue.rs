@@ -111,6 +111,13 @@ macro_rules! sqlx_catalogue_impls {
                 }
             }
 
+            fn pool_status(&self) -> $crate::PoolStatus {
+                $crate::PoolStatus {
+                    size: self.pool.size(),
+                    idle: self.pool.num_idle(),
+                }
+            }
+
             async fn is_empty(&self) -> StoreResult<bool> {
                 let n: i64 = sqlx::query_scalar("SELECT count(*) FROM organizations")
                     .fetch_one(&self.pool)

@@ -537,6 +537,18 @@ macro_rules! sqlx_sign_in_impls {
                 Ok(())
             }
 
+            async fn due_jobs(&self, now: i64) -> $crate::StoreResult<(i64, i64)> {
+                use ::sqlx::Row as _;
+                let row = ::sqlx::query(
+                    "SELECT count(*), coalesce(min(run_at), $1) FROM jobs WHERE done_at IS NULL AND run_at <= $1",
+                )
+                .bind(now)
+                .fetch_one(&self.pool)
+                .await
+                .map_err($crate::sql::db)?;
+                Ok((row.get::<i64, _>(0), row.get::<i64, _>(1)))
+            }
+
             async fn release_job(&self, id: i64) -> $crate::StoreResult<()> {
                 ::sqlx::query(
                     "UPDATE jobs SET locked_until = NULL, attempts = attempts - 1 \
