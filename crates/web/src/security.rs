@@ -15,17 +15,40 @@ pub const API_VERSION: &str = "1.0.0";
 /// and the pages work without it.
 const CSP: &str = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
+/// The caller's `X-Request-Id` when it is a plain token (a proxy's), else a new one.
+fn request_id(req: &Request) -> String {
+    req.headers()
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .filter(|v| {
+            !v.is_empty()
+                && v.len() <= 64
+                && v.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'.')
+        })
+        .map_or_else(|| uuid::Uuid::new_v4().simple().to_string(), str::to_string)
+}
+
 pub async fn headers(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let is_api = req.uri().path().starts_with("/api/");
     let origin = req.headers().get(header::ORIGIN).cloned();
     let method = req.method().clone();
     let path = req.uri().path().to_string();
     let started = std::time::Instant::now();
+    let request_id = request_id(&req);
 
-    let mut res = next.run(req).await;
+    // Every log line written while answering carries the request id.
+    let span = tracing::info_span!("request", id = %request_id);
+    let mut res = tracing::Instrument::instrument(next.run(req), span.clone()).await;
     crate::throttle::retry_after_on_429(&mut res);
 
-    tracing::info!(target: "access", %method, %path, status = res.status().as_u16(), micros = started.elapsed().as_micros() as u64);
+    span.in_scope(|| {
+        tracing::info!(target: "access", %method, %path, status = res.status().as_u16(), micros = started.elapsed().as_micros() as u64);
+    });
+    if let Ok(v) = HeaderValue::from_str(&request_id) {
+        res.headers_mut()
+            .insert(HeaderName::from_static("x-request-id"), v);
+    }
     let h = res.headers_mut();
     let mut set = |name: HeaderName, value: &'static str| {
         h.insert(name, HeaderValue::from_static(value));

@@ -354,3 +354,35 @@ async fn a_form_refused_for_too_many_attempts_says_when_to_come_back() {
     assert_eq!(last.status, StatusCode::TOO_MANY_REQUESTS, "{}", last.body);
     assert_eq!(last.headers[header::RETRY_AFTER], "60");
 }
+
+#[tokio::test]
+async fn every_answer_carries_a_request_id_for_the_logs() {
+    let app = app().await;
+    let get = |id: Option<&str>| {
+        let mut req = Request::get("/healthz");
+        if let Some(id) = id {
+            req = req.header("x-request-id", id);
+        }
+        app.router.clone().oneshot(req.body(Body::empty()).unwrap())
+    };
+    let fresh = get(None).await.unwrap();
+    let id = fresh.headers()["x-request-id"]
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(id.len(), 32, "{id}");
+    let other = get(None).await.unwrap();
+    assert_ne!(
+        other.headers()["x-request-id"],
+        id.as_str(),
+        "one per request"
+    );
+    // A proxy's id is kept; anything else is replaced, never echoed.
+    let proxied = get(Some("req-7f3a.1")).await.unwrap();
+    assert_eq!(proxied.headers()["x-request-id"], "req-7f3a.1");
+    let hostile = get(Some("<script>alert(1)</script>")).await.unwrap();
+    assert_ne!(
+        hostile.headers()["x-request-id"],
+        "<script>alert(1)</script>"
+    );
+}
