@@ -11,8 +11,8 @@ use crate::api::referrals::{
 };
 use crate::problem::Problem;
 use axum::body::Bytes;
+use axum::extract::State;
 use axum::extract::rejection::BytesRejection;
-use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use loket_app::AppError;
@@ -62,7 +62,7 @@ pub struct ContactRequest {
 pub async fn create_contact(
     State(state): State<AppState>,
     crate::session::CurrentViewer(viewer): crate::session::CurrentViewer,
-    Query(params): Query<OrgParam>,
+    super::ApiQuery(params): super::ApiQuery<OrgParam>,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {

@@ -2,6 +2,7 @@
 //! API Design Rules: every invalid parameter is named in one problem+json answer.
 
 mod contacts;
+mod contract;
 mod front_door;
 pub mod hsds;
 mod openapi;
@@ -108,6 +109,33 @@ pub(crate) fn routes(table: RouteTable) -> RouteTable {
         )
 }
 
+/// `Query<T>` whose refusal (a repeated or malformed parameter) is a problem+json
+/// 400 like every other invalid parameter, not axum's plain text.
+pub(crate) struct ApiQuery<T>(pub T);
+
+impl<T, S> axum::extract::FromRequestParts<S> for ApiQuery<T>
+where
+    T: serde::de::DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = Response;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        _: &S,
+    ) -> Result<Self, Self::Rejection> {
+        axum::extract::Query::<T>::try_from_uri(&parts.uri)
+            .map(|axum::extract::Query(t)| ApiQuery(t))
+            .map_err(|e| {
+                Problem::bad_request(vec![InvalidParam {
+                    name: "query".into(),
+                    reason: e.body_text(),
+                }])
+                .into_response()
+            })
+    }
+}
+
 /// Parsed and checked query parameters; collects every problem before answering.
 pub(crate) struct Params {
     pub(crate) raw: HashMap<String, String>,
@@ -156,7 +184,8 @@ impl Params {
     }
 
     fn int(&mut self, name: &str, default: usize, min: usize, max: usize) -> usize {
-        match self.str(name) {
+        // Present but empty (`per_page=`) is not a number either.
+        match self.raw.get(name).map(String::as_str) {
             None => default,
             Some(v) => match v.parse::<usize>() {
                 Ok(n) if (min..=max).contains(&n) => n,
@@ -172,7 +201,7 @@ impl Params {
     }
 
     fn boolean(&mut self, name: &str) -> bool {
-        match self.str(name) {
+        match self.raw.get(name).map(String::as_str) {
             None | Some("false") => false,
             Some("true") => true,
             Some(_) => {

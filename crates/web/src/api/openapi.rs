@@ -86,6 +86,14 @@ impl utoipa::Modify for BearerAuth {
     }
 }
 
+/// The document as served: the annotations, completed from the route table
+/// (see [`super::contract`]).
+pub fn full() -> utoipa::openapi::OpenApi {
+    let mut doc = ApiDoc::openapi();
+    super::contract::complete(&mut doc, &crate::routes::route_table());
+    doc
+}
+
 pub async fn document() -> impl IntoResponse {
-    Json(ApiDoc::openapi())
+    Json(full())
 }

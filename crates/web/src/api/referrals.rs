@@ -12,7 +12,7 @@ use crate::session::Viewer;
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use loket_app::idempotency::{self, Reservation};
@@ -425,6 +425,7 @@ pub(crate) fn act_problem(e: ActError, before: Option<(&Referral, Side)>) -> Res
 }
 
 #[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct OrgParam {
     #[serde(default)]
     pub(crate) organization_id: Option<String>,
@@ -443,7 +444,7 @@ pub struct OrgParam {
 pub async fn create(
     State(state): State<AppState>,
     crate::session::CurrentViewer(viewer): crate::session::CurrentViewer,
-    Query(params): Query<OrgParam>,
+    super::ApiQuery(params): super::ApiQuery<OrgParam>,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
@@ -480,6 +481,7 @@ pub async fn create(
 }
 
 #[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ListParams {
     #[serde(default)]
     organization_id: Option<String>,
@@ -494,14 +496,14 @@ pub struct ListParams {
 /// The caller's inbox: `view` is open (default), new, due, overdue, mine, all or sent.
 #[utoipa::path(get, path = "/api/v1/referrals",
     params(("view" = Option<String>, Query, description = "open, new, due, overdue, mine, all or sent"),
-           ("page" = Option<i64>, Query), ("per_page" = Option<i64>, Query, description = "1 to 200"),
+           ("page" = Option<i64>, Query), ("per_page" = Option<i64>, Query, maximum = 200, description = "1 to 200, default 50"),
            ("organization_id" = Option<String>, Query)),
     responses((status = 200, body = ReferralList), (status = 400, body = Problem)),
     security(("bearer" = [])))]
 pub async fn list(
     State(state): State<AppState>,
     crate::session::CurrentViewer(viewer): crate::session::CurrentViewer,
-    Query(params): Query<ListParams>,
+    super::ApiQuery(params): super::ApiQuery<ListParams>,
 ) -> Response {
     let viewer = match viewer_of(viewer) {
         Ok(v) => v,
@@ -534,7 +536,7 @@ pub async fn list(
     };
     // Read as text, so that a non-number is named in the problem like any other error.
     let number = |v: &Option<String>, default: i64| match v.as_deref() {
-        None | Some("") => default,
+        None => default,
         Some(text) => text.parse().unwrap_or(0),
     };
     let page = number(&params.page, 1);

@@ -10,7 +10,7 @@ use crate::session::{CurrentViewer, Viewer};
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use loket_app::talent::records;
@@ -124,20 +124,23 @@ fn viewer_of(viewer: Option<Viewer>) -> Result<Viewer, Response> {
 }
 
 #[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SuggestParams {
     #[serde(default)]
     kind: String,
     #[serde(default)]
     q: String,
-    #[serde(default)]
-    limit: String,
+    limit: Option<String>,
 }
 
 /// Type-ahead over ESCO: `kind` is occupation or skill.
 #[utoipa::path(get, path = "/api/v1/esco/suggest",
-    params(("kind" = String, Query, description = "occupation or skill"), ("q" = String, Query), ("limit" = Option<i64>, Query, description = "1 to 50, default 10")),
+    params(("kind" = String, Query, description = "occupation or skill"), ("q" = String, Query, max_length = 100), ("limit" = Option<i64>, Query, minimum = 1, maximum = 50, description = "1 to 50, default 10")),
     responses((status = 200, description = "Matching concepts: uri and label"), (status = 400, body = Problem)))]
-pub async fn suggest(State(state): State<AppState>, Query(p): Query<SuggestParams>) -> Response {
+pub async fn suggest(
+    State(state): State<AppState>,
+    super::ApiQuery(p): super::ApiQuery<SuggestParams>,
+) -> Response {
     let mut errors = Vec::new();
     let kind = match p.kind.as_str() {
         "occupation" => Some(Kind::Occupation),
@@ -150,9 +153,9 @@ pub async fn suggest(State(state): State<AppState>, Query(p): Query<SuggestParam
             None
         }
     };
-    let limit = match p.limit.trim() {
-        "" => Some(10),
-        l => match l.parse::<usize>() {
+    let limit = match p.limit.as_deref().map(str::trim) {
+        None => Some(10),
+        Some(l) => match l.parse::<usize>() {
             Ok(n) if (1..=50).contains(&n) => Some(n),
             _ => {
                 errors.push(InvalidParam {
@@ -412,25 +415,25 @@ pub fn exclusion_json(e: &Exclusion) -> Value {
 }
 
 #[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct MatchParams {
-    #[serde(default)]
-    limit: String,
+    limit: Option<String>,
 }
 
 /// The best candidates for a vacancy with their explanations, and those filtered out with
 /// their reasons.
 #[utoipa::path(get, path = "/api/v1/vacancies/{id}/matches",
-    params(("limit" = Option<i64>, Query, description = "1 to 100, default 20")),
+    params(("limit" = Option<i64>, Query, minimum = 1, maximum = 100, description = "1 to 100, default 20")),
     responses((status = 200, description = "Ranked and filtered-out candidates"), (status = 400, body = Problem), (status = 404, body = Problem)),
     security(("bearer" = [])))]
 pub async fn matches(
     State(state): State<AppState>,
     Path(id): Path<String>,
-    Query(p): Query<MatchParams>,
+    super::ApiQuery(p): super::ApiQuery<MatchParams>,
 ) -> Response {
-    let limit = match p.limit.trim() {
-        "" => 20,
-        l => match l.parse::<usize>() {
+    let limit = match p.limit.as_deref().map(str::trim) {
+        None => 20,
+        Some(l) => match l.parse::<usize>() {
             Ok(n) if (1..=100).contains(&n) => n,
             _ => {
                 return Problem::bad_request(vec![InvalidParam {
