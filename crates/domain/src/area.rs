@@ -170,12 +170,84 @@ impl Areas {
         })
     }
 
+    /// The country a well-formed postcode belongs to, whether or not it lies in
+    /// this catalogue's area: see [`postcode_country`].
+    pub fn country_of_postcode(postcode: &str) -> Option<&'static str> {
+        postcode_country(postcode)
+    }
+
     /// The centroid of a region or municipality.
     pub fn centroid(&self, code: &str) -> Option<Point> {
         self.municipalities
             .get(code)
             .map(|m| m.centroid)
             .or_else(|| self.regions.get(code).map(|r| r.centroid))
+    }
+}
+
+/// The shape of a postcode in the three countries, as a JSON Schema (ECMA) pattern;
+/// [`postcode_country`] accepts exactly what it matches.
+pub const POSTCODE_PATTERN: &str =
+    r"^\s*(?:(?:NL-?)?[1-9][0-9]{3}\s?[A-Za-z]{2}|(?:DE?-?)?[0-9]{5}|(?:BE?-?)?[1-9][0-9]{3})\s*$";
+
+/// `NL` for `6411 AB`, `DE` for `52062`, `BE` for `3620` (optionally with the
+/// country's prefix, `NL-`, `D-`, `B-`); `None` for anything else.
+pub fn postcode_country(postcode: &str) -> Option<&'static str> {
+    let s = postcode.trim();
+    let digits_end = |s: &str| s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+    let try_nl = |s: &str| {
+        let (digits, rest) = s.split_at(digits_end(s));
+        let rest = rest.strip_prefix(char::is_whitespace).unwrap_or(rest);
+        (digits.len() == 4
+            && !digits.starts_with('0')
+            && rest.len() == 2
+            && rest.chars().all(|c| c.is_ascii_alphabetic()))
+        .then_some("NL")
+    };
+    let all_digits = |s: &str, n: usize| s.len() == n && s.chars().all(|c| c.is_ascii_digit());
+    let try_de = |s: &str| all_digits(s, 5).then_some("DE");
+    let try_be = |s: &str| (all_digits(s, 4) && !s.starts_with('0')).then_some("BE");
+    let after = |prefixes: &[&str]| {
+        prefixes
+            .iter()
+            .find_map(|p| s.strip_prefix(p))
+            .unwrap_or(s)
+            .to_string()
+    };
+    if s.starts_with("NL") {
+        return try_nl(&after(&["NL-", "NL"]));
+    }
+    if s.starts_with("BE") || s.starts_with("B") {
+        return try_be(&after(&["BE-", "BE", "B-", "B"]));
+    }
+    if s.starts_with("DE") || s.starts_with("D") {
+        return try_de(&after(&["DE-", "DE", "D-", "D"]));
+    }
+    try_nl(s).or_else(|| try_de(s)).or_else(|| try_be(s))
+}
+
+#[cfg(test)]
+mod postcode_tests {
+    use super::postcode_country;
+
+    #[test]
+    fn postcodes_are_told_apart_by_their_shape() {
+        for (pc, country) in [
+            ("6411 AB", Some("NL")),
+            ("1012AB", Some("NL")),
+            ("NL-6411AB", Some("NL")),
+            (" 52062 ", Some("DE")),
+            ("D-52062", Some("DE")),
+            ("3620", Some("BE")),
+            ("B-3620", Some("BE")),
+            ("0123", None),
+            ("64111 AB", None),
+            ("6411  AB", None),
+            ("abc", None),
+            ("", None),
+        ] {
+            assert_eq!(postcode_country(pc), country, "{pc:?}");
+        }
     }
 }
 

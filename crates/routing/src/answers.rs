@@ -105,7 +105,7 @@ impl AnswerProblem {
             AnswerProblem::UnknownPlace => {
                 "not a municipality code, NL, DE, BE, abroad (or none where allowed)"
             }
-            AnswerProblem::UnknownPostcode => "not a postcode in the catalogue's area",
+            AnswerProblem::UnknownPostcode => "not a postcode (NL 6411 AB, DE 52062 or BE 3620)",
         }
     }
 }
@@ -158,12 +158,29 @@ impl RawAnswers {
             let has_place = self.values.get(&q.id).is_some_and(|v| !v.is_empty());
             match postcodes.first() {
                 None => {}
-                Some(_) if has_place => {} // the municipality chosen wins over a postcode typed as well
-                Some(pc) => match areas.municipality_for_postcode(pc) {
-                    Some(m) => {
+                // The municipality chosen wins over a postcode typed as well (which
+                // must still be a postcode).
+                Some(pc) if has_place => {
+                    if loket_domain::area::postcode_country(pc).is_none() {
+                        errors.push(AnswerError {
+                            question: q.id.clone(),
+                            problem: AnswerProblem::UnknownPostcode,
+                        });
+                    }
+                }
+                // A postcode outside the catalogue's area still says the country:
+                // the visitor is routed as living or working there (no wrong door).
+                Some(pc) => match (
+                    loket_domain::area::postcode_country(pc),
+                    areas.municipality_for_postcode(pc),
+                ) {
+                    (Some(_), Some(m)) => {
                         self.values.insert(q.id.clone(), vec![m.code.clone()]);
                     }
-                    None => errors.push(AnswerError {
+                    (Some(country), None) => {
+                        self.values.insert(q.id.clone(), vec![country.to_string()]);
+                    }
+                    (None, _) => errors.push(AnswerError {
                         question: q.id.clone(),
                         problem: AnswerProblem::UnknownPostcode,
                     }),

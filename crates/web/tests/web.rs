@@ -240,12 +240,14 @@ async fn service_list_pages_follow_the_hsds_envelope() {
         first.keys().collect::<Vec<_>>(),
         vec!["id", "last_modified"]
     );
-    assert_eq!(
-        get(&app.router, "/api/v1/services?minimal=true&full=true")
-            .await
-            .status,
-        StatusCode::BAD_REQUEST
-    );
+    // Both asked: the smaller answer wins (the OpenAPI document cannot forbid the pair).
+    let both = get(
+        &app.router,
+        "/api/v1/services?per_page=100&minimal=true&full=true",
+    )
+    .await
+    .json();
+    assert_eq!(both, minimal);
     let last = get(&app.router, "/api/v1/services?per_page=10&page=5")
         .await
         .json();
@@ -419,11 +421,15 @@ async fn service_at_locations_by_postcode_and_proximity() {
     );
     let r = get(
         &app.router,
-        "/api/v1/service_at_locations?postcode=1012AB&proximity=far",
+        "/api/v1/service_at_locations?postcode=12AB34&proximity=far",
     )
     .await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
     assert_eq!(r.json()["invalidParams"].as_array().map(Vec::len), Some(2));
+    // Amsterdam is a postcode, but no service here covers it.
+    let r = get(&app.router, "/api/v1/service_at_locations?postcode=1012AB").await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.json()["total_items"], 0);
 }
 
 #[tokio::test]
@@ -899,10 +905,19 @@ async fn tampered_front_door_links_return_to_the_question_with_a_message() {
     assert!(r.body.contains("This link was not quite right."));
     let r = get(
         &app.router,
-        "/voordeur?who=worker&live=&live_postcode=9999ZZ&lang=de",
+        "/voordeur?who=worker&live=&live_postcode=99ZZ&lang=de",
     )
     .await;
     assert!(r.body.contains("Diese Postleitzahl kennen wir nicht."));
+    // A Dutch postcode outside the region is no dead end: the visitor lives in
+    // the Netherlands, and the next question follows.
+    let r = get(
+        &app.router,
+        "/voordeur?who=worker&live=&live_postcode=9999ZZ&lang=de",
+    )
+    .await;
+    assert!(!r.body.contains("Diese Postleitzahl kennen wir nicht."));
+    assert!(r.status.is_success() || r.status.is_redirection(), "{}", r.status);
     let huge = format!("/voordeur/resultaat?who={}", "x".repeat(20_000));
     assert_eq!(
         get(&app.router, &huge).await.status,

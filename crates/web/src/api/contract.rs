@@ -186,6 +186,30 @@ fn limit_parameter(p: &mut Parameter) {
             p.schema = Some(RefOr::T(enumeration(&["occupation", "skill"])));
             p.required = Required::True;
         }
+        "modified_after" => {
+            let format = |f: &str| {
+                Schema::Object(
+                    ObjectBuilder::new()
+                        .schema_type(Type::String)
+                        .format(Some(utoipa::openapi::SchemaFormat::Custom(f.into())))
+                        .build(),
+                )
+            };
+            p.schema = Some(RefOr::T(Schema::AnyOf(
+                utoipa::openapi::schema::AnyOfBuilder::new()
+                    .item(format("date"))
+                    .item(format("date-time"))
+                    .build(),
+            )))
+        }
+        "postcode" => {
+            p.schema = Some(RefOr::T(Schema::Object(
+                ObjectBuilder::new()
+                    .schema_type(Type::String)
+                    .pattern(Some(loket_domain::area::POSTCODE_PATTERN))
+                    .build(),
+            )))
+        }
         "lang" => {
             p.schema = Some(RefOr::T(Schema::Object(
                 ObjectBuilder::new()

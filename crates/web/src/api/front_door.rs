@@ -59,7 +59,16 @@ pub async fn questions(State(state): State<AppState>) -> Response {
     request_body(content = Object, description = "answers, e.g. {\"who\": \"cross-border-worker\", \"live\": \"DE05334002\", \"work\": \"GM0917\", \"topic\": \"health-insurance\", \"languages\": [\"de\"]}", content_type = "application/json"),
     params(("lang" = Option<String>, Query, description = "nl, en, de, fr, pl, ro or bg; else Accept-Language")),
     responses((status = 200, body = RouteResponse), (status = 400, body = Problem, content_type = "application/problem+json")))]
-pub async fn routes(State(state): State<AppState>, UiLang(lang): UiLang, body: Bytes) -> Response {
+pub async fn routes(
+    State(state): State<AppState>,
+    UiLang(lang): UiLang,
+    axum::extract::RawQuery(raw): axum::extract::RawQuery,
+    body: Bytes,
+) -> Response {
+    // Only `lang` may come in the query, and it must be a language we offer.
+    if let Err(problem) = super::Params::parse(raw, &[]).finish() {
+        return problem.into_response();
+    }
     let invalid = |name: &str, reason: &str| {
         Problem::bad_request(vec![InvalidParam {
             name: name.into(),
@@ -73,9 +82,36 @@ pub async fn routes(State(state): State<AppState>, UiLang(lang): UiLang, body: B
     let mut pairs = Vec::new();
     let mut errors = Vec::new();
     for (key, value) in fields {
+        // A postcode, when the key is there, is one postcode: not empty, not null.
+        let no_postcode = key.ends_with("_postcode")
+            && match &value {
+                Value::Array(items) => {
+                    !matches!(items.as_slice(), [Value::String(s)] if !s.trim().is_empty())
+                }
+                Value::String(s) => s.trim().is_empty(),
+                _ => true,
+            };
+        if no_postcode {
+            errors.push(InvalidParam {
+                name: key,
+                reason: "must be one postcode (NL 6411 AB, DE 52062 or BE 3620)".into(),
+            });
+            continue;
+        }
         match value {
             Value::String(s) => pairs.push((key, s)),
             Value::Array(items) => {
+                let multi = state
+                    .flow()
+                    .question(&key)
+                    .is_some_and(|q| q.kind == loket_routing::flow::QuestionKind::Multi);
+                if items.len() > 1 && !multi {
+                    errors.push(InvalidParam {
+                        name: key.clone(),
+                        reason: "takes one value".into(),
+                    });
+                    continue;
+                }
                 if items.is_empty() {
                     pairs.push((key.clone(), String::new()));
                 }
@@ -204,7 +240,7 @@ pub struct Insights {
 /// Anonymous insight for the coordinator: counts per combination of answers,
 /// the gaps (fallbacks to the generalist), and visitors' feedback.
 #[utoipa::path(get, path = "/api/v1/front-door/insights",
-    params(("since" = Option<String>, Query, description = "YYYY-MM-DD; default 30 days ago")),
+    params(("since" = Option<String>, Query, format = Date, description = "YYYY-MM-DD; default 30 days ago")),
     responses((status = 200, body = Insights), (status = 400, body = Problem, content_type = "application/problem+json")))]
 pub async fn insights(
     State(state): State<AppState>,
@@ -249,4 +285,110 @@ pub async fn insights(
             .collect(),
     })
     .into_response()
+}
+
+/// The JSON Schema of the answers `POST /front-door/routes` takes, built from
+/// the flow in use (the coordinator's wording changes no code) and the
+/// catalogue's municipalities: one branch per target group, with exactly the
+/// questions asked of it, their options, and which must be answered. A
+/// question's value may be a string or a list (of at most one for single and
+/// place questions); an optional question may be empty or null. A place may
+/// also be given as `{id}_postcode`.
+pub(crate) fn answers_schema(
+    flow: &loket_routing::flow::Flow,
+    areas: &loket_domain::area::Areas,
+) -> Value {
+    use loket_routing::flow::QuestionKind;
+    use serde_json::json;
+    let who = flow.question("who");
+    let groups: Vec<String> = who
+        .map(|q| q.options.iter().map(|c| c.value.clone()).collect())
+        .unwrap_or_default();
+    let mut places: Vec<String> = areas.municipalities().map(|m| m.code.clone()).collect();
+    places.extend(["NL", "DE", "BE", "abroad"].map(String::from));
+    let branches: Vec<Value> = groups
+        .iter()
+        .map(|group| {
+            let mut properties = serde_json::Map::new();
+            let mut required = vec![json!("who")];
+            // A required place: its code, or its postcode.
+            let mut place_required = Vec::new();
+            properties.insert("who".into(), json!({ "type": "string", "enum": [group] }));
+            for q in flow
+                .questions
+                .iter()
+                .filter(|q| q.id != "who" && q.applies_to(Some(group)))
+            {
+                let mut values: Vec<Value> = match q.kind {
+                    QuestionKind::Place => {
+                        let mut v: Vec<Value> = places.iter().map(|p| json!(p)).collect();
+                        if q.allow_none {
+                            v.push(json!("none"));
+                        }
+                        v
+                    }
+                    _ => q.choices_for(Some(group)).map(|c| json!(c.value)).collect(),
+                };
+                let answered = json!({ "type": "string", "enum": values.clone() });
+                // A required place may stay empty when its postcode comes instead
+                // (as the page's form sends it): the branch's `allOf` demands one.
+                let place_with_postcode = !q.optional && q.kind == QuestionKind::Place;
+                if q.optional || place_with_postcode {
+                    values.push(json!(""));
+                }
+                let one = json!({ "type": "string", "enum": values });
+                let max_items = if q.kind == QuestionKind::Multi { None } else { Some(1) };
+                let mut list = json!({ "type": "array", "items": one.clone() });
+                if let Some(max) = max_items {
+                    list["maxItems"] = json!(max);
+                }
+                if !q.optional && !place_with_postcode {
+                    list["minItems"] = json!(1);
+                }
+                let mut any_of = vec![one, list];
+                if q.optional || place_with_postcode {
+                    any_of.push(json!({ "type": "null" }));
+                }
+                properties.insert(q.id.clone(), json!({ "anyOf": any_of }));
+                if q.kind == QuestionKind::Place {
+                    properties.insert(
+                        format!("{}_postcode", q.id),
+                        json!({ "anyOf": [
+                            { "type": "string", "pattern": loket_domain::area::POSTCODE_PATTERN },
+                            { "type": "array", "minItems": 1, "maxItems": 1, "items": { "type": "string", "pattern": loket_domain::area::POSTCODE_PATTERN } },
+                        ]}),
+                    );
+                }
+                match (q.optional, q.kind) {
+                    (true, _) => {}
+                    (false, QuestionKind::Place) => {
+                        let mut property = serde_json::Map::new();
+                        property.insert(
+                            q.id.clone(),
+                            json!({ "anyOf": [
+                                answered,
+                                { "type": "array", "minItems": 1, "maxItems": 1, "items": answered },
+                            ]}),
+                        );
+                        place_required.push(json!({ "anyOf": [
+                            { "required": [q.id], "properties": property },
+                            { "required": [format!("{}_postcode", q.id)] },
+                        ]}));
+                    }
+                    (false, _) => required.push(json!(q.id)),
+                }
+            }
+            let mut branch = json!({
+                "type": "object",
+                "properties": properties,
+                "required": required,
+                "additionalProperties": false,
+            });
+            if !place_required.is_empty() {
+                branch["allOf"] = json!(place_required);
+            }
+            branch
+        })
+        .collect();
+    json!({ "oneOf": branches })
 }

@@ -227,20 +227,16 @@ impl Params {
     }
 
     /// `taxonomy_id`: a taxonomy's id or its code (`topic`, `target-group`, `channel`).
-    fn taxonomy(&mut self, idx: &CatalogueIndex) -> Option<TaxonomyKind> {
-        let id = self.str("taxonomy_id")?.to_string();
-        let found = idx
-            .taxonomies
+    /// `Err(())` for one that does not exist: a filter that nothing matches.
+    fn taxonomy(&mut self, idx: &CatalogueIndex) -> Result<Option<TaxonomyKind>, ()> {
+        let Some(id) = self.str("taxonomy_id") else {
+            return Ok(None);
+        };
+        idx.taxonomies
             .iter()
             .find(|t| t.id == id || t.code.code() == id)
-            .map(|t| t.code);
-        if found.is_none() {
-            self.errors.push(InvalidParam {
-                name: "taxonomy_id".into(),
-                reason: "unknown taxonomy".into(),
-            });
-        }
-        found
+            .map(|t| Some(t.code))
+            .ok_or(())
     }
 
     fn lang(&self, header: Lang) -> Lang {
@@ -335,32 +331,36 @@ const LIST_PARAMS: &[&str] = &[
 ];
 
 fn service_query(p: &mut Params, idx: &CatalogueIndex) -> SearchQuery {
-    let modified_after = p.str("modified_after").map(str::to_string).and_then(|v| {
-        match chrono::DateTime::parse_from_rfc3339(&v) {
-            Ok(t) => Some(t.with_timezone(&chrono::Utc)),
-            Err(_) => match chrono::NaiveDate::parse_from_str(&v, "%Y-%m-%d") {
-                Ok(d) => d.and_hms_opt(0, 0, 0).map(|t| t.and_utc()),
-                Err(_) => {
-                    p.errors.push(InvalidParam {
-                        name: "modified_after".into(),
-                        reason: "must be an ISO 8601 date or date-time, e.g. 2026-01-31T00:00:00Z"
-                            .into(),
-                    });
-                    None
-                }
+    // Present but empty is not a date either.
+    let modified_after =
+        p.raw.get("modified_after").cloned().and_then(
+            |v| match chrono::DateTime::parse_from_rfc3339(&v) {
+                Ok(t) => Some(t.with_timezone(&chrono::Utc)),
+                Err(_) => match chrono::NaiveDate::parse_from_str(&v, "%Y-%m-%d") {
+                    Ok(d) => d.and_hms_opt(0, 0, 0).map(|t| t.and_utc()),
+                    Err(_) => {
+                        p.errors.push(InvalidParam {
+                            name: "modified_after".into(),
+                            reason:
+                                "must be an ISO 8601 date or date-time, e.g. 2026-01-31T00:00:00Z"
+                                    .into(),
+                        });
+                        None
+                    }
+                },
             },
-        }
-    });
-    let taxonomy = p.taxonomy(idx);
-    let taxonomy_term_id = p.str("taxonomy_term_id").map(str::to_string);
-    if let Some(id) = &taxonomy_term_id
-        && idx.term_by_id(id).is_none()
-    {
-        p.errors.push(InvalidParam {
-            name: "taxonomy_term_id".into(),
-            reason: "unknown taxonomy term".into(),
-        });
-    }
+        );
+    // A filter on a taxonomy or term that does not exist matches nothing (an
+    // empty page), as filtering by any other value nobody has.
+    let (taxonomy, unknown_taxonomy) = match p.taxonomy(idx) {
+        Ok(t) => (t, false),
+        Err(()) => (None, true),
+    };
+    let taxonomy_term_id = if unknown_taxonomy {
+        Some(String::new())
+    } else {
+        p.str("taxonomy_term_id").map(str::to_string)
+    };
     SearchQuery {
         text: p.text("search"),
         organization_id: p.str("organization_id").map(str::to_string),
@@ -379,8 +379,8 @@ fn service_query(p: &mut Params, idx: &CatalogueIndex) -> SearchQuery {
         ("search" = Option<String>, Query, description = "Full-text search in any of nl, en, de, fr"),
         ("page" = Option<usize>, Query), ("per_page" = Option<usize>, Query, description = "1 to 100, default 50"),
         ("taxonomy_term_id" = Option<String>, Query), ("taxonomy_id" = Option<String>, Query),
-        ("organization_id" = Option<String>, Query), ("modified_after" = Option<String>, Query),
-        ("full" = Option<bool>, Query), ("minimal" = Option<bool>, Query),
+        ("organization_id" = Option<String>, Query), ("modified_after" = Option<String>, Query, description = "a date (2026-01-31) or an RFC 3339 date-time"),
+        ("full" = Option<bool>, Query), ("minimal" = Option<bool>, Query, description = "id and last_modified only; wins over full"),
         ("lang" = Option<String>, Query, description = "nl, en, de, fr, pl, ro or bg; else Accept-Language"),
     ),
     responses((status = 200, body = HsdsPage<hsds::HsdsServiceSummary>), (status = 400, body = Problem, content_type = "application/problem+json")))]
@@ -393,13 +393,9 @@ async fn list_services(
     let mut p = Params::parse(raw, LIST_PARAMS);
     let page = p.int("page", 1, 1, 100_000);
     let per_page = p.int("per_page", 50, 1, 100);
+    // Both asked: the smaller answer (`minimal`) wins.
     let (minimal, full) = (p.boolean("minimal"), p.boolean("full"));
-    if minimal && full {
-        p.errors.push(InvalidParam {
-            name: "minimal".into(),
-            reason: "cannot be combined with full".into(),
-        });
-    }
+    let full = full && !minimal;
     let query = service_query(&mut p, &idx);
     let lang = p.lang(header_lang);
     if let Err(problem) = p.finish() {
@@ -618,7 +614,8 @@ async fn list_terms(
     let terms: Vec<_> = idx
         .terms
         .iter()
-        .filter(|t| kind.is_none_or(|k| t.taxonomy == k))
+        // An unknown taxonomy matches no term.
+        .filter(|t| kind.is_ok_and(|k| k.is_none_or(|k| t.taxonomy == k)))
         .filter(|_| parent.is_none()) // our taxonomies are flat: no term has a parent
         .filter(|t| {
             search.as_ref().is_none_or(|s| {
@@ -648,8 +645,8 @@ async fn get_term(
 /// Services at locations. `postcode` keeps those whose service area covers the
 /// postcode's municipality; with `proximity` (metres) only locations that near.
 #[utoipa::path(get, path = "/api/v1/service_at_locations",
-    params(("postcode" = Option<String>, Query, description = "NL, DE or BE postcode in the catalogue's area"),
-        ("proximity" = Option<u32>, Query, description = "metres from the postcode's centroid; needs postcode"),
+    params(("postcode" = Option<String>, Query, description = "NL, DE or BE postcode; outside the catalogue's area nothing is found"),
+        ("proximity" = Option<u32>, Query, minimum = 1, maximum = 500000, description = "metres from the postcode's centroid; ignored without postcode"),
         ("search" = Option<String>, Query), ("taxonomy_term_id" = Option<String>, Query), ("organization_id" = Option<String>, Query),
         ("page" = Option<usize>, Query), ("per_page" = Option<usize>, Query)),
     responses((status = 200, body = HsdsPage<hsds::HsdsServiceAtLocation>), (status = 400, body = Problem, content_type = "application/problem+json")))]
@@ -679,29 +676,42 @@ async fn list_service_at_locations(
     let per_page = p.int("per_page", 50, 1, 100);
     let _ = p.boolean("full");
     let mut query = service_query(&mut p, &idx);
-    let municipality = p.str("postcode").map(str::to_string).and_then(|pc| match idx.areas.municipality_for_postcode(&pc) {
-        Some(m) => Some(m.clone()),
-        None => {
-            p.errors.push(InvalidParam { name: "postcode".into(), reason: "not a postcode in the catalogue's area (Limburg, Aachen, Heinsberg, Düren, Belgian Limburg, Liège, East Belgium)".into() });
-            None
-        }
-    });
-    let proximity = if p.str("proximity").is_some() {
-        Some(p.int("proximity", 0, 1, 500_000))
-    } else {
-        None
-    };
-    if proximity.is_some() && p.str("postcode").is_none() {
+    // A malformed postcode is an error; a well-formed one outside the catalogue's
+    // area is a place no service covers (an empty page).
+    let postcode = p.raw.get("postcode").cloned();
+    let well_formed = postcode
+        .as_deref()
+        .is_none_or(|pc| loket_domain::area::postcode_country(pc).is_some());
+    if !well_formed {
         p.errors.push(InvalidParam {
-            name: "proximity".into(),
-            reason: "needs postcode".into(),
+            name: "postcode".into(),
+            reason: "must look like a Dutch (6411 AB), German (52062) or Belgian (3620) postcode"
+                .into(),
         });
     }
+    let outside = postcode.is_some()
+        && postcode
+            .as_deref()
+            .and_then(|pc| idx.areas.municipality_for_postcode(pc))
+            .is_none();
+    let municipality = postcode
+        .as_deref()
+        .and_then(|pc| idx.areas.municipality_for_postcode(pc))
+        .cloned();
+    // Distance needs a centre: without a postcode it is ignored.
+    let proximity = p
+        .raw
+        .contains_key("proximity")
+        .then(|| p.int("proximity", 0, 1, 500_000))
+        .filter(|_| postcode.is_some());
     let lang = p.lang(header_lang);
     if let Err(problem) = p.finish() {
         return problem.into_response();
     }
     query.area = municipality.as_ref().map(|m| m.code.clone());
+    if outside {
+        query.taxonomy_term_id = Some(String::new());
+    }
     let mut pairs = Vec::new();
     for s in idx.search(&query, lang) {
         for l in s.locations.iter().filter_map(|id| idx.location(id)) {

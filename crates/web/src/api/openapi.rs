@@ -94,6 +94,44 @@ pub fn full() -> utoipa::openapi::OpenApi {
     doc
 }
 
-pub async fn document() -> impl IntoResponse {
-    Json(full())
+/// The served document: [`full`], with what only the running system knows (the
+/// front door's answers as the current flow and areas allow them) and the links
+/// between operations (a created referral can be read and moved on).
+pub async fn document(
+    axum::extract::State(state): axum::extract::State<crate::AppState>,
+) -> impl IntoResponse {
+    let mut doc = serde_json::to_value(full()).unwrap_or_default();
+    let answers = super::front_door::answers_schema(&state.flow(), &state.index().areas);
+    let body = &mut doc["paths"]["/api/v1/front-door/routes"]["post"]["requestBody"];
+    body["required"] = serde_json::json!(true);
+    body["content"]["application/json"]["schema"] = answers;
+    // `minimal=true` lists id and last_modified only.
+    doc["components"]["schemas"]["HsdsServiceMinimal"] = serde_json::json!({
+        "type": "object",
+        "required": ["id", "last_modified"],
+        "properties": {
+            "id": { "type": "string" },
+            "last_modified": { "type": "string", "format": "date-time" }
+        }
+    });
+    doc["components"]["schemas"]["HsdsPage_HsdsServiceSummary"]["properties"]["contents"]["items"] = serde_json::json!({
+        "anyOf": [
+            { "$ref": "#/components/schemas/HsdsServiceSummary" },
+            { "$ref": "#/components/schemas/HsdsServiceMinimal" }
+        ]
+    });
+    let created = &mut doc["paths"]["/api/v1/referrals"]["post"]["responses"]["201"];
+    created["links"] = serde_json::json!({
+        "GetReferral": {
+            "operationId": "get",
+            "parameters": { "id": "$response.body#/id" },
+            "description": "The referral just made"
+        },
+        "MoveReferral": {
+            "operationId": "transition",
+            "parameters": { "id": "$response.body#/id" },
+            "description": "The next step of the referral just made (the sender may cancel)"
+        }
+    });
+    Json(doc)
 }

@@ -135,7 +135,7 @@ pub struct SuggestParams {
 
 /// Type-ahead over ESCO: `kind` is occupation or skill.
 #[utoipa::path(get, path = "/api/v1/esco/suggest",
-    params(("kind" = String, Query, description = "occupation or skill"), ("q" = String, Query, max_length = 100), ("limit" = Option<i64>, Query, minimum = 1, maximum = 50, description = "1 to 50, default 10")),
+    params(("kind" = String, Query, description = "occupation or skill"), ("q" = Option<String>, Query, max_length = 100), ("limit" = Option<i64>, Query, minimum = 1, maximum = 50, description = "1 to 50, default 10")),
     responses((status = 200, description = "Matching concepts: uri and label"), (status = 400, body = Problem)))]
 pub async fn suggest(
     State(state): State<AppState>,
