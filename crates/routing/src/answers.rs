@@ -160,14 +160,11 @@ impl RawAnswers {
                 None => {}
                 // The municipality chosen wins over a postcode typed as well (which
                 // must still be a postcode).
-                Some(pc) if has_place => {
-                    if loket_domain::area::postcode_country(pc).is_none() {
-                        errors.push(AnswerError {
-                            question: q.id.clone(),
-                            problem: AnswerProblem::UnknownPostcode,
-                        });
-                    }
-                }
+                Some(pc) if has_place && loket_domain::area::postcode_country(pc).is_some() => {}
+                Some(_) if has_place => errors.push(AnswerError {
+                    question: q.id.clone(),
+                    problem: AnswerProblem::UnknownPostcode,
+                }),
                 // A postcode outside the catalogue's area still says the country:
                 // the visitor is routed as living or working there (no wrong door).
                 Some(pc) => match (

@@ -917,7 +917,11 @@ async fn tampered_front_door_links_return_to_the_question_with_a_message() {
     )
     .await;
     assert!(!r.body.contains("Diese Postleitzahl kennen wir nicht."));
-    assert!(r.status.is_success() || r.status.is_redirection(), "{}", r.status);
+    assert!(
+        r.status.is_success() || r.status.is_redirection(),
+        "{}",
+        r.status
+    );
     let huge = format!("/voordeur/resultaat?who={}", "x".repeat(20_000));
     assert_eq!(
         get(&app.router, &huge).await.status,
