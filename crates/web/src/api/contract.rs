@@ -5,6 +5,8 @@
 //! - for routes that need a caller (`Access::Allowed`): the bearer token, and
 //!   401 (no or an unknown token) and 403 (the token or role does not allow it);
 //! - 404 for paths with an identifier; 400 where parameters or a body are read;
+//!   409 and 422 where an `Idempotency-Key` is honoured (in progress; reused
+//!   with another body);
 //!   408, 413 and 503 (busy) for bodies; 429 (the per-address limit) and 503
 //!   (the database did not answer) everywhere;
 //! - every error as `application/problem+json` with the [`Problem`] schema;
@@ -87,6 +89,19 @@ fn complete_operation(op: &mut Operation, ids: &[String], access: Option<Access>
         errors.push(("408", "The body did not arrive in time"));
         errors.push(("413", "The body is larger than the server accepts"));
         require_json_body(op.request_body.as_mut());
+    }
+    let idempotent = params
+        .iter()
+        .any(|p| p.parameter_in == ParameterIn::Header && p.name == "Idempotency-Key");
+    if idempotent {
+        errors.push((
+            "409",
+            "A request with this Idempotency-Key is still being answered",
+        ));
+        errors.push((
+            "422",
+            "This Idempotency-Key was used before with another body",
+        ));
     }
     if matches!(access, Some(Access::Allowed(..))) {
         errors.push(("401", "No API token, or an unknown one"));
