@@ -66,9 +66,10 @@ loket_store::sqlx_sign_in_impls!(
     last_modified = |t: &chrono::DateTime<chrono::Utc>| *t,
     update_location_sql = "UPDATE locations SET doc = $1::jsonb WHERE id = $2",
     update_term_sql = "UPDATE taxonomy_terms SET doc = $1::jsonb WHERE id = $2",
-    insert_organization_sql = "INSERT INTO organizations (id, key, name, last_modified, doc) VALUES ($1, $2, $3, $4, $5::jsonb)",
-    claim_lock = " FOR UPDATE SKIP LOCKED"
+    insert_organization_sql = "INSERT INTO organizations (id, key, name, last_modified, doc) VALUES ($1, $2, $3, $4, $5::jsonb)"
 );
+
+loket_store::sqlx_job_impls!(PostgresStore, claim_lock = " FOR UPDATE SKIP LOCKED");
 
 loket_store::sqlx_referral_impls!(PostgresStore, db = sqlx::Postgres, account_row = account);
 loket_store::sqlx_talent_impls!(PostgresStore, db = sqlx::Postgres);

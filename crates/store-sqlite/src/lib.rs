@@ -78,9 +78,10 @@ loket_store::sqlx_sign_in_impls!(
     update_location_sql = "UPDATE locations SET doc = $1 WHERE id = $2",
     update_term_sql = "UPDATE taxonomy_terms SET doc = $1 WHERE id = $2",
     insert_organization_sql =
-        "INSERT INTO organizations (id, key, name, last_modified, doc) VALUES ($1, $2, $3, $4, $5)",
-    claim_lock = ""
+        "INSERT INTO organizations (id, key, name, last_modified, doc) VALUES ($1, $2, $3, $4, $5)"
 );
+
+loket_store::sqlx_job_impls!(SqliteStore, claim_lock = "");
 
 loket_store::sqlx_referral_impls!(SqliteStore, db = sqlx::Sqlite, account_row = account);
 loket_store::sqlx_talent_impls!(SqliteStore, db = sqlx::Sqlite);

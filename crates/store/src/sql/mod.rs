@@ -1,10 +1,11 @@
 //! What the sqlx backends share, per feature: JSON documents in and out, and
 //! database errors turned into [`StoreError`]s that name the record at fault
-//! (here); the SQL of sign-in, sessions, tokens, throttling, jobs, versions and
-//! retention (`sign_in`), referrals (`referrals`) and talent (`talent`, rows in
+//! (here); the SQL of sign-in, sessions, tokens, throttling, versions and
+//! retention (`sign_in`), the job queue (`jobs`), referrals (`referrals`) and talent (`talent`, rows in
 //! `talent_rows`), each written once for both backends.
 
 pub mod catalogue;
+pub mod jobs;
 pub mod referrals;
 pub mod sign_in;
 pub mod talent;
