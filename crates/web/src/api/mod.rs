@@ -1,6 +1,7 @@
 //! The JSON API under `/api/v1`, following the HSDS 3.1 API profile and the Dutch
 //! API Design Rules: every invalid parameter is named in one problem+json answer.
 
+mod bodies;
 mod contacts;
 mod contract;
 mod front_door;

@@ -105,6 +105,11 @@ pub async fn document(
     let body = &mut doc["paths"]["/api/v1/front-door/routes"]["post"]["requestBody"];
     body["required"] = serde_json::json!(true);
     body["content"]["application/json"]["schema"] = answers;
+    let index = state.index();
+    doc["components"]["schemas"]["ContactRequest"] = super::bodies::contact(&index);
+    let body = &mut doc["paths"]["/api/v1/referrals"]["post"]["requestBody"];
+    body["required"] = serde_json::json!(true);
+    body["content"]["application/json"]["schema"] = super::bodies::referral();
     // `minimal=true` lists id and last_modified only.
     doc["components"]["schemas"]["HsdsServiceMinimal"] = serde_json::json!({
         "type": "object",
