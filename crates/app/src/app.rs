@@ -46,6 +46,8 @@ pub struct App {
     pub sessions: crate::accounts::sessions::SessionLifetimes,
     /// The organisation whose staff run the talent programme (Welcome to Maastricht Region).
     pub talent_programme: Arc<String>,
+    /// Daily backups by the job worker, when configured.
+    pub backup: Option<Arc<crate::backup::BackupSchedule>>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -105,6 +107,7 @@ impl App {
             talent_programme: Arc::new(crate::talent::DEFAULT_PROGRAMME.to_string()),
             clock: Clock,
             sessions: Default::default(),
+            backup: None,
         })
     }
 
@@ -113,6 +116,12 @@ impl App {
             idle_secs,
             absolute_secs,
         };
+        self
+    }
+
+    /// Daily backups into a directory, keeping the newest `keep`.
+    pub fn with_backup_schedule(mut self, schedule: Option<crate::backup::BackupSchedule>) -> Self {
+        self.backup = schedule.map(Arc::new);
         self
     }
 

@@ -24,7 +24,8 @@ const DAY_SECS: i64 = 24 * 60 * 60;
 /// Makes sure the daily jobs are queued (retention and service levels, the
 /// first run right away).
 pub async fn schedule_retention(state: &App) -> Result<(), StoreError> {
-    for kind in [RETENTION, SERVICE_LEVELS] {
+    let backup = state.backup.as_ref().map(|_| crate::backup::JOB);
+    for kind in [RETENTION, SERVICE_LEVELS].into_iter().chain(backup) {
         if state.store.pending_jobs(kind).await? == 0 {
             state.store.enqueue(kind, "{}", state.clock.unix()).await?;
         }
@@ -101,6 +102,20 @@ async fn run(state: &App, job: &Job) -> Result<(), String> {
             state
                 .store
                 .enqueue(SERVICE_LEVELS, "{}", state.clock.unix() + DAY_SECS)
+                .await
+                .map(|_| ())
+                .map_err(|e| e.to_string())
+        }
+        crate::backup::JOB => {
+            // Without a schedule (configuration removed) the job ends here.
+            let Some(schedule) = &state.backup else {
+                return Ok(());
+            };
+            let file = crate::backup::take(state, schedule).await?;
+            tracing::info!(file = %file.display(), "scheduled backup written");
+            state
+                .store
+                .enqueue(crate::backup::JOB, "{}", state.clock.unix() + DAY_SECS)
                 .await
                 .map(|_| ())
                 .map_err(|e| e.to_string())

@@ -11,6 +11,7 @@ pub mod accounts;
 pub mod api_tokens;
 mod app;
 pub mod audit;
+pub mod backup;
 pub mod catalogue;
 pub mod clock;
 pub mod contacts;

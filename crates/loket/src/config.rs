@@ -36,6 +36,8 @@ pub struct Config {
     pub api_requests_per_minute: u32,
     /// The bearer token a monitoring system sends for `/metrics` (none: closed).
     pub metrics_token: Option<String>,
+    /// Daily backups by the job worker (`[backup]`), when a directory is set.
+    pub backup: Option<loket_app::backup::BackupSchedule>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -68,6 +70,15 @@ struct FileConfig {
     look: Option<LookConfig>,
     limits: Option<LimitsConfig>,
     metrics_token: Option<String>,
+    backup: Option<BackupConfig>,
+}
+
+/// `[backup]`: a directory for daily backups and how many to keep.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BackupConfig {
+    directory: Option<PathBuf>,
+    keep: Option<usize>,
 }
 
 /// `[limits]`: what one node takes on at once and how long it waits for clients.
@@ -189,6 +200,7 @@ impl Config {
                 message: "must be at least 16 characters".into(),
             });
         }
+        let backup = load_backup(file_config.backup.unwrap_or_default(), &env)?;
         let smtp_url = env("LOKET_SMTP_URL").or(file_config.smtp_url);
         if smtp_url.as_ref().is_some_and(|u| !u.starts_with("smtp://")) {
             return Err(ConfigError::Invalid {
@@ -214,6 +226,7 @@ impl Config {
         let (server, bodies, api_requests_per_minute) =
             load_limits(file_config.limits.unwrap_or_default(), &env)?;
         Ok(Config {
+            backup,
             metrics_token,
             server,
             bodies,
@@ -345,6 +358,38 @@ fn load_limits(
     Ok((server, bodies, api_per_minute))
 }
 
+/// `[backup]`, each value overridable by `LOKET_BACKUP_DIRECTORY` and
+/// `LOKET_BACKUP_KEEP`; no directory, no scheduled backups.
+fn load_backup(
+    file: BackupConfig,
+    env: &dyn Fn(&str) -> Option<String>,
+) -> Result<Option<loket_app::backup::BackupSchedule>, ConfigError> {
+    let directory = env("LOKET_BACKUP_DIRECTORY")
+        .map(PathBuf::from)
+        .or(file.directory);
+    let keep = match env("LOKET_BACKUP_KEEP") {
+        Some(v) => Some(v.parse::<usize>().ok().filter(|k| *k >= 1).ok_or_else(|| {
+            ConfigError::Invalid {
+                source_name: "environment variable LOKET_BACKUP_KEEP".into(),
+                message: "must be a whole number of at least 1".into(),
+            }
+        })?),
+        None => file.keep,
+    };
+    if keep == Some(0) {
+        return Err(ConfigError::Invalid {
+            source_name: "config file key `backup.keep`".into(),
+            message: "must be at least 1".into(),
+        });
+    }
+    Ok(
+        directory.map(|directory| loket_app::backup::BackupSchedule {
+            directory,
+            keep: keep.unwrap_or(14),
+        }),
+    )
+}
+
 fn read_file(path: &Path) -> Result<FileConfig, ConfigError> {
     let source_name = path.display().to_string();
     let text = std::fs::read_to_string(path).map_err(|e| ConfigError::Unreadable {
@@ -470,6 +515,7 @@ mod tests {
             bodies: loket_web::intake::BodyLimits::default(),
             api_requests_per_minute: loket_web::DEFAULT_API_REQUESTS_PER_MINUTE,
             metrics_token: None,
+            backup: None,
         };
         assert!(!c.database_for_logs().contains("secret"));
     }

@@ -343,7 +343,8 @@ async fn serve(config: Config, demo: bool) -> Result<(), AppError> {
     let state = state
         .with_body_limits(config.bodies)
         .with_api_requests_per_minute(config.api_requests_per_minute)
-        .with_metrics_token(config.metrics_token.as_deref());
+        .with_metrics_token(config.metrics_token.as_deref())
+        .with_backup_schedule(config.backup.clone());
     state.spawn_refresher(std::time::Duration::from_secs(1));
     state.spawn_talent_follower(std::time::Duration::from_millis(250));
     state.spawn_insight_writer(std::time::Duration::from_secs(5));

@@ -76,6 +76,15 @@ impl AppState {
         self
     }
 
+    /// Daily backups by the job worker into a directory, keeping the newest.
+    pub fn with_backup_schedule(
+        mut self,
+        schedule: Option<loket_app::backup::BackupSchedule>,
+    ) -> Self {
+        self.app = self.app.with_backup_schedule(schedule);
+        self
+    }
+
     /// Opens `/metrics` to a scraper that sends `Authorization: Bearer <token>`.
     pub fn with_metrics_token(mut self, token: Option<&str>) -> Self {
         self.metrics_token = token.map(Arc::from);
