@@ -5,7 +5,6 @@
 mod support;
 
 use loket_app::backup::BackupSchedule;
-use loket_store::JobQueue;
 
 #[tokio::test]
 async fn the_daily_backup_writes_a_checked_file_and_keeps_the_newest() {
