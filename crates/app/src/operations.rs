@@ -14,6 +14,8 @@ pub struct Operations {
     pub oldest_due_job_secs: i64,
     /// Catalogue changes on the feed that this node's index has not read yet.
     pub catalogue_feed_lag: i64,
+    /// Talent changes (candidates, vacancies) this node's matching index has not applied yet.
+    pub talent_feed_lag: i64,
     pub catalogue_services: usize,
     pub candidates_indexed: usize,
     pub vacancies_indexed: usize,
@@ -23,6 +25,7 @@ pub async fn status(app: &App) -> AppResult<Operations> {
     let now = app.clock.unix();
     let (jobs_due, oldest_due) = app.store.due_jobs(now).await?;
     let latest = app.store.latest_change().await?;
+    let latest_talent = app.store.latest_talent_change().await?;
     let (candidates_indexed, vacancies_indexed) = {
         let index = app.talent.read();
         (index.candidate_count(), index.vacancy_count())
@@ -32,6 +35,7 @@ pub async fn status(app: &App) -> AppResult<Operations> {
         jobs_due,
         oldest_due_job_secs: (now - oldest_due).max(0),
         catalogue_feed_lag: (latest - app.seen_change()).max(0),
+        talent_feed_lag: (latest_talent - app.talent.applied_through()).max(0),
         catalogue_services: app.index().services().len(),
         candidates_indexed,
         vacancies_indexed,

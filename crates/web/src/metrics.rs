@@ -168,6 +168,12 @@ pub(crate) async fn metrics(State(state): State<AppState>) -> Response {
     );
     gauge(
         &mut registry,
+        "talent_feed_lag",
+        "Talent changes this node's matching index has not applied yet",
+        ops.talent_feed_lag,
+    );
+    gauge(
+        &mut registry,
         "catalogue_services",
         "Services in this node's catalogue index",
         n(ops.catalogue_services),

@@ -151,6 +151,7 @@ async fn metrics_parse_as_prometheus_text_and_count_requests_by_route_pattern() 
     assert!(value("loket_db_pool_connections", &[]).expect("pool gauge") >= 1.0);
     assert_eq!(value("loket_jobs_due", &[]), Some(0.0));
     assert_eq!(value("loket_catalogue_feed_lag", &[]), Some(0.0));
+    assert_eq!(value("loket_talent_feed_lag", &[]), Some(0.0));
     assert!(value("loket_matching_candidates", &[]).is_some());
 }
 

@@ -256,6 +256,11 @@ impl TalentIndex {
         Ok(fresh.len())
     }
 
+    /// The last change-feed entry this node's index has applied (gaps included).
+    pub fn applied_through(&self) -> i64 {
+        self.cursor_copy().through
+    }
+
     fn cursor_copy(&self) -> FeedCursor {
         match self.cursor.lock() {
             Ok(c) => c.clone(),
