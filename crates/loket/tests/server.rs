@@ -132,3 +132,36 @@ fn a_body_that_trickles_in_is_answered_408_and_one_too_large_413() {
     assert!(answer.starts_with("HTTP/1.1 413"), "{answer}");
     assert!(answer.contains("Too large to send"), "{answer}");
 }
+
+#[test]
+fn json_logs_carry_the_request_id_and_no_query_text() {
+    let server = start(&[("LOKET_LOG_FORMAT", "json")]);
+    let answer = request(
+        server.port,
+        "GET /diensten?q=secret-search-words HTTP/1.1\r\nHost: localhost\r\nX-Request-Id: probe-42\r\nConnection: close\r\n\r\n",
+    )
+    .expect("answer");
+    assert!(
+        answer
+            .to_ascii_lowercase()
+            .contains("x-request-id: probe-42"),
+        "{answer}"
+    );
+    std::thread::sleep(Duration::from_millis(300));
+    let log = std::fs::read_to_string(server.dir.as_ref().expect("dir").path().join("server.log"))
+        .expect("log");
+    let lines: Vec<serde_json::Value> = log
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON ({e}): {l}")))
+        .collect();
+    let access = lines
+        .iter()
+        .find(|l| l["target"] == "access" && l["fields"]["path"] == "/diensten")
+        .expect("the access log line");
+    assert_eq!(access["span"]["id"], "probe-42", "{access}");
+    assert_eq!(access["fields"]["status"], 200);
+    assert!(
+        !log.contains("secret-search-words"),
+        "no query text in the log"
+    );
+}

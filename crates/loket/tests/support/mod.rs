@@ -46,7 +46,8 @@ pub fn start_in(dir: &std::path::Path, env: &[(&str, &str)]) -> Server {
         .args(["serve", "--bind", &format!("127.0.0.1:{port}")])
         .env("LOKET_DATABASE_URL", "sqlite://loket.db")
         .stdout(Stdio::null())
-        .stderr(Stdio::null());
+        // The log, for tests that read it (`server.log` in the directory).
+        .stderr(std::fs::File::create(dir.join("server.log")).expect("log file"));
     for (k, v) in env {
         cmd.env(k, v);
     }
