@@ -1,7 +1,9 @@
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)] // tests: a failed expectation is the failure
-//! Property test over every form and JSON endpoint anyone may post to: any body,
-//! in any content type, is answered without a server error (and without a panic):
-//! a page with its errors, a 4xx problem, or the saved result.
+//! Property test over every form and JSON endpoint: any body, in any content type,
+//! posted anonymously to the public ones and by signed-in staff, an organisation
+//! admin, the coordinator and the platform admin (with their session's form
+//! token) to every other, is answered without a server error (and without a
+//! panic): a page with its errors, a 4xx problem, or the saved result.
 
 mod support;
 
@@ -14,9 +16,9 @@ use tower::ServiceExt;
 struct Fixture {
     runtime: tokio::runtime::Runtime,
     app: support::TestApp,
-    /// Each route with the form token its page hands out (empty when none), so
-    /// that bodies get past the CSRF check to the form's own parsing.
-    routes: Vec<(String, String)>,
+    /// Each route with the form token that gets a body past the CSRF check to
+    /// the form's own parsing (empty when none), and the session cookie to send.
+    routes: Vec<(String, String, Option<String>)>,
 }
 
 fn fixture() -> &'static Fixture {
@@ -34,7 +36,7 @@ fn fixture() -> &'static Fixture {
                     .replace("{token}", "some-token")
             })
             .collect();
-        let routes = paths
+        let mut routes: Vec<(String, String, Option<String>)> = paths
             .into_iter()
             .map(|path| {
                 let page = runtime.block_on(support::Client::default().get(&app.router, &path));
@@ -45,9 +47,33 @@ fn fixture() -> &'static Fixture {
                     .and_then(|rest| rest.split('"').next())
                     .unwrap_or("")
                     .to_string();
-                (path, token)
+                (path, token, None)
             })
             .collect();
+        // Everything else, as the roles that work there.
+        let org = app.state.index().services()[0].organization_id.clone();
+        let staff_routes: Vec<String> = loket_web::routes::route_table()
+            .into_iter()
+            .filter(|r| r.method == "POST" && r.access != loket_web::routes::Access::Public)
+            .map(|r| {
+                r.path
+                    .replace("{id}", &service)
+                    .replace("{token}", "some-token")
+            })
+            .collect();
+        use loket_domain::account::Role;
+        for (role, own) in [
+            (Role::Staff, Some(org.as_str())),
+            (Role::OrgAdmin, Some(org.as_str())),
+            (Role::Coordinator, None),
+            (Role::PlatformAdmin, None),
+        ] {
+            let (mut client, _) = runtime.block_on(support::signed_in(&app.state, role, own));
+            let token = runtime.block_on(client.page_token(&app.router));
+            for path in &staff_routes {
+                routes.push((path.clone(), token.clone(), client.cookie.clone()));
+            }
+        }
         Fixture {
             runtime,
             app,
@@ -121,29 +147,30 @@ fn body() -> impl Strategy<Value = (String, Vec<u8>)> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 600, ..ProptestConfig::default() })]
 
     #[test]
-    fn any_body_to_any_public_form_is_answered_without_a_server_error(
+    fn any_body_to_any_form_is_answered_without_a_server_error(
         route in any::<prop::sample::Index>(),
         (content_type, bytes) in body(),
         with_token in any::<bool>(),
     ) {
         let f = fixture();
-        let (uri, token) = &f.routes[route.index(f.routes.len())];
+        let (uri, token, cookie) = &f.routes[route.index(f.routes.len())];
         let mut bytes = bytes;
         if with_token && content_type == "application/x-www-form-urlencoded" {
             let mut signed = format!("token={token}&").into_bytes();
             signed.extend(bytes);
             bytes = signed;
         }
+        let mut request = Request::post(uri.as_str())
+            .header(header::CONTENT_TYPE, &content_type)
+            .header("x-csrf-token", token.as_str());
+        if let Some(cookie) = cookie {
+            request = request.header(header::COOKIE, cookie.as_str());
+        }
         let res = f.runtime.block_on(
-            f.app.router.clone().oneshot(
-                Request::post(uri.as_str())
-                    .header(header::CONTENT_TYPE, &content_type)
-                    .body(Body::from(bytes))
-                    .unwrap(),
-            ),
+            f.app.router.clone().oneshot(request.body(Body::from(bytes)).unwrap()),
         )
         .unwrap();
         prop_assert!(
