@@ -5,7 +5,7 @@
 //! guessing their password from elsewhere. Per-address limits apply to all.
 
 use crate::AppState;
-use axum::http::{HeaderMap, HeaderValue, header};
+use axum::http::{HeaderMap, HeaderValue};
 use loket_domain::account::Email;
 
 /// How long a browser stays known after its last sign-in.
@@ -37,16 +37,7 @@ pub(crate) fn remember(state: &AppState, email: &Email) -> Option<HeaderValue> {
 
 /// The device id (the cookie's tag) when this browser is known for `email`.
 pub(crate) fn known(state: &AppState, headers: &HeaderMap, email: &Email) -> Option<String> {
-    let name = cookie_name(state);
-    let value = headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .find_map(|c| {
-            let (n, v) = c.trim().split_once('=')?;
-            (n == name).then_some(v)
-        })?;
+    let value = crate::session::cookie_value(headers, cookie_name(state))?;
     let (issued, tag) = value.split_once('.')?;
     let issued: i64 = issued.parse().ok()?;
     let age = state.clock.unix() - issued;

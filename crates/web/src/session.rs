@@ -105,8 +105,9 @@ impl<S: Send + Sync> FromRequestParts<S> for SignedIn {
     }
 }
 
-fn cookie_value<'a>(req: &'a Request, name: &str) -> Option<&'a str> {
-    req.headers()
+/// The value of the cookie `name` among the request's headers.
+pub(crate) fn cookie_value<'a>(headers: &'a axum::http::HeaderMap, name: &str) -> Option<&'a str> {
+    headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
@@ -131,7 +132,8 @@ pub async fn load(State(state): State<AppState>, mut req: Request, next: Next) -
         }
         return next.run(req).await;
     }
-    let Some(id) = cookie_value(&req, state.cookies.cookie_name()).map(str::to_owned) else {
+    let Some(id) = cookie_value(req.headers(), state.cookies.cookie_name()).map(str::to_owned)
+    else {
         return next.run(req).await;
     };
     match viewer_for(&state, &id).await {
