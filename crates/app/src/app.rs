@@ -21,8 +21,9 @@ use std::time::Duration;
 pub struct App {
     pub store: Arc<dyn Store>,
     pub i18n: Arc<I18n>,
-    /// The front door's questions: the coordinator's latest version, else the shipped one.
-    flow: Arc<RwLock<Arc<Flow>>>,
+    /// The front door's questions, the deployment's and each region's: the
+    /// coordinator's latest wording, else the shipped one.
+    flows: Arc<RwLock<Arc<Flows>>>,
     /// The register of processing activities.
     pub register: Arc<ProcessingRegister>,
     index: Arc<RwLock<Arc<CatalogueIndex>>>,
@@ -66,19 +67,49 @@ pub enum StartError {
     Mail(#[from] crate::mail::MailError),
 }
 
-/// The coordinator's latest flow from the store, else the one shipped with loket.
-async fn load_flow(store: &dyn Store) -> Result<Flow, StartError> {
-    match store.latest_flow().await? {
-        Some((_, doc)) => Ok(Flow::parse(&doc)?),
-        None => Ok(Flow::default_flow()?),
+/// The scope of the deployment's own wording of the front door (a region's is its code).
+pub const DEPLOYMENT_WORDING: &str = "flow";
+
+/// The front door's questions in the deployment's wording and in each region's.
+#[derive(Debug)]
+pub struct Flows {
+    deployment: Arc<Flow>,
+    regions: std::collections::HashMap<String, Arc<Flow>>,
+}
+
+impl Flows {
+    /// A region's wording, else the deployment's.
+    pub fn of(&self, region: Option<&str>) -> Arc<Flow> {
+        region
+            .and_then(|r| self.regions.get(r))
+            .unwrap_or(&self.deployment)
+            .clone()
     }
+}
+
+/// The coordinators' latest flows from the store, else the one shipped with loket.
+async fn load_flows(store: &dyn Store, index: &CatalogueIndex) -> Result<Flows, StartError> {
+    let deployment = match store.latest_flow(DEPLOYMENT_WORDING).await? {
+        Some((_, doc)) => Arc::new(Flow::parse(&doc)?),
+        None => Arc::new(Flow::default_flow()?),
+    };
+    let mut regions = std::collections::HashMap::new();
+    for region in index.regions.all() {
+        if let Some((_, doc)) = store.latest_flow(&region.code).await? {
+            regions.insert(region.code.clone(), Arc::new(Flow::parse(&doc)?));
+        }
+    }
+    Ok(Flows {
+        deployment,
+        regions,
+    })
 }
 
 impl App {
     pub async fn new(store: Arc<dyn Store>) -> Result<Self, StartError> {
         let seen = store.latest_change().await?;
         let index = CatalogueIndex::build(store.load().await?);
-        let flow = load_flow(store.as_ref()).await?;
+        let flows = load_flows(store.as_ref(), &index).await?;
         let talent = crate::talent::TalentIndex::build(
             store.as_ref(),
             crate::talent::esco()?,
@@ -89,7 +120,7 @@ impl App {
         Ok(App {
             store,
             i18n: Arc::new(I18n::load()?),
-            flow: Arc::new(RwLock::new(Arc::new(flow))),
+            flows: Arc::new(RwLock::new(Arc::new(flows))),
             register: Arc::new(ProcessingRegister::default_register()?),
             index: Arc::new(RwLock::new(Arc::new(index))),
             seen_change: Arc::new(AtomicI64::new(seen)),
@@ -166,11 +197,16 @@ impl App {
         })
     }
 
-    /// The front door's questions now; cheap to call, it clones an `Arc`.
+    /// The front door's questions in the deployment's wording; cheap to call.
     pub fn flow(&self) -> Arc<Flow> {
-        match self.flow.read() {
-            Ok(guard) => guard.clone(),
-            Err(poisoned) => poisoned.into_inner().clone(),
+        self.flow_of(None)
+    }
+
+    /// The front door's questions in a region's wording (`None`: the deployment's).
+    pub fn flow_of(&self, region: Option<&str>) -> Arc<Flow> {
+        match self.flows.read() {
+            Ok(guard) => guard.of(region),
+            Err(poisoned) => poisoned.into_inner().of(region),
         }
     }
 
@@ -194,15 +230,16 @@ impl App {
             return Ok(false);
         }
         let index = Arc::new(CatalogueIndex::build(self.store.load().await?));
+        // The flows travel on the same change feed as the catalogue.
+        let flows = load_flows(self.store.as_ref(), &index).await;
         match self.index.write() {
             Ok(mut guard) => *guard = index,
             Err(poisoned) => *poisoned.into_inner() = index,
         }
-        // The flow travels on the same change feed as the catalogue.
-        match load_flow(self.store.as_ref()).await {
-            Ok(flow) => match self.flow.write() {
-                Ok(mut guard) => *guard = Arc::new(flow),
-                Err(poisoned) => *poisoned.into_inner() = Arc::new(flow),
+        match flows {
+            Ok(flows) => match self.flows.write() {
+                Ok(mut guard) => *guard = Arc::new(flows),
+                Err(poisoned) => *poisoned.into_inner() = Arc::new(flows),
             },
             Err(e) => {
                 tracing::error!(error = %e, "the stored front-door flow is invalid; keeping the previous one")

@@ -26,7 +26,7 @@ pub mod referrals;
 pub mod talent;
 pub mod worker;
 
-pub use app::{App, StartError};
+pub use app::{App, DEPLOYMENT_WORDING, Flows, StartError};
 pub use clock::Clock;
 pub use error::{AppError, AppResult};
 /// The store every use case writes through (re-exported for wiring and tests).

@@ -35,6 +35,9 @@ pub struct CatalogueDocument {
     pub locations: Vec<Location>,
     #[serde(default)]
     pub services: Vec<Service>,
+    /// The labour-market regions (tenants) and their menus.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub labour_market_regions: Vec<crate::region::LabourMarketRegion>,
 }
 
 /// One problem in a document, naming the record and the field.
@@ -47,7 +50,7 @@ pub struct DocumentError {
 }
 
 impl DocumentError {
-    fn new(record: impl Into<String>, field: &str, message: impl Into<String>) -> Self {
+    pub(crate) fn new(record: impl Into<String>, field: &str, message: impl Into<String>) -> Self {
         DocumentError {
             record: record.into(),
             field: field.to_string(),
@@ -69,6 +72,7 @@ impl CatalogueDocument {
             organizations: vec![],
             locations: vec![],
             services: vec![],
+            labour_market_regions: vec![],
         }
     }
 
@@ -99,6 +103,7 @@ impl CatalogueDocument {
         self.organizations.sort_by(|a, b| a.id.cmp(&b.id));
         self.locations.sort_by(|a, b| a.id.cmp(&b.id));
         self.services.sort_by(|a, b| a.id.cmp(&b.id));
+        self.labour_market_regions.sort_by(|a, b| a.code.cmp(&b.code));
         self
     }
 
@@ -363,6 +368,7 @@ impl CatalogueDocument {
             check_email(&mut errors, &rec, "email", s.email.as_deref());
             check_phones(&mut errors, &rec, &s.phones);
         }
+        errors.extend(crate::region::validate(self, &areas));
         errors
     }
 }

@@ -4,12 +4,14 @@
 //! - [`catalogue`]: the service catalogue (HSDS 3.1 core, multilingual).
 //! - [`area`]: municipalities and regions of the Euregio, with postcodes and centroids.
 //! - [`document`]: the catalogue document (import/export format) and its validation.
+//! - [`region`]: labour-market regions (the tenants), their menus and who belongs where.
 //! - [`search`]: the in-memory catalogue index used by pages and API.
 
 pub mod account;
 pub mod area;
 pub mod audit;
 pub mod catalogue;
+pub mod colour;
 pub mod completeness;
 pub mod contact;
 pub mod document;
@@ -23,6 +25,7 @@ pub mod privacy;
 pub mod proposal;
 pub mod reach;
 pub mod referral;
+pub mod region;
 pub mod search;
 pub mod spreadsheet;
 pub mod synthetic;

@@ -75,6 +75,8 @@ pub struct CatalogueIndex {
     pub locations: Vec<Location>,
     pub services: Vec<Service>,
     pub areas: Areas,
+    /// The labour-market regions and which places belong to which.
+    pub regions: crate::region::RegionDirectory,
     org_by_id: HashMap<Id, usize>,
     service_by_id: HashMap<Id, usize>,
     location_by_id: HashMap<Id, usize>,
@@ -119,6 +121,11 @@ impl CatalogueIndex {
             .enumerate()
             .map(|(i, t)| ((t.taxonomy, t.code.clone()), i))
             .collect();
+        let regions = crate::region::RegionDirectory::with_services(
+            doc.labour_market_regions,
+            &doc.services,
+            &areas,
+        );
         let mut me = CatalogueIndex {
             taxonomies: doc.taxonomies,
             terms: doc.taxonomy_terms,
@@ -126,6 +133,7 @@ impl CatalogueIndex {
             locations: doc.locations,
             services: doc.services,
             areas,
+            regions,
             org_by_id,
             service_by_id,
             location_by_id,
@@ -300,6 +308,7 @@ impl CatalogueIndex {
             organizations: self.organizations.clone(),
             locations: self.locations.clone(),
             services: self.services.clone(),
+            labour_market_regions: self.regions.all().to_vec(),
         }
     }
 

@@ -18,6 +18,7 @@
 use crate::answers::{Answers, Place};
 use loket_domain::area::Point;
 use loket_domain::reach::Reach;
+use loket_domain::region::LabourMarketRegion;
 use loket_domain::search::{CatalogueIndex, SearchQuery, country_bit};
 use loket_domain::{Service, ServiceLine, ServiceStatus};
 
@@ -192,7 +193,20 @@ fn wanted_topics(a: &Answers) -> Vec<(String, Option<Reason>)> {
 /// At most this many results, best first.
 pub const MAX_RESULTS: usize = 10;
 
+/// Routes over the whole catalogue (the deployment's own front door).
 pub fn route<'a>(idx: &'a CatalogueIndex, a: &Answers) -> Routing<'a> {
+    route_in(idx, None, a)
+}
+
+/// Routes at a region's front door: over its menu, the national services and the
+/// cross-border services, with its generalists as the fallback. An unknown region
+/// routes over the whole catalogue.
+pub fn route_in<'a>(
+    idx: &'a CatalogueIndex,
+    region: Option<&LabourMarketRegion>,
+    a: &Answers,
+) -> Routing<'a> {
+    let allowed = region.and_then(|r| idx.regions.front_door_services(&r.code));
     let situation = Situation::of(a, idx);
     let topics = wanted_topics(a);
     // Score every candidate cheaply first; explain only the results that are returned.
@@ -205,7 +219,8 @@ pub fn route<'a>(idx: &'a CatalogueIndex, a: &Answers) -> Routing<'a> {
             ..SearchQuery::default()
         };
         for i in idx.filter_indices(&query) {
-            if seen.insert(i)
+            if allowed.is_none_or(|on| on[i])
+                && seen.insert(i)
                 && let Some(fit) = assess(idx, i, a, &situation, topic, None, false)
             {
                 scored.push((fit.score, i, t));
@@ -214,7 +229,7 @@ pub fn route<'a>(idx: &'a CatalogueIndex, a: &Answers) -> Routing<'a> {
     }
     if scored.is_empty() {
         return Routing {
-            results: fallback(idx, a, &situation),
+            results: fallback(idx, region, a, &situation),
             fell_back: true,
         };
     }
@@ -398,7 +413,12 @@ fn across_the_border<'a>(
 
 /// The generalist for the visitor's region; else the nearest generalist; else the
 /// nearest active first-line service. Empty only for a catalogue without any active service.
-fn fallback<'a>(idx: &'a CatalogueIndex, a: &Answers, sit: &Situation) -> Vec<Routed<'a>> {
+fn fallback<'a>(
+    idx: &'a CatalogueIndex,
+    region: Option<&LabourMarketRegion>,
+    a: &Answers,
+    sit: &Situation,
+) -> Vec<Routed<'a>> {
     let active = |s: &&Service| {
         matches!(
             s.status,
@@ -428,6 +448,16 @@ fn fallback<'a>(idx: &'a CatalogueIndex, a: &Answers, sit: &Situation) -> Vec<Ro
                 .then_with(|| x.key.cmp(&y.key))
         })
     };
+    // A region's own generalist comes first where it serves the visitor (its work
+    // centre is its "no wrong door"); for a place elsewhere, that place's generalist.
+    let own: Option<&'a Service> = region.and_then(|r| {
+        r.generalists
+            .iter()
+            .filter_map(|id| idx.service(id))
+            .filter(active)
+            .filter(for_visitor)
+            .find(|s| sit.places().next().is_none() || sit.places().any(|p| serves(idx, s, p.code)))
+    });
     let mut generalists: Vec<&Service> = idx
         .services
         .iter()
@@ -456,6 +486,7 @@ fn fallback<'a>(idx: &'a CatalogueIndex, a: &Answers, sit: &Situation) -> Vec<Ro
     }
     generalists.sort_by(|x, y| x.key.cmp(&y.key));
     across_the_border(idx, a, sit)
+        .or(own)
         .or_else(|| pick(generalists))
         .map(|s| {
             let mut reasons = vec![Reason::Generalist];

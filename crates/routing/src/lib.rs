@@ -13,5 +13,5 @@ pub mod engine;
 pub mod flow;
 
 pub use answers::{AnswerError, AnswerProblem, Answers, Place, RawAnswers};
-pub use engine::{Reason, Routed, Routing, route};
+pub use engine::{Reason, Routed, Routing, route, route_in};
 pub use flow::{Flow, Question, QuestionKind};

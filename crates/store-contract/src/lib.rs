@@ -4,11 +4,13 @@
 //! migrated, empty store; the macro makes one test per contract below.
 
 mod referrals;
+mod regions;
 mod talent;
 
 use loket_domain::CatalogueDocument;
 use loket_store::{Feedback, RouteCount, RouteTally, Store, StoreError};
 pub use referrals::*;
+pub use regions::*;
 pub use talent::*;
 
 /// The seeded Limburg catalogue.
@@ -98,6 +100,7 @@ pub async fn failed_import_leaves_the_database_unchanged(store: &dyn Store) {
     clash.id = "0b7d3c1e-0000-4000-8000-000000000002".into();
     next.services = vec![clash];
     next.locations.clear();
+    next.labour_market_regions.clear();
     next.services[0].locations.clear();
     assert!(next.validate().is_empty(), "the document itself is valid");
 
@@ -845,11 +848,11 @@ fn uuid_for(name: &str) -> String {
 }
 
 pub async fn the_front_door_flow_is_versioned_and_racing_saves_conflict(store: &dyn Store) {
-    assert!(store.latest_flow().await.expect("flow").is_none());
+    assert!(store.latest_flow("flow").await.expect("flow").is_none());
     let before = store.latest_change().await.expect("change");
     assert_eq!(
         store
-            .save_flow("{\"v\":1}", 0, "coordinator-1")
+            .save_flow("flow", "{\"v\":1}", 0, "coordinator-1")
             .await
             .expect("save"),
         1
@@ -859,10 +862,10 @@ pub async fn the_front_door_flow_is_versioned_and_racing_saves_conflict(store: &
         "nodes hear of it"
     );
     assert_eq!(
-        store.latest_flow().await.expect("flow"),
+        store.latest_flow("flow").await.expect("flow"),
         Some((1, "{\"v\":1}".to_string()))
     );
-    let save = |doc: &'static str| store.save_flow(doc, 1, "coordinator-2");
+    let save = |doc: &'static str| store.save_flow("flow", doc, 1, "coordinator-2");
     let (a, b) = tokio::join!(save("{\"v\":2}"), save("{\"v\":3}"));
     let results = [a, b];
     assert_eq!(
@@ -879,7 +882,7 @@ pub async fn the_front_door_flow_is_versioned_and_racing_saves_conflict(store: &
         "{results:?}"
     );
     assert_eq!(
-        store.latest_flow().await.expect("flow").map(|f| f.0),
+        store.latest_flow("flow").await.expect("flow").map(|f| f.0),
         Some(2)
     );
 }
@@ -1030,6 +1033,9 @@ macro_rules! contract_tests {
             locations_and_terms_are_versioned_with_conflicts,
             proposals_are_decided_once_and_approval_adds_the_organisation,
             the_front_door_flow_is_versioned_and_racing_saves_conflict,
+            each_region_has_its_own_wording,
+            regions_are_stored_with_their_menus_and_versioned,
+            a_failed_region_import_stores_nothing,
             every_referral_transition_is_stored_with_its_history,
             concurrent_accepts_let_exactly_one_win,
             employers_are_unique_by_kvk_and_verified_with_versions,

@@ -77,6 +77,7 @@ loket_store::sqlx_sign_in_impls!(
     last_modified = |t: &chrono::DateTime<chrono::Utc>| t.to_rfc3339(),
     update_location_sql = "UPDATE locations SET doc = $1 WHERE id = $2",
     update_term_sql = "UPDATE taxonomy_terms SET doc = $1 WHERE id = $2",
+    update_region_sql = "UPDATE labour_market_regions SET doc = $1 WHERE code = $2",
     insert_organization_sql =
         "INSERT INTO organizations (id, key, name, last_modified, doc) VALUES ($1, $2, $3, $4, $5)"
 );

@@ -64,6 +64,7 @@ pub struct ImportSummary {
     pub services: usize,
     pub taxonomy_terms: usize,
     pub areas: usize,
+    pub labour_market_regions: usize,
 }
 
 /// The catalogue's storage. Implemented for SQLite and PostgreSQL; both must

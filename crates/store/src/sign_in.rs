@@ -252,12 +252,28 @@ pub trait CatalogueEditing: Send + Sync + 'static {
         actor: &str,
     ) -> StoreResult<i64>;
 
-    /// The front door's questions as the coordinator last saved them (version, JSON), if ever.
-    async fn latest_flow(&self) -> StoreResult<Option<(i64, String)>>;
+    /// The front door's questions as a coordinator last saved them (version, JSON), if
+    /// ever: `scope` is a region's code, or `flow` for the deployment's own wording.
+    async fn latest_flow(&self, scope: &str) -> StoreResult<Option<(i64, String)>>;
 
-    /// Saves a new version of the front door's questions when the latest version is
-    /// still `expected_version` (0: never saved), and records a change for the feed.
-    async fn save_flow(&self, doc: &str, expected_version: i64, actor: &str) -> StoreResult<i64>;
+    /// Saves a new version of the front door's questions in `scope` when its latest
+    /// version is still `expected_version` (0: never saved), and records a change for the feed.
+    async fn save_flow(
+        &self,
+        scope: &str,
+        doc: &str,
+        expected_version: i64,
+        actor: &str,
+    ) -> StoreResult<i64>;
+
+    /// Saves a labour-market region (menu, look, status) like
+    /// [`CatalogueEditing::save_location`]; the change reaches every node's index.
+    async fn save_region(
+        &self,
+        region: &loket_domain::region::LabourMarketRegion,
+        expected_version: i64,
+        actor: &str,
+    ) -> StoreResult<i64>;
 
     /// Saves a taxonomy term (names, keywords) like [`CatalogueEditing::save_location`].
     async fn save_term(

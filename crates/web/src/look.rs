@@ -14,51 +14,7 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use std::sync::Arc;
 
-/// A brand colour as `#rrggbb`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Colour([u8; 3]);
-
-impl Colour {
-    pub fn parse(s: &str) -> Option<Colour> {
-        let hex = s.trim().strip_prefix('#')?;
-        if hex.len() != 6 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
-            return None;
-        }
-        let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
-        Some(Colour([byte(0)?, byte(2)?, byte(4)?]))
-    }
-
-    /// WCAG 2 relative luminance.
-    fn luminance(self) -> f64 {
-        let channel = |c: u8| {
-            let c = f64::from(c) / 255.0;
-            if c <= 0.039_28 {
-                c / 12.92
-            } else {
-                ((c + 0.055) / 1.055).powf(2.4)
-            }
-        };
-        let [r, g, b] = self.0;
-        0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
-    }
-
-    /// Contrast ratio against white (text on buttons and the header is white).
-    pub fn contrast_with_white(self) -> f64 {
-        1.05 / (self.luminance() + 0.05)
-    }
-
-    /// The hover and menu shade: three quarters of the colour.
-    fn darker(self) -> Colour {
-        let [r, g, b] = self.0;
-        let d = |c: u8| ((u16::from(c) * 3) / 4) as u8;
-        Colour([d(r), d(g), d(b)])
-    }
-
-    fn css(self) -> String {
-        let [r, g, b] = self.0;
-        format!("#{r:02x}{g:02x}{b:02x}")
-    }
-}
+pub use loket_domain::colour::Colour;
 
 /// A logo file, read once at start.
 #[derive(Debug, Clone)]
@@ -104,7 +60,7 @@ impl Look {
             Some(s) => {
                 let c = Colour::parse(s).ok_or_else(|| LookError::NotAColour(s.to_string()))?;
                 let ratio = c.contrast_with_white();
-                if ratio < 4.5 {
+                if !c.carries_white_text() {
                     return Err(LookError::TooLight(c.css(), ratio));
                 }
                 Some(c)
@@ -147,11 +103,7 @@ impl Look {
     fn tokens(&self) -> String {
         match self.primary {
             None => String::new(),
-            Some(c) => format!(
-                ":root {{ --color-primary: {}; --color-primary-dark: {}; }}\n",
-                c.css(),
-                c.darker().css()
-            ),
+            Some(c) => c.tokens(),
         }
     }
 }

@@ -9,15 +9,17 @@ use loket_domain::audit::AuditResult;
 use loket_routing::Flow;
 use loket_store::StoreError;
 
-/// The version the wording is at (0: the shipped texts).
-pub async fn version(app: &App) -> AppResult<i64> {
-    Ok(app.store.latest_flow().await?.map_or(0, |(v, _)| v))
+/// The version a wording is at (0: the shipped texts); `scope` is a region's code
+/// or [`crate::DEPLOYMENT_WORDING`].
+pub async fn version(app: &App, scope: &str) -> AppResult<i64> {
+    Ok(app.store.latest_flow(scope).await?.map_or(0, |(v, _)| v))
 }
 
 /// Saves an edited flow if nobody saved since `expected`; `language` names
 /// the language edited, for the log. Answers the new version.
 pub async fn save(
     app: &App,
+    scope: &str,
     edited: &Flow,
     expected: i64,
     language: &str,
@@ -29,10 +31,10 @@ pub async fn save(
         tracing::error!(error = %e, "an edited flow did not validate");
         return Err(StoreError::Corrupt(e.to_string()).into());
     }
-    let version = app.store.save_flow(&doc, expected, actor).await?;
+    let version = app.store.save_flow(scope, &doc, expected, actor).await?;
     app.record_audit(web_event(
         "front-door.update",
-        format!("front-door v{version} ({language})"),
+        format!("front-door {scope} v{version} ({language})"),
         AuditResult::Success,
         actor,
     ))

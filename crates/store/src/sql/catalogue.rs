@@ -217,6 +217,15 @@ macro_rules! sqlx_catalogue_impls {
                     }
                     changed(&mut tx, "service", &s.id, &now).await?;
                 }
+                for (i, r) in doc.labour_market_regions.iter().enumerate() {
+                    sqlx::query(concat!("INSERT INTO labour_market_regions (code, doc) VALUES ($1, $2", $json, ") ON CONFLICT (code) DO UPDATE SET doc = excluded.doc"))
+                        .bind(&r.code)
+                        .bind(to_json(r)?)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(|e| refused(e, record_name("labour_market_regions", i, &r.code), "code"))?;
+                    changed(&mut tx, "labour_market_region", &r.code, &now).await?;
+                }
                 tx.commit().await.map_err(db)?;
                 Ok(ImportSummary {
                     organizations: doc.organizations.len(),
@@ -224,6 +233,7 @@ macro_rules! sqlx_catalogue_impls {
                     services: doc.services.len(),
                     taxonomy_terms: doc.taxonomy_terms.len(),
                     areas: doc.regions.len() + doc.municipalities.len(),
+                    labour_market_regions: doc.labour_market_regions.len(),
                 })
             }
 
@@ -237,6 +247,7 @@ macro_rules! sqlx_catalogue_impls {
                     organizations: all_docs(p, concat!("SELECT ", $doc, " FROM organizations ORDER BY id")).await?,
                     locations: all_docs(p, concat!("SELECT ", $doc, " FROM locations ORDER BY id")).await?,
                     services: all_docs(p, concat!("SELECT ", $doc, " FROM services ORDER BY id")).await?,
+                    labour_market_regions: all_docs(p, concat!("SELECT ", $doc, " FROM labour_market_regions ORDER BY code")).await?,
                     ..CatalogueDocument::empty()
                 })
             }

@@ -9,11 +9,13 @@
 /// - `changes_sql`: records a catalogue change for `($1 entity, $2 id)`;
 /// - `update_service_sql`: `($1 status, $2 last_modified, $3 doc, $4 id)`;
 /// - `last_modified`: turns a `&DateTime<Utc>` into the value bound as `$2`;
+/// - `update_location_sql`, `update_term_sql`, `update_region_sql`: `($1 doc, $2 id)`;
 #[macro_export]
 macro_rules! sqlx_sign_in_impls {
     ($store:ty, account_row = $account_row:path, changes_sql = $changes:literal,
      update_service_sql = $update_service:literal, last_modified = $lm:expr,
      update_location_sql = $update_location:literal, update_term_sql = $update_term:literal,
+     update_region_sql = $update_region:literal,
      insert_organization_sql = $insert_organization:literal) => {
         #[$crate::sql::async_trait]
         impl $crate::ProposalStore for $store {
@@ -574,23 +576,25 @@ macro_rules! sqlx_sign_in_impls {
                 Ok(latest.unwrap_or(1))
             }
 
-            async fn latest_flow(&self) -> $crate::StoreResult<Option<(i64, String)>> {
-                ::sqlx::query_as("SELECT version, doc FROM record_versions WHERE entity = 'front_door_flow' AND entity_id = 'flow' ORDER BY version DESC LIMIT 1")
+            async fn latest_flow(&self, scope: &str) -> $crate::StoreResult<Option<(i64, String)>> {
+                ::sqlx::query_as("SELECT version, doc FROM record_versions WHERE entity = 'front_door_flow' AND entity_id = $1 ORDER BY version DESC LIMIT 1")
+                    .bind(scope)
                     .fetch_optional(&self.pool)
                     .await
                     .map_err($crate::sql::db)
             }
 
-            async fn save_flow(&self, doc: &str, expected: i64, actor: &str) -> $crate::StoreResult<i64> {
+            async fn save_flow(&self, scope: &str, doc: &str, expected: i64, actor: &str) -> $crate::StoreResult<i64> {
                 let mut tx = self.pool.begin().await.map_err($crate::sql::db)?;
                 // Writing first takes SQLite's write lock before anything is read.
                 ::sqlx::query($changes)
                     .bind("front_door_flow")
-                    .bind("flow")
+                    .bind(scope)
                     .execute(&mut *tx)
                     .await
                     .map_err($crate::sql::db)?;
-                let latest: Option<i64> = ::sqlx::query_scalar("SELECT max(version) FROM record_versions WHERE entity = 'front_door_flow' AND entity_id = 'flow'")
+                let latest: Option<i64> = ::sqlx::query_scalar("SELECT max(version) FROM record_versions WHERE entity = 'front_door_flow' AND entity_id = $1")
+                    .bind(scope)
                     .fetch_one(&mut *tx)
                     .await
                     .map_err($crate::sql::db)?;
@@ -599,7 +603,8 @@ macro_rules! sqlx_sign_in_impls {
                     return Err($crate::StoreError::Conflict("the front-door questions".into()));
                 }
                 // The primary key (entity, id, version) lets only one of two racing saves in.
-                ::sqlx::query("INSERT INTO record_versions (entity, entity_id, version, at, actor, doc) VALUES ('front_door_flow', 'flow', $1, $2, $3, $4)")
+                ::sqlx::query("INSERT INTO record_versions (entity, entity_id, version, at, actor, doc) VALUES ('front_door_flow', $1, $2, $3, $4, $5)")
+                    .bind(scope)
                     .bind(current + 1)
                     .bind(::chrono::Utc::now().timestamp())
                     .bind(actor)
@@ -615,6 +620,20 @@ macro_rules! sqlx_sign_in_impls {
                     _ => $crate::sql::db(e),
                 })?;
                 Ok(current + 1)
+            }
+
+            async fn save_region(&self, region: &loket_domain::region::LabourMarketRegion, expected: i64, actor: &str) -> $crate::StoreResult<i64> {
+                self.save_versioned(
+                    "labour_market_region",
+                    "UPDATE labour_market_regions SET code = code WHERE code = $1",
+                    "SELECT CAST(doc AS TEXT) FROM labour_market_regions WHERE code = $1",
+                    $update_region,
+                    &region.code,
+                    $crate::sql::to_json(region)?,
+                    expected,
+                    actor,
+                )
+                .await
             }
 
             async fn save_location(&self, location: &loket_domain::Location, expected: i64, actor: &str) -> $crate::StoreResult<i64> {

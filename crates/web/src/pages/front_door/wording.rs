@@ -148,7 +148,7 @@ pub async fn edit(
     let Page { tr, uri, .. } = ui;
     let editing = editing_lang(&q.taal);
     let flow = state.flow();
-    let v = match wording::version(&state).await {
+    let v = match wording::version(&state, loket_app::DEPLOYMENT_WORDING).await {
         Ok(v) => v,
         Err(e) => return failure(e),
     };
@@ -206,6 +206,7 @@ pub async fn save(
     };
     match wording::save(
         &state,
+        loket_app::DEPLOYMENT_WORDING,
         &edited,
         expected,
         editing.code(),
