@@ -23,6 +23,7 @@ pub mod limits;
 pub mod mail;
 pub mod operations;
 pub mod referrals;
+pub mod regions;
 pub mod talent;
 pub mod worker;
 

@@ -170,6 +170,18 @@ impl Areas {
         })
     }
 
+    /// The municipality with this name in any of its languages (`Aken`, `Aachen`,
+    /// `Aix-la-Chapelle`), ignoring case and surrounding space.
+    pub fn municipality_named(&self, name: &str) -> Option<&Municipality> {
+        let wanted = name.trim().to_lowercase();
+        if wanted.is_empty() {
+            return None;
+        }
+        self.municipalities.values().find(|m| {
+            m.name.to_lowercase() == wanted || m.names.all().any(|n| n.to_lowercase() == wanted)
+        })
+    }
+
     /// The country a well-formed postcode belongs to, whether or not it lies in
     /// this catalogue's area: see [`postcode_country`].
     pub fn country_of_postcode(postcode: &str) -> Option<&'static str> {

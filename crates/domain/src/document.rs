@@ -103,7 +103,8 @@ impl CatalogueDocument {
         self.organizations.sort_by(|a, b| a.id.cmp(&b.id));
         self.locations.sort_by(|a, b| a.id.cmp(&b.id));
         self.services.sort_by(|a, b| a.id.cmp(&b.id));
-        self.labour_market_regions.sort_by(|a, b| a.code.cmp(&b.code));
+        self.labour_market_regions
+            .sort_by(|a, b| a.code.cmp(&b.code));
         self
     }
 

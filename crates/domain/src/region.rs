@@ -359,7 +359,10 @@ pub fn validate(doc: &CatalogueDocument, areas: &Areas) -> Vec<DocumentError> {
                             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
                 });
             if !ok {
-                problem("host", format!("{h:?} is not a host name like werk.example.nl"));
+                problem(
+                    "host",
+                    format!("{h:?} is not a host name like werk.example.nl"),
+                );
             }
             if !hosts.insert(h.as_str()) {
                 problem("host", format!("{h:?} is used by another region"));
@@ -386,7 +389,10 @@ pub fn validate(doc: &CatalogueDocument, areas: &Areas) -> Vec<DocumentError> {
         let mut on_menu = HashSet::new();
         for entry in &r.menu {
             if !services.contains_key(entry.service.as_str()) {
-                problem("menu", format!("names a missing service {:?}", entry.service));
+                problem(
+                    "menu",
+                    format!("names a missing service {:?}", entry.service),
+                );
             }
             if !orgs.contains(entry.contributor.as_str()) {
                 problem(
@@ -395,10 +401,7 @@ pub fn validate(doc: &CatalogueDocument, areas: &Areas) -> Vec<DocumentError> {
                 );
             }
             if !on_menu.insert(entry.service.as_str()) {
-                problem(
-                    "menu",
-                    format!("names service {:?} twice", entry.service),
-                );
+                problem("menu", format!("names service {:?} twice", entry.service));
             }
         }
     }
@@ -477,9 +480,14 @@ mod tests {
         assert_eq!(code("DE05334002"), Some("zuid"));
         assert_eq!(code("aachen"), Some("zuid"));
         assert_eq!(code("GM0983"), None, "a municipality no region covers");
-        assert_eq!(code("ml"), Some("midden"), "a sub-region by its municipalities");
         assert_eq!(
-            dir.by_host("MIDDEN.example.nl:8080").map(|r| r.code.as_str()),
+            code("ml"),
+            Some("midden"),
+            "a sub-region by its municipalities"
+        );
+        assert_eq!(
+            dir.by_host("MIDDEN.example.nl:8080")
+                .map(|r| r.code.as_str()),
             Some("midden")
         );
     }
@@ -487,7 +495,11 @@ mod tests {
     #[test]
     fn every_problem_of_a_region_is_named() {
         let mut doc = CatalogueDocument::empty();
-        let mut bad = region("Zuid Limburg", &["GM9999", "DE05334002", "GM0917"], &["GM0957"]);
+        let mut bad = region(
+            "Zuid Limburg",
+            &["GM9999", "DE05334002", "GM0917"],
+            &["GM0957"],
+        );
         bad.look.colour = Some("#ffee00".into());
         bad.menu.push(MenuEntry {
             service: "missing".into(),
@@ -501,7 +513,10 @@ mod tests {
         let has = |needle: &str| text.iter().any(|t| t.contains(needle));
         assert!(has("code`: use lowercase"), "{text:#?}");
         assert!(has("unknown municipality code \"GM9999\""), "{text:#?}");
-        assert!(has("\"DE05334002\" is not a Dutch municipality"), "{text:#?}");
+        assert!(
+            has("\"DE05334002\" is not a Dutch municipality"),
+            "{text:#?}"
+        );
         assert!(has("\"GM0957\" lies in the Netherlands"), "{text:#?}");
         assert!(has("contrast of"), "{text:#?}");
         assert!(has("\"green\" is not a colour"), "{text:#?}");

@@ -185,6 +185,7 @@ mod tests {
             "filter-",
             "hours-",
             "error-",
+            "region-",
         ];
         for key in nl
             .iter()

@@ -4,6 +4,7 @@
 mod backup;
 mod config;
 mod demo;
+mod region;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use config::Config;
@@ -66,6 +67,11 @@ enum Command {
         /// Overwrite a database that already holds data.
         #[arg(long)]
         replace: bool,
+    },
+    /// Labour-market regions: `loket region add FILE`, `list`, `set-status CODE STATUS`.
+    Region {
+        #[command(subcommand)]
+        command: region::RegionCommand,
     },
     /// Write the catalogue to standard output or a file.
     Export {
@@ -195,6 +201,7 @@ async fn run(cli: Cli) -> Result<(), AppError> {
             Ok(())
         }
         Command::Import { file } => import(&config, &file).await,
+        Command::Region { command } => region::run(&config, command).await,
         Command::Export { format, out } => export(&config, format, out).await,
         Command::Backup { out } => backup::backup(&config, &out).await,
         Command::Restore { file, replace } => backup::restore(&config, &file, replace).await,

@@ -28,7 +28,10 @@ pub async fn regions_are_stored_with_their_menus_and_versioned(store: &dyn Store
     let removed = midden.menu.remove(0);
     let before = store.latest_change().await.expect("change");
     assert_eq!(
-        store.save_region(&midden, 1, "coordinator-ml").await.expect("save"),
+        store
+            .save_region(&midden, 1, "coordinator-ml")
+            .await
+            .expect("save"),
         2
     );
     assert!(
@@ -41,7 +44,12 @@ pub async fn regions_are_stored_with_their_menus_and_versioned(store: &dyn Store
     assert_eq!(stored.menu.len(), midden.menu.len());
     let south = &again.labour_market_regions[2];
     assert_eq!(
-        south, &doc.labour_market_regions.iter().find(|r| r.code == "zuid-limburg").cloned().expect("south"),
+        south,
+        &doc.labour_market_regions
+            .iter()
+            .find(|r| r.code == "zuid-limburg")
+            .cloned()
+            .expect("south"),
         "another region's menu is untouched"
     );
     // A save from the old version is refused and changes nothing.

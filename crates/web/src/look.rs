@@ -100,7 +100,7 @@ impl Look {
     }
 
     /// The design tokens this deployment overrides.
-    fn tokens(&self) -> String {
+    pub(crate) fn tokens(&self) -> String {
         match self.primary {
             None => String::new(),
             Some(c) => c.tokens(),

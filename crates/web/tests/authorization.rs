@@ -173,6 +173,7 @@ async fn every_route_answers_every_role_as_the_matrix_says() {
         };
         path.replace("{id}", &id)
             .replace("{token}", "unknown-token")
+            .replace("{code}", "midden-limburg")
     };
 
     let mut whos = vec![Who::Anonymous];

@@ -324,3 +324,22 @@ staff-nav-label = Меню на работната зона
 staff-nav-public = Публичен уебсайт
 tag-for = За:
 filter-more = Още филтри
+
+## Labour-market regions: the national entry, a region's home and the hand-over between regions
+region-handover = { $place } се намира в { $region }, а не в { $here }. Входната точка на { $region } познава услугите там; отговорите ви се запазват.
+region-handover-link = Продължете към входната точка на { $region }
+region-entry-title = Намерете входната точка на вашия регион
+region-entry-intro = Всеки регион на пазара на труда има своя входна точка за работа, жилище и трансгранична работа. Въведете пощенския си код или община в Нидерландия, Германия или Белгия.
+region-entry-label = Вашият пощенски код или община
+region-entry-hint = Например 6041 AB, Roermond, 52062 или Аахен
+region-entry-submit = Намери моя регион
+region-entry-error-empty = Въведете пощенски код или име на община.
+region-entry-error-unknown = Не познаваме „{ $text }“. Проверете пощенския код или името на общината или изберете регион по-долу.
+region-entry-error-outside = { $place } (все още) не е в регион в loket. Изберете регион по-долу или използвайте общата входна точка.
+region-entry-list = Региони в loket
+region-entry-general = Общата входна точка (всички услуги)
+region-home-intro = Всички услуги за работа, жилище и трансгранична работа в { $region } на едно място. Отговорете на няколко въпроса и ще ви покажем кой може да ви помогне.
+region-home-start = Започнете с въпросите
+region-home-menu = Услугите на { $region }
+region-home-menu-intro = Регионалното меню: какво допринася всеки партньор. Националните услуги (като UWV и SVB) винаги са част от него.
+region-home-other = Изберете друг регион

@@ -1166,3 +1166,22 @@ figures-loop-closure-counted = { $percent } % ({ $part } von { $whole } abgeschl
 edit-field-phone = Telefonnummer
 edit-hint-phone = Wird beim Speichern international geschrieben, z. B. +31 43 350 4040. Leer lassen, wenn das Angebot keine eigene Nummer hat.
 edit-error-phone = Geben Sie eine gültige Telefonnummer ein, z. B. +49 241 123456.
+
+## Labour-market regions: the national entry, a region's home and the hand-over between regions
+region-handover = { $place } liegt in { $region }, nicht in { $here }. Der Zugang von { $region } kennt die Angebote dort; Ihre Antworten nehmen Sie mit.
+region-handover-link = Weiter beim Zugang von { $region }
+region-entry-title = Finden Sie den Zugang Ihrer Region
+region-entry-intro = Jede Arbeitsmarktregion hat ihren eigenen Zugang zu Arbeit, Wohnen und Grenzarbeit. Geben Sie Ihre Postleitzahl oder Gemeinde ein, in den Niederlanden, Deutschland oder Belgien.
+region-entry-label = Ihre Postleitzahl oder Gemeinde
+region-entry-hint = Zum Beispiel 6041 AB, Roermond, 52062 oder Aachen
+region-entry-submit = Meine Region finden
+region-entry-error-empty = Geben Sie eine Postleitzahl oder den Namen einer Gemeinde ein.
+region-entry-error-unknown = „{ $text }“ kennen wir nicht. Prüfen Sie die Postleitzahl oder den Namen der Gemeinde, oder wählen Sie unten eine Region.
+region-entry-error-outside = { $place } liegt (noch) in keiner Region auf loket. Wählen Sie unten eine Region oder nutzen Sie den allgemeinen Zugang.
+region-entry-list = Regionen auf loket
+region-entry-general = Der allgemeine Zugang (alle Angebote)
+region-home-intro = Alle Angebote für Arbeit, Wohnen und Grenzarbeit in { $region } an einem Ort. Beantworten Sie ein paar Fragen, und wir zeigen, wer Ihnen hilft.
+region-home-start = Mit den Fragen beginnen
+region-home-menu = Die Angebote von { $region }
+region-home-menu-intro = Die regionale Angebotskarte: was jeder Partner beiträgt. Landesweite Angebote (wie UWV und SVB) gehören immer dazu.
+region-home-other = Eine andere Region wählen

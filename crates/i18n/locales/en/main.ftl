@@ -1163,3 +1163,22 @@ figures-loop-closure-counted = { $percent }% ({ $part } of { $whole } closed)
 edit-field-phone = Phone number
 edit-hint-phone = Written in international form when saved, e.g. +31 43 350 4040. Leave empty if the service has no number of its own.
 edit-error-phone = Enter a phone number that exists, e.g. 043 350 4040 or +49 241 123456.
+
+## Labour-market regions: the national entry, a region's home and the hand-over between regions
+region-handover = { $place } lies in { $region }, not in { $here }. The front door of { $region } knows the services there; your answers go with you.
+region-handover-link = Go on at the front door of { $region }
+region-entry-title = Find your region’s front door
+region-entry-intro = Every labour-market region has its own front door to work, living and cross-border work. Enter your postcode or municipality, in the Netherlands, Germany or Belgium.
+region-entry-label = Your postcode or municipality
+region-entry-hint = For example 6041 AB, Roermond, 52062 or Aachen
+region-entry-submit = Find my region
+region-entry-error-empty = Enter a postcode or the name of a municipality.
+region-entry-error-unknown = We do not know “{ $text }”. Check the postcode or the name of the municipality, or choose a region below.
+region-entry-error-outside = { $place } is not in a region on loket (yet). Choose a region below, or use the general front door.
+region-entry-list = Regions on loket
+region-entry-general = The general front door (all services)
+region-home-intro = All services for work, living and cross-border work in { $region } in one place. Answer a few questions and we show who can help you.
+region-home-start = Start with the questions
+region-home-menu = The services of { $region }
+region-home-menu-intro = The regional menu: what each partner contributes. National services (such as UWV and SVB) are always part of it.
+region-home-other = Choose another region

@@ -1166,3 +1166,22 @@ figures-loop-closure-counted = { $percent } % ({ $part } sur { $whole } clôtur�
 edit-field-phone = Numéro de téléphone
 edit-hint-phone = Enregistré au format international, p. ex. +31 43 350 4040. Laissez vide si le service n’a pas de numéro propre.
 edit-error-phone = Saisissez un numéro de téléphone valide, p. ex. +32 87 123456.
+
+## Labour-market regions: the national entry, a region's home and the hand-over between regions
+region-handover = { $place } se trouve dans la région { $region }, pas dans la région { $here }. La porte d’entrée de { $region } connaît les services sur place ; vos réponses vous suivent.
+region-handover-link = Continuer à la porte d’entrée de { $region }
+region-entry-title = Trouvez la porte d’entrée de votre région
+region-entry-intro = Chaque région du marché du travail a sa propre porte d’entrée vers l’emploi, le logement et le travail frontalier. Saisissez votre code postal ou votre commune, aux Pays-Bas, en Allemagne ou en Belgique.
+region-entry-label = Votre code postal ou votre commune
+region-entry-hint = Par exemple 6041 AB, Roermond, 52062 ou Aix-la-Chapelle
+region-entry-submit = Trouver ma région
+region-entry-error-empty = Saisissez un code postal ou le nom d’une commune.
+region-entry-error-unknown = Nous ne connaissons pas « { $text } ». Vérifiez le code postal ou le nom de la commune, ou choisissez une région ci-dessous.
+region-entry-error-outside = { $place } ne fait pas (encore) partie d’une région sur loket. Choisissez une région ci-dessous, ou utilisez la porte d’entrée générale.
+region-entry-list = Les régions sur loket
+region-entry-general = La porte d’entrée générale (tous les services)
+region-home-intro = Tous les services pour l’emploi, le logement et le travail frontalier dans la région { $region }, au même endroit. Répondez à quelques questions et nous vous montrons qui peut vous aider.
+region-home-start = Commencer les questions
+region-home-menu = Les services de la région { $region }
+region-home-menu-intro = La carte régionale des services : ce que chaque partenaire apporte. Les services nationaux (comme l’UWV et la SVB) en font toujours partie.
+region-home-other = Choisir une autre région

@@ -1166,3 +1166,22 @@ figures-loop-closure-counted = { $percent }% ({ $part } van { $whole } afgeslote
 edit-field-phone = Telefoonnummer
 edit-hint-phone = Wordt bij opslaan internationaal geschreven, bijvoorbeeld +31 43 350 4040. Laat leeg als de dienst geen eigen nummer heeft.
 edit-error-phone = Vul een bestaand telefoonnummer in, bijvoorbeeld 043 350 4040 of +49 241 123456.
+
+## Labour-market regions: the national entry, a region's home and the hand-over between regions
+region-handover = { $place } ligt in { $region }, niet in { $here }. De voordeur van { $region } kent de diensten daar; uw antwoorden gaan mee.
+region-handover-link = Verder bij de voordeur van { $region }
+region-entry-title = Vind de voordeur van uw regio
+region-entry-intro = Elke arbeidsmarktregio heeft een eigen voordeur naar werk, wonen en grenswerk. Vul uw postcode of gemeente in, in Nederland, Duitsland of België.
+region-entry-label = Uw postcode of gemeente
+region-entry-hint = Bijvoorbeeld 6041 AB, Roermond, 52062 of Aken
+region-entry-submit = Zoek mijn regio
+region-entry-error-empty = Vul een postcode of de naam van een gemeente in.
+region-entry-error-unknown = We kennen “{ $text }” niet. Controleer de postcode of de naam van de gemeente, of kies hieronder een regio.
+region-entry-error-outside = { $place } ligt (nog) niet in een regio op loket. Kies hieronder een regio, of gebruik de algemene voordeur.
+region-entry-list = Regio’s op loket
+region-entry-general = De algemene voordeur (alle diensten)
+region-home-intro = Alle diensten voor werk, wonen en grenswerk in { $region } op één plek. Beantwoord een paar vragen en we laten zien wie u verder helpt.
+region-home-start = Start met de vragen
+region-home-menu = De diensten van { $region }
+region-home-menu-intro = De regionale menukaart: wat elke partner bijdraagt. Landelijke diensten (zoals UWV en SVB) horen er altijd bij.
+region-home-other = Een andere regio kiezen

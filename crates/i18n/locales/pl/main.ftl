@@ -328,3 +328,22 @@ staff-nav-label = Menu obszaru roboczego
 staff-nav-public = Strona publiczna
 tag-for = Dla:
 filter-more = Więcej filtrów
+
+## Labour-market regions: the national entry, a region's home and the hand-over between regions
+region-handover = { $place } leży w regionie { $region }, a nie { $here }. Punkt informacyjny regionu { $region } zna tamtejsze usługi; Twoje odpowiedzi zostaną zachowane.
+region-handover-link = Przejdź do punktu regionu { $region }
+region-entry-title = Znajdź punkt informacyjny swojego regionu
+region-entry-intro = Każdy region rynku pracy ma własny punkt informacyjny o pracy, mieszkaniu i pracy za granicą. Wpisz swój kod pocztowy lub gminę w Holandii, Niemczech lub Belgii.
+region-entry-label = Twój kod pocztowy lub gmina
+region-entry-hint = Na przykład 6041 AB, Roermond, 52062 lub Akwizgran
+region-entry-submit = Znajdź mój region
+region-entry-error-empty = Wpisz kod pocztowy lub nazwę gminy.
+region-entry-error-unknown = Nie znamy „{ $text }”. Sprawdź kod pocztowy lub nazwę gminy albo wybierz region poniżej.
+region-entry-error-outside = { $place } nie należy (jeszcze) do żadnego regionu w loket. Wybierz region poniżej lub skorzystaj z ogólnego punktu.
+region-entry-list = Regiony w loket
+region-entry-general = Ogólny punkt informacyjny (wszystkie usługi)
+region-home-intro = Wszystkie usługi dotyczące pracy, mieszkania i pracy za granicą w regionie { $region } w jednym miejscu. Odpowiedz na kilka pytań, a pokażemy, kto może Ci pomóc.
+region-home-start = Zacznij od pytań
+region-home-menu = Usługi regionu { $region }
+region-home-menu-intro = Regionalna oferta: co wnosi każdy partner. Usługi krajowe (np. UWV i SVB) zawsze do niej należą.
+region-home-other = Wybierz inny region

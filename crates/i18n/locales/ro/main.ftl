@@ -329,3 +329,22 @@ staff-nav-label = Meniul zonei de lucru
 staff-nav-public = Site-ul public
 tag-for = Pentru:
 filter-more = Mai multe filtre
+
+## Labour-market regions: the national entry, a region's home and the hand-over between regions
+region-handover = { $place } se află în regiunea { $region }, nu în { $here }. Punctul de acces al regiunii { $region } cunoaște serviciile de acolo; răspunsurile tale merg cu tine.
+region-handover-link = Continuă la punctul de acces al regiunii { $region }
+region-entry-title = Găsește punctul de acces al regiunii tale
+region-entry-intro = Fiecare regiune a pieței muncii are propriul punct de acces pentru muncă, locuință și munca transfrontalieră. Introdu codul poștal sau localitatea, în Țările de Jos, Germania sau Belgia.
+region-entry-label = Codul tău poștal sau localitatea
+region-entry-hint = De exemplu 6041 AB, Roermond, 52062 sau Aachen
+region-entry-submit = Găsește regiunea mea
+region-entry-error-empty = Introdu un cod poștal sau numele unei localități.
+region-entry-error-unknown = Nu cunoaștem „{ $text }”. Verifică codul poștal sau numele localității, sau alege o regiune mai jos.
+region-entry-error-outside = { $place } nu face (încă) parte dintr-o regiune din loket. Alege o regiune mai jos sau folosește punctul de acces general.
+region-entry-list = Regiunile din loket
+region-entry-general = Punctul de acces general (toate serviciile)
+region-home-intro = Toate serviciile pentru muncă, locuință și munca transfrontalieră din regiunea { $region }, într-un singur loc. Răspunde la câteva întrebări și îți arătăm cine te poate ajuta.
+region-home-start = Începe cu întrebările
+region-home-menu = Serviciile regiunii { $region }
+region-home-menu-intro = Oferta regională: ce aduce fiecare partener. Serviciile naționale (precum UWV și SVB) fac mereu parte din ea.
+region-home-other = Alege o altă regiune

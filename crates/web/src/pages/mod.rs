@@ -12,6 +12,7 @@ pub(crate) mod front_door;
 pub(crate) mod hours;
 pub(crate) mod public;
 pub(crate) mod referrals;
+pub(crate) mod regions;
 pub(crate) mod staff;
 pub(crate) mod talent;
 pub(crate) mod view;
@@ -24,6 +25,7 @@ pub use errors::not_found;
 pub(crate) fn routes(table: RouteTable) -> RouteTable {
     let table = public::routes(table);
     let table = front_door::routes(table);
+    let table = regions::routes(table);
     let table = accounts::routes(table);
     let table = catalogue::routes(table);
     let table = referrals::routes(table);

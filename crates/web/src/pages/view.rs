@@ -27,6 +27,10 @@ pub struct Layout {
     pub has_logo: bool,
     /// The page's path, to mark the current menu entry.
     pub path: String,
+    /// The stylesheet of the look's design tokens: the deployment's, or a region's.
+    pub look_css: String,
+    /// Where the name in the header leads: the home page, or a region's.
+    pub home: String,
 }
 
 /// The longest address the language links repeat (see [`Layout::new`]).
@@ -69,6 +73,8 @@ impl Layout {
         Layout {
             site_name,
             has_logo: look.has_logo(),
+            look_css: "/static/look.css".into(),
+            home: "/".into(),
             path: path.to_string(),
             lang: tr.lang.code(),
             tr,
@@ -81,6 +87,15 @@ impl Layout {
 }
 
 impl Layout {
+    /// The frame of a region's public pages: its name, its colour, its home.
+    pub fn in_region(mut self, region: &loket_domain::region::LabourMarketRegion) -> Self {
+        self.site_name = region.display_name(self.tr.lang).to_string();
+        self.has_logo = false;
+        self.look_css = format!("{}/look.css", region.path());
+        self.home = region.path();
+        self
+    }
+
     /// The staff menu on staff pages for a signed-in person; public pages keep the public menu.
     pub fn staff_menu(&self) -> Option<&[crate::who::MenuItem]> {
         match (&self.who, self.nav) {

@@ -19,7 +19,53 @@ use loket_domain::Lang;
 use loket_domain::TaxonomyKind;
 use loket_domain::search::CatalogueIndex;
 use loket_routing::flow::{Question, QuestionKind};
-use loket_routing::{AnswerError, AnswerProblem, Answers, RawAnswers, Reason, route};
+use loket_routing::{AnswerError, AnswerProblem, Answers, RawAnswers, Reason, route_in};
+
+/// Which front door a visitor stands at: the deployment's own (`/voordeur`), or a
+/// labour-market region's (`/regio/{code}/voordeur`, or the region's own host name).
+#[derive(Debug, Clone)]
+pub(crate) struct Door {
+    /// The region's code; `None` at the deployment's own front door.
+    pub region: Option<String>,
+    /// The front door's address, e.g. `/regio/midden-limburg/voordeur`.
+    pub base: String,
+}
+
+impl Door {
+    pub(crate) fn deployment() -> Door {
+        Door {
+            region: None,
+            base: "/voordeur".into(),
+        }
+    }
+
+    pub(crate) fn of_region(code: &str) -> Door {
+        Door {
+            region: Some(code.to_string()),
+            base: format!("/regio/{code}/voordeur"),
+        }
+    }
+
+    fn code(&self) -> Option<&str> {
+        self.region.as_deref()
+    }
+
+    /// The region record, from the index the request reads.
+    fn region<'i>(
+        &self,
+        idx: &'i CatalogueIndex,
+    ) -> Option<&'i loket_domain::region::LabourMarketRegion> {
+        self.code().and_then(|c| idx.regions.get(c))
+    }
+
+    /// The page frame in this door's look: a region's pages carry its name and colour.
+    fn layout(&self, idx: &CatalogueIndex, layout: Layout) -> Layout {
+        match self.region(idx) {
+            Some(r) => layout.in_region(r),
+            None => layout,
+        }
+    }
+}
 
 /// How many routed services the result page shows.
 const SHOWN: usize = 5;
@@ -36,6 +82,8 @@ pub struct ChoiceView {
 #[template(path = "front_door/front_door_question.html")]
 pub struct QuestionPage {
     layout: Layout,
+    /// The front door's address (the form's action and "start again").
+    base: String,
     step: String,
     id: String,
     kind: &'static str,
@@ -69,6 +117,9 @@ pub struct ResultView {
 #[template(path = "front_door/front_door_result.html")]
 pub struct ResultPage {
     layout: Layout,
+    base: String,
+    /// The visitor's place lies in another region: that region's front door, answers kept.
+    handover: Option<Handover>,
     fell_back: bool,
     /// The visitor wished a channel none of the results offers: said, not hidden.
     channel_notice: Option<String>,
@@ -104,6 +155,13 @@ fn reask(query: &Result<Query<Vec<(String, String)>>, QueryRejection>) -> Option
         .map(|(_, v)| v.clone())
 }
 
+/// Another region's front door for a visitor whose place lies there.
+pub struct Handover {
+    pub text: String,
+    pub link: String,
+    pub href: String,
+}
+
 /// The answers as a query string, keeping skipped optional questions (`key=`).
 fn encode(raw: &RawAnswers, lang: Lang) -> String {
     let mut pairs: Vec<(&str, &str)> = Vec::new();
@@ -129,23 +187,35 @@ pub async fn question(
     ui: Page,
     query: Result<Query<Vec<(String, String)>>, QueryRejection>,
 ) -> Response {
+    let door = Door::deployment();
+    question_at(&state, ui, query, &door)
+}
+
+/// The next question at `door`.
+pub(crate) fn question_at(
+    state: &AppState,
+    ui: Page,
+    query: Result<Query<Vec<(String, String)>>, QueryRejection>,
+    door: &Door,
+) -> Response {
     let Page { lang, uri, .. } = ui;
     let again = reask(&query);
     let raw = RawAnswers::from_pairs(answer_pairs(query));
-    step(&state, lang, &uri, raw, again.as_deref())
+    step(state, door, lang, &uri, raw, again.as_deref())
 }
 
 /// Shows the question that needs an answer (with its error, if the answer given
 /// was wrong), or redirects to the result.
 fn step(
     state: &AppState,
+    door: &Door,
     lang: Lang,
     uri: &axum::http::Uri,
     mut raw: RawAnswers,
     again: Option<&str>,
 ) -> Response {
     let idx = state.index();
-    let flow = state.flow();
+    let flow = state.flow_of(door.code());
     let flow = flow.as_ref();
     let mut problems = raw.resolve_postcodes(flow, &idx.areas);
     problems.extend(raw.problems(flow, &idx.areas));
@@ -168,7 +238,7 @@ fn step(
         (None, _) => raw.next_question(flow),
     };
     let Some(question) = question else {
-        let location = format!("/voordeur/resultaat?{}", encode(&raw, lang));
+        let location = format!("{}/resultaat?{}", door.base, encode(&raw, lang));
         return (StatusCode::SEE_OTHER, [(header::LOCATION, location)]).into_response();
     };
     let status = if at_fault.is_some() || notice {
@@ -178,6 +248,7 @@ fn step(
     };
     let page = question_page(
         state,
+        door,
         &idx,
         &tr,
         uri,
@@ -192,6 +263,7 @@ fn step(
 #[allow(clippy::too_many_arguments)]
 fn question_page(
     state: &AppState,
+    door: &Door,
     idx: &CatalogueIndex,
     tr: &Tr,
     uri: &axum::http::Uri,
@@ -202,7 +274,7 @@ fn question_page(
 ) -> QuestionPage {
     let lang = tr.lang;
     let who = raw.who();
-    let flow = state.flow();
+    let flow = state.flow_of(door.code());
     let asked: Vec<&Question> = flow.questions_for(who).collect();
     let position = asked.iter().position(|x| x.id == q.id).map_or(1, |p| p + 1);
     let previous = asked[..position.saturating_sub(1)]
@@ -217,7 +289,12 @@ fn question_page(
         earlier
             .values
             .retain(|k, _| asked[..=keep_until].iter().any(|x| &x.id == k));
-        format!("/voordeur?{}&{REASK}={}", encode(&earlier, lang), prev.id)
+        format!(
+            "{}?{}&{REASK}={}",
+            door.base,
+            encode(&earlier, lang),
+            prev.id
+        )
     });
     let current = raw.values.get(&q.id).cloned().unwrap_or_default();
     let choices = q
@@ -243,13 +320,17 @@ fn question_page(
         })
         .collect();
     QuestionPage {
-        layout: Layout::new(
-            tr.clone(),
-            q.text.get(lang).to_string(),
-            "front-door",
-            uri.path(),
-            uri.query(),
+        layout: door.layout(
+            idx,
+            Layout::new(
+                tr.clone(),
+                q.text.get(lang).to_string(),
+                "front-door",
+                uri.path(),
+                uri.query(),
+            ),
         ),
+        base: door.base.clone(),
         // No total: the path depends on the answers, and a total that grows
         // or shrinks on the way is worse than none.
         step: tr.s("fd-step", &[("n", position.to_string())]),
@@ -323,16 +404,26 @@ pub async fn result(
     ui: Page,
     query: Result<Query<Vec<(String, String)>>, QueryRejection>,
 ) -> Response {
+    result_at(&state, ui, query, &Door::deployment())
+}
+
+/// The result at `door`: routed over the region's menu when it is a region's.
+pub(crate) fn result_at(
+    state: &AppState,
+    ui: Page,
+    query: Result<Query<Vec<(String, String)>>, QueryRejection>,
+    door: &Door,
+) -> Response {
     let Page { lang, tr, uri } = ui;
     let idx = state.index();
     let mut raw = RawAnswers::from_pairs(answer_pairs(query));
-    let flow = state.flow();
+    let flow = state.flow_of(door.code());
     let postcode_errors = raw.resolve_postcodes(&flow, &idx.areas);
     let answers = match raw.check(&flow, &idx.areas) {
         Ok(a) if postcode_errors.is_empty() => a,
-        _ => return step(&state, lang, &uri, raw, None),
+        _ => return step(state, door, lang, &uri, raw, None),
     };
-    let routing = route(&idx, &answers);
+    let routing = route_in(&idx, door.region(&idx), &answers);
     state.insight.count(
         state.clock.today(),
         answers.combination_key(),
@@ -367,20 +458,25 @@ pub async fn result(
         lang.code()
     );
     let page = ResultPage {
-        layout: Layout::new(
-            tr.clone(),
-            tr.t("fd-result-title"),
-            "front-door",
-            uri.path(),
-            uri.query(),
+        layout: door.layout(
+            &idx,
+            Layout::new(
+                tr.clone(),
+                tr.t("fd-result-title"),
+                "front-door",
+                uri.path(),
+                uri.query(),
+            ),
         ),
+        base: door.base.clone(),
+        handover: handover(&idx, &tr, door, &answers, &share_query),
         fell_back: routing.fell_back,
         channel_notice,
         results,
-        summary: summary(&state, &idx, &tr, &answers),
-        share: format!("/voordeur/resultaat?{share_query}"),
+        summary: summary_in(state, door.code(), &idx, &tr, &answers),
+        share: format!("{}/resultaat?{share_query}", door.base),
         answers: share_query.clone(),
-        token: feedback_token(&state),
+        token: feedback_token(state),
     };
     render(StatusCode::OK, &page)
 }
@@ -413,15 +509,62 @@ fn result_view(
     }
 }
 
-/// The visitor's answers in words, question by question.
+/// At a region's front door, a visitor whose place (where they live, else where they
+/// work, else the company) lies in another live region is offered that region's door
+/// with the same answers: no wrong door between regions either.
+fn handover(
+    idx: &CatalogueIndex,
+    tr: &Tr,
+    door: &Door,
+    a: &Answers,
+    answers: &str,
+) -> Option<Handover> {
+    let here = door.region(idx)?;
+    let place = [&a.live, &a.work, &a.company]
+        .into_iter()
+        .filter_map(|p| p.as_ref().and_then(loket_routing::Place::code))
+        .find(|code| {
+            idx.areas
+                .municipality(code)
+                .is_some_and(|m| m.country == "NL")
+        })?;
+    let there = idx.regions.region_of(&idx.areas, place)?;
+    if there.code == here.code || !there.is_live() {
+        return None;
+    }
+    let lang = tr.lang;
+    let args = [
+        ("place", area_name(idx, place, lang)),
+        ("region", there.name.get(lang).to_string()),
+        ("here", here.name.get(lang).to_string()),
+    ];
+    Some(Handover {
+        text: tr.s("region-handover", &args),
+        link: tr.s("region-handover-link", &args),
+        href: format!("{}/voordeur/resultaat?{answers}", there.path()),
+    })
+}
+
+/// The visitor's answers in words, question by question (the deployment's wording).
 pub(crate) fn summary(
     state: &AppState,
     idx: &CatalogueIndex,
     tr: &Tr,
     a: &Answers,
 ) -> Vec<(String, String)> {
+    summary_in(state, None, idx, tr, a)
+}
+
+/// The visitor's answers in words, in the wording of `region`'s front door.
+fn summary_in(
+    state: &AppState,
+    region: Option<&str>,
+    idx: &CatalogueIndex,
+    tr: &Tr,
+    a: &Answers,
+) -> Vec<(String, String)> {
     let lang = tr.lang;
-    let flow = state.flow();
+    let flow = state.flow_of(region);
     let mut rows = Vec::new();
     for (id, values) in
         a.to_pairs()
