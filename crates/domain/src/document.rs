@@ -50,7 +50,7 @@ pub struct DocumentError {
 }
 
 impl DocumentError {
-    pub(crate) fn new(record: impl Into<String>, field: &str, message: impl Into<String>) -> Self {
+    fn new(record: impl Into<String>, field: &str, message: impl Into<String>) -> Self {
         DocumentError {
             record: record.into(),
             field: field.to_string(),
@@ -369,7 +369,16 @@ impl CatalogueDocument {
             check_email(&mut errors, &rec, "email", s.email.as_deref());
             check_phones(&mut errors, &rec, &s.phones);
         }
-        errors.extend(crate::region::validate(self, &areas));
+        errors.extend(
+            crate::region::validate(
+                &self.labour_market_regions,
+                &self.services,
+                &self.organizations,
+                &areas,
+            )
+            .into_iter()
+            .map(|p| DocumentError::new(p.record, p.field, p.message)),
+        );
         errors
     }
 }

@@ -8,9 +8,8 @@
 //! national services (those serving the whole of the Netherlands) are on every menu.
 
 use crate::area::Areas;
-use crate::catalogue::{Id, Service};
+use crate::catalogue::{Id, Organization, Service};
 use crate::colour::Colour;
-use crate::document::{CatalogueDocument, DocumentError};
 use crate::text::{Lang, Text};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
@@ -265,19 +264,46 @@ impl RegionDirectory {
     }
 }
 
-/// Checks the regions of a document against its catalogue: every problem, each named.
-pub fn validate(doc: &CatalogueDocument, areas: &Areas) -> Vec<DocumentError> {
+/// One problem of a region: the record (`labour_market_regions[0] (code)`), the field, what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RegionProblem {
+    pub record: String,
+    pub field: &'static str,
+    pub message: String,
+}
+
+impl std::fmt::Display for RegionProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}: field `{}`: {}",
+            self.record, self.field, self.message
+        )
+    }
+}
+
+/// Checks regions against a catalogue's services, organisations and areas: every
+/// problem, each named.
+pub fn validate(
+    regions: &[LabourMarketRegion],
+    services: &[Service],
+    organizations: &[Organization],
+    areas: &Areas,
+) -> Vec<RegionProblem> {
     let mut errors = Vec::new();
-    let services: HashMap<&str, &Service> =
-        doc.services.iter().map(|s| (s.id.as_str(), s)).collect();
-    let orgs: HashSet<&str> = doc.organizations.iter().map(|o| o.id.as_str()).collect();
+    let services: HashMap<&str, &Service> = services.iter().map(|s| (s.id.as_str(), s)).collect();
+    let orgs: HashSet<&str> = organizations.iter().map(|o| o.id.as_str()).collect();
     let mut codes = HashSet::new();
     let mut hosts = HashSet::new();
     let mut covered: HashMap<&str, &str> = HashMap::new();
-    for (i, r) in doc.labour_market_regions.iter().enumerate() {
+    for (i, r) in regions.iter().enumerate() {
         let rec = format!("labour_market_regions[{i}] ({})", r.code);
-        let mut problem = |field: &str, message: String| {
-            errors.push(DocumentError::new(&rec, field, message));
+        let mut problem = |field: &'static str, message: String| {
+            errors.push(RegionProblem {
+                record: rec.clone(),
+                field,
+                message,
+            });
         };
         let code_ok = !r.code.is_empty()
             && r.code.len() <= 60
@@ -494,7 +520,6 @@ mod tests {
 
     #[test]
     fn every_problem_of_a_region_is_named() {
-        let mut doc = CatalogueDocument::empty();
         let mut bad = region(
             "Zuid Limburg",
             &["GM9999", "DE05334002", "GM0917"],
@@ -507,8 +532,7 @@ mod tests {
         });
         let mut twice = region("midden", &["GM0917"], &["nowhere"]);
         twice.look.colour = Some("green".into());
-        doc.labour_market_regions = vec![bad, twice.clone(), twice];
-        let errors = validate(&doc, &areas());
+        let errors = validate(&[bad, twice.clone(), twice], &[], &[], &areas());
         let text: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
         let has = |needle: &str| text.iter().any(|t| t.contains(needle));
         assert!(has("code`: use lowercase"), "{text:#?}");
