@@ -164,3 +164,45 @@ async fn a_regions_home_shows_its_menu_with_contributors_and_a_draft_region_is_n
         assert_eq!(reply.status, StatusCode::NOT_FOUND, "{draft}");
     }
 }
+
+#[tokio::test]
+async fn a_regions_own_host_name_opens_its_front_door() {
+    let app = app().await;
+    let mut midden = app
+        .state
+        .index()
+        .regions
+        .get("midden-limburg")
+        .expect("region")
+        .clone();
+    midden.host = Some("werk.midden-limburg.test".into());
+    app.state
+        .store
+        .save_region(&midden, 1, "platform-admin")
+        .await
+        .expect("save");
+    app.state.refresh().await.expect("refresh");
+    let mut visitor = Client::default();
+    let uri = format!("/voordeur/resultaat?{ROERMOND_FITS_NOTHING}&lang=en");
+    let own = visitor
+        .send(
+            &app.router,
+            axum::http::Request::get(&uri).header("host", "werk.midden-limburg.test:443"),
+            axum::body::Body::empty(),
+        )
+        .await;
+    assert_eq!(own.status, StatusCode::OK);
+    assert!(own.body.contains("loket Midden-Limburg"), "{}", own.body);
+    assert!(own.body.contains("href=\"/regio/midden-limburg/look.css\""));
+    // Any other host name gets the deployment's own front door.
+    let other = visitor
+        .send(
+            &app.router,
+            axum::http::Request::get(&uri).header("host", "loket.example.nl"),
+            axum::body::Body::empty(),
+        )
+        .await;
+    assert_eq!(other.status, StatusCode::OK);
+    assert!(!other.body.contains("loket Midden-Limburg"));
+    assert!(other.body.contains("href=\"/static/look.css\""));
+}

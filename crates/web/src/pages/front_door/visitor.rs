@@ -39,6 +39,16 @@ impl Door {
         }
     }
 
+    /// The door a request's host name leads to: a live region's own host, else the deployment's.
+    fn for_host(idx: &CatalogueIndex, headers: &axum::http::HeaderMap) -> Door {
+        headers
+            .get(header::HOST)
+            .and_then(|h| h.to_str().ok())
+            .and_then(|host| idx.regions.by_host(host))
+            .filter(|r| r.is_live())
+            .map_or_else(Door::deployment, |r| Door::of_region(&r.code))
+    }
+
     pub(crate) fn of_region(code: &str) -> Door {
         Door {
             region: Some(code.to_string()),
@@ -185,9 +195,10 @@ fn encode(raw: &RawAnswers, lang: Lang) -> String {
 pub async fn question(
     State(state): State<AppState>,
     ui: Page,
+    headers: axum::http::HeaderMap,
     query: Result<Query<Vec<(String, String)>>, QueryRejection>,
 ) -> Response {
-    let door = Door::deployment();
+    let door = Door::for_host(&state.index(), &headers);
     question_at(&state, ui, query, &door)
 }
 
@@ -402,9 +413,11 @@ fn place_options(
 pub async fn result(
     State(state): State<AppState>,
     ui: Page,
+    headers: axum::http::HeaderMap,
     query: Result<Query<Vec<(String, String)>>, QueryRejection>,
 ) -> Response {
-    result_at(&state, ui, query, &Door::deployment())
+    let door = Door::for_host(&state.index(), &headers);
+    result_at(&state, ui, query, &door)
 }
 
 /// The result at `door`: routed over the region's menu when it is a region's.
