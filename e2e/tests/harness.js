@@ -48,9 +48,10 @@ export async function startLoket(extraEnv = {}) {
   return {
     base,
     /** Runs `loket admin create-user` against this server's database. */
-    createUser({ email, name, role, organization, password }) {
+    createUser({ email, name, role, organization, region, password }) {
       const args = ['admin', 'create-user', '--email', email, '--name', name, '--role', role, '--password-stdin'];
       if (organization) args.push('--organization', organization);
+      if (region) args.push('--region', region);
       const r = spawnSync(LOKET_BIN, args, { cwd: dir, env, input: `${password}\n`, encoding: 'utf8' });
       if (r.status !== 0) throw new Error(`create-user failed: ${r.stderr}`);
     },

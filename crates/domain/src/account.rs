@@ -156,11 +156,15 @@ pub struct Account {
     pub disabled: bool,
 }
 
-/// A role held by an account, in an organisation or network-wide (`organization_id: None`).
+/// A role held by an account, in an organisation or network-wide (`organization_id: None`);
+/// a coordinator's or funder's role may be tied to one labour-market region (`region`),
+/// which bounds what it reaches (see `policy`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Membership {
     pub organization_id: Option<String>,
     pub role: Role,
+    #[serde(default)]
+    pub region: Option<String>,
 }
 
 #[cfg(test)]

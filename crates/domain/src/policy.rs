@@ -54,6 +54,8 @@ pub enum Action {
     ViewPlacementFigures,
     /// Set the expected placements per year.
     SetPlacementTargets,
+    /// A region's menu (which services, which partner contributes each) and its look.
+    ManageRegion,
 }
 
 /// What an action is about.
@@ -61,8 +63,12 @@ pub enum Action {
 pub enum Target<'a> {
     /// The whole network.
     Network,
-    /// One organisation's records.
-    Organization(&'a str),
+    /// One organisation's records; `regions` are the labour-market regions whose menu
+    /// it contributes to (the web tier looks them up; a region's coordinator reaches
+    /// only organisations of its region).
+    Organization { id: &'a str, regions: &'a [String] },
+    /// One labour-market region's own things: its menu, wording, look.
+    Region(&'a str),
     /// One employer's records; `linked` says whether the person's account acts for it
     /// (the web tier looks that up; the policy decides what it allows).
     Employer { id: &'a str, linked: bool },
@@ -122,7 +128,21 @@ pub const GRANTS: &[(Action, Role, Reach)] = &[
     (Action::ViewPlacementFigures, Role::Coordinator, Reach::Any),
     (Action::ViewPlacementFigures, Role::Funder, Reach::Any),
     (Action::SetPlacementTargets, Role::Coordinator, Reach::Any),
+    (Action::ManageRegion, Role::Coordinator, Reach::Any),
+    (Action::ManageRegion, Role::PlatformAdmin, Reach::Any),
 ];
+
+/// What a grant with [`Reach::Any`] reaches when the role is tied to one region:
+/// that region's own things, the organisations contributing to its menu, and of the
+/// network only the staff area's start page.
+fn within_region(region: &str, action: Action, target: Target<'_>) -> bool {
+    match target {
+        Target::Region(code) => code == region,
+        Target::Organization { regions, .. } => regions.iter().any(|r| r == region),
+        Target::Network => action == Action::UseStaffArea,
+        Target::Employer { .. } => false,
+    }
+}
 
 /// Whether someone holding `memberships` may do `action` on `target`.
 /// A grant with [`Reach::Own`] covers only the organisation the role is held in;
@@ -136,11 +156,16 @@ pub fn allows(memberships: &[Membership], action: Action, target: Target<'_>) ->
             memberships.iter().any(|m| {
                 m.role == *role
                     && match (reach, target) {
-                        (Reach::Any, _) => true,
+                        (Reach::Any, _) => match &m.region {
+                            None => true,
+                            Some(region) => within_region(region, action, target),
+                        },
                         // An employer's account never acts for a network organisation.
-                        (Reach::Own, Target::Organization(org)) => {
-                            m.role != Role::Employer && m.organization_id.as_deref() == Some(org)
+                        (Reach::Own, Target::Organization { id, .. }) => {
+                            m.role != Role::Employer && m.organization_id.as_deref() == Some(id)
                         }
+                        // A region's own things are never reached by an organisation's role.
+                        (Reach::Own, Target::Region(_)) => false,
                         (Reach::Own, Target::Network) => {
                             m.organization_id.is_some() || m.role == Role::Employer
                         }
@@ -153,7 +178,9 @@ pub fn allows(memberships: &[Membership], action: Action, target: Target<'_>) ->
         })
 }
 
-/// The organisations in which someone may do `action` (`None`: all of them).
+/// The organisations in which someone may do `action` (`None`: all of them). A role
+/// tied to a region counts as reaching all here; pages that list per organisation
+/// ask [`allows`] for each.
 pub fn organizations_for(memberships: &[Membership], action: Action) -> Option<Vec<String>> {
     let mut own = Vec::new();
     for (_, role, reach) in GRANTS.iter().filter(|(a, _, _)| *a == action) {
@@ -175,6 +202,7 @@ mod tests {
 
     fn member(role: Role, org: Option<&str>) -> Vec<Membership> {
         vec![Membership {
+            region: None,
             organization_id: org.map(String::from),
             role,
         }]
@@ -186,12 +214,18 @@ mod tests {
         assert!(allows(
             &staff,
             Action::EditService,
-            Target::Organization("gip")
+            Target::Organization {
+                id: "gip",
+                regions: &[]
+            }
         ));
         assert!(!allows(
             &staff,
             Action::EditService,
-            Target::Organization("svb")
+            Target::Organization {
+                id: "svb",
+                regions: &[]
+            }
         ));
         assert!(!allows(&staff, Action::ViewAuditLog, Target::Network));
         assert_eq!(
@@ -206,7 +240,10 @@ mod tests {
         assert!(allows(
             &coordinator,
             Action::EditService,
-            Target::Organization("svb")
+            Target::Organization {
+                id: "svb",
+                regions: &[]
+            }
         ));
         assert_eq!(organizations_for(&coordinator, Action::EditService), None);
         let funder = member(Role::Funder, None);
@@ -219,7 +256,10 @@ mod tests {
         assert!(!allows(
             &funder,
             Action::EditService,
-            Target::Organization("svb")
+            Target::Organization {
+                id: "svb",
+                regions: &[]
+            }
         ));
     }
 
@@ -240,7 +280,10 @@ mod tests {
         assert!(!allows(
             &employer,
             Action::MatchTalent,
-            Target::Organization("wtmr")
+            Target::Organization {
+                id: "wtmr",
+                regions: &[]
+            }
         ));
         // Staff of an organisation are not an employer's accounts, linked or not.
         let staff = member(Role::Staff, Some("wtmr"));
@@ -248,12 +291,18 @@ mod tests {
         assert!(allows(
             &staff,
             Action::MatchTalent,
-            Target::Organization("wtmr")
+            Target::Organization {
+                id: "wtmr",
+                regions: &[]
+            }
         ));
         assert!(!allows(
             &staff,
             Action::MatchTalent,
-            Target::Organization("uwv")
+            Target::Organization {
+                id: "uwv",
+                regions: &[]
+            }
         ));
     }
 
@@ -264,7 +313,14 @@ mod tests {
         let employer = member(Role::Employer, Some("acme"));
         for action in GRANTS.iter().map(|g| g.0) {
             assert!(!allows(&candidate, action, Target::Network));
-            assert!(!allows(&employer, action, Target::Organization("acme")));
+            assert!(!allows(
+                &employer,
+                action,
+                Target::Organization {
+                    id: "acme",
+                    regions: &[]
+                }
+            ));
         }
     }
 }

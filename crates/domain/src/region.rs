@@ -253,6 +253,16 @@ impl RegionDirectory {
             .find(|r| r.areas_abroad.iter().any(|a| areas.overlaps(a, place)))
     }
 
+    /// The regions whose menu an organisation contributes to (for authorization: a
+    /// region's coordinator reaches the organisations of its region).
+    pub fn regions_of_contributor(&self, organization: &str) -> Vec<String> {
+        self.regions
+            .iter()
+            .filter(|r| r.menu.iter().any(|m| m.contributor == organization))
+            .map(|r| r.code.clone())
+            .collect()
+    }
+
     /// The regions whose menu holds `service` by its own entry (not as a national service).
     pub fn regions_of_service<'a>(
         &'a self,

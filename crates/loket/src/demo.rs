@@ -9,11 +9,21 @@ pub const PASSWORD: &str = "loket-demo-2026-wachtwoord";
 /// A fixed TOTP secret (base32), so that one authenticator entry serves every demo account.
 pub const TOTP_SECRET: &str = "LOKETDEMOLOKETDEMOLOKETDEMOLOKET";
 
-const ACCOUNTS: &[(&str, &str, Role, Option<&str>)] = &[
+/// E-mail, name, role, organisation key, region code.
+type DemoAccount = (
+    &'static str,
+    &'static str,
+    Role,
+    Option<&'static str>,
+    Option<&'static str>,
+);
+
+const ACCOUNTS: &[DemoAccount] = &[
     (
         "beheer@demo.loket.test",
         "Demo platformbeheer",
         Role::PlatformAdmin,
+        None,
         None,
     ),
     (
@@ -21,18 +31,41 @@ const ACCOUNTS: &[(&str, &str, Role, Option<&str>)] = &[
         "Demo regisseur",
         Role::Coordinator,
         None,
+        None,
+    ),
+    (
+        "regie-zl@demo.loket.test",
+        "Demo regisseur Zuid-Limburg",
+        Role::Coordinator,
+        None,
+        Some("zuid-limburg"),
+    ),
+    (
+        "regie-ml@demo.loket.test",
+        "Demo regisseur Midden-Limburg",
+        Role::Coordinator,
+        None,
+        Some("midden-limburg"),
     ),
     (
         "gip-aachen@demo.loket.test",
         "Demo GrenzInfoPunkt",
         Role::OrgAdmin,
         Some("gip-aachen-eurode"),
+        None,
     ),
-    ("svb@demo.loket.test", "Demo SVB", Role::Staff, Some("svb")),
+    (
+        "svb@demo.loket.test",
+        "Demo SVB",
+        Role::Staff,
+        Some("svb"),
+        None,
+    ),
     (
         "financier@demo.loket.test",
         "Demo financier",
         Role::Funder,
+        None,
         None,
     ),
 ];
@@ -44,7 +77,7 @@ pub async fn create_accounts(store: &dyn Store) -> Result<(), StoreError> {
     eprintln!("\nloket demo mode: do not use on a real deployment.");
     eprintln!("Password for every demo account: {PASSWORD}");
     eprintln!("Second factor: add this secret to an authenticator app: {TOTP_SECRET}\n");
-    for (email, name, role, org_key) in ACCOUNTS {
+    for (email, name, role, org_key, region) in ACCOUNTS {
         let Some(parsed) = Email::parse(email) else {
             continue;
         };
@@ -69,12 +102,16 @@ pub async fn create_accounts(store: &dyn Store) -> Result<(), StoreError> {
             .add_membership(
                 &account.id,
                 &Membership {
+                    region: region.map(String::from),
                     organization_id,
                     role: *role,
                 },
             )
             .await?;
-        eprintln!("  {:<30} {}", email, role.code());
+        match region {
+            Some(code) => eprintln!("  {:<30} {} of {code}", email, role.code()),
+            None => eprintln!("  {:<30} {}", email, role.code()),
+        }
     }
     eprintln!();
     Ok(())

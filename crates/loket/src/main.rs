@@ -99,6 +99,10 @@ enum AdminCommand {
         /// The organisation's key (for staff, org-admin and employer).
         #[arg(long)]
         organization: Option<String>,
+        /// The labour-market region a coordinator or funder is appointed for (its code);
+        /// without it a coordinator serves every region.
+        #[arg(long)]
+        region: Option<String>,
         #[arg(long)]
         password_stdin: bool,
     },
@@ -215,18 +219,18 @@ async fn run(cli: Cli) -> Result<(), AppError> {
                     name,
                     role,
                     organization,
+                    region,
                     password_stdin,
                 },
         } => {
-            create_user(
-                &config,
-                &email,
-                &name,
-                &role,
-                organization.as_deref(),
-                password_stdin,
-            )
-            .await
+            let user = NewUser {
+                email: &email,
+                name: &name,
+                role: &role,
+                organization: organization.as_deref(),
+                region: region.as_deref(),
+            };
+            create_user(&config, user, password_stdin).await
         }
         Command::Admin {
             command:
@@ -439,16 +443,29 @@ async fn import(config: &Config, file: &std::path::Path) -> Result<(), AppError>
     Ok(())
 }
 
+/// The account `loket admin create-user` makes.
+struct NewUser<'a> {
+    email: &'a str,
+    name: &'a str,
+    role: &'a str,
+    organization: Option<&'a str>,
+    region: Option<&'a str>,
+}
+
 /// Creates an account with one role, checking everything before anything is written.
 async fn create_user(
     config: &Config,
-    email: &str,
-    name: &str,
-    role: &str,
-    organization: Option<&str>,
+    user: NewUser<'_>,
     password_stdin: bool,
 ) -> Result<(), AppError> {
     use loket_domain::account::{Email, Membership, Role, password_problems};
+    let NewUser {
+        email,
+        name,
+        role,
+        organization,
+        region,
+    } = user;
     let mut problems = Vec::new();
     let email = Email::parse(email);
     if email.is_none() {
@@ -463,6 +480,9 @@ async fn create_user(
         (Some(r), None) if r.is_per_organization() => problems.push(format!("--organization: a {} belongs to an organisation", r.code())),
         (Some(r), Some(_)) if !r.is_per_organization() => problems.push(format!("--organization: {} is a network-wide role", r.code())),
         _ => {}
+    }
+    if region.is_some() && !matches!(role, Some(Role::Coordinator | Role::Funder)) {
+        problems.push("--region: only a coordinator or a funder is appointed for a region".into());
     }
     if !password_stdin {
         problems.push("--password-stdin: the password is read from standard input only".into());
@@ -495,6 +515,16 @@ async fn create_user(
         }));
     }
     let store = open_store(config).await?;
+    if let Some(code) = region
+        && !store
+            .load()
+            .await?
+            .labour_market_regions
+            .iter()
+            .any(|r| r.code == code)
+    {
+        problems.push(format!("--region: no region with code {code:?}"));
+    }
     let organization_id = match organization {
         Some(key) => match store
             .load()
@@ -532,6 +562,7 @@ async fn create_user(
         .add_membership(
             &account.id,
             &Membership {
+                region: region.map(String::from),
                 organization_id,
                 role,
             },

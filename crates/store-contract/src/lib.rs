@@ -325,10 +325,12 @@ pub async fn accounts_have_unique_emails_and_roles(store: &dyn Store) {
     store.import(&seed()).await.expect("seed");
     let org = seed().organizations[0].id.clone();
     let staff = Membership {
+        region: None,
         organization_id: Some(org.clone()),
         role: Role::Staff,
     };
     let coordinator = Membership {
+        region: None,
         organization_id: None,
         role: Role::Coordinator,
     };
@@ -354,6 +356,7 @@ pub async fn accounts_have_unique_emails_and_roles(store: &dyn Store) {
     expected.sort();
     assert_eq!(roles, expected);
     let unknown_org = Membership {
+        region: None,
         organization_id: Some("no-such-organisation".into()),
         role: Role::OrgAdmin,
     };
@@ -946,6 +949,7 @@ pub async fn erasure_keeps_the_pseudonym_only(store: &dyn Store) {
         .add_membership(
             &a.id,
             &Membership {
+                region: None,
                 organization_id: Some(seed().organizations[0].id.clone()),
                 role: Role::Staff,
             },

@@ -577,6 +577,7 @@ pub async fn members_are_found_for_notices(store: &dyn Store) {
         .unwrap();
     let elsewhere = store.create_account(&make("else@a.example")).await.unwrap();
     let member = |role, org: Option<&str>| Membership {
+        region: None,
         role,
         organization_id: org.map(str::to_string),
     };

@@ -70,12 +70,13 @@ pub async fn authorize(State(state): State<AppState>, req: Request, next: Next) 
         },
         Some(Access::Allowed(action, scope)) => match &viewer {
             Some(v) if v.signed_in() => {
+                // `{id}` names a record; `{code}` a labour-market region.
                 let id = RawPathParams::from_request_parts(&mut parts, &state)
                     .await
                     .ok()
                     .and_then(|p| {
                         p.iter()
-                            .find(|(k, _)| *k == "id")
+                            .find(|(k, _)| *k == "id" || *k == "code")
                             .map(|(_, v)| v.to_owned())
                     });
                 match targets(&state, scope, id.as_deref(), v).await {
@@ -174,14 +175,20 @@ fn allowed_methods(state: &AppState, path: &str) -> Option<String> {
 
 /// What a route's action is about, owned.
 enum OwnedTarget {
-    Organization(String),
-    Employer { id: String, linked: bool },
+    /// An organisation and the regions whose menu it contributes to.
+    Organization(String, Vec<String>),
+    Employer {
+        id: String,
+        linked: bool,
+    },
+    Region(String),
 }
 
 impl OwnedTarget {
     fn as_target(&self) -> Target<'_> {
         match self {
-            OwnedTarget::Organization(org) => Target::Organization(org),
+            OwnedTarget::Organization(org, regions) => Target::Organization { id: org, regions },
+            OwnedTarget::Region(code) => Target::Region(code),
             OwnedTarget::Employer { id, linked } => Target::Employer {
                 id,
                 linked: *linked,
@@ -221,9 +228,15 @@ async fn targets(
                 .map_err(failed("an employer"))?;
             linked_to(employer.ok_or(())?).await
         }
-        Scope::TalentProgramme => Ok(vec![OwnedTarget::Organization(
+        Scope::TalentProgramme => Ok(vec![organization(
+            state,
             state.talent_programme.to_string(),
         )]),
+        Scope::RegionInPath => {
+            let code = id.ok_or(())?;
+            state.index().regions.get(code).ok_or(())?;
+            Ok(vec![OwnedTarget::Region(code.to_string())])
+        }
         Scope::EmployerOfVacancyInPath => employer_of_vacancy(id.ok_or(())?.to_string()).await,
         Scope::EmployerOfIntroductionInPath => {
             let vacancy = access::vacancy_of_introduction(state, id.ok_or(())?)
@@ -234,9 +247,15 @@ async fn targets(
         other => Ok(target_orgs(state, other, id)
             .await?
             .into_iter()
-            .map(OwnedTarget::Organization)
+            .map(|org| organization(state, org))
             .collect()),
     }
+}
+
+/// An organisation as a target, with the regions it contributes to.
+fn organization(state: &AppState, org: String) -> OwnedTarget {
+    let regions = state.index().regions.regions_of_contributor(&org);
+    OwnedTarget::Organization(org, regions)
 }
 
 /// The organisations a route's action is about (none: the network); `Err` when
@@ -262,7 +281,8 @@ async fn target_orgs(state: &AppState, scope: Scope, id: Option<&str>) -> Result
         Scope::TalentProgramme
         | Scope::EmployerInPath
         | Scope::EmployerOfVacancyInPath
-        | Scope::EmployerOfIntroductionInPath => Err(()),
+        | Scope::EmployerOfIntroductionInPath
+        | Scope::RegionInPath => Err(()),
         Scope::ReferralInPath => {
             let id = id.ok_or(())?;
             match access::referral_parties(state, id).await {

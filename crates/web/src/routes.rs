@@ -32,6 +32,8 @@ pub enum Scope {
     EmployerOfVacancyInPath,
     /// The employer of the vacancy of the introduction `{id}` in the path.
     EmployerOfIntroductionInPath,
+    /// The labour-market region `{code}` in the path.
+    RegionInPath,
 }
 
 /// Who may use a route.

@@ -236,6 +236,7 @@ async fn token_viewer(state: &AppState, token: &str) -> Result<Option<Viewer>, A
             disabled: false,
         },
         memberships: vec![Membership {
+            region: None,
             role: loket_domain::account::Role::Staff,
             organization_id: Some(t.organization_id),
         }],

@@ -86,11 +86,29 @@ pub(crate) fn menu_for(memberships: &[Membership], talent_programme: &str) -> Ve
     if policy::allows(
         memberships,
         Action::MatchTalent,
-        policy::Target::Organization(talent_programme),
+        policy::Target::Organization {
+            id: talent_programme,
+            regions: &[],
+        },
     ) {
         menu.push(MenuItem {
             href: "/beheer/talent",
             key: "talent-title",
+        });
+    }
+    // A coordinator (of the network or of one region) and the platform admin keep regions.
+    let keeps_regions = memberships.iter().any(|m| {
+        matches!(m.role, Role::Coordinator | Role::PlatformAdmin)
+            && policy::allows(
+                std::slice::from_ref(m),
+                Action::ManageRegion,
+                policy::Target::Region(m.region.as_deref().unwrap_or_default()),
+            )
+    });
+    if keeps_regions {
+        menu.push(MenuItem {
+            href: "/beheer/regio",
+            key: "regionadmin-list-title",
         });
     }
     if may(Action::ViewStaleRecords) {

@@ -54,6 +54,7 @@ async fn account_with_password(app: &TestApp, email: &str, password: &str, role:
         .add_membership(
             &account.id,
             &Membership {
+                region: None,
                 organization_id: role.is_per_organization().then(|| SVB.to_string()),
                 role,
             },
@@ -1412,6 +1413,7 @@ async fn the_coordinator_asks_an_organisations_admins_to_complete_their_records(
             .add_membership(
                 &account.id,
                 &Membership {
+                    region: None,
                     organization_id: Some(SGA.into()),
                     role,
                 },

@@ -1,7 +1,10 @@
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)] // tests: a failed expectation is the failure
 //! The authorization matrix: every route in the route table × every role ×
-//! a record of the role's own organisation and of another one, compared with
-//! the hand-written expectations in `tests/data/authorization-matrix.txt`.
+//! a record of the role's own organisation (or region) and of another one, compared
+//! with the hand-written expectations in `tests/data/authorization-matrix.txt`.
+//! Besides the roles, a coordinator tied to one region (`region-coordinator`):
+//! its own region is Midden-Limburg; "own" records are of an organisation on
+//! Midden-Limburg's menu, "other" records of one on no region's menu.
 
 mod support;
 
@@ -9,15 +12,19 @@ use axum::http::StatusCode;
 use loket_domain::account::Role;
 use loket_domain::policy::GRANTS;
 use std::collections::BTreeMap;
-use support::{Client, app, signed_in};
+use support::{Client, app, signed_in, signed_in_for};
 
 const OWN_ORG: &str = "a790b6e4-b346-5198-9c54-15252fc67910"; // GrenzInfoPunkt Aachen-Eurode
 const OTHER_ORG: &str = "d22cbc11-7d09-5843-bc41-a250ad7f6225"; // SVB
+const OWN_REGION: &str = "midden-limburg"; // GrenzInfoPunkt Aachen-Eurode is on its menu
+const OTHER_REGION: &str = "zuid-limburg";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Who {
     Anonymous,
     Role(Role),
+    /// A coordinator whose role is tied to [`OWN_REGION`].
+    RegionCoordinator,
 }
 
 impl Who {
@@ -25,6 +32,7 @@ impl Who {
         match self {
             Who::Anonymous => "anonymous",
             Who::Role(r) => r.code(),
+            Who::RegionCoordinator => "region-coordinator",
         }
     }
 }
@@ -52,6 +60,12 @@ fn expected(rule: &[String], who: Who, own: bool) -> bool {
                 || r == "signed-in"
                 || r == role.code()
                 || (own && *r == format!("{}@own", role.code()))
+        }),
+        Who::RegionCoordinator => rule.iter().any(|r| {
+            r == "public"
+                || r == "signed-in"
+                || r == "region-coordinator"
+                || (own && r == "region-coordinator@own")
         }),
     }
 }
@@ -173,11 +187,12 @@ async fn every_route_answers_every_role_as_the_matrix_says() {
         };
         path.replace("{id}", &id)
             .replace("{token}", "unknown-token")
-            .replace("{code}", "midden-limburg")
+            .replace("{code}", if own { OWN_REGION } else { OTHER_REGION })
     };
 
     let mut whos = vec![Who::Anonymous];
     whos.extend(Role::ALL.into_iter().map(Who::Role));
+    whos.push(Who::RegionCoordinator);
     let mut mismatches = Vec::new();
     let mut checked = 0;
     for entry in &table {
@@ -199,6 +214,11 @@ async fn every_route_answers_every_role_as_the_matrix_says() {
                         }
                         client
                     }
+                    Who::RegionCoordinator => {
+                        signed_in_for(&app.state, Role::Coordinator, None, Some(OWN_REGION))
+                            .await
+                            .0
+                    }
                 };
                 let uri = substitute(entry.path, own);
                 let reply = if entry.method == "GET" {
@@ -206,7 +226,9 @@ async fn every_route_answers_every_role_as_the_matrix_says() {
                 } else {
                     let token = match who {
                         Who::Anonymous => String::new(),
-                        Who::Role(_) => client.get(&app.router, "/account").await.input("token"),
+                        Who::Role(_) | Who::RegionCoordinator => {
+                            client.get(&app.router, "/account").await.input("token")
+                        }
                     };
                     // The API's writes take the session's token in a header, like
                     // this site's own scripts send it (a bare cookie is refused).

@@ -33,6 +33,7 @@ pub async fn invite(
         }
     };
     let membership = Membership {
+        region: None,
         organization_id: Some(organization_id.to_string()),
         role,
     };

@@ -150,6 +150,7 @@ pub async fn register_employer(
         Err(e) => return Err(undo(e.into()).await),
     };
     let membership = Membership {
+        region: None,
         organization_id: None,
         role: Role::Employer,
     };

@@ -504,10 +504,22 @@ macro_rules! sqlx_catalogue_impls {
                         return Err(rejected("organization_id", "no such organisation"));
                     }
                 }
-                sqlx::query("INSERT INTO memberships (account_id, organization_id, role) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
+                if let Some(region) = &m.region {
+                    let found: Option<String> =
+                        sqlx::query_scalar("SELECT code FROM labour_market_regions WHERE code = $1")
+                            .bind(region)
+                            .fetch_optional(&mut *tx)
+                            .await
+                            .map_err(db)?;
+                    if found.is_none() {
+                        return Err(rejected("region", "no such region"));
+                    }
+                }
+                sqlx::query("INSERT INTO memberships (account_id, organization_id, role, region) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING")
                     .bind(account_id)
                     .bind(&m.organization_id)
                     .bind(m.role.code())
+                    .bind(&m.region)
                     .execute(&mut *tx)
                     .await
                     .map_err(db)?;
@@ -516,7 +528,7 @@ macro_rules! sqlx_catalogue_impls {
 
             async fn memberships(&self, account_id: &str) -> StoreResult<Vec<Membership>> {
                 let rows =
-                    sqlx::query("SELECT organization_id, role FROM memberships WHERE account_id = $1")
+                    sqlx::query("SELECT organization_id, role, region FROM memberships WHERE account_id = $1")
                         .bind(account_id)
                         .fetch_all(&self.pool)
                         .await
@@ -528,6 +540,7 @@ macro_rules! sqlx_catalogue_impls {
                             .ok_or_else(|| StoreError::Corrupt(format!("stored role {role:?}")))?;
                         Ok(Membership {
                             organization_id: r.get(0),
+                            region: r.get(2),
                             role,
                         })
                     })

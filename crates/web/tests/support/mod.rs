@@ -242,6 +242,16 @@ impl Client {
 
 /// Creates an account with `role` and returns a client signed in with a full session.
 pub async fn signed_in(state: &AppState, role: Role, org: Option<&str>) -> (Client, String) {
+    signed_in_for(state, role, org, None).await
+}
+
+/// As [`signed_in`], with the role tied to a labour-market region.
+pub async fn signed_in_for(
+    state: &AppState,
+    role: Role,
+    org: Option<&str>,
+    region: Option<&str>,
+) -> (Client, String) {
     let email = format!(
         "{}@example.nl",
         loket_auth::secrets::new_token()
@@ -262,6 +272,7 @@ pub async fn signed_in(state: &AppState, role: Role, org: Option<&str>) -> (Clie
         .add_membership(
             &account.id,
             &Membership {
+                region: region.map(String::from),
                 organization_id: org.map(String::from),
                 role,
             },

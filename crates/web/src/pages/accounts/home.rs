@@ -21,6 +21,7 @@ mod tests {
 
     fn member(role: Role, org: Option<&str>) -> Vec<Membership> {
         vec![Membership {
+            region: None,
             organization_id: org.map(str::to_string),
             role,
         }]

@@ -138,7 +138,10 @@ pub async fn home(State(state): State<AppState>, ui: Page, SignedIn(viewer): Sig
             can_talent: policy::allows(
                 m,
                 Action::MatchTalent,
-                policy::Target::Organization(&state.talent_programme),
+                policy::Target::Organization {
+                    id: &state.talent_programme,
+                    regions: &[],
+                },
             ),
             can_placements: policy::allows(m, Action::ViewPlacementFigures, net),
             token_orgs: policy::organizations_for(m, Action::ManageApiTokens).unwrap_or_default(),

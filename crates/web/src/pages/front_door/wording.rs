@@ -11,7 +11,7 @@ use crate::pages::view::{Layout, render};
 use crate::present::Tr;
 use crate::session::{SignedIn, Viewer};
 use askama::Template;
-use axum::extract::{Query, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use loket_app::AppError;
@@ -40,6 +40,8 @@ pub struct QuestionBlock {
 #[template(path = "front_door/flow_edit.html")]
 pub struct FlowPage {
     layout: Layout,
+    /// This wording's page: `/beheer/voordeur`, or a region's `/beheer/regio/{code}/voordeur`.
+    action: String,
     editing: &'static str,
     languages: Vec<(&'static str, String, bool)>,
     blocks: Vec<QuestionBlock>,
@@ -64,6 +66,7 @@ fn editing_lang(code: &str) -> Lang {
 #[allow(clippy::too_many_arguments)]
 fn page(
     state: &AppState,
+    scope: &Scope,
     tr: &Tr,
     uri: &axum::http::Uri,
     viewer: &Viewer,
@@ -121,9 +124,10 @@ fn page(
         })
         .collect();
     FlowPage {
+        action: scope.action.clone(),
         layout: Layout::new(
             tr.clone(),
-            tr.t("flow-title"),
+            scope.title.clone().unwrap_or_else(|| tr.t("flow-title")),
             "staff",
             uri.path(),
             uri.query(),
@@ -139,22 +143,83 @@ fn page(
     }
 }
 
+/// Whose wording is edited: the deployment's, or a region's.
+struct Scope {
+    /// `flow` (the deployment's) or the region's code.
+    key: String,
+    region: Option<String>,
+    action: String,
+    title: Option<String>,
+}
+
+impl Scope {
+    fn deployment() -> Scope {
+        Scope {
+            key: loket_app::DEPLOYMENT_WORDING.into(),
+            region: None,
+            action: "/beheer/voordeur".into(),
+            title: None,
+        }
+    }
+
+    fn region(state: &AppState, tr: &Tr, code: &str) -> Option<Scope> {
+        let idx = state.index();
+        let region = idx.regions.get(code)?;
+        Some(Scope {
+            key: code.to_string(),
+            region: Some(code.to_string()),
+            action: format!("/beheer/regio/{code}/voordeur"),
+            title: Some(tr.s(
+                "regionadmin-wording-title",
+                &[("region", region.name.get(tr.lang).to_string())],
+            )),
+        })
+    }
+}
+
+/// `GET /beheer/voordeur`: the deployment's wording.
 pub async fn edit(
     State(state): State<AppState>,
     ui: Page,
     SignedIn(viewer): SignedIn,
     Query(q): Query<FlowQuery>,
 ) -> Response {
+    edit_in(&state, ui, viewer, q, Scope::deployment()).await
+}
+
+/// `GET /beheer/regio/{code}/voordeur`: a region's wording.
+pub async fn edit_region(
+    State(state): State<AppState>,
+    ui: Page,
+    SignedIn(viewer): SignedIn,
+    Path(code): Path<String>,
+    Query(q): Query<FlowQuery>,
+) -> Response {
+    match Scope::region(&state, &ui.tr, &code) {
+        Some(scope) => edit_in(&state, ui, viewer, q, scope).await,
+        None => failure(AppError::NotFound),
+    }
+}
+
+async fn edit_in(
+    state: &AppState,
+    ui: Page,
+    viewer: Viewer,
+    q: FlowQuery,
+    scope: Scope,
+) -> Response {
+    let state = state.clone();
     let Page { tr, uri, .. } = ui;
     let editing = editing_lang(&q.taal);
-    let flow = state.flow();
-    let v = match wording::version(&state, loket_app::DEPLOYMENT_WORDING).await {
+    let flow = state.flow_of(scope.region.as_deref());
+    let v = match wording::version(&state, &scope.key).await {
         Ok(v) => v,
         Err(e) => return failure(e),
     };
     let values = flow.texts(editing).into_iter().collect();
     let p = page(
         &state,
+        &scope,
         &tr,
         &uri,
         &viewer,
@@ -169,12 +234,38 @@ pub async fn edit(
     render(StatusCode::OK, &p)
 }
 
+/// `POST /beheer/voordeur`.
 pub async fn save(
     State(state): State<AppState>,
     ui: Page,
     SignedIn(viewer): SignedIn,
     form: Result<axum::Form<Vec<(String, String)>>, axum::extract::rejection::FormRejection>,
 ) -> Response {
+    save_in(&state, ui, viewer, form, Scope::deployment()).await
+}
+
+/// `POST /beheer/regio/{code}/voordeur`.
+pub async fn save_region(
+    State(state): State<AppState>,
+    ui: Page,
+    SignedIn(viewer): SignedIn,
+    Path(code): Path<String>,
+    form: Result<axum::Form<Vec<(String, String)>>, axum::extract::rejection::FormRejection>,
+) -> Response {
+    match Scope::region(&state, &ui.tr, &code) {
+        Some(scope) => save_in(&state, ui, viewer, form, scope).await,
+        None => failure(AppError::NotFound),
+    }
+}
+
+async fn save_in(
+    state: &AppState,
+    ui: Page,
+    viewer: Viewer,
+    form: Result<axum::Form<Vec<(String, String)>>, axum::extract::rejection::FormRejection>,
+    scope: Scope,
+) -> Response {
+    let state = state.clone();
     let Page { lang, tr, uri } = ui;
     let mut values: BTreeMap<String, String> =
         form.map(|f| f.0).unwrap_or_default().into_iter().collect();
@@ -187,10 +278,11 @@ pub async fn save(
         .remove("version")
         .and_then(|v| v.parse().ok())
         .unwrap_or(-1);
-    let flow = state.flow();
+    let flow = state.flow_of(scope.region.as_deref());
     let show = |errors: Errors, conflict: bool, status: StatusCode| {
         let p = page(
-            &state, &tr, &uri, &viewer, &flow, editing, &values, errors, expected, false, conflict,
+            &state, &scope, &tr, &uri, &viewer, &flow, editing, &values, errors, expected, false,
+            conflict,
         );
         render(status, &p)
     };
@@ -206,7 +298,7 @@ pub async fn save(
     };
     match wording::save(
         &state,
-        loket_app::DEPLOYMENT_WORDING,
+        &scope.key,
         &edited,
         expected,
         editing.code(),
@@ -214,7 +306,7 @@ pub async fn save(
     )
     .await
     {
-        Ok(_) => Redirect::to(&format!("/beheer/voordeur?taal={}&saved=1", editing.code()))
+        Ok(_) => Redirect::to(&format!("{}?taal={}&saved=1", scope.action, editing.code()))
             .into_response(),
         Err(AppError::Conflict { .. }) => show(Errors::default(), true, StatusCode::CONFLICT),
         Err(e) => failure(e),
