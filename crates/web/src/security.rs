@@ -1,6 +1,6 @@
 //! Cross-cutting response rules: security headers on every response (Dutch API
 //! Design Rules, NL Design System habits), CORS for an allowlist of origins on the
-//! API, and an access log without query strings (they may hold what people typed).
+//! API and for everyone on the open feeds (GET), and an access log without query strings (they may hold what people typed).
 
 use crate::AppState;
 use axum::extract::{Request, State};
@@ -27,6 +27,28 @@ fn request_id(req: &Request) -> String {
                     .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'.')
         })
         .map_or_else(|| uuid::Uuid::new_v4().simple().to_string(), str::to_string)
+}
+
+/// The open HSDS feeds (the deployment's and each region's) and the API description:
+/// public data, readable from any origin with GET.
+fn open_feed(method: &axum::http::Method, path: &str) -> bool {
+    const FEEDS: &[&str] = &[
+        "/api/v1/services",
+        "/api/v1/organizations",
+        "/api/v1/taxonomies",
+        "/api/v1/taxonomy_terms",
+        "/api/v1/service_at_locations",
+        "/api/v1/regions",
+        "/api/v1/catalogue",
+        "/api/v1/openapi.json",
+    ];
+    (method == axum::http::Method::GET || method == axum::http::Method::HEAD)
+        && FEEDS.iter().any(|f| {
+            path == *f
+                || path
+                    .strip_prefix(f)
+                    .is_some_and(|rest| rest.starts_with('/'))
+        })
 }
 
 pub async fn headers(State(state): State<AppState>, req: Request, next: Next) -> Response {
@@ -76,6 +98,13 @@ pub async fn headers(State(state): State<AppState>, req: Request, next: Next) ->
         h.append(header::VARY, HeaderValue::from_static("origin"));
         if let Some(origin) = origin.filter(|o| o.to_str().is_ok_and(|o| state.cors_allows(o))) {
             h.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, origin);
+        } else if open_feed(&method, &path) {
+            // Anyone's page may read the open catalogue (as Open Referral UK asks of its
+            // publishers); `*` sends no cookies, so nobody's session comes along.
+            h.insert(
+                header::ACCESS_CONTROL_ALLOW_ORIGIN,
+                HeaderValue::from_static("*"),
+            );
         }
     }
     res

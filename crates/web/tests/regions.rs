@@ -206,3 +206,109 @@ async fn a_regions_own_host_name_opens_its_front_door() {
     assert!(!other.body.contains("loket Midden-Limburg"));
     assert!(other.body.contains("href=\"/static/look.css\""));
 }
+
+#[tokio::test]
+async fn the_api_lists_regions_finds_a_place_and_serves_each_regions_feed() {
+    let app = app().await;
+    let mut client = Client::default();
+    let list = client
+        .get(&app.router, "/api/v1/regions?lang=en")
+        .await
+        .json();
+    let codes: Vec<&str> = list["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|r| r["code"].as_str().expect("code"))
+        .collect();
+    assert_eq!(
+        codes,
+        ["midden-limburg", "zuid-limburg"],
+        "live regions only"
+    );
+    let found = client
+        .get(&app.router, "/api/v1/regions/lookup?place=Aken")
+        .await;
+    assert_eq!(found.status, StatusCode::OK);
+    let found = found.json();
+    assert_eq!(found["region"]["code"], "zuid-limburg");
+    assert_eq!(
+        found["region"]["front_door"],
+        "/regio/zuid-limburg/voordeur"
+    );
+    assert_eq!(found["municipality"], "DE05334002");
+    let outside = client
+        .get(&app.router, "/api/v1/regions/lookup?place=Venlo")
+        .await;
+    assert_eq!(outside.status, StatusCode::NOT_FOUND);
+    let unknown = client
+        .get(&app.router, "/api/v1/regions/lookup?place=Atlantis")
+        .await;
+    assert_eq!(unknown.status, StatusCode::NOT_FOUND);
+    assert!(
+        unknown
+            .body
+            .contains("neither a postcode nor a municipality")
+    );
+    let wrong = client
+        .get(&app.router, "/api/v1/regions/lookup?colour=red")
+        .await;
+    assert_eq!(wrong.status, StatusCode::BAD_REQUEST);
+    let body = wrong.json();
+    let names: Vec<&str> = body["invalidParams"]
+        .as_array()
+        .expect("all problems at once")
+        .iter()
+        .map(|p| p["name"].as_str().expect("name"))
+        .collect();
+    assert!(
+        names.contains(&"colour") && names.contains(&"place"),
+        "{body}"
+    );
+
+    // Midden-Limburg's feed: its menu and the national services, each with its regions.
+    let feed = client
+        .get(
+            &app.router,
+            "/api/v1/regions/midden-limburg/services?per_page=100&full=true",
+        )
+        .await
+        .json();
+    let items = feed["contents"].as_array().expect("contents");
+    let keys: Vec<String> = items
+        .iter()
+        .map(|s| s["id"].as_str().expect("id").to_string())
+        .collect();
+    let idx = app.state.index();
+    let key_of = |id: &str| idx.service(id).expect("service").key.clone();
+    let keys: Vec<String> = keys.iter().map(|id| key_of(id)).collect();
+    assert!(keys.contains(&"werkcentrum-ml-walkin".to_string()));
+    assert!(
+        keys.contains(&"uwv-ww".to_string()),
+        "national services are on every menu"
+    );
+    assert!(
+        !keys.contains(&"expat-consultation".to_string()),
+        "South Limburg's own"
+    );
+    let regions_of = |s: &serde_json::Value| -> Vec<String> {
+        s["attributes"]
+            .as_array()
+            .expect("attributes")
+            .iter()
+            .filter(|a| a["link_type"] == "labour-market-region")
+            .map(|a| a["value"].as_str().expect("value").to_string())
+            .collect()
+    };
+    for s in items {
+        let regions = regions_of(s);
+        assert!(
+            regions.contains(&"midden-limburg".to_string()),
+            "{regions:?}"
+        );
+    }
+    let draft = client
+        .get(&app.router, "/api/v1/regions/noord-limburg/services")
+        .await;
+    assert_eq!(draft.status, StatusCode::NOT_FOUND);
+}

@@ -210,6 +210,79 @@ async fn a_service_with_schedules_phones_and_an_address_still_validates() {
 }
 
 #[tokio::test]
+async fn every_regions_feed_is_strictly_valid_hsds_in_every_language() {
+    let app = app().await;
+    let full = validator("service_with_definitions.json");
+    let listed = validator("service_list.json");
+    let live: Vec<String> = app
+        .state
+        .index()
+        .regions
+        .live()
+        .map(|r| r.code.clone())
+        .collect();
+    assert_eq!(live.len(), 2);
+    for code in &live {
+        for lang in ["nl", "en", "de", "fr", "pl"] {
+            let page = get(
+                &app.router,
+                &format!("/api/v1/regions/{code}/services?per_page=100&full=true&lang={lang}"),
+            )
+            .await;
+            assert_eq!(page.status, StatusCode::OK);
+            let body = page.json();
+            let items = body["contents"].as_array().expect("contents");
+            assert!(!items.is_empty());
+            for item in items {
+                assert_valid(
+                    &full,
+                    item,
+                    &format!("{code}'s service {} in {lang}", item["id"]),
+                );
+                assert!(
+                    item["attributes"]
+                        .as_array()
+                        .expect("attributes")
+                        .iter()
+                        .any(|a| a["link_type"] == "labour-market-region"
+                            && a["value"] == code.as_str()),
+                    "{code}'s service {} states its region",
+                    item["id"]
+                );
+            }
+        }
+        let summary = get(
+            &app.router,
+            &format!("/api/v1/regions/{code}/services?per_page=100"),
+        )
+        .await
+        .json();
+        for item in summary["contents"].as_array().expect("contents") {
+            assert_valid(&listed, item, &format!("{code}'s listed service"));
+        }
+    }
+    // The whole deployment's feed states the regions too (a national service: every live one).
+    let uwv = seed()
+        .services
+        .into_iter()
+        .find(|s| s.key == "uwv-ww")
+        .expect("uwv");
+    let body = get(&app.router, &format!("/api/v1/services/{}", uwv.id))
+        .await
+        .json();
+    let mut regions: Vec<&str> = body["attributes"]
+        .as_array()
+        .expect("attributes")
+        .iter()
+        .filter(|a| a["link_type"] == "labour-market-region")
+        .map(|a| a["value"].as_str().expect("value"))
+        .collect();
+    regions.sort();
+    assert_eq!(regions, ["midden-limburg", "zuid-limburg"]);
+    assert_valid(&full, &body, "a national service");
+}
+
+#[tokio::test]
 async fn service_list_pages_follow_the_hsds_envelope() {
     let app = app().await;
     let r = get(&app.router, "/api/v1/services?per_page=10&page=2").await;
@@ -514,7 +587,7 @@ async fn api_responses_carry_the_required_headers() {
 }
 
 #[tokio::test]
-async fn cors_only_for_allowed_origins() {
+async fn cors_is_open_on_the_feeds_and_an_allowlist_elsewhere() {
     let app = app().await;
     let router = loket_web::router(
         app.state
@@ -531,14 +604,25 @@ async fn cors_only_for_allowed_origins() {
         allowed.header("access-control-allow-origin"),
         "https://www.werkcentrum.example"
     );
-    let other = get_with(
-        &router,
+    // The open feeds are readable from any page, without credentials.
+    for feed in [
         "/api/v1/services",
+        "/api/v1/regions",
+        "/api/v1/regions/midden-limburg/services",
+        "/api/v1/openapi.json",
+    ] {
+        let other = get_with(&router, feed, &[("origin", "https://someone.example")]).await;
+        assert_eq!(other.header("access-control-allow-origin"), "*", "{feed}");
+        assert_eq!(other.status, StatusCode::OK, "{feed}");
+    }
+    // Anything else only for the allowlist.
+    let private = get_with(
+        &router,
+        "/api/v1/referrals",
         &[("origin", "https://evil.example")],
     )
     .await;
-    assert_eq!(other.header("access-control-allow-origin"), "");
-    assert_eq!(other.status, StatusCode::OK);
+    assert_eq!(private.header("access-control-allow-origin"), "");
 }
 
 #[tokio::test]

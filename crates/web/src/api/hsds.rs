@@ -306,6 +306,64 @@ pub fn taxonomy(idx: &CatalogueIndex, kind: TaxonomyKind, lang: Lang) -> Option<
         })
 }
 
+/// The taxonomy of labour-market regions: a service's regions travel as attributes
+/// with a term per region, like the catalogue's own taxonomies.
+pub const REGION_TAXONOMY: &str = "labour-market-region";
+
+fn region_taxonomy_id() -> String {
+    Uuid::new_v5(&Uuid::NAMESPACE_OID, b"loket/taxonomy/labour-market-region").to_string()
+}
+
+/// The live regions whose menu holds a service: by its own entry, or every live region
+/// for a national service.
+pub fn regions_of<'i>(
+    idx: &'i CatalogueIndex,
+    s: &'i Service,
+) -> impl Iterator<Item = &'i loket_domain::region::LabourMarketRegion> {
+    let national = loket_domain::region::is_national(s);
+    idx.regions
+        .live()
+        .filter(move |r| national || r.menu.iter().any(|m| m.service == s.id))
+}
+
+/// A service's labour-market regions as HSDS attributes.
+fn region_attributes<'i>(
+    idx: &'i CatalogueIndex,
+    s: &'i Service,
+    lang: Lang,
+) -> impl Iterator<Item = HsdsAttribute> + 'i {
+    regions_of(idx, s).map(move |r| {
+        let term_id = Uuid::new_v5(
+            &Uuid::NAMESPACE_OID,
+            format!("loket/region/{}", r.code).as_bytes(),
+        )
+        .to_string();
+        let name = r.name.get(lang).to_string();
+        HsdsAttribute {
+            id: Uuid::new_v5(
+                &Uuid::NAMESPACE_OID,
+                format!("{}/region/{}", s.id, r.code).as_bytes(),
+            )
+            .to_string(),
+            link_id: s.id.clone(),
+            link_type: REGION_TAXONOMY.into(),
+            link_entity: "service".into(),
+            taxonomy_term_id: term_id.clone(),
+            value: r.code.clone(),
+            label: name.clone(),
+            taxonomy_term: HsdsTaxonomyTerm {
+                id: term_id,
+                code: r.code.clone(),
+                description: format!("{REGION_TAXONOMY}: {name}"),
+                name,
+                taxonomy: REGION_TAXONOMY.into(),
+                taxonomy_id: region_taxonomy_id(),
+                language: r.name.resolved_lang(lang).code().to_string(),
+            },
+        }
+    })
+}
+
 pub fn term(idx: &CatalogueIndex, t: &TaxonomyTerm, lang: Lang) -> HsdsTaxonomyTerm {
     let tax = idx.taxonomies.iter().find(|x| x.code == t.taxonomy);
     HsdsTaxonomyTerm {
@@ -525,7 +583,7 @@ pub fn service(
             });
         }
     }
-    let attributes = TaxonomyKind::ALL
+    let mut attributes: Vec<HsdsAttribute> = TaxonomyKind::ALL
         .iter()
         .flat_map(|&kind| {
             s.terms(kind)
@@ -544,6 +602,7 @@ pub fn service(
             taxonomy_term: term(idx, t, lang),
         })
         .collect();
+    attributes.extend(region_attributes(idx, s, lang));
     HsdsService {
         fields: service_fields(s, lang),
         phones: s

@@ -8,6 +8,7 @@ mod front_door;
 pub mod hsds;
 mod openapi;
 pub(crate) mod referrals;
+mod regions;
 pub(crate) mod talent;
 
 use crate::AppState;
@@ -49,6 +50,9 @@ pub(crate) fn routes(table: RouteTable) -> RouteTable {
             get_service_at_location,
         )
         .get("/api/v1/catalogue", Public, catalogue_document)
+        .get("/api/v1/regions", Public, regions::list)
+        .get("/api/v1/regions/lookup", Public, regions::lookup)
+        .get("/api/v1/regions/{code}/services", Public, regions::services)
         .get(
             "/api/v1/front-door/questions",
             Public,
@@ -240,7 +244,7 @@ impl Params {
             .ok_or(())
     }
 
-    fn lang(&self, header: Lang) -> Lang {
+    pub(crate) fn lang(&self, header: Lang) -> Lang {
         self.str("lang")
             .and_then(|l| l.parse().ok())
             .unwrap_or(header)
@@ -296,7 +300,7 @@ fn language_name(state: &AppState, lang: Lang) -> impl Fn(&str) -> String + '_ {
     }
 }
 
-fn json<T: serde::Serialize>(value: T) -> Response {
+pub(crate) fn json<T: serde::Serialize>(value: T) -> Response {
     Json(value).into_response()
 }
 
@@ -390,6 +394,17 @@ async fn list_services(
     UiLang(header_lang): UiLang,
     RawQuery(raw): RawQuery,
 ) -> Response {
+    services_page(&state, header_lang, raw, None)
+}
+
+/// A page of services as `/api/v1/services` gives it; with `region`, only the
+/// services on that region's menu (its own and the national ones).
+pub(crate) fn services_page(
+    state: &AppState,
+    header_lang: Lang,
+    raw: Option<String>,
+    region: Option<&loket_domain::region::LabourMarketRegion>,
+) -> Response {
     let idx = state.index();
     let mut p = Params::parse(raw, LIST_PARAMS);
     let page = p.int("page", 1, 1, 100_000);
@@ -402,14 +417,19 @@ async fn list_services(
     if let Err(problem) = p.finish() {
         return problem.into_response();
     }
-    let hits = idx.search(&query, lang);
+    let mut hits = idx.search(&query, lang);
+    if let Some(region) = region {
+        let menu: std::collections::HashSet<&str> =
+            region.menu.iter().map(|m| m.service.as_str()).collect();
+        hits.retain(|s| menu.contains(s.id.as_str()) || loket_domain::region::is_national(s));
+    }
     if minimal {
         return json(HsdsPage::of(hits, page, per_page, |s| {
             hsds::service_minimal(s)
         }));
     }
     if full {
-        let names = language_name(&state, lang);
+        let names = language_name(state, lang);
         return json(HsdsPage::of(hits, page, per_page, |s| {
             hsds::service(&idx, s, lang, &names)
         }));

@@ -83,6 +83,11 @@ pub struct Reply {
 }
 
 impl Reply {
+    /// The body as JSON.
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
+    }
+
     /// The value of a hidden or text input on the page.
     pub fn input(&self, name: &str) -> String {
         let marker = format!("name=\"{name}\" value=\"");
