@@ -208,7 +208,10 @@ mod tests {
         let doc = super::regions(&base, 3, 20, 4);
         let errors = doc.validate();
         assert!(errors.is_empty(), "{errors:?}");
-        assert_eq!(doc.labour_market_regions.len(), base.labour_market_regions.len() + 3);
+        assert_eq!(
+            doc.labour_market_regions.len(),
+            base.labour_market_regions.len() + 3
+        );
         assert_eq!(doc.services.len(), base.services.len() + 60);
     }
 }

@@ -10,11 +10,8 @@ use loket_domain::synthetic;
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let number = |i: usize, default: usize| {
-        args.get(i)
-            .and_then(|a| a.parse().ok())
-            .unwrap_or(default)
-    };
+    let number =
+        |i: usize, default: usize| args.get(i).and_then(|a| a.parse().ok()).unwrap_or(default);
     let (k, per_region, organizations) = (number(2, 35), number(3, 300), number(4, 29));
     let base = match CatalogueDocument::parse(include_str!("../../../seed/limburg-catalogue.json"))
     {
@@ -33,7 +30,9 @@ fn main() {
             serde_json::to_string(&serde_json::json!({ "region": region, "catalogue": catalogue }))
         }
         _ => {
-            eprintln!("usage: synthetic_regions catalogue|region-file [regions|number] [services] [organisations]");
+            eprintln!(
+                "usage: synthetic_regions catalogue|region-file [regions|number] [services] [organisations]"
+            );
             std::process::exit(2);
         }
     };
