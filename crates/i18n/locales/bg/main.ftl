@@ -342,4 +342,5 @@ region-home-intro = Всички услуги за работа, жилище и
 region-home-start = Започнете с въпросите
 region-home-menu = Услугите на { $region }
 region-home-menu-intro = Регионалното меню: какво допринася всеки партньор. Националните услуги (като UWV и SVB) винаги са част от него.
+region-home-feed = Отворени данни: услугите на този регион във формат HSDS
 region-home-other = Изберете друг регион

@@ -1184,6 +1184,7 @@ region-home-intro = Alle Angebote für Arbeit, Wohnen und Grenzarbeit in { $regi
 region-home-start = Mit den Fragen beginnen
 region-home-menu = Die Angebote von { $region }
 region-home-menu-intro = Die regionale Angebotskarte: was jeder Partner beiträgt. Landesweite Angebote (wie UWV und SVB) gehören immer dazu.
+region-home-feed = Offene Daten: die Angebote dieser Region als HSDS
 region-home-other = Eine andere Region wählen
 
 ## A region's coordinator: menu, look and wording

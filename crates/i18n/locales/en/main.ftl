@@ -1181,6 +1181,7 @@ region-home-intro = All services for work, living and cross-border work in { $re
 region-home-start = Start with the questions
 region-home-menu = The services of { $region }
 region-home-menu-intro = The regional menu: what each partner contributes. National services (such as UWV and SVB) are always part of it.
+region-home-feed = Open data: this region’s services as HSDS
 region-home-other = Choose another region
 
 ## A region's coordinator: menu, look and wording

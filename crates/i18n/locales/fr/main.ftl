@@ -1184,6 +1184,7 @@ region-home-intro = Tous les services pour l’emploi, le logement et le travail
 region-home-start = Commencer les questions
 region-home-menu = Les services de la région { $region }
 region-home-menu-intro = La carte régionale des services : ce que chaque partenaire apporte. Les services nationaux (comme l’UWV et la SVB) en font toujours partie.
+region-home-feed = Données ouvertes : les services de cette région au format HSDS
 region-home-other = Choisir une autre région
 
 ## A region's coordinator: menu, look and wording

@@ -1184,6 +1184,7 @@ region-home-intro = Alle diensten voor werk, wonen en grenswerk in { $region } o
 region-home-start = Start met de vragen
 region-home-menu = De diensten van { $region }
 region-home-menu-intro = De regionale menukaart: wat elke partner bijdraagt. Landelijke diensten (zoals UWV en SVB) horen er altijd bij.
+region-home-feed = Open data: de diensten van deze regio als HSDS
 region-home-other = Een andere regio kiezen
 
 ## A region's coordinator: menu, look and wording

@@ -346,4 +346,5 @@ region-home-intro = Wszystkie usługi dotyczące pracy, mieszkania i pracy za gr
 region-home-start = Zacznij od pytań
 region-home-menu = Usługi regionu { $region }
 region-home-menu-intro = Regionalna oferta: co wnosi każdy partner. Usługi krajowe (np. UWV i SVB) zawsze do niej należą.
+region-home-feed = Otwarte dane: usługi tego regionu w formacie HSDS
 region-home-other = Wybierz inny region

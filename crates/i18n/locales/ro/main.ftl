@@ -347,4 +347,5 @@ region-home-intro = Toate serviciile pentru muncă, locuință și munca transfr
 region-home-start = Începe cu întrebările
 region-home-menu = Serviciile regiunii { $region }
 region-home-menu-intro = Oferta regională: ce aduce fiecare partener. Serviciile naționale (precum UWV și SVB) fac mereu parte din ea.
+region-home-feed = Date deschise: serviciile acestei regiuni în format HSDS
 region-home-other = Alege o altă regiune

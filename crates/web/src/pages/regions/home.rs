@@ -1,5 +1,5 @@
 //! A region's public pages: its home (what it is, its front door, its menu with the
-//! partner behind each service), its front door (the same engine over
+//! partner behind each service, its open feed), its front door (the same engine over
 //! its menu, in its wording) and its look as design tokens.
 
 use crate::AppState;
@@ -30,6 +30,8 @@ pub struct HomePage {
     start: String,
     menu_title: String,
     menu: Vec<MenuRow>,
+    /// Its open HSDS feed.
+    feed: String,
 }
 
 /// A live region, or `None` (unknown and draft regions are not public).
@@ -75,6 +77,7 @@ pub async fn page(State(state): State<AppState>, ui: Page, Path(code): Path<Stri
         start: format!("{}/voordeur?lang={}", region.path(), lang.code()),
         menu_title: tr.s("region-home-menu", &[("region", name)]),
         menu,
+        feed: format!("/api/v1/regions/{}/services", region.code),
     };
     render(StatusCode::OK, &page)
 }
