@@ -149,7 +149,10 @@ async fn a_regions_home_shows_its_menu_with_contributors_and_a_draft_region_is_n
         .await;
     assert_eq!(home.status, StatusCode::OK);
     assert!(home.body.contains("The services of Central Limburg"));
-    assert!(home.body.contains("href=\"/api/v1/regions/midden-limburg/services\""));
+    assert!(
+        home.body
+            .contains("href=\"/api/v1/regions/midden-limburg/services\"")
+    );
     assert!(home.body.contains("Werkcentrum Midden-Limburg"));
     assert!(
         !home.body.contains("Expat Centre"),
