@@ -30,15 +30,25 @@ pub enum TransferError {
     Write(String),
 }
 
-fn parse(source_name: &str, text: &str) -> Result<CatalogueDocument, TransferError> {
-    CatalogueDocument::parse(text).map_err(|errors| TransferError::Invalid {
+/// A document's problems, one a line (also for region files, `loket region add`).
+pub(crate) fn invalid(source_name: &str, problems: Vec<String>) -> TransferError {
+    TransferError::Invalid {
         source_name: source_name.to_string(),
-        count: errors.len(),
-        lines: errors
+        count: problems.len(),
+        lines: problems
             .iter()
-            .map(|e| format!("  {e}"))
+            .map(|p| format!("  {p}"))
             .collect::<Vec<_>>()
             .join("\n"),
+    }
+}
+
+fn parse(source_name: &str, text: &str) -> Result<CatalogueDocument, TransferError> {
+    CatalogueDocument::parse(text).map_err(|errors| {
+        invalid(
+            source_name,
+            errors.iter().map(ToString::to_string).collect(),
+        )
     })
 }
 

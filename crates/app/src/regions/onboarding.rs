@@ -4,7 +4,7 @@
 //! problem. The change feed carries it to every running node within seconds.
 
 use crate::audit;
-use crate::catalogue::transfer::TransferError;
+use crate::catalogue::transfer::{TransferError, invalid};
 use loket_domain::CatalogueDocument;
 use loket_domain::audit::{AuditEvent, AuditResult};
 use loket_domain::region::{LabourMarketRegion, RegionStatus};
@@ -30,18 +30,6 @@ pub struct Added {
     pub menu: usize,
     pub services: usize,
     pub organizations: usize,
-}
-
-fn invalid(source_name: &str, problems: Vec<String>) -> TransferError {
-    TransferError::Invalid {
-        source_name: source_name.to_string(),
-        count: problems.len(),
-        lines: problems
-            .iter()
-            .map(|p| format!("  {p}"))
-            .collect::<Vec<_>>()
-            .join("\n"),
-    }
 }
 
 /// Upserts `delta`'s records into `into` by id (areas by code), as an import would.
