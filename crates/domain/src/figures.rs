@@ -100,10 +100,11 @@ fn rate(part: u64, whole: u64, suppress: bool) -> Rate {
     }
 }
 
-/// The figures of `org` (`None`: the whole network) from its contacts and the
-/// referrals it sent or received.
+/// The figures of a set of partner organisations (one organisation, or the
+/// partners of a region; `None`: the whole network) from their contacts and the
+/// referrals they sent or received.
 pub fn figures(
-    org: Option<&str>,
+    partners: Option<&[String]>,
     contacts: &[Contact],
     referrals: &[ReferralRecord<'_>],
     audience: Audience,
@@ -111,7 +112,7 @@ pub fn figures(
     let suppress = audience == Audience::AggregatesOnly;
     let mine: Vec<&Contact> = contacts
         .iter()
-        .filter(|c| org.is_none_or(|o| c.organization_id == o))
+        .filter(|c| partners.is_none_or(|p| p.contains(&c.organization_id)))
         .collect();
     let mut by_service = BTreeMap::new();
     let mut by_topic = BTreeMap::new();
@@ -127,14 +128,17 @@ pub fn figures(
     }
     let sent: Vec<&ReferralRecord> = referrals
         .iter()
-        .filter(|r| match org {
-            Some(o) => r.referral.sender_org() == Some(o),
+        .filter(|r| match partners {
+            Some(p) => r
+                .referral
+                .sender_org()
+                .is_some_and(|o| p.iter().any(|x| x == o)),
             None => true,
         })
         .collect();
     let received: Vec<&ReferralRecord> = referrals
         .iter()
-        .filter(|r| org.is_none_or(|o| r.referral.receiver_org == o))
+        .filter(|r| partners.is_none_or(|p| p.contains(&r.referral.receiver_org)))
         .collect();
     let taken_on = received
         .iter()
@@ -258,7 +262,7 @@ mod tests {
             contact("a", "s2", feb, &[]),
             contact("b", "s3", feb, &["tax"]),
         ];
-        let f = figures(Some("a"), &list, &[], Audience::Exact);
+        let f = figures(Some(&["a".to_string()]), &list, &[], Audience::Exact);
         assert_eq!(f.contacts, Cell::Count(3));
         assert_eq!(
             f.contacts_by_service,
@@ -299,12 +303,12 @@ mod tests {
                 accepted_at: (r.status.is_taken_on()).then_some(3600 * (i as i64 + 1) * 10),
             })
             .collect();
-        let a = figures(Some("a"), &[], &records, Audience::Exact);
+        let a = figures(Some(&["a".to_string()]), &[], &records, Audience::Exact);
         assert_eq!(a.referrals_sent, Cell::Count(4));
         assert_eq!(a.referrals_received, Cell::Count(0));
         // Closed: completed and rejected, of the three not cancelled.
         assert_eq!(a.loop_closure_rate.map(|r| r.percent), Some(67));
-        let b = figures(Some("b"), &[], &records, Audience::Exact);
+        let b = figures(Some(&["b".to_string()]), &[], &records, Audience::Exact);
         assert_eq!(b.referrals_received, Cell::Count(5));
         // Taken on: completed and accepted; answered: those and the rejection.
         assert_eq!(b.acceptance_rate.map(|r| r.percent), Some(67));

@@ -4,6 +4,7 @@
 //! matrix over every route × role × own/other organisation checks the outcome.
 
 use crate::account::{Membership, Role};
+use crate::region::RegionDirectory;
 
 /// Something a signed-in person wants to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -132,14 +133,22 @@ pub const GRANTS: &[(Action, Role, Reach)] = &[
     (Action::ManageRegion, Role::PlatformAdmin, Reach::Any),
 ];
 
+/// Actions whose network-wide page narrows itself to what the person reaches
+/// ([`reach_of`]): a role tied to a region opens the page and sees its region's part.
+const NARROWED_TO_REACH: &[Action] = &[
+    Action::UseStaffArea,
+    Action::ViewReferralFigures,
+    Action::ViewFrontDoorInsight,
+];
+
 /// What a grant with [`Reach::Any`] reaches when the role is tied to one region:
 /// that region's own things, the organisations contributing to its menu, and of the
-/// network only the staff area's start page.
+/// network only the pages that narrow themselves to the region.
 fn within_region(region: &str, action: Action, target: Target<'_>) -> bool {
     match target {
         Target::Region(code) => code == region,
         Target::Organization { regions, .. } => regions.iter().any(|r| r == region),
-        Target::Network => action == Action::UseStaffArea,
+        Target::Network => NARROWED_TO_REACH.contains(&action),
         Target::Employer { .. } => false,
     }
 }
@@ -178,22 +187,60 @@ pub fn allows(memberships: &[Membership], action: Action, target: Target<'_>) ->
         })
 }
 
-/// The organisations in which someone may do `action` (`None`: all of them). A role
-/// tied to a region counts as reaching all here; pages that list per organisation
-/// ask [`allows`] for each.
-pub fn organizations_for(memberships: &[Membership], action: Action) -> Option<Vec<String>> {
-    let mut own = Vec::new();
+/// Where someone may do an action: everywhere, or in some regions (through a role
+/// tied to a region) and some organisations (through a role held in one).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Reached {
+    pub everywhere: bool,
+    pub regions: Vec<String>,
+    pub organizations: Vec<String>,
+}
+
+impl Reached {
+    /// Whether the action is allowed somewhere at all.
+    pub fn anywhere(&self) -> bool {
+        self.everywhere || !self.regions.is_empty() || !self.organizations.is_empty()
+    }
+}
+
+/// Where someone holding `memberships` may do `action`.
+pub fn reach_of(memberships: &[Membership], action: Action) -> Reached {
+    let mut reached = Reached::default();
     for (_, role, reach) in GRANTS.iter().filter(|(a, _, _)| *a == action) {
         for m in memberships.iter().filter(|m| m.role == *role) {
-            match reach {
-                Reach::Any => return None,
-                Reach::Own => own.extend(m.organization_id.clone()),
+            match (reach, &m.region) {
+                (Reach::Any, None) => reached.everywhere = true,
+                (Reach::Any, Some(region)) => reached.regions.push(region.clone()),
+                (Reach::Own, _) => reached.organizations.extend(m.organization_id.clone()),
             }
         }
     }
-    own.sort();
-    own.dedup();
-    Some(own)
+    for list in [&mut reached.regions, &mut reached.organizations] {
+        list.sort();
+        list.dedup();
+    }
+    reached
+}
+
+/// The organisations in which someone may do `action` (`None`: all of them): those
+/// their roles are held in, and those contributing to the menu of a region their
+/// role is tied to.
+pub fn organizations_for(
+    memberships: &[Membership],
+    action: Action,
+    regions: &RegionDirectory,
+) -> Option<Vec<String>> {
+    let reached = reach_of(memberships, action);
+    if reached.everywhere {
+        return None;
+    }
+    let mut orgs = reached.organizations;
+    for code in &reached.regions {
+        orgs.extend(regions.contributors(code));
+    }
+    orgs.sort();
+    orgs.dedup();
+    Some(orgs)
 }
 
 #[cfg(test)]
@@ -229,7 +276,7 @@ mod tests {
         ));
         assert!(!allows(&staff, Action::ViewAuditLog, Target::Network));
         assert_eq!(
-            organizations_for(&staff, Action::EditService),
+            organizations_for(&staff, Action::EditService, &RegionDirectory::default()),
             Some(vec!["gip".to_string()])
         );
     }
@@ -245,7 +292,14 @@ mod tests {
                 regions: &[]
             }
         ));
-        assert_eq!(organizations_for(&coordinator, Action::EditService), None);
+        assert_eq!(
+            organizations_for(
+                &coordinator,
+                Action::EditService,
+                &RegionDirectory::default()
+            ),
+            None
+        );
         let funder = member(Role::Funder, None);
         assert!(allows(&funder, Action::ViewAggregates, Target::Network));
         assert!(!allows(
@@ -322,5 +376,83 @@ mod tests {
                 }
             ));
         }
+    }
+
+    fn midden_limburg() -> RegionDirectory {
+        use crate::region::{LabourMarketRegion, MenuEntry, RegionLook, RegionStatus};
+        let entry = |service: &str, contributor: &str| MenuEntry {
+            service: service.into(),
+            contributor: contributor.into(),
+        };
+        RegionDirectory::new(vec![LabourMarketRegion {
+            code: "midden-limburg".into(),
+            name: crate::text::Text::new("Midden-Limburg", "Central Limburg", "", ""),
+            municipalities: vec!["GM0957".into()],
+            areas_abroad: vec![],
+            generalists: vec![],
+            languages: vec![crate::text::Lang::Nl],
+            host: None,
+            look: RegionLook::default(),
+            status: RegionStatus::Live,
+            menu: vec![
+                entry("wml-1", "wml"),
+                entry("wml-2", "wml"),
+                entry("gip-1", "gip"),
+            ],
+        }])
+    }
+
+    #[test]
+    fn a_regional_role_reaches_the_organisations_of_its_region_and_its_narrowed_pages() {
+        let regional = vec![Membership {
+            region: Some("midden-limburg".into()),
+            organization_id: None,
+            role: Role::Coordinator,
+        }];
+        let dir = midden_limburg();
+        assert_eq!(
+            organizations_for(&regional, Action::EditService, &dir),
+            Some(vec!["gip".to_string(), "wml".to_string()])
+        );
+        let reached = reach_of(&regional, Action::ViewReferralFigures);
+        assert!(!reached.everywhere);
+        assert_eq!(reached.regions, vec!["midden-limburg".to_string()]);
+        // Figures and insight narrow themselves; the audit log and taxonomies do not.
+        assert!(allows(
+            &regional,
+            Action::ViewReferralFigures,
+            Target::Network
+        ));
+        assert!(allows(
+            &regional,
+            Action::ViewFrontDoorInsight,
+            Target::Network
+        ));
+        assert!(!allows(
+            &regional,
+            Action::ManageTaxonomies,
+            Target::Network
+        ));
+        assert!(!allows(
+            &regional,
+            Action::ViewStaleRecords,
+            Target::Network
+        ));
+        let funder = vec![Membership {
+            region: Some("midden-limburg".into()),
+            organization_id: None,
+            role: Role::Funder,
+        }];
+        assert!(allows(
+            &funder,
+            Action::ViewReferralFigures,
+            Target::Network
+        ));
+        assert!(!allows(
+            &funder,
+            Action::ViewFrontDoorInsight,
+            Target::Network
+        ));
+        assert!(!reach_of(&funder, Action::EditService).anywhere());
     }
 }

@@ -263,6 +263,17 @@ impl RegionDirectory {
             .collect()
     }
 
+    /// The organisations contributing to a region's menu (none for an unknown code).
+    pub fn contributors(&self, code: &str) -> Vec<String> {
+        let mut orgs: Vec<String> = self
+            .get(code)
+            .map(|r| r.menu.iter().map(|m| m.contributor.clone()).collect())
+            .unwrap_or_default();
+        orgs.sort();
+        orgs.dedup();
+        orgs
+    }
+
     /// The regions whose menu holds `service` by its own entry (not as a national service).
     pub fn regions_of_service<'a>(
         &'a self,

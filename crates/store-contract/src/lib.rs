@@ -170,9 +170,16 @@ fn day(d: u32) -> chrono::NaiveDate {
 }
 
 pub async fn route_counts_add_up_per_combination(store: &dyn Store) {
-    assert!(store.route_counts(day(1)).await.expect("counts").is_empty());
+    assert!(
+        store
+            .route_counts(day(1), None)
+            .await
+            .expect("counts")
+            .is_empty()
+    );
     let tally = |d, combination: &str, fell_back, count| RouteTally {
         day: day(d),
+        region: String::new(),
         combination: combination.into(),
         fell_back,
         count,
@@ -188,48 +195,133 @@ pub async fn route_counts_add_up_per_combination(store: &dyn Store) {
     ];
     store.add_route_counts(&second).await.expect("add");
     store.add_route_counts(&[]).await.expect("nothing to add");
-    let counts = store.route_counts(day(15)).await.expect("counts");
+    let counts = store.route_counts(day(15), None).await.expect("counts");
     assert_eq!(
         counts,
         vec![
             RouteCount {
+                region: String::new(),
                 combination: "who=worker&topic=tax".into(),
                 fell_back: false,
                 count: 3
             },
             RouteCount {
+                region: String::new(),
                 combination: "who=employer&topic=other".into(),
                 fell_back: true,
                 count: 1
             },
         ]
     );
-    assert_eq!(store.route_counts(day(1)).await.expect("counts").len(), 3);
+    assert_eq!(
+        store
+            .route_counts(day(1), None)
+            .await
+            .expect("counts")
+            .len(),
+        3
+    );
+}
+
+/// The same answers at two regions' front doors are counted apart, and each door's
+/// counts can be read alone (a region's coordinator sees only its own).
+pub async fn route_counts_are_kept_per_front_door(store: &dyn Store) {
+    let at = |region: &str, count| RouteTally {
+        day: day(20),
+        region: region.into(),
+        combination: "who=worker&topic=tax".into(),
+        fell_back: false,
+        count,
+    };
+    store
+        .add_route_counts(&[at("", 1), at("midden-limburg", 2), at("zuid-limburg", 4)])
+        .await
+        .expect("add");
+    store
+        .add_route_counts(&[at("midden-limburg", 3)])
+        .await
+        .expect("add again");
+    let midden = store
+        .route_counts(day(1), Some("midden-limburg"))
+        .await
+        .expect("counts");
+    assert_eq!(
+        midden,
+        vec![RouteCount {
+            region: "midden-limburg".into(),
+            combination: "who=worker&topic=tax".into(),
+            fell_back: false,
+            count: 5
+        }]
+    );
+    let own = store.route_counts(day(1), Some("")).await.expect("counts");
+    assert_eq!(own.len(), 1);
+    assert_eq!((own[0].region.as_str(), own[0].count), ("", 1));
+    let all = store.route_counts(day(1), None).await.expect("counts");
+    let doors: Vec<(&str, i64)> = all.iter().map(|c| (c.region.as_str(), c.count)).collect();
+    assert_eq!(
+        doors,
+        vec![("midden-limburg", 5), ("zuid-limburg", 4), ("", 1)]
+    );
+    assert!(
+        store
+            .route_counts(day(1), Some("noord-limburg"))
+            .await
+            .expect("counts")
+            .is_empty()
+    );
 }
 
 pub async fn feedback_is_kept_newest_first(store: &dyn Store) {
-    for (d, comment) in [
-        (18, "Ik zoek kinderopvang in Aken"),
-        (19, "Keine passende Stelle – 😕"),
-        (20, ""),
+    for (d, region, comment) in [
+        (18, "", "Ik zoek kinderopvang in Aken"),
+        (19, "midden-limburg", "Keine passende Stelle – 😕"),
+        (20, "", ""),
     ] {
         let f = Feedback {
             day: day(d),
+            region: region.into(),
             combination: format!("who=worker&day={d}"),
             lang: "nl".into(),
             comment: comment.into(),
         };
         store.add_feedback(&f).await.expect("add");
     }
-    let all = store.feedback(day(1), 10).await.expect("feedback");
+    let all = store.feedback(day(1), 10, None).await.expect("feedback");
     assert_eq!(all.len(), 3);
     assert_eq!(all[0].day, day(20));
     assert_eq!(all[1].comment, "Keine passende Stelle – 😕");
+    assert_eq!(all[1].region, "midden-limburg");
     assert_eq!(
-        store.feedback(day(19), 10).await.expect("feedback").len(),
+        store
+            .feedback(day(19), 10, None)
+            .await
+            .expect("feedback")
+            .len(),
         2
     );
-    assert_eq!(store.feedback(day(1), 1).await.expect("feedback").len(), 1);
+    assert_eq!(
+        store
+            .feedback(day(1), 1, None)
+            .await
+            .expect("feedback")
+            .len(),
+        1
+    );
+    let midden = store
+        .feedback(day(1), 10, Some("midden-limburg"))
+        .await
+        .expect("feedback");
+    assert_eq!(midden.len(), 1);
+    assert_eq!(midden[0].comment, "Keine passende Stelle – 😕");
+    assert_eq!(
+        store
+            .feedback(day(1), 10, Some(""))
+            .await
+            .expect("feedback")
+            .len(),
+        2
+    );
 }
 
 fn audit_event(action: &str, actor: &str) -> loket_domain::audit::AuditEvent {
@@ -901,6 +993,7 @@ pub async fn retention_removes_expired_feedback_and_keeps_counts(store: &dyn Sto
         store
             .add_feedback(&Feedback {
                 day: day(d),
+                region: String::new(),
                 combination: "tg=cross-border".into(),
                 lang: lang.into(),
                 comment: "Mijn naam is Jan, bel 06-12345678".into(),
@@ -916,7 +1009,7 @@ pub async fn retention_removes_expired_feedback_and_keeps_counts(store: &dyn Sto
         3
     );
     let left = store
-        .feedback(day("2000-01-01"), 10)
+        .feedback(day("2000-01-01"), 10, None)
         .await
         .expect("feedback");
     assert_eq!(left.len(), 1);
@@ -1022,6 +1115,7 @@ macro_rules! contract_tests {
             failed_import_leaves_the_database_unchanged,
             lookups_by_id,
             route_counts_add_up_per_combination,
+            route_counts_are_kept_per_front_door,
             feedback_is_kept_newest_first,
             the_audit_log_chains_every_entry,
             concurrent_audit_appends_keep_one_chain,

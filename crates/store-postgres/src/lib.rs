@@ -53,7 +53,7 @@ loket_store::sqlx_catalogue_impls!(
     precise_time = |t: &chrono::DateTime<chrono::Utc>| *t,
     read_time = read_time,
     latest_change_sql = "SELECT coalesce(max(seq), 0)::bigint FROM catalogue_changes",
-    route_counts_sql = "SELECT combination, bool_or(fell_back) AS fell_back, sum(count)::bigint AS total FROM front_door_routes WHERE day >= $1 GROUP BY combination ORDER BY total DESC, combination",
+    route_counts_sql = "SELECT region, combination, bool_or(fell_back) AS fell_back, sum(count)::bigint AS total FROM front_door_routes WHERE day >= $1 AND (CAST($2 AS TEXT) IS NULL OR region = $2) GROUP BY region, combination ORDER BY total DESC, region, combination",
     durable_commits_sql = "SELECT current_setting('synchronous_commit') IN ('on', 'remote_write', 'remote_apply') AND current_setting('fsync') = 'on'"
 );
 

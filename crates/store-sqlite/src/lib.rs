@@ -64,7 +64,7 @@ loket_store::sqlx_catalogue_impls!(
         |t: &chrono::DateTime<chrono::Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::Micros, true),
     read_time = read_time,
     latest_change_sql = "SELECT coalesce(max(seq), 0) FROM catalogue_changes",
-    route_counts_sql = "SELECT combination, max(fell_back) != 0 AS fell_back, sum(count) AS total FROM front_door_routes WHERE day >= $1 GROUP BY combination ORDER BY total DESC, combination",
+    route_counts_sql = "SELECT region, combination, max(fell_back) != 0 AS fell_back, sum(count) AS total FROM front_door_routes WHERE day >= $1 AND (CAST($2 AS TEXT) IS NULL OR region = $2) GROUP BY region, combination ORDER BY total DESC, region, combination",
     durable_commits_sql = "SELECT synchronous >= 2 FROM pragma_synchronous"
 );
 

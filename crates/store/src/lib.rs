@@ -105,6 +105,8 @@ pub trait CatalogueStore: Send + Sync + 'static {
 /// No IP address, no cookie, no free text: only the coarse answers.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RouteCount {
+    /// The labour-market region whose front door was asked; empty for the deployment's own.
+    pub region: String,
     pub combination: String,
     /// Whether routing fell back to the generalist for it: a gap in the menu.
     pub fell_back: bool,
@@ -115,6 +117,8 @@ pub struct RouteCount {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RouteTally {
     pub day: chrono::NaiveDate,
+    /// The region's front door (its code), or empty for the deployment's own.
+    pub region: String,
     pub combination: String,
     pub fell_back: bool,
     pub count: i64,
@@ -125,6 +129,8 @@ pub struct RouteTally {
 pub struct Feedback {
     /// The day only, not the time: enough for the coordinator, less to identify anyone by.
     pub day: chrono::NaiveDate,
+    /// The region's front door it was sent from; empty for the deployment's own.
+    pub region: String,
     pub combination: String,
     pub lang: String,
     pub comment: String,
@@ -136,13 +142,23 @@ pub trait InsightStore: Send + Sync + 'static {
     /// Adds counted routings (buffered by the web tier), in one transaction.
     async fn add_route_counts(&self, tallies: &[RouteTally]) -> StoreResult<()>;
 
-    /// Combinations asked on or after `since`, most asked first.
-    async fn route_counts(&self, since: chrono::NaiveDate) -> StoreResult<Vec<RouteCount>>;
+    /// Combinations asked on or after `since` per front door, most asked first; only
+    /// `door`'s (a region's code, or empty for the deployment's own) when given.
+    async fn route_counts(
+        &self,
+        since: chrono::NaiveDate,
+        door: Option<&str>,
+    ) -> StoreResult<Vec<RouteCount>>;
 
     async fn add_feedback(&self, feedback: &Feedback) -> StoreResult<()>;
 
-    /// Feedback from `since` on, newest first, at most `limit`.
-    async fn feedback(&self, since: chrono::NaiveDate, limit: i64) -> StoreResult<Vec<Feedback>>;
+    /// Feedback from `since` on, newest first, at most `limit`; only `door`'s when given.
+    async fn feedback(
+        &self,
+        since: chrono::NaiveDate,
+        limit: i64,
+        door: Option<&str>,
+    ) -> StoreResult<Vec<Feedback>>;
 }
 
 /// The append-only audit and processing log. Entries are numbered and hash-chained

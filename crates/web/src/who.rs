@@ -151,8 +151,7 @@ pub fn current() -> Option<Who> {
 /// Where a role starts: each lands on a page it can use, never one that refuses it.
 pub(crate) fn home_for(memberships: &[Membership]) -> &'static str {
     let has = |role: Role| memberships.iter().any(|m| m.role == role);
-    // `None`: everywhere; otherwise the organisations where the staff area is theirs.
-    if policy::organizations_for(memberships, Action::UseStaffArea).is_none_or(|o| !o.is_empty()) {
+    if policy::reach_of(memberships, Action::UseStaffArea).anywhere() {
         "/beheer"
     } else if has(Role::Funder) {
         "/beheer/cijfers"

@@ -920,6 +920,7 @@ async fn retention_on(app: &TestApp) {
         app.state
             .store
             .add_feedback(&loket_store::Feedback {
+                region: String::new(),
                 day: today - chrono::Duration::days(age),
                 combination: "who=worker".into(),
                 lang: "nl".into(),
@@ -936,7 +937,7 @@ async fn retention_on(app: &TestApp) {
     let left = app
         .state
         .store
-        .feedback(today - chrono::Duration::days(1000), 10)
+        .feedback(today - chrono::Duration::days(1000), 10, None)
         .await
         .expect("feedback");
     assert_eq!(

@@ -2,8 +2,8 @@
 //! The authorization matrix: every route in the route table × every role ×
 //! a record of the role's own organisation (or region) and of another one, compared
 //! with the hand-written expectations in `tests/data/authorization-matrix.txt`.
-//! Besides the roles, a coordinator tied to one region (`region-coordinator`):
-//! its own region is Midden-Limburg; "own" records are of an organisation on
+//! Besides the roles, a coordinator and a funder tied to one region
+//! (`region-coordinator`, `region-funder`): their own region is Midden-Limburg; "own" records are of an organisation on
 //! Midden-Limburg's menu, "other" records of one on no region's menu.
 
 mod support;
@@ -23,8 +23,8 @@ const OTHER_REGION: &str = "zuid-limburg";
 enum Who {
     Anonymous,
     Role(Role),
-    /// A coordinator whose role is tied to [`OWN_REGION`].
-    RegionCoordinator,
+    /// A coordinator or funder whose role is tied to [`OWN_REGION`].
+    Regional(Role),
 }
 
 impl Who {
@@ -32,7 +32,9 @@ impl Who {
         match self {
             Who::Anonymous => "anonymous",
             Who::Role(r) => r.code(),
-            Who::RegionCoordinator => "region-coordinator",
+            Who::Regional(Role::Coordinator) => "region-coordinator",
+            Who::Regional(Role::Funder) => "region-funder",
+            Who::Regional(_) => "region-other",
         }
     }
 }
@@ -61,11 +63,11 @@ fn expected(rule: &[String], who: Who, own: bool) -> bool {
                 || r == role.code()
                 || (own && *r == format!("{}@own", role.code()))
         }),
-        Who::RegionCoordinator => rule.iter().any(|r| {
+        Who::Regional(_) => rule.iter().any(|r| {
             r == "public"
                 || r == "signed-in"
-                || r == "region-coordinator"
-                || (own && r == "region-coordinator@own")
+                || r == who.name()
+                || (own && *r == format!("{}@own", who.name()))
         }),
     }
 }
@@ -192,7 +194,8 @@ async fn every_route_answers_every_role_as_the_matrix_says() {
 
     let mut whos = vec![Who::Anonymous];
     whos.extend(Role::ALL.into_iter().map(Who::Role));
-    whos.push(Who::RegionCoordinator);
+    whos.push(Who::Regional(Role::Coordinator));
+    whos.push(Who::Regional(Role::Funder));
     let mut mismatches = Vec::new();
     let mut checked = 0;
     for entry in &table {
@@ -214,8 +217,8 @@ async fn every_route_answers_every_role_as_the_matrix_says() {
                         }
                         client
                     }
-                    Who::RegionCoordinator => {
-                        signed_in_for(&app.state, Role::Coordinator, None, Some(OWN_REGION))
+                    Who::Regional(role) => {
+                        signed_in_for(&app.state, role, None, Some(OWN_REGION))
                             .await
                             .0
                     }
@@ -226,7 +229,7 @@ async fn every_route_answers_every_role_as_the_matrix_says() {
                 } else {
                     let token = match who {
                         Who::Anonymous => String::new(),
-                        Who::Role(_) | Who::RegionCoordinator => {
+                        Who::Role(_) | Who::Regional(_) => {
                             client.get(&app.router, "/account").await.input("token")
                         }
                     };

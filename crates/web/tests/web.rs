@@ -1035,7 +1035,10 @@ async fn the_result_page_explains_each_service_and_counts_the_combination() {
     let counts = app
         .state
         .store
-        .route_counts(chrono::NaiveDate::from_ymd_opt(2000, 1, 1).expect("date"))
+        .route_counts(
+            chrono::NaiveDate::from_ymd_opt(2000, 1, 1).expect("date"),
+            None,
+        )
         .await
         .expect("counts");
     assert_eq!(counts.len(), 1);
@@ -1105,6 +1108,7 @@ async fn feedback_needs_a_valid_token_and_keeps_the_text_on_error() {
         .feedback(
             chrono::NaiveDate::from_ymd_opt(2000, 1, 1).expect("date"),
             10,
+            None,
         )
         .await
         .expect("feedback");

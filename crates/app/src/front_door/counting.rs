@@ -9,20 +9,24 @@ use std::sync::Mutex;
 
 #[derive(Default)]
 pub struct InsightBuffer {
-    counts: Mutex<HashMap<(NaiveDate, String), (bool, i64)>>,
+    /// Keyed by day, front door (a region's code, or empty) and combination.
+    counts: Mutex<HashMap<(NaiveDate, String, String), (bool, i64)>>,
 }
 
 impl InsightBuffer {
-    pub fn count(&self, day: NaiveDate, combination: String, fell_back: bool) {
-        self.add(day, combination, fell_back, 1);
+    /// Counts one routing at `door`: a region's code, or empty for the deployment's own.
+    pub fn count(&self, day: NaiveDate, door: &str, combination: String, fell_back: bool) {
+        self.add(day, door.to_string(), combination, fell_back, 1);
     }
 
-    fn add(&self, day: NaiveDate, combination: String, fell_back: bool, n: i64) {
+    fn add(&self, day: NaiveDate, door: String, combination: String, fell_back: bool, n: i64) {
         let mut counts = match self.counts.lock() {
             Ok(c) => c,
             Err(poisoned) => poisoned.into_inner(),
         };
-        let entry = counts.entry((day, combination)).or_insert((fell_back, 0));
+        let entry = counts
+            .entry((day, door, combination))
+            .or_insert((fell_back, 0));
         entry.0 = fell_back;
         entry.1 += n;
     }
@@ -36,12 +40,15 @@ impl InsightBuffer {
             };
             counts
                 .drain()
-                .map(|((day, combination), (fell_back, count))| RouteTally {
-                    day,
-                    combination,
-                    fell_back,
-                    count,
-                })
+                .map(
+                    |((day, region, combination), (fell_back, count))| RouteTally {
+                        day,
+                        region,
+                        combination,
+                        fell_back,
+                        count,
+                    },
+                )
                 .collect()
         };
         if taken.is_empty() {
@@ -51,7 +58,7 @@ impl InsightBuffer {
             Ok(()) => Ok(taken.len()),
             Err(e) => {
                 for t in taken {
-                    self.add(t.day, t.combination, t.fell_back, t.count);
+                    self.add(t.day, t.region, t.combination, t.fell_back, t.count);
                 }
                 Err(e)
             }

@@ -8,6 +8,7 @@
 use crate::App;
 
 pub mod callback;
+pub mod figures_scope;
 pub mod queries;
 use loket_domain::audit::{AuditEvent, AuditResult};
 use loket_domain::referral::{
@@ -44,11 +45,9 @@ pub fn party_org(
     memberships: &[loket_domain::account::Membership],
     r: &Referral,
 ) -> Option<String> {
-    let own = loket_domain::policy::organizations_for(
-        memberships,
-        loket_domain::policy::Action::HandleReferrals,
-    )
-    .unwrap_or_default();
+    let own =
+        loket_domain::policy::reach_of(memberships, loket_domain::policy::Action::HandleReferrals)
+            .organizations;
     own.iter()
         .find(|o| r.side_of(o) == Some(Side::Receiver))
         .or_else(|| own.iter().find(|o| r.side_of(o) == Some(Side::Sender)))

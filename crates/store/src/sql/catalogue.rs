@@ -284,10 +284,11 @@ macro_rules! sqlx_catalogue_impls {
                 let mut tx = self.pool.begin().await.map_err(db)?;
                 for t in tallies {
                     sqlx::query(
-                        "INSERT INTO front_door_routes (day, combination, fell_back, count) VALUES ($1, $2, $3, $4) \
-                         ON CONFLICT (day, combination) DO UPDATE SET count = front_door_routes.count + excluded.count, fell_back = excluded.fell_back",
+                        "INSERT INTO front_door_routes (day, region, combination, fell_back, count) VALUES ($1, $2, $3, $4, $5) \
+                         ON CONFLICT (day, region, combination) DO UPDATE SET count = front_door_routes.count + excluded.count, fell_back = excluded.fell_back",
                     )
                     .bind(t.day)
+                    .bind(&t.region)
                     .bind(&t.combination)
                     .bind(t.fell_back)
                     .bind(t.count)
@@ -298,27 +299,30 @@ macro_rules! sqlx_catalogue_impls {
                 tx.commit().await.map_err(db)
             }
 
-            async fn route_counts(&self, since: NaiveDate) -> StoreResult<Vec<RouteCount>> {
+            async fn route_counts(&self, since: NaiveDate, door: Option<&str>) -> StoreResult<Vec<RouteCount>> {
                 let rows = sqlx::query(
                     $route_counts_sql,
                 )
                 .bind(since)
+                .bind(door)
                 .fetch_all(&self.pool)
                 .await
                 .map_err(db)?;
                 Ok(rows
                     .iter()
                     .map(|r| RouteCount {
-                        combination: r.get(0),
-                        fell_back: r.get(1),
-                        count: r.get(2),
+                        region: r.get(0),
+                        combination: r.get(1),
+                        fell_back: r.get(2),
+                        count: r.get(3),
                     })
                     .collect())
             }
 
             async fn add_feedback(&self, f: &Feedback) -> StoreResult<()> {
-                sqlx::query("INSERT INTO front_door_feedback (day, combination, lang, comment) VALUES ($1, $2, $3, $4)")
+                sqlx::query("INSERT INTO front_door_feedback (day, region, combination, lang, comment) VALUES ($1, $2, $3, $4, $5)")
                     .bind(f.day)
+                    .bind(&f.region)
                     .bind(&f.combination)
                     .bind(&f.lang)
                     .bind(&f.comment)
@@ -328,10 +332,14 @@ macro_rules! sqlx_catalogue_impls {
                 Ok(())
             }
 
-            async fn feedback(&self, since: NaiveDate, limit: i64) -> StoreResult<Vec<Feedback>> {
-                let rows = sqlx::query("SELECT day, combination, lang, comment FROM front_door_feedback WHERE day >= $1 ORDER BY id DESC LIMIT $2")
+            async fn feedback(&self, since: NaiveDate, limit: i64, door: Option<&str>) -> StoreResult<Vec<Feedback>> {
+                let rows = sqlx::query(
+                    "SELECT day, region, combination, lang, comment FROM front_door_feedback \
+                     WHERE day >= $1 AND (CAST($3 AS TEXT) IS NULL OR region = $3) ORDER BY id DESC LIMIT $2",
+                )
                     .bind(since)
                     .bind(limit)
+                    .bind(door)
                     .fetch_all(&self.pool)
                     .await
                     .map_err(db)?;
@@ -339,9 +347,10 @@ macro_rules! sqlx_catalogue_impls {
                     .iter()
                     .map(|r| Feedback {
                         day: r.get(0),
-                        combination: r.get(1),
-                        lang: r.get(2),
-                        comment: r.get(3),
+                        region: r.get(1),
+                        combination: r.get(2),
+                        lang: r.get(3),
+                        comment: r.get(4),
                     })
                     .collect())
             }

@@ -152,6 +152,7 @@ pub async fn routes(
     let routing = route(&idx, &answers);
     state.insight.count(
         state.clock.today(),
+        "",
         answers.combination_key(),
         routing.fell_back,
     );
@@ -214,6 +215,9 @@ pub async fn routes(
 
 #[derive(Serialize, ToSchema)]
 pub struct CombinationCount {
+    /// The labour-market region whose front door was asked; absent for the deployment's own.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
     /// The answers, as in a result link.
     pub combination: String,
     pub count: i64,
@@ -224,6 +228,9 @@ pub struct CombinationCount {
 #[derive(Serialize, ToSchema)]
 pub struct FeedbackItem {
     pub day: String,
+    /// The labour-market region whose front door it was sent from; absent for the deployment's own.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
     pub lang: String,
     pub combination: String,
     pub comment: String,
@@ -260,7 +267,7 @@ pub async fn insights(
     if let Err(problem) = p.finish() {
         return problem.into_response();
     }
-    let Ok((counts, feedback)) = insight::since(&state, since, 1000).await else {
+    let Ok((counts, feedback)) = insight::since(&state, since, 1000, None).await else {
         return Problem::unavailable().into_response();
     };
     Json(Insights {
@@ -269,6 +276,7 @@ pub async fn insights(
         combinations: counts
             .into_iter()
             .map(|c| CombinationCount {
+                region: Some(c.region).filter(|r| !r.is_empty()),
                 combination: c.combination,
                 count: c.count,
                 fell_back: c.fell_back,
@@ -278,6 +286,7 @@ pub async fn insights(
             .into_iter()
             .map(|f| FeedbackItem {
                 day: f.day.to_string(),
+                region: Some(f.region).filter(|r| !r.is_empty()),
                 lang: f.lang,
                 combination: f.combination,
                 comment: f.comment,

@@ -218,7 +218,7 @@ pub(crate) fn caller_org(
     action: Action,
     asked: Option<&str>,
 ) -> Result<String, Response> {
-    let own = policy::organizations_for(&viewer.memberships, action).unwrap_or_default();
+    let own = policy::reach_of(&viewer.memberships, action).organizations;
     match asked {
         Some(a) => own.into_iter().find(|o| o == a),
         None => own.into_iter().next(),

@@ -76,7 +76,7 @@ pub async fn home(State(state): State<AppState>, ui: Page, SignedIn(viewer): Sig
     let Page { lang, tr, uri } = ui;
     let idx = state.index();
     let m = &viewer.memberships;
-    let editable = policy::organizations_for(m, Action::EditService);
+    let editable = policy::organizations_for(m, Action::EditService, &idx.regions);
     let mut services: Vec<ServiceRow> = idx
         .services()
         .iter()
@@ -102,7 +102,7 @@ pub async fn home(State(state): State<AppState>, ui: Page, SignedIn(viewer): Sig
             id: l.id,
         })
         .collect();
-    let invite_orgs = match policy::organizations_for(m, Action::InviteMember) {
+    let invite_orgs = match policy::organizations_for(m, Action::InviteMember, &idx.regions) {
         None => idx.organizations().iter().collect::<Vec<_>>(),
         Some(ids) => ids.iter().filter_map(|id| idx.organization(id)).collect(),
     }
@@ -144,7 +144,7 @@ pub async fn home(State(state): State<AppState>, ui: Page, SignedIn(viewer): Sig
                 },
             ),
             can_placements: policy::allows(m, Action::ViewPlacementFigures, net),
-            token_orgs: policy::organizations_for(m, Action::ManageApiTokens).unwrap_or_default(),
+            token_orgs: policy::reach_of(m, Action::ManageApiTokens).organizations,
         },
     )
 }

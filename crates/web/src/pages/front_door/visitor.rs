@@ -136,8 +136,9 @@ pub struct ResultPage {
     results: Vec<ResultView>,
     summary: Vec<(String, String)>,
     share: String,
-    /// The answers, for the feedback form.
+    /// The answers and the front door (a region's code, or empty), for the feedback form.
     answers: String,
+    door: String,
     token: String,
 }
 
@@ -439,6 +440,7 @@ pub(crate) fn result_at(
     let routing = route_in(&idx, door.region(&idx), &answers);
     state.insight.count(
         state.clock.today(),
+        door.code().unwrap_or_default(),
         answers.combination_key(),
         routing.fell_back,
     );
@@ -489,6 +491,7 @@ pub(crate) fn result_at(
         summary: summary_in(state, door.code(), &idx, &tr, &answers),
         share: format!("{}/resultaat?{share_query}", door.base),
         answers: share_query.clone(),
+        door: door.code().unwrap_or_default().to_string(),
         token: feedback_token(state),
     };
     render(StatusCode::OK, &page)
@@ -558,18 +561,9 @@ fn handover(
     })
 }
 
-/// The visitor's answers in words, question by question (the deployment's wording).
-pub(crate) fn summary(
-    state: &AppState,
-    idx: &CatalogueIndex,
-    tr: &Tr,
-    a: &Answers,
-) -> Vec<(String, String)> {
-    summary_in(state, None, idx, tr, a)
-}
-
-/// The visitor's answers in words, in the wording of `region`'s front door.
-fn summary_in(
+/// The visitor's answers in words, in the wording of `region`'s front door
+/// (`None`: the deployment's).
+pub(crate) fn summary_in(
     state: &AppState,
     region: Option<&str>,
     idx: &CatalogueIndex,
@@ -629,6 +623,8 @@ const MAX_FEEDBACK_PER_HOUR: i64 = 20;
 #[serde(default)]
 pub struct FeedbackForm {
     pub answers: String,
+    /// The region's front door it came from (its code); empty for the deployment's own.
+    pub door: String,
     pub comment: String,
     pub token: String,
     /// A field people do not see; robots fill it in.
@@ -640,6 +636,9 @@ pub struct FeedbackForm {
 pub struct FeedbackPage {
     layout: Layout,
     answers: String,
+    door: String,
+    /// Where "back to my result" and "start again" lead: this front door's address.
+    base: String,
     comment: String,
     token: String,
     error: Option<String>,
@@ -661,6 +660,11 @@ pub async fn feedback(
     let form = form.map(|axum::Form(f)| f).unwrap_or_default();
     let comment = form.comment.trim().to_string();
     let answers: String = form.answers.chars().take(2000).collect();
+    // A door that is no region's (a mangled form) counts as the deployment's own.
+    let door = match state.index().regions.get(&form.door) {
+        Some(r) => Door::of_region(&r.code),
+        None => Door::deployment(),
+    };
     let mut error = None;
     let mut forbidden = false;
     let now = state.clock.unix();
@@ -679,7 +683,9 @@ pub async fn feedback(
         (Some(_), _) => false,
         (None, false) => true, // a robot: thank it, keep nothing
         (None, true) => {
-            match insight::add_feedback(&state, answers.clone(), lang.code(), comment.clone()).await
+            let code = door.code().unwrap_or_default();
+            match insight::add_feedback(&state, code, answers.clone(), lang.code(), comment.clone())
+                .await
             {
                 Ok(()) => true,
                 Err(e) => {
@@ -702,14 +708,19 @@ pub async fn feedback(
         StatusCode::BAD_REQUEST
     };
     let page = FeedbackPage {
-        layout: Layout::new(
-            tr.clone(),
-            tr.t("feedback-title"),
-            "front-door",
-            uri.path(),
-            uri.query(),
+        layout: door.layout(
+            &state.index(),
+            Layout::new(
+                tr.clone(),
+                tr.t("feedback-title"),
+                "front-door",
+                uri.path(),
+                uri.query(),
+            ),
         ),
         answers,
+        door: door.code().unwrap_or_default().to_string(),
+        base: door.base.clone(),
         comment: if stored { String::new() } else { comment },
         token: feedback_token(&state),
         error,

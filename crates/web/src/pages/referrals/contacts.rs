@@ -94,7 +94,7 @@ fn options(values: &[&str], prefix: &str, selected: &str, tr: &Tr) -> Vec<Opt> {
 }
 
 fn my_orgs(viewer: &Viewer) -> Vec<String> {
-    policy::organizations_for(&viewer.memberships, Action::RegisterContact).unwrap_or_default()
+    policy::reach_of(&viewer.memberships, Action::RegisterContact).organizations
 }
 
 #[allow(clippy::too_many_arguments)]

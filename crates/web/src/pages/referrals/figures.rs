@@ -1,6 +1,7 @@
 //! Figures on contacts and referrals (`/beheer/cijfers`): staff and
 //! organisation admins see their organisation's, the coordinator the network's
-//! (or one organisation's), funders the same with small cells suppressed.
+//! (or one region's or organisation's), funders the same with small cells
+//! suppressed; a role tied to a region sees that region's.
 
 use crate::AppState;
 use crate::error::failure;
@@ -12,10 +13,9 @@ use askama::Template;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
+use loket_app::referrals::figures_scope::{self, FiguresScope};
 use loket_app::referrals::queries;
-use loket_domain::account::Role;
 use loket_domain::figures::{self, Audience, Cell, ReferralRecord};
-use loket_domain::policy::{self, Action};
 use loket_domain::{Lang, TaxonomyKind};
 use serde::Deserialize;
 
@@ -31,7 +31,8 @@ pub struct FiguresPage {
     scope: String,
     year: i32,
     years: Vec<Opt>,
-    orgs: Vec<Opt>,
+    /// Network, regions and organisations the viewer may choose from.
+    scopes: Vec<Opt>,
     suppressed_note: bool,
     summary: Vec<Line>,
     tables: Vec<Table>,
@@ -44,11 +45,26 @@ pub struct Table {
 
 #[derive(Debug, Default, Deserialize)]
 pub struct Params {
+    /// An organisation's id, or `regio:{code}` for a region (one list offers both).
     #[serde(default)]
     org: String,
     /// Text, so that a mangled link shows this year instead of an error.
     #[serde(default)]
     jaar: String,
+}
+
+impl Params {
+    fn region(&self) -> Option<&str> {
+        self.org.strip_prefix("regio:")
+    }
+}
+
+fn scope_value(scope: &FiguresScope) -> String {
+    match scope {
+        FiguresScope::Network => String::new(),
+        FiguresScope::Region(code) => format!("regio:{code}"),
+        FiguresScope::Organization(o) => o.clone(),
+    }
 }
 
 fn cell(tr: &Tr, c: Cell) -> String {
@@ -87,23 +103,15 @@ pub async fn page(
 ) -> Response {
     let Page { lang, tr, uri } = ui;
     let idx = state.index();
-    let allowed = policy::organizations_for(&viewer.memberships, Action::ViewReferralFigures);
-    // Which organisation: one of the viewer's own, or any (or the network) for
-    // network-wide roles.
-    let org: Option<String> = match &allowed {
-        Some(own) => own
-            .iter()
-            .find(|o| **o == params.org)
-            .or(own.first())
-            .cloned(),
-        None => idx.organization(&params.org).map(|o| o.id.clone()),
+    let Some(choice) = figures_scope::choose(
+        &viewer.memberships,
+        &idx,
+        params.region(),
+        Some(params.org.as_str()).filter(|o| !o.is_empty()),
+    ) else {
+        return crate::pages::errors::forbidden_page(&state, lang, &uri, Some(&viewer));
     };
-    let exact = allowed.is_some()
-        || viewer
-            .memberships
-            .iter()
-            .any(|m| m.role == Role::Coordinator);
-    let audience = if exact {
+    let audience = if choice.exact {
         Audience::Exact
     } else {
         Audience::AggregatesOnly
@@ -116,7 +124,12 @@ pub async fn page(
         .unwrap_or(this_year)
         .clamp(2000, this_year + 1);
     let (from, to) = (year_start(year), year_start(year + 1));
-    let (contacts, facts) = match queries::figures_input(&state, org.as_deref(), from, to).await {
+    let partners = figures_scope::partners(&choice.scope, &idx);
+    let one_org = match &choice.scope {
+        FiguresScope::Organization(o) => Some(o.as_str()),
+        _ => None,
+    };
+    let (contacts, facts) = match queries::figures_input(&state, one_org, from, to).await {
         Ok(found) => found,
         Err(e) => return failure(e),
     };
@@ -127,7 +140,7 @@ pub async fn page(
             accepted_at: f.accepted_at,
         })
         .collect();
-    let f = figures::figures(org.as_deref(), &contacts, &records, audience);
+    let f = figures::figures(partners.as_deref(), &contacts, &records, audience);
     // Staff read the counts behind a rate ("100 % (1 of 1 answered)"); funders
     // the percentage only, so no small count can be worked back out.
     let percent = |r: figures::Rate, counted_key: &str| match r {
@@ -177,32 +190,27 @@ pub async fn page(
             .map(|t| t.name.get(lang).to_string())
             .unwrap_or_else(|| code.to_string())
     };
-    let orgs = {
-        let mut list: Vec<Opt> = match &allowed {
-            Some(own) => own
-                .iter()
-                .filter_map(|o| idx.organization(o))
-                .map(|o| Opt {
-                    value: o.id.clone(),
-                    label: o.name.clone(),
-                    selected: Some(&o.id) == org.as_ref(),
-                })
-                .collect(),
-            None => std::iter::once(Opt {
-                value: String::new(),
-                label: tr.t("figures-network"),
-                selected: org.is_none(),
-            })
-            .chain(idx.organizations().iter().map(|o| Opt {
-                value: o.id.clone(),
-                label: o.name.clone(),
-                selected: Some(&o.id) == org.as_ref(),
-            }))
-            .collect(),
-        };
-        list.sort_by_key(|o| !o.value.is_empty());
-        list
+    let scope_name = |scope: &FiguresScope| match scope {
+        FiguresScope::Network => tr.t("figures-network"),
+        FiguresScope::Region(code) => idx
+            .regions
+            .get(code)
+            .map(|r| tr.s("figures-region", &[("name", r.name.get(lang).to_string())]))
+            .unwrap_or_else(|| code.clone()),
+        FiguresScope::Organization(o) => idx
+            .organization(o)
+            .map(|o| o.name.clone())
+            .unwrap_or_else(|| o.clone()),
     };
+    let scopes = choice
+        .options
+        .iter()
+        .map(|o| Opt {
+            value: scope_value(o),
+            label: scope_name(o),
+            selected: *o == choice.scope,
+        })
+        .collect();
     let page = FiguresPage {
         layout: Layout::new(
             tr.clone(),
@@ -211,13 +219,7 @@ pub async fn page(
             uri.path(),
             uri.query(),
         ),
-        scope: match &org {
-            Some(o) => idx
-                .organization(o)
-                .map(|o| o.name.clone())
-                .unwrap_or_default(),
-            None => tr.t("figures-network"),
-        },
+        scope: scope_name(&choice.scope),
         year,
         years: (2025..=this_year)
             .rev()
@@ -227,7 +229,7 @@ pub async fn page(
                 selected: y == year,
             })
             .collect(),
-        orgs,
+        scopes,
         suppressed_note: audience == Audience::AggregatesOnly,
         summary,
         tables: vec![

@@ -23,7 +23,7 @@ pub(crate) use crate::present::local_time;
 
 /// The organisations whose referrals the viewer handles (policy: own organisation).
 pub(crate) fn my_orgs(viewer: &Viewer) -> Vec<String> {
-    policy::organizations_for(&viewer.memberships, Action::HandleReferrals).unwrap_or_default()
+    policy::reach_of(&viewer.memberships, Action::HandleReferrals).organizations
 }
 
 pub(crate) fn caller<'a>(viewer: &'a Viewer, org: &'a str) -> Caller<'a> {
