@@ -51,7 +51,7 @@ async fn a_regions_coordinator_sees_its_own_front_doors_counts_and_feedback_only
     assert!(
         thanks
             .body
-            .contains(&format!("href=\"/regio/zuid-limburg/voordeur/resultaat?")),
+            .contains("href=\"/regio/zuid-limburg/voordeur/resultaat?"),
         "back to the result at the same door"
     );
 

@@ -7,10 +7,13 @@ use loket_store::{RouteTally, Store, StoreResult};
 use std::collections::HashMap;
 use std::sync::Mutex;
 
+/// A day, a front door (a region's code, or empty) and a combination of answers.
+type Key = (NaiveDate, String, String);
+
 #[derive(Default)]
 pub struct InsightBuffer {
-    /// Keyed by day, front door (a region's code, or empty) and combination.
-    counts: Mutex<HashMap<(NaiveDate, String, String), (bool, i64)>>,
+    /// Whether the combination fell back, and how often it was asked.
+    counts: Mutex<HashMap<Key, (bool, i64)>>,
 }
 
 impl InsightBuffer {
