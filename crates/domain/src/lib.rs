@@ -18,6 +18,7 @@ pub mod document;
 pub mod editing;
 pub mod figures;
 pub mod lexicon;
+pub mod logo;
 pub mod opening;
 pub mod phone;
 pub mod policy;

@@ -10,6 +10,7 @@
 use crate::area::Areas;
 use crate::catalogue::{Id, Organization, Service};
 use crate::colour::Colour;
+use crate::logo::RegionLogo;
 use crate::text::{Lang, Text};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
@@ -60,6 +61,9 @@ pub struct RegionLook {
     /// `#rrggbb`, dark enough to carry white text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub colour: Option<String>,
+    /// Shown before the name in the header.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub logo: Option<RegionLogo>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -432,6 +436,9 @@ pub fn validate(
             && (n.trim().is_empty() || n.chars().count() > 60)
         {
             problem("look.name", "must be 1 to 60 characters".into());
+        }
+        if let Some(Err(e)) = r.look.logo.as_ref().map(RegionLogo::bytes) {
+            problem("look.logo", e.to_string());
         }
         let mut on_menu = HashSet::new();
         for entry in &r.menu {

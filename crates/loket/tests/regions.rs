@@ -103,6 +103,12 @@ fn brabant() -> (LabourMarketRegion, CatalogueDocument) {
         look: RegionLook {
             name: Some("loket Noordoost-Brabant".into()),
             colour: Some("#1d4e2a".into()),
+            logo: Some(
+                loket_domain::logo::RegionLogo::from_bytes(
+                    br##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10" fill="#1d4e2a"/></svg>"##,
+                )
+                .expect("an svg logo"),
+            ),
         },
         status: RegionStatus::Live,
         menu: vec![MenuEntry {
@@ -141,6 +147,10 @@ fn a_region_added_from_a_file_is_live_on_every_running_node_without_a_restart() 
         contributor: bad.menu[0].contributor.clone(),
     });
     bad.look.colour = Some("#ffff00".into());
+    bad.look.logo = Some(loket_domain::logo::RegionLogo {
+        media_type: "image/png".into(),
+        data: "R0lGODlhAQABAAAAACw=".into(), // a GIF
+    });
     write_file(dir.path(), "bad.json", &bad, &catalogue);
     let refused = loket(dir.path(), &["region", "add", "bad.json"]);
     assert!(!refused.status.success());
@@ -150,6 +160,7 @@ fn a_region_added_from_a_file_is_live_on_every_running_node_without_a_restart() 
         "unknown municipality code \"GM9999\"",
         "names a missing service \"no-such-service\"",
         "white text on #ffff00 has a contrast of",
+        "region (midden-limburg): field `look.logo`: the logo must be a PNG or SVG image",
     ] {
         assert!(text.contains(problem), "{problem} in {text}");
     }
@@ -177,6 +188,11 @@ fn a_region_added_from_a_file_is_live_on_every_running_node_without_a_restart() 
         "the new region is not live on the second node"
     );
     assert_eq!(status(first.port, "/regio/noordoost-brabant/voordeur"), 200);
+    assert_eq!(
+        status(second.port, "/regio/noordoost-brabant/logo"),
+        200,
+        "its logo travels with it"
+    );
     let again = loket(dir.path(), &["region", "add", "region.json"]);
     assert!(stderr(&again).contains("a region with this code already exists"));
 

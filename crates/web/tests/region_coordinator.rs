@@ -153,3 +153,97 @@ async fn midden_limburgs_coordinator_changes_only_midden_limburg() {
         assert_eq!(refused.status, StatusCode::FORBIDDEN, "{path}");
     }
 }
+
+#[tokio::test]
+async fn a_regions_coordinator_gives_it_a_logo_and_a_file_that_is_no_image_is_refused() {
+    let app = app().await;
+    let (mut coordinator, _) =
+        signed_in_for(&app.state, Role::Coordinator, None, Some("midden-limburg")).await;
+    let page = coordinator
+        .get(&app.router, "/beheer/regio/midden-limburg?lang=en")
+        .await;
+    assert!(
+        page.body
+            .contains("No logo yet: the header shows the name only.")
+    );
+    let fields = |page: &support::Reply| (page.input("token"), page.input("version"));
+
+    // A GIF renamed to .png is refused next to the field; nothing changes.
+    let (token, version) = fields(&page);
+    let refused = coordinator
+        .post_multipart(
+            &app.router,
+            "/beheer/regio/midden-limburg/logo?lang=en",
+            &[("token", &token), ("version", &version)],
+            Some(("logo", "logo.png", b"GIF89a\x01\x00\x01\x00")),
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::BAD_REQUEST);
+    assert!(
+        refused
+            .body
+            .contains("<p class=\"field-error\" id=\"logo-error\">Choose a PNG or SVG image.</p>")
+    );
+    let missing = Client::default()
+        .get(&app.router, "/regio/midden-limburg/logo")
+        .await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+
+    // An SVG: in Midden-Limburg's header, not in South Limburg's.
+    let svg = br##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 4"><circle cx="2" cy="2" r="2" fill="#fff"/></svg>"##;
+    let (token, version) = fields(&refused);
+    let saved = coordinator
+        .post_multipart(
+            &app.router,
+            "/beheer/regio/midden-limburg/logo?lang=en",
+            &[("token", &token), ("version", &version)],
+            Some(("logo", "logo.svg", svg)),
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    let mut visitor = Client::default();
+    let home = visitor
+        .get(&app.router, "/regio/midden-limburg?lang=en")
+        .await;
+    assert!(
+        home.body
+            .contains("<img src=\"/regio/midden-limburg/logo\" alt=\"\" class=\"logo\">")
+    );
+    let image = visitor.get(&app.router, "/regio/midden-limburg/logo").await;
+    assert_eq!(image.status, StatusCode::OK);
+    assert_eq!(image.headers["content-type"], "image/svg+xml");
+    assert_eq!(image.body.as_bytes(), svg);
+    let south = visitor
+        .get(&app.router, "/regio/zuid-limburg?lang=en")
+        .await;
+    assert!(!south.body.contains("/logo\" alt=\"\" class=\"logo\""));
+
+    // Removed again: the name alone.
+    let page = coordinator
+        .get(&app.router, "/beheer/regio/midden-limburg?lang=en")
+        .await;
+    assert!(page.body.contains("alt=\"The current logo\""));
+    let (token, version) = fields(&page);
+    let removed = coordinator
+        .post_multipart(
+            &app.router,
+            "/beheer/regio/midden-limburg/logo?lang=en",
+            &[("token", &token), ("version", &version), ("remove", "1")],
+            None,
+        )
+        .await;
+    assert_eq!(removed.status, StatusCode::SEE_OTHER, "{}", removed.body);
+    let gone = visitor.get(&app.router, "/regio/midden-limburg/logo").await;
+    assert_eq!(gone.status, StatusCode::NOT_FOUND);
+
+    // South Limburg's logo is not this coordinator's to change.
+    let other = coordinator
+        .post_multipart(
+            &app.router,
+            "/beheer/regio/zuid-limburg/logo?lang=en",
+            &[("token", &token), ("version", "1")],
+            Some(("logo", "logo.svg", svg)),
+        )
+        .await;
+    assert_eq!(other.status, StatusCode::FORBIDDEN);
+}

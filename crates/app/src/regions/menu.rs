@@ -1,12 +1,13 @@
 //! A region's coordinator keeps its menu and look: a service joins or leaves the
-//! menu (with the partner that contributes it), the header's name and colour
-//! change. Each save is versioned (a save from an older version is a conflict),
+//! menu (with the partner that contributes it), the header's name, colour and
+//! logo change. Each save is versioned (a save from an older version is a conflict),
 //! checked by the same rules as an imported region, written to the audit log and
 //! carried to every node by the change feed.
 
 use crate::audit::web_event;
 use crate::{App, AppError, AppResult};
 use loket_domain::audit::AuditResult;
+use loket_domain::logo::{LogoError, RegionLogo};
 use loket_domain::referral::FieldProblem;
 use loket_domain::region::{LabourMarketRegion, MenuEntry};
 
@@ -39,6 +40,8 @@ pub enum Change {
         name: String,
         colour: String,
     },
+    /// A new logo from an uploaded file's bytes, or none (the name alone).
+    Logo(Option<Vec<u8>>),
 }
 
 /// Applies `change` to region `code` if nobody saved since `expected`; answers the new version.
@@ -85,6 +88,21 @@ pub async fn change(
             region.look.colour = (!colour.is_empty()).then(|| colour.to_string());
             format!("{code} look")
         }
+        Change::Logo(bytes) => {
+            region.look.logo = match bytes {
+                None => None,
+                Some(b) => Some(RegionLogo::from_bytes(b).map_err(|e| {
+                    AppError::Invalid(vec![FieldProblem {
+                        field: "look.logo",
+                        problem: match e {
+                            LogoError::TooLarge => "logo-too-large",
+                            _ => "logo-not-an-image",
+                        },
+                    }])
+                })?),
+            };
+            format!("{code} logo")
+        }
     };
     let problems: Vec<FieldProblem> = loket_domain::region::validate(
         std::slice::from_ref(&region),
@@ -99,6 +117,7 @@ pub async fn change(
             "look.colour" if p.message.contains("contrast") => "too-light",
             "look.colour" => "not-a-colour",
             "look.name" => "too-long",
+            "look.logo" => "logo-not-an-image",
             _ => "invalid",
         },
     })

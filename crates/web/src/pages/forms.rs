@@ -196,6 +196,53 @@ where
     }
 }
 
+/// A multipart form: its fields as pairs, and the chosen file's bytes if any.
+pub(crate) struct Upload {
+    pub pairs: Vec<(String, String)>,
+    pub file: Option<Vec<u8>>,
+    /// The body could not be read in full (too large, or broken).
+    pub too_large: bool,
+}
+
+/// Reads a multipart form whose file input is named `file_field`.
+pub(crate) async fn read_upload(
+    mut multipart: axum::extract::Multipart,
+    file_field: &str,
+) -> Upload {
+    let mut upload = Upload {
+        pairs: Vec::new(),
+        file: None,
+        too_large: false,
+    };
+    loop {
+        match multipart.next_field().await {
+            Ok(Some(field)) => {
+                let name = field.name().unwrap_or_default().to_string();
+                let is_file = field.file_name().is_some();
+                match field.bytes().await {
+                    Ok(bytes) if name == file_field => {
+                        if is_file && !bytes.is_empty() {
+                            upload.file = Some(bytes.to_vec());
+                        }
+                    }
+                    Ok(bytes) => upload
+                        .pairs
+                        .push((name, String::from_utf8_lossy(&bytes).into_owned())),
+                    Err(_) => {
+                        upload.too_large = true;
+                        return upload;
+                    }
+                }
+            }
+            Ok(None) => return upload,
+            Err(_) => {
+                upload.too_large = true;
+                return upload;
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::safe_next;

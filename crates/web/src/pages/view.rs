@@ -25,6 +25,8 @@ pub struct Layout {
     /// The deployment's name (its own, or loket's in the page's language).
     pub site_name: String,
     pub has_logo: bool,
+    /// The logo's address: the deployment's, or a region's.
+    pub logo_src: String,
     /// The page's path, to mark the current menu entry.
     pub path: String,
     /// The stylesheet of the look's design tokens: the deployment's, or a region's.
@@ -73,6 +75,7 @@ impl Layout {
         Layout {
             site_name,
             has_logo: look.has_logo(),
+            logo_src: "/static/logo".into(),
             look_css: "/static/look.css".into(),
             home: "/".into(),
             path: path.to_string(),
@@ -87,10 +90,11 @@ impl Layout {
 }
 
 impl Layout {
-    /// The frame of a region's public pages: its name, its colour, its home.
+    /// The frame of a region's public pages: its name, logo and colour, its home.
     pub fn in_region(mut self, region: &loket_domain::region::LabourMarketRegion) -> Self {
         self.site_name = region.display_name(self.tr.lang).to_string();
-        self.has_logo = false;
+        self.has_logo = region.look.logo.is_some();
+        self.logo_src = format!("{}/logo", region.path());
         self.look_css = format!("{}/look.css", region.path());
         self.home = region.path();
         self

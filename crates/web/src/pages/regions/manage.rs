@@ -83,6 +83,8 @@ pub struct ManagePage {
     addable: Vec<(String, String)>,
     look_name: String,
     look_colour: String,
+    /// The current logo's address, when the region has one.
+    logo: Option<String>,
     errors: Errors,
     saved: bool,
     conflict: bool,
@@ -94,14 +96,14 @@ pub struct Saved {
     pub saved: String,
 }
 
-struct Shown<'a> {
-    tr: &'a Tr,
-    uri: &'a axum::http::Uri,
-    viewer: &'a Viewer,
+pub(super) struct Shown<'a> {
+    pub tr: &'a Tr,
+    pub uri: &'a axum::http::Uri,
+    pub viewer: &'a Viewer,
 }
 
 #[allow(clippy::too_many_arguments)]
-fn page(
+pub(super) fn page(
     state: &AppState,
     shown: &Shown,
     region: &LabourMarketRegion,
@@ -162,13 +164,18 @@ fn page(
         addable,
         look_name: look.0,
         look_colour: look.1,
+        logo: region
+            .look
+            .logo
+            .as_ref()
+            .map(|_| format!("{}/logo?v={version}", region.path())),
         errors,
         saved,
         conflict,
     }
 }
 
-fn look_of(region: &LabourMarketRegion) -> (String, String) {
+pub(super) fn look_of(region: &LabourMarketRegion) -> (String, String) {
     (
         region.look.name.clone().unwrap_or_default(),
         region.look.colour.clone().unwrap_or_default(),

@@ -1,10 +1,11 @@
 //! Labour-market regions in the browser: the national entry (`/regio`: a postcode or
 //! municipality leads to its region), a region's home with its menu, its front door
-//! (the same engine over its menu) and its look — public; a draft region is not
+//! (the same engine over its menu) and its look and logo — public; a draft region is not
 //! found until it goes live. And for its coordinator: its menu, look and wording.
 
 pub(crate) mod entry;
 pub(crate) mod home;
+pub(crate) mod logo;
 pub(crate) mod manage;
 
 use crate::pages::front_door::wording;
@@ -23,6 +24,7 @@ pub(crate) fn routes(table: RouteTable) -> RouteTable {
         )
         .get("/beheer/regio/{code}", manage, manage::edit)
         .post("/beheer/regio/{code}", manage, manage::save)
+        .post("/beheer/regio/{code}/logo", manage, logo::save)
         .get("/beheer/regio/{code}/voordeur", words, wording::edit_region)
         .post("/beheer/regio/{code}/voordeur", words, wording::save_region)
         .get("/regio", Public, entry::page)
@@ -30,4 +32,5 @@ pub(crate) fn routes(table: RouteTable) -> RouteTable {
         .get("/regio/{code}/voordeur", Public, home::question)
         .get("/regio/{code}/voordeur/resultaat", Public, home::result)
         .get("/regio/{code}/look.css", Public, home::look_css)
+        .get("/regio/{code}/logo", Public, logo::image)
 }

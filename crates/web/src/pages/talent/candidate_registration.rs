@@ -5,6 +5,7 @@ use crate::AppState;
 use crate::error::failure;
 use crate::pages::forms::csrf_refused;
 use crate::pages::forms::{ClientKey, Errors};
+use crate::pages::forms::{Upload, read_upload};
 use crate::pages::talent::shared::{
     CANDIDATE_FORM, LangRow, checked, eqf_options, errors_from, label_lines, language_inputs,
     language_rows, municipality_options, name_unknown, notice, one, registration_throttled,
@@ -143,56 +144,13 @@ pub(crate) fn candidate_page(
     }
 }
 
-/// A multipart registration: the fields as pairs, and the CV's bytes if a file was chosen.
-pub(crate) struct Upload {
-    pub pairs: Vec<(String, String)>,
-    pub cv: Option<Vec<u8>>,
-    /// The body could not be read in full (too large, or broken).
-    pub too_large: bool,
-}
-
-pub(crate) async fn read_upload(mut multipart: Multipart) -> Upload {
-    let mut upload = Upload {
-        pairs: Vec::new(),
-        cv: None,
-        too_large: false,
-    };
-    loop {
-        match multipart.next_field().await {
-            Ok(Some(field)) => {
-                let name = field.name().unwrap_or_default().to_string();
-                let is_file = field.file_name().is_some();
-                match field.bytes().await {
-                    Ok(bytes) if name == "cv" => {
-                        if is_file && !bytes.is_empty() {
-                            upload.cv = Some(bytes.to_vec());
-                        }
-                    }
-                    Ok(bytes) => upload
-                        .pairs
-                        .push((name, String::from_utf8_lossy(&bytes).into_owned())),
-                    Err(_) => {
-                        upload.too_large = true;
-                        return upload;
-                    }
-                }
-            }
-            Ok(None) => return upload,
-            Err(_) => {
-                upload.too_large = true;
-                return upload;
-            }
-        }
-    }
-}
-
 /// The CV of a submission: a file chosen now, or else the one held from the
 /// last try (`cv_token`), with that token while it is still good.
 pub(crate) async fn submitted_cv(
     state: &AppState,
     upload: &Upload,
 ) -> (Option<Vec<u8>>, Option<String>) {
-    if let Some(bytes) = &upload.cv {
+    if let Some(bytes) = &upload.file {
         return (Some(bytes.clone()), None);
     }
     let token = one(&upload.pairs, "cv_token");
@@ -282,7 +240,7 @@ pub async fn candidate_register(
     let Ok(multipart) = multipart else {
         return csrf_refused(&state, lang);
     };
-    let upload = read_upload(multipart).await;
+    let upload = read_upload(multipart, "cv").await;
     if !state.csrf.verify(
         CANDIDATE_FORM,
         &one(&upload.pairs, "token"),

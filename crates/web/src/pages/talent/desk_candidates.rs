@@ -6,7 +6,8 @@ use crate::error::failure;
 use crate::pages::errors::not_found_page;
 use crate::pages::forms::Errors;
 use crate::pages::forms::csrf_refused;
-use crate::pages::talent::candidate_registration::{Registrar, read_upload};
+use crate::pages::forms::read_upload;
+use crate::pages::talent::candidate_registration::Registrar;
 use crate::pages::talent::employer::{IntroItem, intro_items};
 use crate::pages::talent::introductions::profile_view;
 use crate::pages::talent::shared::{errors_from, one};
@@ -62,7 +63,7 @@ pub async fn candidate_create(
     let Ok(multipart) = multipart else {
         return csrf_refused(&state, lang);
     };
-    let upload = read_upload(multipart).await;
+    let upload = read_upload(multipart, "cv").await;
     if !state.form_token_ok(&viewer, &one(&upload.pairs, "token")) {
         return csrf_refused(&state, lang);
     }
