@@ -2,7 +2,8 @@
 // and takes a service off Midden-Limburg's menu; South Limburg's front door stays as it
 // was; a visitor in Roermond who fits nothing gets Werkcentrum Midden-Limburg; a visitor
 // at Midden-Limburg's door who lives in Heerlen is offered South Limburg's door with the
-// answers kept; the coordinator gets 403 on South Limburg's menu. axe-core on every page.
+// answers kept; the coordinator gets 403 on South Limburg's menu, gives her region a
+// logo and reads her door's insight and her region's figures. axe-core on every page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startLoket, launchBrowser, signInAs, axeViolations } from './harness.js';
@@ -15,6 +16,7 @@ const ML_COORDINATOR = {
 };
 const WIN = 'Information point for labour migrants';
 const REWORDED = 'Who are you? (Central Limburg)';
+const LOGO = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8" width="32" height="32"><circle cx="4" cy="4" r="4" fill="#ffffff"/></svg>';
 
 before(async () => {
   loket = await startLoket();
@@ -94,6 +96,33 @@ test('a region coordinator changes only her region, and visitors find the right 
   await visitor.locator('.answers').getByText('Heerlen').first().waitFor();
   assert.equal(await visitor.locator('.handover').count(), 0);
   await check(visitor, 'South Limburg result');
+
+  // Her region's logo, in its pages' header.
+  await staff.goto(`${loket.base}/beheer/regio/midden-limburg?lang=en`);
+  await staff.getByLabel('New logo').setInputFiles({ name: 'logo.svg', mimeType: 'image/svg+xml', buffer: Buffer.from(LOGO) });
+  await staff.getByRole('button', { name: 'Save the logo' }).click();
+  await staff.getByText('Saved. Every page of the region shows it within seconds.').waitFor();
+  await staff.getByRole('img', { name: 'The current logo' }).waitFor();
+  await check(staff, 'region logo');
+  await visitor.goto(`${loket.base}/regio/midden-limburg?lang=en`);
+  const logo = visitor.locator('.brand img.logo');
+  await logo.waitFor();
+  assert.ok(await logo.evaluate((img) => img.complete && img.naturalWidth > 0), 'the logo loads');
+  await check(visitor, 'Midden-Limburg home with its logo');
+
+  // Her insight: the routings at her region's front door, none of South Limburg's.
+  await staff.goto(`${loket.base}/beheer?lang=en`);
+  await staff.getByRole('link', { name: 'Front-door insight' }).first().click();
+  await staff.getByRole('heading', { name: /Central Limburg/ }).waitFor();
+  const routed = staff.locator('a[href^="/regio/midden-limburg/voordeur/resultaat"]');
+  assert.ok(await routed.count() > 0, 'her door\'s routings are listed');
+  assert.equal(await staff.locator('a[href^="/regio/zuid-limburg/voordeur/resultaat"]').count(), 0);
+  await check(staff, 'region insight');
+
+  // Her figures: her region's, by default.
+  await staff.goto(`${loket.base}/beheer/cijfers?lang=en`);
+  await staff.getByRole('heading', { name: /Region Central Limburg/ }).waitFor();
+  await check(staff, 'region figures');
 
   assert.deepEqual(findings, []);
 });
