@@ -163,7 +163,7 @@ pub async fn page(
         Doors::All => tr.t("insight-title"),
         d => format!("{} · {}", tr.t("insight-title"), door_name(&state, &tr, d)),
     };
-    let layout = Layout::new(tr.clone(), title, "", uri.path(), uri.query());
+    let layout = Layout::new(tr.clone(), title, "staff", uri.path(), uri.query());
     let page = InsightPage {
         since: since.to_string(),
         total: counts.iter().map(|c| c.count).sum(),
