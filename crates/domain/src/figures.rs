@@ -5,6 +5,7 @@
 //! suppressed so that nobody can be singled out.
 
 use crate::contact::Contact;
+use crate::disclosure;
 use crate::referral::{Outcome, Referral, Status};
 use std::collections::BTreeMap;
 
@@ -81,15 +82,26 @@ fn month(at: i64) -> String {
         .unwrap_or_default()
 }
 
+/// A breakdown's cells; for aggregate-only audiences with no hidden cell that is
+/// the published total minus the others ([`disclosure::protect_line`]).
 fn cells(counts: BTreeMap<String, u64>, suppress: bool) -> Vec<(String, Cell)> {
+    let values: Vec<u64> = counts.values().copied().collect();
+    let hidden = if suppress {
+        disclosure::protect_line(&values, SMALL_CELL).hidden
+    } else {
+        vec![false; values.len()]
+    };
     counts
         .into_iter()
-        .map(|(k, n)| (k, Cell::of(n, suppress)))
+        .zip(hidden)
+        .map(|((k, n), h)| (k, if h { Cell::Suppressed } else { Cell::Count(n) }))
         .collect()
 }
 
+/// A rate, or nothing when its base is empty; for aggregate-only audiences also
+/// nothing when who did or who did not is under the threshold.
 fn rate(part: u64, whole: u64, suppress: bool) -> Rate {
-    if whole == 0 || (suppress && whole < SMALL_CELL) {
+    if whole == 0 || (suppress && !disclosure::rate_shown(part, whole, SMALL_CELL)) {
         None
     } else {
         Some(RateOf {
@@ -165,15 +177,25 @@ pub fn figures(
         .filter(|r| r.referral.status != Status::Cancelled)
         .count() as u64;
     let closed = sent.iter().filter(|r| r.referral.loop_closed()).count() as u64;
-    let outcomes = Outcome::ALL
+    let outcome_counts: Vec<u64> = Outcome::ALL
         .iter()
         .map(|o| {
-            let n = received
+            received
                 .iter()
                 .filter(|r| r.referral.outcome == Some(*o))
-                .count() as u64;
-            (*o, Cell::of(n, suppress))
+                .count() as u64
         })
+        .collect();
+    let outcome_hidden = if suppress {
+        disclosure::protect_line(&outcome_counts, SMALL_CELL).hidden
+    } else {
+        vec![false; outcome_counts.len()]
+    };
+    let outcomes = Outcome::ALL
+        .iter()
+        .zip(outcome_counts)
+        .zip(outcome_hidden)
+        .map(|((o, n), h)| (*o, if h { Cell::Suppressed } else { Cell::Count(n) }))
         .collect();
     Figures {
         contacts: Cell::of(mine.len() as u64, suppress),
@@ -331,10 +353,12 @@ mod tests {
             .collect();
         let f = figures(None, &list, &[], Audience::AggregatesOnly);
         assert_eq!(f.contacts, Cell::Count(7));
+        // "small" (2) is under five; shown beside the total of 7, "big" (5) would
+        // give it away, so it is hidden too.
         assert_eq!(
             f.contacts_by_service,
             vec![
-                ("big".into(), Cell::Count(5)),
+                ("big".into(), Cell::Suppressed),
                 ("small".into(), Cell::Suppressed)
             ]
         );

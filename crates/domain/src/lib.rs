@@ -14,6 +14,7 @@ pub mod catalogue;
 pub mod colour;
 pub mod completeness;
 pub mod contact;
+pub mod disclosure;
 pub mod document;
 pub mod editing;
 pub mod figures;
