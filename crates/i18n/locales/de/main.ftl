@@ -192,6 +192,7 @@ insight-title = Einblick in die digitale Eingangstür
 insight-door = Eingangstür
 insight-doors-all = Alle Eingangstüren
 insight-door-deployment = Gemeinsame Eingangstür (/voordeur)
+insight-show = Zahlen zeigen
 insight-intro = Wie oft welche Kombination von Antworten gegeben wurde, wo die Eingangstür kein passendes Angebot fand, und was Besucher zurückgeschrieben haben. Anonym: keine IP-Adressen, keine Cookies.
 insight-since = Ab
 insight-since-error = Geben Sie ein Datum wie 2026-01-31 ein.

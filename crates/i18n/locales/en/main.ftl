@@ -192,6 +192,7 @@ insight-title = Insight into the digital front door
 insight-door = Front door
 insight-doors-all = All front doors
 insight-door-deployment = Shared front door (/voordeur)
+insight-show = Show the counts
 insight-intro = How often each combination of answers was given, where the front door found no specific service, and what visitors wrote back. Anonymous: no IP addresses, no cookies.
 insight-since = From
 insight-since-error = Enter a date like 2026-01-31.

@@ -192,6 +192,7 @@ insight-title = Aperçu de la porte d'entrée numérique
 insight-door = Porte d'entrée
 insight-doors-all = Toutes les portes d'entrée
 insight-door-deployment = Porte d'entrée commune (/voordeur)
+insight-show = Afficher les chiffres
 insight-intro = Combien de fois chaque combinaison de réponses a été donnée, où la porte d'entrée n'a pas trouvé de service précis, et ce que les visiteurs ont répondu. Anonyme : ni adresses IP, ni cookies.
 insight-since = À partir du
 insight-since-error = Saisissez une date comme 2026-01-31.

@@ -192,6 +192,7 @@ insight-title = Inzicht in de digitale voordeur
 insight-door = Voordeur
 insight-doors-all = Alle voordeuren
 insight-door-deployment = Gezamenlijke voordeur (/voordeur)
+insight-show = Toon de cijfers
 insight-intro = Hoe vaak welke combinatie van antwoorden werd gegeven, waar de voordeur geen specifieke dienst vond, en wat bezoekers terugschreven. Anoniem: geen IP-adressen, geen cookies.
 insight-since = Vanaf
 insight-since-error = Vul een datum in als 2026-01-31.
