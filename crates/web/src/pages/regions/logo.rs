@@ -2,15 +2,14 @@
 //! and its coordinator's upload or removal (`/beheer/regio/{code}/logo`, a PNG or
 //! SVG file; the file's bytes decide, and a refusal is shown next to the field).
 
-use super::manage::{Shown, look_of, page};
+use super::manage::{Shown, answer};
 use crate::AppState;
-use crate::error::failure;
-use crate::pages::forms::{Errors, csrf_refused, pairs_value, read_upload};
-use crate::pages::view::{Page, render};
+use crate::pages::forms::{csrf_refused, pairs_value, read_upload};
+use crate::pages::view::Page;
 use crate::session::SignedIn;
 use axum::extract::{Multipart, Path, State};
 use axum::http::{StatusCode, header};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use loket_app::AppError;
 use loket_app::regions::menu::{self, Change};
 
@@ -69,39 +68,10 @@ pub async fn save(
     } else {
         refused("logo-missing")
     };
-    let (region, version) = match menu::current(&state, &code).await {
-        Ok(found) => found,
-        Err(e) => return failure(e),
-    };
     let shown = Shown {
         tr: &tr,
         uri: &uri,
         viewer: &viewer,
     };
-    let look = look_of(&region);
-    match outcome {
-        Ok(_) => Redirect::to(&format!("/beheer/regio/{code}?saved=1")).into_response(),
-        Err(AppError::Invalid(problems)) => {
-            let mut errors = Errors::default();
-            for p in problems {
-                errors.add("logo", tr.t(&format!("regionadmin-error-{}", p.problem)));
-            }
-            let p = page(&state, &shown, &region, version, look, errors, false, false);
-            render(StatusCode::BAD_REQUEST, &p)
-        }
-        Err(AppError::Conflict { .. }) => {
-            let p = page(
-                &state,
-                &shown,
-                &region,
-                version,
-                look,
-                Errors::default(),
-                false,
-                true,
-            );
-            render(StatusCode::CONFLICT, &p)
-        }
-        Err(e) => failure(e),
-    }
+    answer(&state, &shown, &code, outcome, None).await
 }

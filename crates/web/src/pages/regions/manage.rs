@@ -103,7 +103,7 @@ pub(super) struct Shown<'a> {
 }
 
 #[allow(clippy::too_many_arguments)]
-pub(super) fn page(
+fn page(
     state: &AppState,
     shown: &Shown,
     region: &LabourMarketRegion,
@@ -175,7 +175,7 @@ pub(super) fn page(
     }
 }
 
-pub(super) fn look_of(region: &LabourMarketRegion) -> (String, String) {
+fn look_of(region: &LabourMarketRegion) -> (String, String) {
     (
         region.look.name.clone().unwrap_or_default(),
         region.look.colour.clone().unwrap_or_default(),
@@ -249,16 +249,29 @@ pub async fn save(
         },
     };
     let outcome = menu::change(&state, &code, change, expected, &viewer.account.id).await;
-    let (region, version) = match menu::current(&state, &code).await {
-        Ok(found) => found,
-        Err(e) => return failure(e),
-    };
     let shown = Shown {
         tr: &tr,
         uri: &uri,
         viewer: &viewer,
     };
-    let typed = (form.name.clone(), form.colour.clone());
+    let typed = (form.action == "look").then(|| (form.name.clone(), form.colour.clone()));
+    answer(&state, &shown, &code, outcome, typed).await
+}
+
+/// The answer to a change of a region's menu, look or logo: back to the page when
+/// saved; else the page again with each problem next to its field (and the look
+/// as typed, when it was the look), or the conflict notice.
+pub(super) async fn answer(
+    state: &AppState,
+    shown: &Shown<'_>,
+    code: &str,
+    outcome: Result<i64, AppError>,
+    typed_look: Option<(String, String)>,
+) -> Response {
+    let (region, version) = match menu::current(state, code).await {
+        Ok(found) => found,
+        Err(e) => return failure(e),
+    };
     match outcome {
         Ok(_) => Redirect::to(&format!("/beheer/regio/{code}?saved=1")).into_response(),
         Err(AppError::Invalid(problems)) => {
@@ -267,33 +280,30 @@ pub async fn save(
                 let field = match p.field {
                     "look.colour" => "colour",
                     "look.name" => "name",
+                    "look.logo" => "logo",
                     _ => "service",
                 };
-                errors.add(field, tr.t(&format!("regionadmin-error-{}", p.problem)));
+                let message = shown.tr.t(&format!("regionadmin-error-{}", p.problem));
+                errors.add(field, message);
             }
-            let look = if form.action == "look" {
-                typed
-            } else {
-                look_of(&region)
-            };
-            render(
-                StatusCode::BAD_REQUEST,
-                &page(&state, &shown, &region, version, look, errors, false, false),
-            )
+            let look = typed_look.unwrap_or_else(|| look_of(&region));
+            let p = page(state, shown, &region, version, look, errors, false, false);
+            render(StatusCode::BAD_REQUEST, &p)
         }
-        Err(AppError::Conflict { .. }) => render(
-            StatusCode::CONFLICT,
-            &page(
-                &state,
-                &shown,
+        Err(AppError::Conflict { .. }) => {
+            let look = look_of(&region);
+            let p = page(
+                state,
+                shown,
                 &region,
                 version,
-                look_of(&region),
+                look,
                 Errors::default(),
                 false,
                 true,
-            ),
-        ),
+            );
+            render(StatusCode::CONFLICT, &p)
+        }
         Err(e) => failure(e),
     }
 }
