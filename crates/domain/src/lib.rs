@@ -20,6 +20,7 @@ pub mod editing;
 pub mod figures;
 pub mod lexicon;
 pub mod logo;
+pub mod monitoring;
 pub mod opening;
 pub mod phone;
 pub mod policy;

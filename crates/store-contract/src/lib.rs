@@ -3,12 +3,14 @@
 //! [`contract_tests!`](crate::contract_tests) with a function that makes a fresh,
 //! migrated, empty store; the macro makes one test per contract below.
 
+mod monitoring;
 mod referrals;
 mod regions;
 mod talent;
 
 use loket_domain::CatalogueDocument;
 use loket_store::{Feedback, RouteCount, RouteTally, Store, StoreError};
+pub use monitoring::*;
 pub use referrals::*;
 pub use regions::*;
 pub use talent::*;
@@ -1136,6 +1138,8 @@ macro_rules! contract_tests {
             a_failed_region_import_stores_nothing,
             every_referral_transition_is_stored_with_its_history,
             concurrent_accepts_let_exactly_one_win,
+            targets_keep_their_history_and_the_newest_counts,
+            routings_are_counted_per_day_and_front_door,
             employers_are_unique_by_kvk_and_verified_with_versions,
             vacancies_are_versioned_and_on_the_change_feed,
             a_candidate_and_their_cv_are_stored_together_or_not_at_all,

@@ -75,3 +75,4 @@ loket_store::sqlx_job_impls!(PostgresStore, claim_lock = " FOR UPDATE SKIP LOCKE
 loket_store::sqlx_referral_impls!(PostgresStore, db = sqlx::Postgres, account_row = account);
 loket_store::sqlx_talent_impls!(PostgresStore, db = sqlx::Postgres);
 loket_store::sqlx_upload_impls!(PostgresStore);
+loket_store::sqlx_monitoring_impls!(PostgresStore);

@@ -87,3 +87,4 @@ loket_store::sqlx_job_impls!(SqliteStore, claim_lock = "");
 loket_store::sqlx_referral_impls!(SqliteStore, db = sqlx::Sqlite, account_row = account);
 loket_store::sqlx_talent_impls!(SqliteStore, db = sqlx::Sqlite);
 loket_store::sqlx_upload_impls!(SqliteStore);
+loket_store::sqlx_monitoring_impls!(SqliteStore);

@@ -2,6 +2,7 @@
 //! the SQL both sqlx backends share. The contract suite every backend must pass
 //! lives in `loket-store-contract` (tests only).
 
+pub mod monitoring;
 pub mod referrals;
 mod sign_in;
 #[cfg(feature = "sqlx")]
@@ -237,6 +238,7 @@ pub trait Store:
     + referrals::ContactStore
     + referrals::ApiTokenStore
     + talent::TalentStore
+    + monitoring::MonitoringStore
     + uploads::UploadStore
     + backup::Snapshots
 {
@@ -259,6 +261,7 @@ impl<T> Store for T where
         + referrals::ContactStore
         + referrals::ApiTokenStore
         + talent::TalentStore
+        + monitoring::MonitoringStore
         + uploads::UploadStore
         + backup::Snapshots
 {

@@ -6,6 +6,7 @@
 
 pub mod catalogue;
 pub mod jobs;
+pub mod monitoring;
 pub mod referrals;
 pub mod sign_in;
 pub mod talent;

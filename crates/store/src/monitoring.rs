@@ -1,0 +1,47 @@
+//! Storage for monitoring: the targets of the indicators (every change kept) and
+//! the counts the indicators read that no other feature asks for.
+
+use async_trait::async_trait;
+use loket_domain::monitoring::Target;
+
+use crate::StoreResult;
+
+/// A target as it was set, by whom and when (Unix seconds).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TargetRecord {
+    pub target: Target,
+    /// The account that set it.
+    pub set_by: String,
+    pub set_at: i64,
+}
+
+#[async_trait]
+pub trait MonitoringStore: Send + Sync + 'static {
+    /// Records a target; an earlier one for the same indicator, scope and year
+    /// stays in the history.
+    async fn set_target(&self, target: &Target, set_by: &str, at: i64) -> StoreResult<()>;
+    /// The targets in force for a year: the newest of each indicator and scope.
+    async fn targets(&self, year: i32) -> StoreResult<Vec<TargetRecord>>;
+    /// Every value one target had, the newest first.
+    async fn target_history(
+        &self,
+        indicator: &str,
+        scope: &str,
+        year: i32,
+    ) -> StoreResult<Vec<TargetRecord>>;
+    /// Front-door routings per day and front door (a region's code, or empty for
+    /// the deployment's own) from `first` to `last`, inclusive.
+    async fn routings_per_day(
+        &self,
+        first: chrono::NaiveDate,
+        last: chrono::NaiveDate,
+    ) -> StoreResult<Vec<DayCount>>;
+}
+
+/// A count on one day for one front door.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DayCount {
+    pub day: chrono::NaiveDate,
+    pub region: String,
+    pub count: u64,
+}

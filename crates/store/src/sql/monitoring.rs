@@ -1,0 +1,111 @@
+//! The targets of the indicators, written once for both sqlx backends. Rows are
+//! only added (the table refuses changes), so the history is the table.
+
+/// A `monitoring_targets` row: indicator, scope, year, value, set by, set at.
+pub type TargetRow = (String, String, i32, i64, String, i64);
+
+pub fn target_record(row: TargetRow) -> crate::StoreResult<crate::monitoring::TargetRecord> {
+    let (indicator, scope, year, value, set_by, set_at) = row;
+    Ok(crate::monitoring::TargetRecord {
+        target: loket_domain::monitoring::Target {
+            indicator,
+            scope: loket_domain::monitoring::TargetScope::parse(&scope)
+                .ok_or_else(|| crate::StoreError::Corrupt(format!("target scope {scope:?}")))?,
+            year,
+            value: u64::try_from(value)
+                .map_err(|_| crate::StoreError::Corrupt(format!("target value {value}")))?,
+        },
+        set_by,
+        set_at,
+    })
+}
+
+/// The storage of targets for a sqlx backend.
+#[macro_export]
+macro_rules! sqlx_monitoring_impls {
+    ($store:ty) => {
+        #[$crate::sql::async_trait]
+        impl $crate::monitoring::MonitoringStore for $store {
+            async fn set_target(
+                &self,
+                target: &loket_domain::monitoring::Target,
+                set_by: &str,
+                at: i64,
+            ) -> $crate::StoreResult<()> {
+                let value = i64::try_from(target.value).map_err(|_| $crate::StoreError::Rejected {
+                    record: format!("target {}", target.indicator),
+                    field: "value".into(),
+                    message: "is too large".into(),
+                })?;
+                ::sqlx::query("INSERT INTO monitoring_targets (indicator, scope, year, value, set_by, set_at) VALUES ($1, $2, $3, $4, $5, $6)")
+                    .bind(&target.indicator)
+                    .bind(target.scope.code())
+                    .bind(target.year)
+                    .bind(value)
+                    .bind(set_by)
+                    .bind(at)
+                    .execute(&self.pool)
+                    .await
+                    .map_err($crate::sql::db)?;
+                Ok(())
+            }
+
+            async fn targets(&self, year: i32) -> $crate::StoreResult<Vec<$crate::monitoring::TargetRecord>> {
+                let rows: Vec<$crate::sql::monitoring::TargetRow> = ::sqlx::query_as(
+                    "SELECT indicator, scope, year, value, set_by, set_at FROM monitoring_targets t \
+                     WHERE year = $1 AND id = (SELECT MAX(id) FROM monitoring_targets u \
+                     WHERE u.year = t.year AND u.indicator = t.indicator AND u.scope = t.scope) \
+                     ORDER BY indicator, scope",
+                )
+                .bind(year)
+                .fetch_all(&self.pool)
+                .await
+                .map_err($crate::sql::db)?;
+                rows.into_iter().map($crate::sql::monitoring::target_record).collect()
+            }
+
+            async fn target_history(
+                &self,
+                indicator: &str,
+                scope: &str,
+                year: i32,
+            ) -> $crate::StoreResult<Vec<$crate::monitoring::TargetRecord>> {
+                let rows: Vec<$crate::sql::monitoring::TargetRow> = ::sqlx::query_as(
+                    "SELECT indicator, scope, year, value, set_by, set_at FROM monitoring_targets \
+                     WHERE indicator = $1 AND scope = $2 AND year = $3 ORDER BY id DESC",
+                )
+                .bind(indicator)
+                .bind(scope)
+                .bind(year)
+                .fetch_all(&self.pool)
+                .await
+                .map_err($crate::sql::db)?;
+                rows.into_iter().map($crate::sql::monitoring::target_record).collect()
+            }
+
+            async fn routings_per_day(
+                &self,
+                first: ::chrono::NaiveDate,
+                last: ::chrono::NaiveDate,
+            ) -> $crate::StoreResult<Vec<$crate::monitoring::DayCount>> {
+                let rows: Vec<(::chrono::NaiveDate, String, i64)> = ::sqlx::query_as(
+                    "SELECT day, region, CAST(SUM(count) AS BIGINT) FROM front_door_routes \
+                     WHERE day >= $1 AND day <= $2 GROUP BY day, region ORDER BY day, region",
+                )
+                .bind(first)
+                .bind(last)
+                .fetch_all(&self.pool)
+                .await
+                .map_err($crate::sql::db)?;
+                Ok(rows
+                    .into_iter()
+                    .map(|(day, region, count)| $crate::monitoring::DayCount {
+                        day,
+                        region,
+                        count: u64::try_from(count).unwrap_or(0),
+                    })
+                    .collect())
+            }
+        }
+    };
+}
