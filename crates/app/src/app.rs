@@ -49,6 +49,8 @@ pub struct App {
     pub talent_programme: Arc<String>,
     /// Daily backups by the job worker, when configured.
     pub backup: Option<Arc<crate::backup::BackupSchedule>>,
+    /// The monitoring indicators (every version), from `seed/indicators.json`.
+    pub indicators: Arc<loket_domain::monitoring::Indicators>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -59,6 +61,8 @@ pub enum StartError {
     I18n(#[from] loket_i18n::I18nError),
     #[error(transparent)]
     Flow(#[from] loket_routing::flow::FlowError),
+    #[error(transparent)]
+    Indicators(#[from] loket_domain::monitoring::indicator::IndicatorError),
     #[error(transparent)]
     Register(#[from] loket_domain::privacy::RegisterError),
     #[error(transparent)]
@@ -139,6 +143,9 @@ impl App {
             clock: Clock,
             sessions: Default::default(),
             backup: None,
+            indicators: Arc::new(loket_domain::monitoring::Indicators::parse(
+                loket_domain::monitoring::indicator::SHIPPED,
+            )?),
         })
     }
 

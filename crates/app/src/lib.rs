@@ -21,6 +21,7 @@ pub mod idempotency;
 pub mod jobs;
 pub mod limits;
 pub mod mail;
+pub mod monitoring;
 pub mod operations;
 pub mod referrals;
 pub mod regions;

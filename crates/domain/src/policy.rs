@@ -42,7 +42,8 @@ pub enum Action {
     HandleReferrals,
     /// The network's overdue referrals, without personal data (escalations).
     ViewOverdueReferrals,
-    /// Contact and referral figures: one's organisation's, or the network's.
+    /// Contact and referral figures and the indicators' results against their
+    /// targets: one's organisation's, a region's, or the network's.
     ViewReferralFigures,
     /// Create and revoke an organisation's API tokens.
     ManageApiTokens,
@@ -55,6 +56,8 @@ pub enum Action {
     ViewPlacementFigures,
     /// Set the expected placements per year.
     SetPlacementTargets,
+    /// Set the indicators' targets per year (network, region, organisation, service).
+    SetTargets,
     /// A region's menu (which services, which partner contributes each) and its look.
     ManageRegion,
 }
@@ -129,6 +132,7 @@ pub const GRANTS: &[(Action, Role, Reach)] = &[
     (Action::ViewPlacementFigures, Role::Coordinator, Reach::Any),
     (Action::ViewPlacementFigures, Role::Funder, Reach::Any),
     (Action::SetPlacementTargets, Role::Coordinator, Reach::Any),
+    (Action::SetTargets, Role::Coordinator, Reach::Any),
     (Action::ManageRegion, Role::Coordinator, Reach::Any),
     (Action::ManageRegion, Role::PlatformAdmin, Reach::Any),
 ];

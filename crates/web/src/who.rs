@@ -129,6 +129,12 @@ pub(crate) fn menu_for(memberships: &[Membership], talent_programme: &str) -> Ve
             key: "figures-title",
         });
     }
+    if may(Action::ViewReferralFigures) {
+        menu.push(MenuItem {
+            href: "/beheer/resultaten",
+            key: "results-title",
+        });
+    }
     menu
 }
 

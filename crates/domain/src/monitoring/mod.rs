@@ -1,7 +1,9 @@
 //! Monitoring for funders and coordinators: the indicators (as versioned data),
-//! their targets and the period a dashboard or report covers.
+//! their targets, the period a dashboard or report covers, and how each
+//! indicator is counted and published.
 
 pub mod indicator;
+pub mod measure;
 pub mod period;
 pub mod target;
 

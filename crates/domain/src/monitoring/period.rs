@@ -23,7 +23,12 @@ impl Period {
 
     /// A period from two dates as typed (`YYYY-MM-DD`); every problem at once.
     pub fn parse(first: &str, last: &str) -> Result<Period, Vec<FieldProblem>> {
-        let day = |t: &str| NaiveDate::parse_from_str(t.trim(), "%Y-%m-%d").ok();
+        // Years a report can be about; also keeps date arithmetic far from its limits.
+        let day = |t: &str| {
+            NaiveDate::parse_from_str(t.trim(), "%Y-%m-%d")
+                .ok()
+                .filter(|d| (2000..=2100).contains(&d.year()))
+        };
         let (f, l) = (day(first), day(last));
         let mut problems = Vec::new();
         if f.is_none() {
@@ -122,6 +127,10 @@ mod tests {
         let both = Period::parse("yesterday", "2026-13-01").unwrap_err();
         assert_eq!(both.len(), 2);
         assert!(Period::parse("2020-01-01", "2026-01-01").is_err());
+        assert_eq!(
+            Period::parse("+262143-12-31", "2026-01-01").unwrap_err()[0].problem,
+            "not-a-date"
+        );
     }
 
     #[test]

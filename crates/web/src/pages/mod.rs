@@ -10,6 +10,7 @@ pub(crate) mod errors;
 pub(crate) mod forms;
 pub(crate) mod front_door;
 pub(crate) mod hours;
+pub(crate) mod monitoring;
 pub(crate) mod public;
 pub(crate) mod referrals;
 pub(crate) mod regions;
@@ -30,5 +31,6 @@ pub(crate) fn routes(table: RouteTable) -> RouteTable {
     let table = catalogue::routes(table);
     let table = referrals::routes(table);
     let table = talent::routes(table);
+    let table = monitoring::routes(table);
     api_tokens::routes(table)
 }

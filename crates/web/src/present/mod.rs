@@ -2,6 +2,7 @@
 //! language, names from the catalogue in that language (`names`), the front
 //! door's reasons in words (`reasons`), and query strings for links.
 
+pub(crate) mod chart;
 pub(crate) mod names;
 pub(crate) mod qr;
 pub(crate) mod reach;
