@@ -2,8 +2,8 @@
 //! one stays in the history, and the history cannot be changed.
 
 use loket_domain::monitoring::{Target, TargetScope};
-use loket_store::{RouteTally, Store};
 use loket_store::monitoring::DayCount;
+use loket_store::{RouteTally, Store};
 
 const T0: i64 = 1_795_000_000;
 
@@ -20,22 +20,40 @@ pub async fn targets_keep_their_history_and_the_newest_counts(store: &dyn Store)
     let region = TargetScope::Region("zuid-limburg".into());
     for (value, at) in [(10_000, T0), (12_000, T0 + 60)] {
         store
-            .set_target(&target("contacts", region.clone(), 2026, value), "acc-coordinator", at)
+            .set_target(
+                &target("contacts", region.clone(), 2026, value),
+                "acc-coordinator",
+                at,
+            )
             .await
             .expect("set target");
     }
     store
-        .set_target(&target("contacts", TargetScope::Network, 2026, 20_000), "acc-coordinator", T0)
+        .set_target(
+            &target("contacts", TargetScope::Network, 2026, 20_000),
+            "acc-coordinator",
+            T0,
+        )
         .await
         .expect("network target");
     store
-        .set_target(&target("placements", TargetScope::Network, 2027, 45), "acc-other", T0)
+        .set_target(
+            &target("placements", TargetScope::Network, 2027, 45),
+            "acc-other",
+            T0,
+        )
         .await
         .expect("next year's target");
     let now = store.targets(2026).await.expect("targets");
     let values: Vec<(String, String, u64)> = now
         .iter()
-        .map(|r| (r.target.indicator.clone(), r.target.scope.code(), r.target.value))
+        .map(|r| {
+            (
+                r.target.indicator.clone(),
+                r.target.scope.code(),
+                r.target.value,
+            )
+        })
         .collect();
     assert_eq!(
         values,
@@ -54,7 +72,10 @@ pub async fn targets_keep_their_history_and_the_newest_counts(store: &dyn Store)
         .collect();
     assert_eq!(
         changes,
-        vec![(12_000, T0 + 60, "acc-coordinator"), (10_000, T0, "acc-coordinator")]
+        vec![
+            (12_000, T0 + 60, "acc-coordinator"),
+            (10_000, T0, "acc-coordinator")
+        ]
     );
     assert_eq!(store.targets(2027).await.expect("2027").len(), 1);
     assert!(store.targets(2025).await.expect("2025").is_empty());

@@ -101,8 +101,7 @@ pub async fn results(
         placements: &placements,
         routings: &routings,
     };
-    let target_year =
-        (period.first.year() == period.last.year()).then_some(period.first.year());
+    let target_year = (period.first.year() == period.last.year()).then_some(period.first.year());
     let targets = match target_year {
         Some(y) => app.store.targets(y).await?,
         None => Vec::new(),

@@ -133,19 +133,20 @@ pub fn measure(indicator: &Indicator, scope: &Scope, period: &Period, r: &Record
         }
         Measure::ReferralsMade => {
             for f in r.referrals {
-                if f.sender_org().is_some_and(|o| scope.has(o)) {
-                    if let Some(d) = day_of(f.created_at) {
-                        add(d, 1);
-                    }
+                if f.sender_org().is_some_and(|o| scope.has(o))
+                    && let Some(d) = day_of(f.created_at)
+                {
+                    add(d, 1);
                 }
             }
         }
         Measure::ReferralsTakenUp => {
             for f in r.referrals {
-                if scope.has(&f.receiver_org) && f.status.is_taken_on() {
-                    if let Some(d) = day_of(f.created_at) {
-                        add(d, 1);
-                    }
+                if scope.has(&f.receiver_org)
+                    && f.status.is_taken_on()
+                    && let Some(d) = day_of(f.created_at)
+                {
+                    add(d, 1);
                 }
             }
         }
@@ -196,7 +197,11 @@ pub fn measure(indicator: &Indicator, scope: &Scope, period: &Period, r: &Record
 pub enum Shown {
     Count(u64),
     /// A whole percentage with its parts (the parts only for exact audiences).
-    Rate { percent: u32, part: u64, whole: u64 },
+    Rate {
+        percent: u32,
+        part: u64,
+        whole: u64,
+    },
     /// Under the threshold, or hidden so that another hidden number cannot be
     /// worked back out.
     Hidden,
@@ -223,7 +228,11 @@ pub fn publish(indicator: &Indicator, period: &Period, m: &Measured, exact: bool
         },
         Measured::Rate { part, whole } => {
             let total = if *whole == 0 || (!exact && !disclosure::rate_shown(*part, *whole, k)) {
-                if *whole == 0 { Shown::None } else { Shown::Hidden }
+                if *whole == 0 {
+                    Shown::None
+                } else {
+                    Shown::Hidden
+                }
             } else {
                 Shown::Rate {
                     percent: ((part * 100 + whole / 2) / whole) as u32,
@@ -250,8 +259,7 @@ pub fn publish(indicator: &Indicator, period: &Period, m: &Measured, exact: bool
             } else {
                 disclosure::protect_line(&values, k)
             };
-            let total_hidden =
-                !exact && (pattern.total_hidden || disclosure::too_small(*total, k));
+            let total_hidden = !exact && (pattern.total_hidden || disclosure::too_small(*total, k));
             Published {
                 total: if total_hidden {
                     Shown::Hidden
@@ -422,7 +430,10 @@ mod tests {
         };
         assert_eq!(publish(&i, &q1, &tiny, false).total, Shown::Hidden);
         let rate = indicator("loop-closure");
-        let few_open = Measured::Rate { part: 20, whole: 22 };
+        let few_open = Measured::Rate {
+            part: 20,
+            whole: 22,
+        };
         assert_eq!(publish(&rate, &q1, &few_open, false).total, Shown::Hidden);
         assert!(matches!(
             publish(&rate, &q1, &few_open, true).total,

@@ -71,10 +71,10 @@ impl Period {
     /// The period of the same length that ends the day before this one begins;
     /// a whole year's is the year before.
     pub fn previous(&self) -> Period {
-        if let Some(y) = self.whole_year() {
-            if let Some(p) = Period::year(y - 1) {
-                return p;
-            }
+        if let Some(y) = self.whole_year()
+            && let Some(p) = Period::year(y - 1)
+        {
+            return p;
         }
         let last = self.first - Duration::days(1);
         Period {

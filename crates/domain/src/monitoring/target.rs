@@ -88,7 +88,12 @@ pub fn check(
     if scope.is_none() {
         problems.push(problem("scope", "unknown"));
     }
-    let year = input.year.trim().parse::<i32>().ok().filter(|y| YEARS.contains(y));
+    let year = input
+        .year
+        .trim()
+        .parse::<i32>()
+        .ok()
+        .filter(|y| YEARS.contains(y));
     if year.is_none() {
         problems.push(problem("year", "out-of-range"));
     }
@@ -153,7 +158,10 @@ mod tests {
     }
 
     fn fields(r: Result<Target, Vec<FieldProblem>>) -> Vec<(&'static str, &'static str)> {
-        r.unwrap_err().iter().map(|p| (p.field, p.problem)).collect()
+        r.unwrap_err()
+            .iter()
+            .map(|p| (p.field, p.problem))
+            .collect()
     }
 
     #[test]
@@ -172,7 +180,11 @@ mod tests {
     fn every_problem_is_named_at_once() {
         let all = Indicators::shipped();
         assert_eq!(
-            fields(check(&input("weather", "region:atlantis", "1999", "-3"), &all, known)),
+            fields(check(
+                &input("weather", "region:atlantis", "1999", "-3"),
+                &all,
+                known
+            )),
             vec![
                 ("indicator", "unknown"),
                 ("scope", "unknown"),
@@ -181,11 +193,19 @@ mod tests {
             ]
         );
         assert_eq!(
-            fields(check(&input("contacts", "network", "2026", "2.5"), &all, known)),
+            fields(check(
+                &input("contacts", "network", "2026", "2.5"),
+                &all,
+                known
+            )),
             vec![("value", "not-a-whole-number")]
         );
         assert_eq!(
-            fields(check(&input("loop-closure", "network", "2026", "101"), &all, known)),
+            fields(check(
+                &input("loop-closure", "network", "2026", "101"),
+                &all,
+                known
+            )),
             vec![("value", "over-100")]
         );
         assert_eq!(

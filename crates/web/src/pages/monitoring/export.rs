@@ -91,14 +91,26 @@ pub fn csv(tr: &Tr, lang: loket_domain::Lang, scope: &str, r: &Results, sep: cha
     let span = |p: &loket_domain::monitoring::Period| format!("{}/{}", p.first, p.last);
     for line in &r.lines {
         let i = &line.indicator;
-        let head = [i.code.clone(), i.name.get(lang).to_string(), unit(tr, i.unit)];
+        let head = [
+            i.code.clone(),
+            i.name.get(lang).to_string(),
+            unit(tr, i.unit),
+        ];
         let mut put = |series: &str, period: String, v: String| {
             let mut cells = head.to_vec();
             cells.extend([tr.t(series), period, v]);
             row(&cells);
         };
-        put("results-series-total", span(&r.period), value(tr, line.now.total));
-        put("results-series-before", span(&r.previous), value(tr, line.before.total));
+        put(
+            "results-series-total",
+            span(&r.period),
+            value(tr, line.now.total),
+        );
+        put(
+            "results-series-before",
+            span(&r.previous),
+            value(tr, line.before.total),
+        );
         if let (Some(t), Some(y)) = (line.target, r.target_year) {
             put("results-series-target", y.to_string(), t.to_string());
         }
@@ -122,15 +134,32 @@ pub async fn download(
     if !asked.errors.is_empty() {
         return super::results::show(&state, ui, &viewer, &params).await;
     }
-    let r = match results::results(&state, &asked.choice.scope, asked.choice.exact, asked.period).await {
+    let r = match results::results(
+        &state,
+        &asked.choice.scope,
+        asked.choice.exact,
+        asked.period,
+    )
+    .await
+    {
         Ok(r) => r,
         Err(e) => return failure(e),
     };
     let idx = state.index();
     let scope = scope_name(&ui.tr, &idx, ui.lang, &asked.choice.scope);
     let semicolon = format.formaat == "csv-puntkomma";
-    let mut body = if semicolon { "\u{feff}".to_string() } else { String::new() };
-    body.push_str(&csv(&ui.tr, ui.lang, &scope, &r, if semicolon { ';' } else { ',' }));
+    let mut body = if semicolon {
+        "\u{feff}".to_string()
+    } else {
+        String::new()
+    };
+    body.push_str(&csv(
+        &ui.tr,
+        ui.lang,
+        &scope,
+        &r,
+        if semicolon { ';' } else { ',' },
+    ));
     let name = format!(
         "attachment; filename=\"loket-resultaten-{}-{}.csv\"",
         r.period.first, r.period.last

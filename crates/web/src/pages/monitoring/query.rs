@@ -40,7 +40,12 @@ pub fn this_year(state: &AppState) -> i32 {
 }
 
 /// `None` when the person may see no scope at all.
-pub fn ask(state: &AppState, tr: &Tr, memberships: &[loket_domain::account::Membership], p: &Params) -> Option<Asked> {
+pub fn ask(
+    state: &AppState,
+    tr: &Tr,
+    memberships: &[loket_domain::account::Membership],
+    p: &Params,
+) -> Option<Asked> {
     let idx = state.index();
     let choice = figures_scope::choose(
         memberships,

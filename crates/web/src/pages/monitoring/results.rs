@@ -66,7 +66,9 @@ pub fn shown(tr: &Tr, s: Shown, unit: Unit, exact: bool) -> String {
                 ("whole", whole as usize),
             ],
         ),
-        Shown::Rate { percent, .. } => tr.counts("figures-percent", &[("percent", percent as usize)]),
+        Shown::Rate { percent, .. } => {
+            tr.counts("figures-percent", &[("percent", percent as usize)])
+        }
         Shown::Hidden => tr.t("results-hidden"),
         Shown::None if unit == Unit::Percent => tr.t("figures-none"),
         Shown::None => tr.t("results-not-counted"),
@@ -95,7 +97,10 @@ fn month_label(tr: &Tr, key: &str, with_year: bool) -> String {
 
 fn month_name(tr: &Tr, key: &str) -> String {
     let (y, m) = key.split_once('-').unwrap_or((key, ""));
-    format!("{} {y}", tr.t(&format!("month-{}", m.trim_start_matches('0'))))
+    format!(
+        "{} {y}",
+        tr.t(&format!("month-{}", m.trim_start_matches('0')))
+    )
 }
 
 fn number(s: Shown) -> Option<u64> {
@@ -122,11 +127,17 @@ fn card(tr: &Tr, lang: loket_domain::Lang, r: &Results, line: &IndicatorResult) 
                 Some(p) => tr.count_and(
                     "results-target-reached",
                     ("percent", p),
-                    &[("target", format_target(tr, t, i.unit)), ("year", year.to_string())],
+                    &[
+                        ("target", format_target(tr, t, i.unit)),
+                        ("year", year.to_string()),
+                    ],
                 ),
                 None => tr.s(
                     "results-target",
-                    &[("target", format_target(tr, t, i.unit)), ("year", year.to_string())],
+                    &[
+                        ("target", format_target(tr, t, i.unit)),
+                        ("year", year.to_string()),
+                    ],
                 ),
             })
         }
@@ -146,14 +157,17 @@ fn card(tr: &Tr, lang: loket_domain::Lang, r: &Results, line: &IndicatorResult) 
     }
     summary.push(' ');
     summary.push_str(&tr.s("results-summary-before", &[("before", before.clone())]));
-    let with_year = r.period.first.format("%Y").to_string() != r.period.last.format("%Y").to_string();
+    let with_year =
+        r.period.first.format("%Y").to_string() != r.period.last.format("%Y").to_string();
     let months = &line.now.months;
     // The monthly pace to a year's target: a twelfth of it.
     let pace = match (line.target, r.period.whole_year(), i.unit) {
         (Some(t), Some(_), Unit::People | Unit::Events) => Some(t / 12),
         _ => None,
     };
-    let chart = (!months.is_empty()).then(|| {
+    // Nothing to draw when every month is zero: the sentence says so.
+    let anything = months.iter().any(|(_, s)| !matches!(s, Shown::Count(0)));
+    let chart = anything.then(|| {
         chart::bars(
             &months
                 .iter()
@@ -200,7 +214,9 @@ pub(crate) async fn show(state: &AppState, ui: Page, viewer: &Viewer, params: &P
     let Some(asked) = query::ask(state, &tr, &viewer.memberships, params) else {
         return crate::pages::errors::forbidden_page(state, lang, &uri, Some(viewer));
     };
-    let r = match results::results(state, &asked.choice.scope, asked.choice.exact, asked.period).await {
+    let r = match results::results(state, &asked.choice.scope, asked.choice.exact, asked.period)
+        .await
+    {
         Ok(r) => r,
         Err(e) => return failure(e),
     };
@@ -238,8 +254,16 @@ pub(crate) async fn show(state: &AppState, ui: Page, viewer: &Viewer, params: &P
         period: period_text(&tr, &r.period),
         previous: period_text(&tr, &r.previous),
         scopes,
-        from: if asked.errors.is_empty() { r.period.first.to_string() } else { params.van.clone() },
-        to: if asked.errors.is_empty() { r.period.last.to_string() } else { params.tot.clone() },
+        from: if asked.errors.is_empty() {
+            r.period.first.to_string()
+        } else {
+            params.van.clone()
+        },
+        to: if asked.errors.is_empty() {
+            r.period.last.to_string()
+        } else {
+            params.tot.clone()
+        },
         errors: asked.errors,
         suppressed_note: !r.exact,
         cards: r.lines.iter().map(|l| card(&tr, lang, &r, l)).collect(),

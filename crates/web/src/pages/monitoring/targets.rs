@@ -171,7 +171,13 @@ async fn show(
             earlier: history
                 .iter()
                 .skip(1)
-                .map(|h| format!("{} ({})", number(&tr, h.target.value, unit), day(&tr, h.set_at)))
+                .map(|h| {
+                    format!(
+                        "{} ({})",
+                        number(&tr, h.target.value, unit),
+                        day(&tr, h.set_at)
+                    )
+                })
                 .collect(),
         });
     }
@@ -223,7 +229,16 @@ pub async fn page(
         scope: "network".into(),
         ..TargetInput::default()
     };
-    show(&state, ui, &viewer, year, input, Errors::default(), p.opgeslagen == "1").await
+    show(
+        &state,
+        ui,
+        &viewer,
+        year,
+        input,
+        Errors::default(),
+        p.opgeslagen == "1",
+    )
+    .await
 }
 
 pub async fn save(
@@ -242,7 +257,10 @@ pub async fn save(
         Err(AppError::Invalid(problems)) => {
             let mut errors = Errors::default();
             for p in &problems {
-                errors.add(p.field, ui.tr.t(&format!("targets-error-{}-{}", p.field, p.problem)));
+                errors.add(
+                    p.field,
+                    ui.tr.t(&format!("targets-error-{}-{}", p.field, p.problem)),
+                );
             }
             let year = crate::pages::talent::placements::year_of(
                 &input.year,

@@ -1,0 +1,310 @@
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)] // tests: a failed expectation is the failure
+//! Monitoring: the coordinator sets targets (bad input is refused with every
+//! problem next to its field and nothing stored; every change is kept), the
+//! results page shows each indicator against its target and the period before,
+//! funders see no small number and no lone hidden one, and the CSV files give
+//! the page's numbers.
+
+mod support;
+
+use axum::http::StatusCode;
+use loket_domain::account::Role;
+use loket_domain::contact::{Channel, Contact, ContactOutcome};
+use support::{Client, app, signed_in};
+
+/// 15 January and 15 June 2026, noon in Maastricht.
+const JAN: i64 = 1_768_474_800;
+const JUN: i64 = 1_781_517_600;
+/// 15 June 2025.
+const JUN_2025: i64 = 1_749_981_600;
+
+fn contact(org: &str, service: &str, at: i64, n: usize) -> Contact {
+    Contact {
+        id: format!("c-{at}-{n}"),
+        organization_id: org.into(),
+        service_id: service.into(),
+        registered_by: "staff".into(),
+        at,
+        channel: Channel::Phone,
+        target_group: None,
+        topics: vec![],
+        residence_country: None,
+        work_country: None,
+        language: "nl".into(),
+        outcome: ContactOutcome::Answered,
+        minutes: None,
+        person: None,
+    }
+}
+
+async fn set_target(
+    c: &mut Client,
+    app: &support::TestApp,
+    fields: &[(&str, &str)],
+) -> support::Reply {
+    let form = c.get(&app.router, "/beheer/doelen?lang=en").await;
+    assert_eq!(form.status, StatusCode::OK, "{}", form.body);
+    let token = form.input("token");
+    let mut all = vec![("token", token.as_str())];
+    all.extend_from_slice(fields);
+    c.post(&app.router, "/beheer/doelen?lang=en", &all).await
+}
+
+#[tokio::test]
+async fn targets_refuse_bad_input_whole_and_keep_every_change() {
+    let app = app().await;
+    let (mut coordinator, _) = signed_in(&app.state, Role::Coordinator, None).await;
+    let bad = set_target(
+        &mut coordinator,
+        &app,
+        &[
+            ("indicator", "weather"),
+            ("scope", "region:atlantis"),
+            ("year", "1999"),
+            ("value", "-5"),
+        ],
+    )
+    .await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    for message in [
+        "This indicator does not exist.",
+        "Choose the network, a region, an organisation or a service from the list.",
+        "Enter a year from 2020 to 2040.",
+        "A target cannot be negative.",
+    ] {
+        assert!(bad.body.contains(message), "{message}: {}", bad.body);
+    }
+    assert!(
+        bad.body
+            .contains("aria-describedby=\"value-hint value-error\" aria-invalid=\"true\"")
+    );
+    let decimals = set_target(
+        &mut coordinator,
+        &app,
+        &[
+            ("indicator", "contacts"),
+            ("scope", "network"),
+            ("year", "2026"),
+            ("value", "12,345"),
+        ],
+    )
+    .await;
+    assert_eq!(decimals.status, StatusCode::BAD_REQUEST);
+    assert!(decimals.body.contains("Enter a whole number"));
+    assert!(
+        app.state.store.targets(2026).await.unwrap().is_empty(),
+        "nothing stored"
+    );
+
+    for value in ["20", "25"] {
+        let saved = set_target(
+            &mut coordinator,
+            &app,
+            &[
+                ("indicator", "contacts"),
+                ("scope", "network"),
+                ("year", "2026"),
+                ("value", value),
+            ],
+        )
+        .await;
+        assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    }
+    let page = coordinator
+        .get(&app.router, "/beheer/doelen?jaar=2026&lang=en")
+        .await;
+    assert!(
+        page.body
+            .contains("<td>Client contacts</td><td>Whole network</td><td>25</td>"),
+        "{}",
+        page.body
+    );
+    assert!(
+        page.body.contains("20 ("),
+        "the earlier value stays: {}",
+        page.body
+    );
+
+    // Funders do not set targets.
+    let (mut funder, _) = signed_in(&app.state, Role::Funder, None).await;
+    assert_eq!(
+        funder
+            .get(&app.router, "/beheer/doelen?lang=en")
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+}
+
+/// The value of an indicator's card on the results page.
+fn card_value(body: &str, code: &str) -> String {
+    body.split(&format!("data-indicator=\"{code}\">"))
+        .nth(1)
+        .and_then(|rest| rest.split('<').next())
+        .unwrap_or("")
+        .to_string()
+}
+
+#[tokio::test]
+async fn funders_see_results_against_the_target_without_small_numbers_and_the_files_agree() {
+    let app = app().await;
+    let idx = app.state.index();
+    let service = idx.services().first().expect("a service").clone();
+    let org = service.organization_id.clone();
+    let mut n = 0;
+    for (at, count) in [(JAN, 3), (JUN, 12), (JUN_2025, 9)] {
+        for _ in 0..count {
+            n += 1;
+            app.state
+                .store
+                .add_contact(&contact(&org, &service.id, at, n))
+                .await
+                .expect("contact");
+        }
+    }
+    let (mut coordinator, _) = signed_in(&app.state, Role::Coordinator, None).await;
+    let saved = set_target(
+        &mut coordinator,
+        &app,
+        &[
+            ("indicator", "contacts"),
+            ("scope", "network"),
+            ("year", "2026"),
+            ("value", "30"),
+        ],
+    )
+    .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER);
+    let period = "van=2026-01-01&tot=2026-12-31&lang=en";
+
+    let exact = coordinator
+        .get(&app.router, &format!("/beheer/resultaten?{period}"))
+        .await;
+    assert_eq!(exact.status, StatusCode::OK, "{}", exact.body);
+    assert_eq!(card_value(&exact.body, "contacts"), "15");
+    assert!(
+        exact.body.contains("50 % of the target of 30 for 2026."),
+        "{}",
+        exact.body
+    );
+    assert!(
+        exact
+            .body
+            .contains("<th scope=\"row\">January 2026</th><td>3</td>")
+    );
+    assert!(
+        exact
+            .body
+            .contains("role=\"img\" aria-labelledby=\"contacts-summary\""),
+        "a named chart"
+    );
+    assert!(exact.body.contains("In the period before: 9."));
+
+    let (mut funder, _) = signed_in(&app.state, Role::Funder, None).await;
+    let page = funder
+        .get(&app.router, &format!("/beheer/resultaten?{period}"))
+        .await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    assert_eq!(card_value(&page.body, "contacts"), "15");
+    // January's 3 is under the threshold; June's 12 is hidden with it, or it
+    // would be the total minus the rest.
+    assert!(
+        page.body
+            .contains("<th scope=\"row\">January 2026</th><td>hidden</td>"),
+        "{}",
+        page.body
+    );
+    assert!(
+        page.body
+            .contains("<th scope=\"row\">June 2026</th><td>hidden</td>")
+    );
+    assert!(
+        page.body
+            .contains("<th scope=\"row\">March 2026</th><td>0</td>")
+    );
+    assert!(page.body.contains("Counts under an indicator"));
+    assert!(
+        !page.body.contains("/beheer/doelen"),
+        "no link to a page a funder cannot use"
+    );
+
+    let csv = funder
+        .get(
+            &app.router,
+            &format!("/beheer/resultaten/export?{period}&formaat=csv"),
+        )
+        .await;
+    assert_eq!(csv.status, StatusCode::OK);
+    assert!(
+        csv.headers["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/csv")
+    );
+    let lines: Vec<&str> = csv.body.lines().collect();
+    let row = |series: &str, period: &str| {
+        lines
+            .iter()
+            .find(|l| {
+                l.starts_with("\"contacts\"") && l.contains(&format!("\"{series}\",\"{period}\""))
+            })
+            .map(|l| l.rsplit(',').next().unwrap().trim_matches('"').to_string())
+            .unwrap_or_default()
+    };
+    assert_eq!(row("total", "2026-01-01/2026-12-31"), "15");
+    assert_eq!(row("period before", "2025-01-01/2025-12-31"), "9");
+    assert_eq!(row("target", "2026"), "30");
+    assert_eq!(row("month", "2026-01"), "hidden");
+    assert_eq!(row("month", "2026-06"), "hidden");
+    assert_eq!(row("month", "2026-02"), "0");
+    assert!(
+        csv.body
+            .contains("Funders: aggregates only, small numbers hidden")
+    );
+
+    let excel = funder
+        .get(
+            &app.router,
+            &format!("/beheer/resultaten/export?{period}&formaat=csv-puntkomma"),
+        )
+        .await;
+    assert!(
+        excel.body.starts_with('\u{feff}'),
+        "a byte-order mark for Excel"
+    );
+    assert!(excel.body.contains(
+        "\"contacts\";\"Client contacts\";\"count\";\"total\";\"2026-01-01/2026-12-31\";\"15\""
+    ));
+}
+
+#[tokio::test]
+async fn a_period_that_ends_before_it_begins_is_named_next_to_its_field() {
+    let app = app().await;
+    let (mut coordinator, _) = signed_in(&app.state, Role::Coordinator, None).await;
+    for path in ["/beheer/resultaten", "/beheer/resultaten/export"] {
+        let page = coordinator
+            .get(
+                &app.router,
+                &format!("{path}?van=2026-12-31&tot=2026-01-01&formaat=csv&lang=en"),
+            )
+            .await;
+        assert_eq!(page.status, StatusCode::BAD_REQUEST, "{path}");
+        assert!(
+            page.body
+                .contains("id=\"to-error\">The end date is before the start date."),
+            "{}",
+            page.body
+        );
+        assert!(
+            page.headers["content-type"]
+                .to_str()
+                .unwrap()
+                .starts_with("text/html")
+        );
+    }
+    let nonsense = coordinator
+        .get(&app.router, "/beheer/resultaten?van=gisteren&tot=&lang=nl")
+        .await;
+    assert_eq!(nonsense.status, StatusCode::BAD_REQUEST);
+    assert!(nonsense.body.contains("Vul een datum in als 2026-01-31."));
+}
