@@ -228,12 +228,8 @@ async fn funders_see_results_against_the_target_without_small_numbers_and_the_fi
         "no link to a page a funder cannot use"
     );
 
-    let csv = funder
-        .get(
-            &app.router,
-            &format!("/beheer/resultaten/export?{period}&formaat=csv"),
-        )
-        .await;
+    let export = |format: &str| format!("/beheer/resultaten/export?{period}&formaat={format}");
+    let csv = funder.get(&app.router, &export("csv")).await;
     assert_eq!(csv.status, StatusCode::OK);
     assert!(
         csv.headers["content-type"]
@@ -241,40 +237,82 @@ async fn funders_see_results_against_the_target_without_small_numbers_and_the_fi
             .unwrap()
             .starts_with("text/csv")
     );
-    let lines: Vec<&str> = csv.body.lines().collect();
-    let row = |series: &str, period: &str| {
-        lines
-            .iter()
-            .find(|l| {
-                l.starts_with("\"contacts\"") && l.contains(&format!("\"{series}\",\"{period}\""))
-            })
-            .map(|l| l.rsplit(',').next().unwrap().trim_matches('"').to_string())
-            .unwrap_or_default()
+    let fields = |line: &str| -> Vec<String> {
+        line.split("\",\"")
+            .map(|f| f.trim_matches('"').to_string())
+            .collect()
     };
-    assert_eq!(row("total", "2026-01-01/2026-12-31"), "15");
-    assert_eq!(row("period before", "2025-01-01/2025-12-31"), "9");
-    assert_eq!(row("target", "2026"), "30");
-    assert_eq!(row("month", "2026-01"), "hidden");
-    assert_eq!(row("month", "2026-06"), "hidden");
-    assert_eq!(row("month", "2026-02"), "0");
+    let lines: Vec<&str> = csv.body.lines().collect();
+    let summary = lines
+        .iter()
+        .find(|l| l.starts_with("\"contacts\""))
+        .expect("summary row");
+    assert_eq!(
+        fields(summary),
+        ["contacts", "Client contacts", "count", "15", "30", "9"]
+    );
+    let january = lines
+        .iter()
+        .find(|l| l.starts_with("\"January 2026\""))
+        .expect("month row");
+    assert_eq!(fields(january)[1], "hidden");
+    let june = lines
+        .iter()
+        .find(|l| l.starts_with("\"June 2026\""))
+        .expect("month row");
+    assert_eq!(fields(june)[1], "hidden");
+    let march = lines
+        .iter()
+        .find(|l| l.starts_with("\"March 2026\""))
+        .expect("month row");
+    assert_eq!(fields(march)[1], "0");
     assert!(
         csv.body
             .contains("Funders: aggregates only, small numbers hidden")
     );
+    assert!(
+        csv.body.contains("Counts under an indicator"),
+        "the legend travels with the file"
+    );
 
-    let excel = funder
-        .get(
-            &app.router,
-            &format!("/beheer/resultaten/export?{period}&formaat=csv-puntkomma"),
-        )
-        .await;
+    let excel = funder.get(&app.router, &export("csv-puntkomma")).await;
     assert!(
         excel.body.starts_with('\u{feff}'),
         "a byte-order mark for Excel"
     );
-    assert!(excel.body.contains(
-        "\"contacts\";\"Client contacts\";\"count\";\"total\";\"2026-01-01/2026-12-31\";\"15\""
-    ));
+    assert!(
+        excel
+            .body
+            .contains("\"contacts\";\"Client contacts\";\"count\";\"15\";\"30\";\"9\"")
+    );
+
+    let xlsx = funder.get(&app.router, &export("xlsx")).await;
+    assert_eq!(xlsx.status, StatusCode::OK);
+    let mut book =
+        zip::ZipArchive::new(std::io::Cursor::new(xlsx.bytes.clone())).expect("a workbook");
+    let mut sheet = String::new();
+    std::io::Read::read_to_string(
+        &mut book
+            .by_name("xl/worksheets/sheet2.xml")
+            .expect("summary sheet"),
+        &mut sheet,
+    )
+    .unwrap();
+    for n in ["15", "30", "9"] {
+        assert!(
+            sheet.contains(&format!("<v>{n}</v>")),
+            "{n} as a number: {sheet}"
+        );
+    }
+
+    let pdf = funder.get(&app.router, &export("pdf")).await;
+    assert_eq!(pdf.status, StatusCode::OK);
+    assert_eq!(pdf.headers["content-type"], "application/pdf");
+    let text = String::from_utf8_lossy(&pdf.bytes);
+    assert!(text.starts_with("%PDF-"));
+    for shown in ["(15)", "(30)", "(9)", "(hidden)", "(Client contacts)"] {
+        assert!(text.contains(shown), "{shown} in the PDF");
+    }
 }
 
 #[tokio::test]
@@ -307,4 +345,76 @@ async fn a_period_that_ends_before_it_begins_is_named_next_to_its_field() {
         .await;
     assert_eq!(nonsense.status, StatusCode::BAD_REQUEST);
     assert!(nonsense.body.contains("Vul een datum in als 2026-01-31."));
+}
+
+/// Runs a poppler tool; under CI a missing tool fails the test (`.ci/run`
+/// installs `poppler-utils`), elsewhere it says so and the check is not made.
+fn poppler(tool: &str, args: &[&str]) -> Option<std::process::Output> {
+    match std::process::Command::new(tool).args(args).output() {
+        Ok(out) => Some(out),
+        Err(e) if std::env::var("CI").as_deref() != Ok("true") => {
+            eprintln!("{tool} is not installed ({e}): the PDF is not rendered here");
+            None
+        }
+        Err(e) => panic!("{tool} is needed under CI: {e}"),
+    }
+}
+
+#[tokio::test]
+async fn the_results_pdf_renders_and_its_text_holds_the_pages_numbers() {
+    let app = app().await;
+    let idx = app.state.index();
+    let service = idx.services().first().expect("a service").clone();
+    for n in 0..23 {
+        app.state
+            .store
+            .add_contact(&contact(
+                &service.organization_id,
+                &service.id,
+                JUN + n as i64,
+                n,
+            ))
+            .await
+            .expect("contact");
+    }
+    let (mut coordinator, _) = signed_in(&app.state, Role::Coordinator, None).await;
+    let pdf = coordinator
+        .get(
+            &app.router,
+            "/beheer/resultaten/export?van=2026-01-01&tot=2026-12-31&formaat=pdf&lang=fr",
+        )
+        .await;
+    assert_eq!(pdf.status, StatusCode::OK);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("r.pdf");
+    std::fs::write(&file, &pdf.bytes).unwrap();
+    let file = file.to_str().unwrap();
+    let Some(render) = poppler(
+        "pdftoppm",
+        &["-r", "40", "-png", file, &format!("{file}-page")],
+    ) else {
+        return;
+    };
+    assert!(
+        render.status.success(),
+        "{}",
+        String::from_utf8_lossy(&render.stderr)
+    );
+    assert!(
+        dir.path().join("r.pdf-page-1.png").exists(),
+        "page 1 rendered"
+    );
+    let text = poppler("pdftotext", &["-layout", file, "-"]).expect("pdftotext");
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("Résultats – Tout le réseau"), "{text}");
+    let contacts = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("contacts "))
+        .expect("the contacts line");
+    assert!(contacts.split_whitespace().any(|w| w == "23"), "{contacts}");
+    let june = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("juin 2026"))
+        .expect("June");
+    assert!(june.split_whitespace().nth(2) == Some("23"), "{june}");
 }

@@ -79,6 +79,8 @@ pub struct Reply {
     pub headers: axum::http::HeaderMap,
     pub location: String,
     pub body: String,
+    /// The body as sent (files: a workbook, a PDF).
+    pub bytes: Vec<u8>,
     pub set_cookie: Vec<String>,
 }
 
@@ -167,6 +169,7 @@ impl Client {
             headers,
             location,
             body: String::from_utf8_lossy(&bytes).into_owned(),
+            bytes: bytes.to_vec(),
             set_cookie,
         }
     }

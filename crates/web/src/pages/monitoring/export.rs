@@ -1,124 +1,26 @@
-//! The dashboard as a file: CSV in UTF-8 with commas, or with semicolons (and a
-//! byte-order mark) for spreadsheets set up the Dutch way. The file states its
-//! scope, period, audience, legend and when it was counted, and gives the same
-//! numbers as the page (one use case counts both).
+//! The dashboard as a file, in one click: CSV in UTF-8 with commas, CSV with
+//! semicolons (and a byte-order mark) for spreadsheets set up the Dutch way,
+//! an Excel workbook, or a PDF made on the server. Each states its scope,
+//! period, audience, legend and when it was counted, and gives the same numbers
+//! as the page (one use case counts both; `report` words them).
 
 use super::query::{self, Params, scope_name};
-use super::results::period_text;
+use super::report::report;
 use crate::AppState;
 use crate::error::failure;
-use crate::pages::accounts::audit_log::csv_field;
 use crate::pages::view::Page;
-use crate::present::Tr;
 use crate::session::SignedIn;
 use axum::extract::{Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
-use loket_app::monitoring::results::{self, Results};
-use loket_domain::monitoring::Unit;
-use loket_domain::monitoring::measure::Shown;
+use loket_app::monitoring::results;
 use serde::Deserialize;
 
 #[derive(Debug, Default, Deserialize)]
 pub struct Format {
-    /// `csv` (commas) or `csv-puntkomma` (semicolons).
+    /// `csv` (commas), `csv-puntkomma` (semicolons), `xlsx` or `pdf`.
     #[serde(default)]
     formaat: String,
-}
-
-/// A number in the file: plain digits, a hidden number as the page words it.
-fn value(tr: &Tr, s: Shown) -> String {
-    match s {
-        Shown::Count(n) => n.to_string(),
-        Shown::Rate { percent, .. } => percent.to_string(),
-        Shown::Hidden => tr.t("results-hidden"),
-        Shown::None => String::new(),
-    }
-}
-
-fn unit(tr: &Tr, u: Unit) -> String {
-    tr.t(match u {
-        Unit::People => "results-unit-people",
-        Unit::Events => "results-unit-events",
-        Unit::Percent => "results-unit-percent",
-    })
-}
-
-/// The CSV text of a dashboard.
-pub fn csv(tr: &Tr, lang: loket_domain::Lang, scope: &str, r: &Results, sep: char) -> String {
-    let mut out = String::new();
-    let mut row = |cells: &[String]| {
-        out.push_str(
-            &cells
-                .iter()
-                .map(|c| csv_field(c))
-                .collect::<Vec<_>>()
-                .join(&sep.to_string()),
-        );
-        out.push_str("\r\n");
-    };
-    let counted_at = chrono::DateTime::from_timestamp(r.counted_at, 0)
-        .map(|t| {
-            t.with_timezone(&chrono_tz::Europe::Amsterdam)
-                .format("%Y-%m-%d %H:%M %Z")
-                .to_string()
-        })
-        .unwrap_or_default();
-    row(&[tr.t("results-title"), scope.to_string()]);
-    row(&[tr.t("results-file-period"), period_text(tr, &r.period)]);
-    row(&[tr.t("results-compared"), period_text(tr, &r.previous)]);
-    row(&[
-        tr.t("results-file-audience"),
-        tr.t(if r.exact {
-            "results-audience-exact"
-        } else {
-            "results-audience-aggregates"
-        }),
-    ]);
-    if !r.exact {
-        row(&[tr.t("results-file-legend"), tr.t("results-legend")]);
-    }
-    row(&[tr.t("results-file-counted-at"), counted_at]);
-    row(&[]);
-    row(&[
-        tr.t("results-col-indicator"),
-        tr.t("results-col-name"),
-        tr.t("results-col-unit"),
-        tr.t("results-col-series"),
-        tr.t("results-col-period"),
-        tr.t("results-col-value"),
-    ]);
-    let span = |p: &loket_domain::monitoring::Period| format!("{}/{}", p.first, p.last);
-    for line in &r.lines {
-        let i = &line.indicator;
-        let head = [
-            i.code.clone(),
-            i.name.get(lang).to_string(),
-            unit(tr, i.unit),
-        ];
-        let mut put = |series: &str, period: String, v: String| {
-            let mut cells = head.to_vec();
-            cells.extend([tr.t(series), period, v]);
-            row(&cells);
-        };
-        put(
-            "results-series-total",
-            span(&r.period),
-            value(tr, line.now.total),
-        );
-        put(
-            "results-series-before",
-            span(&r.previous),
-            value(tr, line.before.total),
-        );
-        if let (Some(t), Some(y)) = (line.target, r.target_year) {
-            put("results-series-target", y.to_string(), t.to_string());
-        }
-        for (month, s) in &line.now.months {
-            put("results-series-month", month.clone(), value(tr, *s));
-        }
-    }
-    out
 }
 
 pub async fn download(
@@ -147,27 +49,39 @@ pub async fn download(
     };
     let idx = state.index();
     let scope = scope_name(&ui.tr, &idx, ui.lang, &asked.choice.scope);
-    let semicolon = format.formaat == "csv-puntkomma";
-    let mut body = if semicolon {
-        "\u{feff}".to_string()
-    } else {
-        String::new()
+    let doc = report(&ui.tr, ui.lang, &scope, &r);
+    let name = format!("loket-resultaten-{}-{}", r.period.first, r.period.last);
+    let (content_type, extension, body): (&str, &str, Vec<u8>) = match format.formaat.as_str() {
+        "csv-puntkomma" => (
+            "text/csv; charset=utf-8",
+            "csv",
+            loket_reports::to_csv(&doc, ';').into_bytes(),
+        ),
+        "xlsx" => match loket_reports::to_xlsx(&doc) {
+            Ok(bytes) => (
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                "xlsx",
+                bytes,
+            ),
+            Err(e) => {
+                tracing::error!(error = %e, "results workbook");
+                return failure(loket_app::AppError::Unavailable(e.to_string()));
+            }
+        },
+        "pdf" => ("application/pdf", "pdf", loket_reports::to_pdf(&doc)),
+        _ => (
+            "text/csv; charset=utf-8",
+            "csv",
+            loket_reports::to_csv(&doc, ',').into_bytes(),
+        ),
     };
-    body.push_str(&csv(
-        &ui.tr,
-        ui.lang,
-        &scope,
-        &r,
-        if semicolon { ';' } else { ',' },
-    ));
-    let name = format!(
-        "attachment; filename=\"loket-resultaten-{}-{}.csv\"",
-        r.period.first, r.period.last
-    );
     (
         [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
-            (header::CONTENT_DISPOSITION, name),
+            (header::CONTENT_TYPE, content_type.to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}.{extension}\""),
+            ),
             (header::CACHE_CONTROL, "no-store".to_string()),
         ],
         body,

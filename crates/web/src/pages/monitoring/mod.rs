@@ -4,6 +4,7 @@
 
 pub(crate) mod export;
 pub(crate) mod query;
+pub(crate) mod report;
 pub(crate) mod results;
 pub(crate) mod targets;
 
