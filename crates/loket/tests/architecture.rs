@@ -6,7 +6,8 @@
 //! - no module under `api/` imports a page module;
 //! - no import circle between the modules of any crate;
 //! - no source file over 800 lines outside tests and the contract suite;
-//! - the two storage backends share no run of six identical lines but imports.
+//! - the two storage backends share no run of six identical lines but imports;
+//! - every integration test target is run by the test command (`scripts/test`).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -309,4 +310,32 @@ fn the_backends_share_no_six_identical_lines_but_imports() {
         .map(|w| w.join(" / "))
         .collect();
     assert!(shared.is_empty(), "shared runs:\n{}", shared.join("\n"));
+}
+
+#[test]
+fn every_integration_test_runs_in_the_test_command() {
+    let script = std::fs::read_to_string(workspace().join("scripts/test")).expect("scripts/test");
+    let mut missing = Vec::new();
+    for krate in crates() {
+        let Ok(entries) = std::fs::read_dir(krate.join("tests")) else {
+            continue;
+        };
+        for entry in entries {
+            let path = entry.expect("entry").path();
+            if path.extension().is_some_and(|e| e == "rs") {
+                let name = path
+                    .file_stem()
+                    .and_then(|s| s.to_str())
+                    .unwrap_or_default()
+                    .to_string();
+                if !script.contains(&format!("--test {name}")) {
+                    missing.push(path.display().to_string());
+                }
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "tests the test command never runs: {missing:?}"
+    );
 }
