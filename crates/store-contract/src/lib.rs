@@ -1140,6 +1140,7 @@ macro_rules! contract_tests {
             concurrent_accepts_let_exactly_one_win,
             targets_keep_their_history_and_the_newest_counts,
             routings_are_counted_per_day_and_front_door,
+            a_programmes_milestones_and_money_are_kept_with_their_history,
             employers_are_unique_by_kvk_and_verified_with_versions,
             vacancies_are_versioned_and_on_the_change_feed,
             a_candidate_and_their_cv_are_stored_together_or_not_at_all,

@@ -118,3 +118,78 @@ pub async fn routings_are_counted_per_day_and_front_door(store: &dyn Store) {
         ]
     );
 }
+
+pub async fn a_programmes_milestones_and_money_are_kept_with_their_history(store: &dyn Store) {
+    use loket_domain::monitoring::programme::{BudgetEntry, BudgetKind, Status};
+    let p = "limburg-arbeidsmigratie";
+    store
+        .set_milestone(p, "2-a", Status::Started, "Provincie Limburg", "acc-1", T0)
+        .await
+        .expect("started");
+    store
+        .set_milestone(
+            p,
+            "2-a",
+            Status::Done,
+            "Provincie Limburg",
+            "acc-2",
+            T0 + 60,
+        )
+        .await
+        .expect("done");
+    store
+        .set_milestone(
+            p,
+            "3.1-c",
+            Status::Planned,
+            "Team communicatie",
+            "acc-1",
+            T0,
+        )
+        .await
+        .expect("planned");
+    store
+        .set_milestone("other", "2-a", Status::Dropped, "x", "acc-1", T0)
+        .await
+        .expect("another programme");
+    let now: Vec<(String, Status, String)> = store
+        .milestones(p)
+        .await
+        .expect("milestones")
+        .into_iter()
+        .map(|m| (m.milestone, m.status, m.owner))
+        .collect();
+    assert_eq!(
+        now,
+        vec![
+            ("2-a".into(), Status::Done, "Provincie Limburg".into()),
+            ("3.1-c".into(), Status::Planned, "Team communicatie".into()),
+        ]
+    );
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 3, 1).expect("day");
+    for (kind, cents) in [
+        (BudgetKind::Committed, 10_000_000),
+        (BudgetKind::Spent, 1_250_050),
+    ] {
+        store
+            .add_budget(
+                p,
+                &BudgetEntry {
+                    action_line: "Eerlijke beeldvorming".into(),
+                    kind,
+                    cents,
+                    on: day,
+                    note: "communicatieplan".into(),
+                },
+                "acc-1",
+                T0,
+            )
+            .await
+            .expect("budget");
+    }
+    let entries = store.budget(p).await.expect("budget");
+    assert_eq!(entries.len(), 2);
+    assert_eq!(entries[1].entry.cents, 1_250_050, "cents kept exactly");
+    assert_eq!(entries[1].entry.on, day);
+    assert!(store.budget("other").await.expect("other").is_empty());
+}

@@ -3,6 +3,7 @@
 
 use async_trait::async_trait;
 use loket_domain::monitoring::Target;
+use loket_domain::monitoring::programme::{BudgetEntry, Status};
 
 use crate::StoreResult;
 
@@ -36,6 +37,47 @@ pub trait MonitoringStore: Send + Sync + 'static {
         first: chrono::NaiveDate,
         last: chrono::NaiveDate,
     ) -> StoreResult<Vec<DayCount>>;
+    /// Records where a programme's milestone stands; earlier states stay.
+    async fn set_milestone(
+        &self,
+        programme: &str,
+        milestone: &str,
+        status: Status,
+        owner: &str,
+        set_by: &str,
+        at: i64,
+    ) -> StoreResult<()>;
+    /// The newest state of each milestone of a programme that has one.
+    async fn milestones(&self, programme: &str) -> StoreResult<Vec<MilestoneRecord>>;
+    /// Adds money committed or spent to a programme's action line.
+    async fn add_budget(
+        &self,
+        programme: &str,
+        entry: &BudgetEntry,
+        set_by: &str,
+        at: i64,
+    ) -> StoreResult<()>;
+    /// Every budget entry of a programme, in the order entered.
+    async fn budget(&self, programme: &str) -> StoreResult<Vec<BudgetRecord>>;
+}
+
+/// Where a milestone stands, as last set.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MilestoneRecord {
+    pub milestone: String,
+    pub status: Status,
+    /// Who is responsible for it.
+    pub owner: String,
+    pub set_by: String,
+    pub set_at: i64,
+}
+
+/// Money committed or spent, as entered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BudgetRecord {
+    pub entry: BudgetEntry,
+    pub set_by: String,
+    pub set_at: i64,
 }
 
 /// A count on one day for one front door.

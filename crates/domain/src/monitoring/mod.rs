@@ -5,6 +5,7 @@
 pub mod indicator;
 pub mod measure;
 pub mod period;
+pub mod programme;
 pub mod target;
 
 pub use indicator::{Breakdown, Indicator, Indicators, Measure, Unit};

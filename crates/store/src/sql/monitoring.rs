@@ -20,6 +20,43 @@ pub fn target_record(row: TargetRow) -> crate::StoreResult<crate::monitoring::Ta
     })
 }
 
+/// A `programme_milestones` row: milestone, status, owner, set by, set at.
+pub type MilestoneRow = (String, String, String, String, i64);
+
+pub fn milestone_record(
+    row: MilestoneRow,
+) -> crate::StoreResult<crate::monitoring::MilestoneRecord> {
+    let (milestone, status, owner, set_by, set_at) = row;
+    Ok(crate::monitoring::MilestoneRecord {
+        status: loket_domain::monitoring::programme::Status::parse(&status)
+            .ok_or_else(|| crate::StoreError::Corrupt(format!("milestone status {status:?}")))?,
+        milestone,
+        owner,
+        set_by,
+        set_at,
+    })
+}
+
+/// A `programme_budget` row: action line, kind, cents, day, note, set by, set at.
+pub type BudgetRow = (String, String, i64, String, String, String, i64);
+
+pub fn budget_record(row: BudgetRow) -> crate::StoreResult<crate::monitoring::BudgetRecord> {
+    let (action_line, kind, cents, on, note, set_by, set_at) = row;
+    Ok(crate::monitoring::BudgetRecord {
+        entry: loket_domain::monitoring::programme::BudgetEntry {
+            kind: loket_domain::monitoring::programme::BudgetKind::parse(&kind)
+                .ok_or_else(|| crate::StoreError::Corrupt(format!("budget kind {kind:?}")))?,
+            on: ::chrono::NaiveDate::parse_from_str(&on, "%Y-%m-%d")
+                .map_err(|_| crate::StoreError::Corrupt(format!("budget day {on:?}")))?,
+            action_line,
+            cents,
+            note,
+        },
+        set_by,
+        set_at,
+    })
+}
+
 /// The storage of targets for a sqlx backend.
 #[macro_export]
 macro_rules! sqlx_monitoring_impls {
@@ -105,6 +142,75 @@ macro_rules! sqlx_monitoring_impls {
                         count: u64::try_from(count).unwrap_or(0),
                     })
                     .collect())
+            }
+
+            async fn set_milestone(
+                &self,
+                programme: &str,
+                milestone: &str,
+                status: loket_domain::monitoring::programme::Status,
+                owner: &str,
+                set_by: &str,
+                at: i64,
+            ) -> $crate::StoreResult<()> {
+                ::sqlx::query("INSERT INTO programme_milestones (programme, milestone, status, owner, set_by, set_at) VALUES ($1, $2, $3, $4, $5, $6)")
+                    .bind(programme)
+                    .bind(milestone)
+                    .bind(status.code())
+                    .bind(owner)
+                    .bind(set_by)
+                    .bind(at)
+                    .execute(&self.pool)
+                    .await
+                    .map_err($crate::sql::db)?;
+                Ok(())
+            }
+
+            async fn milestones(&self, programme: &str) -> $crate::StoreResult<Vec<$crate::monitoring::MilestoneRecord>> {
+                let rows: Vec<$crate::sql::monitoring::MilestoneRow> = ::sqlx::query_as(
+                    "SELECT milestone, status, owner, set_by, set_at FROM programme_milestones m \
+                     WHERE programme = $1 AND id = (SELECT MAX(id) FROM programme_milestones n \
+                     WHERE n.programme = m.programme AND n.milestone = m.milestone) ORDER BY milestone",
+                )
+                .bind(programme)
+                .fetch_all(&self.pool)
+                .await
+                .map_err($crate::sql::db)?;
+                rows.into_iter().map($crate::sql::monitoring::milestone_record).collect()
+            }
+
+            async fn add_budget(
+                &self,
+                programme: &str,
+                entry: &loket_domain::monitoring::programme::BudgetEntry,
+                set_by: &str,
+                at: i64,
+            ) -> $crate::StoreResult<()> {
+                ::sqlx::query("INSERT INTO programme_budget (programme, action_line, kind, cents, on_day, note, set_by, set_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+                    .bind(programme)
+                    .bind(&entry.action_line)
+                    .bind(entry.kind.code())
+                    .bind(entry.cents)
+                    .bind(entry.on.to_string())
+                    .bind(&entry.note)
+                    .bind(set_by)
+                    .bind(at)
+                    .execute(&self.pool)
+                    .await
+                    .map_err($crate::sql::db)?;
+                Ok(())
+            }
+
+            async fn budget(&self, programme: &str) -> $crate::StoreResult<Vec<$crate::monitoring::BudgetRecord>> {
+                let rows: Vec<$crate::sql::monitoring::BudgetRow> = ::sqlx::query_as(
+                    "SELECT action_line, kind, cents, on_day, note, set_by, set_at FROM programme_budget \
+                     WHERE programme = $1 ORDER BY id",
+                )
+                .bind(programme)
+                .fetch_all(&self.pool)
+                .await
+                .map_err($crate::sql::db)?;
+                rows.into_iter().map($crate::sql::monitoring::budget_record).collect()
             }
         }
     };
