@@ -51,6 +51,8 @@ pub struct App {
     pub backup: Option<Arc<crate::backup::BackupSchedule>>,
     /// The monitoring indicators (every version), from `seed/indicators.json`.
     pub indicators: Arc<loket_domain::monitoring::Indicators>,
+    /// The programmes whose progress is reported (`seed/programmes/`).
+    pub programmes: Arc<Vec<loket_domain::monitoring::programme::Programme>>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -63,6 +65,8 @@ pub enum StartError {
     Flow(#[from] loket_routing::flow::FlowError),
     #[error(transparent)]
     Indicators(#[from] loket_domain::monitoring::indicator::IndicatorError),
+    #[error(transparent)]
+    Programme(#[from] loket_domain::monitoring::programme::ProgrammeError),
     #[error(transparent)]
     Register(#[from] loket_domain::privacy::RegisterError),
     #[error(transparent)]
@@ -146,6 +150,7 @@ impl App {
             indicators: Arc::new(loket_domain::monitoring::Indicators::parse(
                 loket_domain::monitoring::indicator::SHIPPED,
             )?),
+            programmes: Arc::new(crate::monitoring::programme::shipped()?),
         })
     }
 

@@ -77,7 +77,9 @@ impl Layout {
     fn wrap(&self, text: &str, width: f32, bold: bool, size: f32) -> Vec<String> {
         let mut lines = Vec::new();
         let mut line = String::new();
-        for word in text.split_whitespace() {
+        // A currency sign stays with its amount (a no-break space joins them).
+        let text = text.replace("€ ", "€\u{a0}");
+        for word in text.split(' ').filter(|w| !w.is_empty()) {
             let candidate = if line.is_empty() {
                 word.to_string()
             } else {
@@ -143,7 +145,7 @@ impl Layout {
         for (cells, bold) in cells {
             for (i, c) in cells.iter().enumerate().take(n) {
                 natural[i] = natural[i].max(self.width(c, bold, SMALL).min(200.0));
-                for word in c.split_whitespace() {
+                for word in c.replace("€ ", "€\u{a0}").split(' ') {
                     least[i] = least[i].max(self.width(word, bold, SMALL));
                 }
             }

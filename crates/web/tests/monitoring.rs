@@ -10,7 +10,7 @@ mod support;
 use axum::http::StatusCode;
 use loket_domain::account::Role;
 use loket_domain::contact::{Channel, Contact, ContactOutcome};
-use support::{Client, app, signed_in};
+use support::{Client, app, poppler, signed_in};
 
 /// 15 January and 15 June 2026, noon in Maastricht.
 const JAN: i64 = 1_768_474_800;
@@ -345,19 +345,6 @@ async fn a_period_that_ends_before_it_begins_is_named_next_to_its_field() {
         .await;
     assert_eq!(nonsense.status, StatusCode::BAD_REQUEST);
     assert!(nonsense.body.contains("Vul een datum in als 2026-01-31."));
-}
-
-/// Runs a poppler tool; under CI a missing tool fails the test (`.ci/run`
-/// installs `poppler-utils`), elsewhere it says so and the check is not made.
-fn poppler(tool: &str, args: &[&str]) -> Option<std::process::Output> {
-    match std::process::Command::new(tool).args(args).output() {
-        Ok(out) => Some(out),
-        Err(e) if std::env::var("CI").as_deref() != Ok("true") => {
-            eprintln!("{tool} is not installed ({e}): the PDF is not rendered here");
-            None
-        }
-        Err(e) => panic!("{tool} is needed under CI: {e}"),
-    }
 }
 
 #[tokio::test]

@@ -1,7 +1,9 @@
-//! Monitoring: the coordinator's targets (`targets`) and the results of the
+//! Monitoring: the coordinator's targets (`targets`), a programme's milestones
+//! and money (`programme`), and the results of the
 //! indicators for a scope and period against their targets and the period before
 //! (`results`), as every audience, export and report reads them.
 
+pub mod programme;
 pub mod results;
 pub mod targets;
 

@@ -195,7 +195,8 @@ pub fn parse_amount(text: &str) -> Result<i64, &'static str> {
     euros
         .checked_mul(100)
         .and_then(|c| c.checked_add(cents))
-        .filter(|c| *c <= 1_000_000_000_00)
+        // At most a billion euros: far above any programme, far below i64's limit.
+        .filter(|c| *c <= 100_000_000_000)
         .ok_or("too-large")
 }
 
@@ -206,7 +207,7 @@ pub fn euros(cents: i64) -> String {
     let whole = (c / 100).to_string();
     let mut grouped = String::new();
     for (i, ch) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
+        if i > 0 && (whole.len() - i).is_multiple_of(3) {
             grouped.push('.');
         }
         grouped.push(ch);

@@ -321,3 +321,16 @@ pub fn totp_next(secret_base32: &str) -> String {
         .expect("base32 secret");
     loket_auth::totp::code_at(&secret, chrono::Utc::now().timestamp() as u64 + 30, 6)
 }
+
+/// Runs a poppler tool; under CI a missing tool fails the test (`.ci/run`
+/// installs `poppler-utils`), elsewhere it says so and the check is not made.
+pub fn poppler(tool: &str, args: &[&str]) -> Option<std::process::Output> {
+    match std::process::Command::new(tool).args(args).output() {
+        Ok(out) => Some(out),
+        Err(e) if std::env::var("CI").as_deref() != Ok("true") => {
+            eprintln!("{tool} is not installed ({e}): the PDF is not rendered here");
+            None
+        }
+        Err(e) => panic!("{tool} is needed under CI: {e}"),
+    }
+}

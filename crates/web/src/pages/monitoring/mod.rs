@@ -1,8 +1,10 @@
 //! Monitoring: the results of the indicators against their targets (the
-//! dashboard, per audience and scope), its exports, and the coordinator's targets.
+//! dashboard, per audience and scope), its exports, the coordinator's targets,
+//! and a programme's milestones, money and progress report.
 //! Each route names its access rule here; the authorization layer enforces it.
 
 pub(crate) mod export;
+pub(crate) mod programme;
 pub(crate) mod query;
 pub(crate) mod report;
 pub(crate) mod results;
@@ -33,5 +35,25 @@ pub(crate) fn routes(table: RouteTable) -> RouteTable {
             "/beheer/doelen",
             Allowed(Action::SetTargets, Scope::Network),
             targets::save,
+        )
+        .get(
+            "/beheer/programma",
+            Allowed(Action::ViewAggregates, Scope::Network),
+            programme::page,
+        )
+        .get(
+            "/beheer/programma/rapport",
+            Allowed(Action::ViewAggregates, Scope::Network),
+            programme::download,
+        )
+        .post(
+            "/beheer/programma/mijlpaal",
+            Allowed(Action::SetTargets, Scope::Network),
+            programme::set_milestone,
+        )
+        .post(
+            "/beheer/programma/budget",
+            Allowed(Action::SetTargets, Scope::Network),
+            programme::add_budget,
         )
 }

@@ -1,0 +1,222 @@
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)] // tests: a failed expectation is the failure
+//! A programme's progress: the example programme (seed 003) lists every
+//! milestone with its deadline and marks the overdue ones; the coordinator
+//! updates a milestone and enters money (bad amounts refused, nothing stored);
+//! the progress report's budget sums equal the entered amounts.
+
+mod support;
+
+use axum::http::StatusCode;
+use loket_domain::account::Role;
+use support::{Client, TestApp, app, poppler, signed_in};
+
+async fn post_form(
+    c: &mut Client,
+    app: &TestApp,
+    path: &str,
+    fields: &[(&str, &str)],
+) -> support::Reply {
+    let page = c.get(&app.router, "/beheer/programma?lang=en").await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    let token = page.input("token");
+    let mut all = vec![("token", token.as_str())];
+    all.extend_from_slice(fields);
+    c.post(&app.router, path, &all).await
+}
+
+#[tokio::test]
+async fn the_progress_report_lists_every_milestone_marks_the_overdue_and_sums_the_money() {
+    let app = app().await;
+    let (mut coordinator, _) = signed_in(&app.state, Role::Coordinator, None).await;
+    let page = coordinator
+        .get(&app.router, "/beheer/programma?lang=en")
+        .await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    assert!(
+        page.body.contains("id=\"milestone-count\">27<"),
+        "{}",
+        page.body
+    );
+    assert!(
+        page.body.contains("id=\"overdue-count\">27<"),
+        "every deadline of 2013–2015 has passed"
+    );
+    assert!(
+        page.body.contains("€ 500.000,00"),
+        "the planned extra budget"
+    );
+
+    // Bad money: three decimals, a negative amount, an unknown action line.
+    let bad = post_form(
+        &mut coordinator,
+        &app,
+        "/beheer/programma/budget?lang=en",
+        &[
+            ("action_line", "Nowhere"),
+            ("kind", "spent"),
+            ("amount", "10,005"),
+            ("on", "2026-03-01"),
+        ],
+    )
+    .await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    assert!(bad.body.contains("Use at most two decimals (cents)."));
+    assert!(bad.body.contains("Choose an action line from the list."));
+    assert!(bad.body.contains("value=\"10,005\""), "the input is kept");
+    let negative = post_form(
+        &mut coordinator,
+        &app,
+        "/beheer/programma/budget?lang=en",
+        &[
+            ("action_line", "Eerlijke beeldvorming"),
+            ("kind", "spent"),
+            ("amount", "-5"),
+            ("on", "2026-03-01"),
+        ],
+    )
+    .await;
+    assert!(negative.body.contains("An amount cannot be negative."));
+    assert!(
+        app.state
+            .store
+            .budget("limburg-arbeidsmigratie")
+            .await
+            .unwrap()
+            .is_empty(),
+        "nothing stored"
+    );
+
+    for (kind, amount) in [
+        ("committed", "100.000,00"),
+        ("spent", "12.500,50"),
+        ("spent", "7499.50"),
+    ] {
+        let ok = post_form(
+            &mut coordinator,
+            &app,
+            "/beheer/programma/budget?lang=en",
+            &[
+                ("action_line", "Eerlijke beeldvorming"),
+                ("kind", kind),
+                ("amount", amount),
+                ("on", "2026-03-01"),
+                ("note", "communicatieplan"),
+            ],
+        )
+        .await;
+        assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
+    }
+    let done = post_form(
+        &mut coordinator,
+        &app,
+        "/beheer/programma/mijlpaal?lang=en",
+        &[
+            ("milestone", "3.1-c"),
+            ("status", "done"),
+            ("owner", "Team communicatie"),
+        ],
+    )
+    .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    let page = coordinator
+        .get(&app.router, "/beheer/programma?lang=en")
+        .await;
+    assert!(page.body.contains("id=\"overdue-count\">26<"));
+    assert!(page.body.contains("<td>Team communicatie</td>"));
+
+    // The funder reads the report; the numbers are those entered.
+    let (mut funder, _) = signed_in(&app.state, Role::Funder, None).await;
+    assert!(
+        !funder
+            .get(&app.router, "/beheer/programma?lang=en")
+            .await
+            .body
+            .contains("/beheer/programma/budget")
+    );
+    let csv = funder
+        .get(
+            &app.router,
+            "/beheer/programma/rapport?van=2026-01-01&tot=2026-12-31&formaat=csv&lang=en",
+        )
+        .await;
+    assert_eq!(csv.status, StatusCode::OK, "{}", csv.body);
+    let milestone_rows: Vec<&str> = csv
+        .body
+        .lines()
+        .filter(|l| {
+            l.contains("\"planned\"")
+                || l.contains("\"done\"")
+                || l.contains("\"started\"")
+                || l.contains("\"dropped\"")
+        })
+        .collect();
+    assert_eq!(milestone_rows.len(), 27, "every milestone");
+    assert_eq!(
+        milestone_rows
+            .iter()
+            .filter(|l| l.ends_with("\"overdue\""))
+            .count(),
+        26
+    );
+    assert!(csv.body.contains("\"Communicatieplan\",\"najaar 2013 (30 November 2013)\",\"done\",\"Team communicatie\",\"\""), "{}", csv.body);
+    assert!(csv.body.contains("\"Eerlijke beeldvorming\",\"arbeidsmigratie\",\"€ 100.000,00\",\"€ 100.000,00\",\"€ 20.000,00\""), "{}", csv.body);
+    assert!(
+        csv.body
+            .contains("\"Total\",\"\",\"€ 500.000,00\",\"€ 100.000,00\",\"€ 20.000,00\"")
+    );
+    let pdf = funder
+        .get(
+            &app.router,
+            "/beheer/programma/rapport?van=2026-01-01&tot=2026-12-31&formaat=pdf&lang=en",
+        )
+        .await;
+    assert_eq!(pdf.headers["content-type"], "application/pdf");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("report.pdf");
+    std::fs::write(&file, &pdf.bytes).unwrap();
+    let file = file.to_str().unwrap();
+    if let Some(render) = poppler(
+        "pdftoppm",
+        &["-r", "40", "-png", file, &format!("{file}-page")],
+    ) {
+        assert!(
+            render.status.success(),
+            "{}",
+            String::from_utf8_lossy(&render.stderr)
+        );
+        let text = poppler("pdftotext", &["-layout", file, "-"])
+            .expect("pdftotext")
+            .stdout;
+        let text = String::from_utf8_lossy(&text).replace('\u{a0}', " ");
+        assert!(text.contains("Conferentie huisvesting"), "{text}");
+        assert_eq!(
+            text.matches("overdue").count(),
+            26 + 1,
+            "26 milestones and the summary line: {text}"
+        );
+        let total = text
+            .lines()
+            .find(|l| l.trim_start().starts_with("Total"))
+            .expect("the total line");
+        assert!(
+            total.contains("€ 500.000,00")
+                && total.contains("€ 100.000,00")
+                && total.contains("€ 20.000,00"),
+            "{total}"
+        );
+    }
+
+    // A report for a period that ends before it begins is refused next to its field.
+    let wrong = funder
+        .get(
+            &app.router,
+            "/beheer/programma/rapport?van=2026-12-31&tot=2026-01-01&formaat=pdf&lang=en",
+        )
+        .await;
+    assert_eq!(wrong.status, StatusCode::BAD_REQUEST);
+    assert!(
+        wrong
+            .body
+            .contains("The end date is before the start date.")
+    );
+}
