@@ -135,6 +135,12 @@ pub(crate) fn menu_for(memberships: &[Membership], talent_programme: &str) -> Ve
             key: "results-title",
         });
     }
+    if may(Action::ViewAggregates) {
+        menu.push(MenuItem {
+            href: "/beheer/programma",
+            key: "programme-title",
+        });
+    }
     menu
 }
 

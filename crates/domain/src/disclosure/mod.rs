@@ -11,6 +11,10 @@
 //! and another one less: none is determined. Zeros are shown; a line with a
 //! single non-zero count hides its total instead.
 
+pub mod table;
+
+pub use table::{TablePattern, protect_table};
+
 /// Which counts of a line are hidden, and whether its total must be hidden too.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LinePattern {
