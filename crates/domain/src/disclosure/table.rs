@@ -138,7 +138,8 @@ pub fn protect_table(cells: &[Vec<u64>], threshold: u64) -> TablePattern {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::expect_used)]
+// Grids read best by their coordinates.
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::needless_range_loop)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
@@ -212,12 +213,13 @@ mod tests {
             let rows = e.len() - 1;
             let columns = e[0].len() - 1;
             if k == inner.len() {
-                for i in 0..rows {
-                    grid[i][columns] = grid[i][..columns].iter().sum();
+                for line in grid.iter_mut().take(rows) {
+                    line[columns] = line[..columns].iter().sum();
                 }
-                for j in 0..=columns {
-                    grid[rows][j] = (0..rows).map(|i| grid[i][j]).sum();
-                }
+                let margin: Vec<u64> = (0..=columns)
+                    .map(|j| grid[..rows].iter().map(|line| line[j]).sum())
+                    .collect();
+                grid[rows] = margin;
                 let consistent = (0..=rows)
                     .all(|i| (0..=columns).all(|j| hidden_at(i, j) || grid[i][j] == e[i][j]));
                 if consistent {
