@@ -47,6 +47,8 @@ export async function startLoket(extraEnv = {}) {
   }
   return {
     base,
+    /** The server's working folder (its SQLite database is data/loket.db). */
+    dir,
     /** Runs `loket admin create-user` against this server's database. */
     createUser({ email, name, role, organization, region, password }) {
       const args = ['admin', 'create-user', '--email', email, '--name', name, '--role', role, '--password-stdin'];
