@@ -405,3 +405,95 @@ async fn the_results_pdf_renders_and_its_text_holds_the_pages_numbers() {
         .expect("June");
     assert!(june.split_whitespace().nth(2) == Some("23"), "{june}");
 }
+
+#[tokio::test]
+async fn a_breakdown_hides_no_cell_that_the_totals_would_give_away() {
+    let app = app().await;
+    let idx = app.state.index();
+    let services = idx.services();
+    let a = services.first().expect("a service").clone();
+    let b = services
+        .iter()
+        .find(|s| s.organization_id != a.organization_id)
+        .expect("a second organisation")
+        .clone();
+    // 15 January and 15 May 2026: a has 20 and 25, b has 2 and 30.
+    let may = 1_778_839_200;
+    let mut n = 0;
+    for (service, at, count) in [(&a, JAN, 20), (&a, may, 25), (&b, JAN, 2), (&b, may, 30)] {
+        for _ in 0..count {
+            n += 1;
+            app.state
+                .store
+                .add_contact(&contact(&service.organization_id, &service.id, at, n))
+                .await
+                .expect("contact");
+        }
+    }
+    let half = "van=2026-01-01&tot=2026-06-30&lang=en";
+    let (mut funder, _) = signed_in(&app.state, Role::Funder, None).await;
+    let page = funder
+        .get(
+            &app.router,
+            &format!("/beheer/resultaten/uitsplitsing?indicator=contacts&naar=organisation&{half}"),
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    assert!(
+        page.body
+            .contains("Client contacts by organisation and quarter")
+    );
+    assert_eq!(
+        page.body.matches("<td>hidden</td>").count(),
+        4,
+        "a cycle of four: {}",
+        page.body
+    );
+    assert!(
+        page.body.contains("<td>77</td>"),
+        "the grand total is shown"
+    );
+    assert!(
+        page.body
+            .contains("no hidden count can be worked out from the row, column or grand totals")
+    );
+
+    let (mut coordinator, _) = signed_in(&app.state, Role::Coordinator, None).await;
+    let exact = coordinator
+        .get(
+            &app.router,
+            &format!("/beheer/resultaten/uitsplitsing?indicator=contacts&naar=organisation&{half}"),
+        )
+        .await;
+    assert!(exact.body.contains("<td>2</td>") && !exact.body.contains("<td>hidden</td>"));
+
+    let bad = funder
+        .get(
+            &app.router,
+            &format!("/beheer/resultaten/uitsplitsing?indicator=weather&naar=shoe-size&{half}"),
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    assert!(
+        bad.body
+            .contains("id=\"indicator-error\">This indicator does not exist.")
+    );
+    assert!(
+        bad.body
+            .contains("id=\"breakdown-error\">This breakdown does not exist.")
+    );
+    let people = funder
+        .get(
+            &app.router,
+            &format!(
+                "/beheer/resultaten/uitsplitsing?indicator=people-helped&naar=organisation&{half}"
+            ),
+        )
+        .await;
+    assert_eq!(people.status, StatusCode::BAD_REQUEST);
+    assert!(
+        people
+            .body
+            .contains("People and percentages do not add up across rows")
+    );
+}

@@ -5,10 +5,12 @@
 
 use super::day_start;
 use crate::referrals::figures_scope::FiguresScope;
-use crate::{App, AppResult};
+use crate::{App, AppError, AppResult};
 use chrono::{Datelike, Duration, NaiveDate};
+use loket_domain::monitoring::breakdown::{self, NotShown, PublishedTable};
 use loket_domain::monitoring::measure::{self, Door, Published, Records, Scope};
-use loket_domain::monitoring::{Indicator, Period, TargetScope};
+use loket_domain::monitoring::{Breakdown, Indicator, Period, TargetScope};
+use loket_domain::referral::FieldProblem;
 use loket_domain::search::CatalogueIndex;
 
 /// One indicator's line.
@@ -60,6 +62,65 @@ fn target_scope(scope: &FiguresScope) -> TargetScope {
     }
 }
 
+/// The records the indicators count, from the first day of `previous` to the
+/// last of `period`.
+struct Loaded {
+    contacts: Vec<loket_domain::contact::Contact>,
+    referrals: Vec<loket_domain::referral::Referral>,
+    placements: Vec<(NaiveDate, String)>,
+    routings: Vec<(NaiveDate, String, u64)>,
+}
+
+impl Loaded {
+    fn records(&self) -> Records<'_> {
+        Records {
+            contacts: &self.contacts,
+            referrals: &self.referrals,
+            placements: &self.placements,
+            routings: &self.routings,
+        }
+    }
+}
+
+async fn load(
+    app: &App,
+    scope: &FiguresScope,
+    first: NaiveDate,
+    last: NaiveDate,
+) -> AppResult<Loaded> {
+    let idx = app.index();
+    let from = day_start(first);
+    let to = day_start(last + Duration::days(1));
+    let one_org = match scope {
+        FiguresScope::Organization(o) => Some(o.as_str()),
+        _ => None,
+    };
+    let (contacts, facts, routings) = tokio::try_join!(
+        app.store.contacts(one_org, from, to),
+        app.store.referral_facts(from, to),
+        app.store.routings_per_day(first, last),
+    )?;
+    let mut placements = Vec::new();
+    for year in first.year()..=last.year() {
+        for p in app.store.placements(year).await? {
+            let org = idx
+                .service(&p.service_id)
+                .map(|s| s.organization_id.clone())
+                .unwrap_or_default();
+            placements.push((p.start_date, org));
+        }
+    }
+    Ok(Loaded {
+        contacts,
+        referrals: facts.into_iter().map(|f| f.referral).collect(),
+        placements,
+        routings: routings
+            .into_iter()
+            .map(|d| (d.day, d.region, d.count))
+            .collect(),
+    })
+}
+
 /// Counts every indicator in force at the period's end.
 pub async fn results(
     app: &App,
@@ -69,38 +130,8 @@ pub async fn results(
 ) -> AppResult<Results> {
     let idx = app.index();
     let previous = period.previous();
-    let from = day_start(previous.first);
-    let to = day_start(period.last + Duration::days(1));
-    let one_org = match scope {
-        FiguresScope::Organization(o) => Some(o.as_str()),
-        _ => None,
-    };
-    let (contacts, facts, routings) = tokio::try_join!(
-        app.store.contacts(one_org, from, to),
-        app.store.referral_facts(from, to),
-        app.store.routings_per_day(previous.first, period.last),
-    )?;
-    let mut placements = Vec::new();
-    for year in previous.first.year()..=period.last.year() {
-        for p in app.store.placements(year).await? {
-            let org = idx
-                .service(&p.service_id)
-                .map(|s| s.organization_id.clone())
-                .unwrap_or_default();
-            placements.push((p.start_date, org));
-        }
-    }
-    let referrals: Vec<_> = facts.into_iter().map(|f| f.referral).collect();
-    let routings: Vec<(NaiveDate, String, u64)> = routings
-        .into_iter()
-        .map(|d| (d.day, d.region, d.count))
-        .collect();
-    let records = Records {
-        contacts: &contacts,
-        referrals: &referrals,
-        placements: &placements,
-        routings: &routings,
-    };
+    let loaded = load(app, scope, previous.first, period.last).await?;
+    let records = loaded.records();
     let target_year = (period.first.year() == period.last.year()).then_some(period.first.year());
     let targets = match target_year {
         Some(y) => app.store.targets(y).await?,
@@ -132,6 +163,67 @@ pub async fn results(
         target_year,
         exact,
         lines,
+        counted_at: app.clock.unix(),
+    })
+}
+
+/// An indicator broken down by one of its breakdowns against the quarters.
+#[derive(Debug, Clone)]
+pub struct DrillDown {
+    pub indicator: Indicator,
+    pub breakdown: Breakdown,
+    pub period: Period,
+    pub exact: bool,
+    pub table: PublishedTable,
+    pub counted_at: i64,
+}
+
+/// Breaks an indicator down; an unknown indicator or a breakdown it does not
+/// allow is [`AppError::Invalid`], naming each.
+pub async fn drill_down(
+    app: &App,
+    scope: &FiguresScope,
+    exact: bool,
+    period: Period,
+    indicator: &str,
+    breakdown: &str,
+) -> AppResult<DrillDown> {
+    let found = app.indicators.on(indicator, period.last);
+    let by = Breakdown::parse(breakdown);
+    let mut problems = Vec::new();
+    if found.is_none() {
+        problems.push(FieldProblem {
+            field: "indicator",
+            problem: "unknown",
+        });
+    }
+    if by.is_none() {
+        problems.push(FieldProblem {
+            field: "breakdown",
+            problem: "unknown",
+        });
+    }
+    let (Some(i), Some(by)) = (found, by) else {
+        return Err(AppError::Invalid(problems));
+    };
+    let loaded = load(app, scope, period.first, period.last).await?;
+    let counted = scope_of(scope, &app.index());
+    let drilled = breakdown::drill(i, &counted, &period, &loaded.records(), by).map_err(|why| {
+        AppError::Invalid(vec![FieldProblem {
+            field: "breakdown",
+            problem: match why {
+                NotShown::NotAllowed => "not-allowed",
+                NotShown::NotAdditive => "not-additive",
+                NotShown::NotARowBreakdown => "not-a-row",
+            },
+        }])
+    })?;
+    Ok(DrillDown {
+        table: breakdown::publish_table(i, &drilled, exact),
+        indicator: i.clone(),
+        breakdown: by,
+        period,
+        exact,
         counted_at: app.clock.unix(),
     })
 }

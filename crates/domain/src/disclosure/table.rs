@@ -77,7 +77,9 @@ fn reachable(hidden: &[Vec<bool>], start: usize, (i, j): (usize, usize)) -> Vec<
 /// The cell to hide so that the hidden cell `(i, j)` is no longer pinned, or
 /// `None` when it is on a cycle already. Best is a cell joining the two sides
 /// the cell `(i, j)` alone connects (that closes a cycle through it); else a
-/// cell of its row or column, which grows a side. Among equals the smallest
+/// cell of its row or column, which grows a side. Inner cells come before
+/// totals (a total appears in other tables too), a cell whose other line
+/// already holds a hidden one before one that does not, then the smallest
 /// count, then the first.
 fn partner(
     e: &[Vec<u64>],
@@ -93,15 +95,22 @@ fn partner(
     }
     let side_b = reachable(hidden, rows + j, (i, j));
     let open = |r: usize, c: usize| !hidden[r][c] && e[r][c] > 0;
+    let is_total = |r: usize, c: usize| r + 1 == rows || c + 1 == columns;
+    let line_has_hidden = |r: usize, c: usize| {
+        let other_row = r != i && hidden[r].iter().any(|h| *h);
+        let other_column = c != j && (0..rows).any(|x| hidden[x][c]);
+        other_row || other_column
+    };
+    let order = |&(r, c): &(usize, usize)| (is_total(r, c), !line_has_hidden(r, c), e[r][c], r, c);
     let cells = || (0..rows).flat_map(|r| (0..columns).map(move |c| (r, c)));
     let closing = cells()
         .filter(|&(r, c)| open(r, c))
         .filter(|&(r, c)| (side_a[r] && side_b[rows + c]) || (side_b[r] && side_a[rows + c]))
-        .min_by_key(|&(r, c)| (e[r][c], r, c));
+        .min_by_key(order);
     let growing = || {
         cells()
             .filter(|&(r, c)| open(r, c) && (r == i || c == j))
-            .min_by_key(|&(r, c)| (e[r][c], r, c))
+            .min_by_key(order)
     };
     Some(closing.or_else(growing))
 }

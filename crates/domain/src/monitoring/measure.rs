@@ -74,69 +74,88 @@ fn month(day: NaiveDate) -> String {
     day.format("%Y-%m").to_string()
 }
 
-/// Counts one indicator for a scope and period.
-pub fn measure(indicator: &Indicator, scope: &Scope, period: &Period, r: &Records<'_>) -> Measured {
-    let mut months: BTreeMap<String, u64> = BTreeMap::new();
-    let mut add = |day: NaiveDate, n: u64| {
-        if period.contains(day) {
-            *months.entry(month(day)).or_insert(0) += n;
+/// One counted event (a contact, a referral, a placement, a day's routings)
+/// with what it can be broken down by.
+#[derive(Debug, Clone, Copy)]
+pub struct Event<'a> {
+    pub day: NaiveDate,
+    pub weight: u64,
+    pub organisation: Option<&'a str>,
+    pub service: Option<&'a str>,
+    pub channel: Option<&'a str>,
+    pub residence: Option<&'a str>,
+    pub target_group: Option<&'a str>,
+    pub door: Option<&'a str>,
+}
+
+impl<'a> Event<'a> {
+    fn on(day: NaiveDate) -> Event<'a> {
+        Event {
+            day,
+            weight: 1,
+            organisation: None,
+            service: None,
+            channel: None,
+            residence: None,
+            target_group: None,
+            door: None,
+        }
+    }
+    fn of_contact(day: NaiveDate, c: &'a Contact) -> Event<'a> {
+        Event {
+            organisation: Some(&c.organization_id),
+            service: Some(&c.service_id),
+            channel: Some(c.channel.code()),
+            residence: c.residence_country.as_deref(),
+            target_group: c.target_group.as_deref(),
+            ..Event::on(day)
+        }
+    }
+}
+
+/// Calls `f` for every event an indicator counts in the scope and period.
+/// People (who may come back) and rates are not events: they are counted by
+/// [`measure`] itself, and `false` is returned for them.
+pub fn for_each_event<'a>(
+    indicator: &Indicator,
+    scope: &Scope,
+    period: &Period,
+    r: &Records<'a>,
+    f: &mut dyn FnMut(Event<'a>),
+) -> bool {
+    let mut emit = |e: Event<'a>| {
+        if period.contains(e.day) {
+            f(e);
         }
     };
-    let contacts = || {
-        r.contacts
-            .iter()
-            .filter(|c| scope.has(&c.organization_id))
-            .filter_map(|c| Some((day_of(c.at)?, c)))
-            .filter(|(d, _)| period.contains(*d))
-    };
+    let contacts = r
+        .contacts
+        .iter()
+        .filter(|c| scope.has(&c.organization_id))
+        .filter_map(|c| Some((day_of(c.at)?, c)));
     match indicator.measure {
-        Measure::Contacts => {
-            for (d, _) in contacts() {
-                add(d, 1);
-            }
-        }
-        Measure::PeopleHelped => {
-            // Someone recorded by name counts once in the period and once in
-            // each month they came; an anonymous contact is one person.
-            let mut seen_in_month: BTreeSet<(String, String)> = BTreeSet::new();
-            let mut seen: BTreeSet<String> = BTreeSet::new();
-            let mut total = 0;
-            for (d, c) in contacts() {
-                match &c.person {
-                    Some(p) => {
-                        let who = p.contact.trim().to_lowercase();
-                        if seen_in_month.insert((month(d), who.clone())) {
-                            add(d, 1);
-                        }
-                        if seen.insert(who) {
-                            total += 1;
-                        }
-                    }
-                    None => {
-                        add(d, 1);
-                        total += 1;
-                    }
-                }
-            }
-            return Measured::Count { total, months };
-        }
+        Measure::Contacts => contacts.for_each(|(d, c)| emit(Event::of_contact(d, c))),
         Measure::MediatedAcrossBorder => {
-            for (d, c) in contacts() {
+            for (d, c) in contacts {
                 let across = matches!(
                     (&c.residence_country, &c.work_country),
                     (Some(a), Some(b)) if a != b
                 );
                 if across && c.outcome == ContactOutcome::Referred {
-                    add(d, 1);
+                    emit(Event::of_contact(d, c));
                 }
             }
         }
         Measure::ReferralsMade => {
             for f in r.referrals {
-                if f.sender_org().is_some_and(|o| scope.has(o))
+                if let Some(org) = f.sender_org().filter(|o| scope.has(o))
                     && let Some(d) = day_of(f.created_at)
                 {
-                    add(d, 1);
+                    emit(Event {
+                        organisation: Some(org),
+                        service: Some(&f.service_id),
+                        ..Event::on(d)
+                    });
                 }
             }
         }
@@ -146,29 +165,21 @@ pub fn measure(indicator: &Indicator, scope: &Scope, period: &Period, r: &Record
                     && f.status.is_taken_on()
                     && let Some(d) = day_of(f.created_at)
                 {
-                    add(d, 1);
+                    emit(Event {
+                        organisation: Some(&f.receiver_org),
+                        service: Some(&f.service_id),
+                        ..Event::on(d)
+                    });
                 }
             }
-        }
-        Measure::LoopClosure => {
-            let sent = r.referrals.iter().filter(|f| {
-                f.sender_org().is_some_and(|o| scope.has(o))
-                    && day_of(f.created_at).is_some_and(|d| period.contains(d))
-                    && f.status != Status::Cancelled
-            });
-            let (mut part, mut whole) = (0, 0);
-            for f in sent {
-                whole += 1;
-                if f.loop_closed() {
-                    part += 1;
-                }
-            }
-            return Measured::Rate { part, whole };
         }
         Measure::Placements => {
             for (d, org) in r.placements {
                 if scope.has(org) {
-                    add(*d, 1);
+                    emit(Event {
+                        organisation: Some(org),
+                        ..Event::on(*d)
+                    });
                 }
             }
         }
@@ -177,19 +188,85 @@ pub fn measure(indicator: &Indicator, scope: &Scope, period: &Period, r: &Record
                 let counted = match &scope.door {
                     Door::All => true,
                     Door::Region(code) => door == code,
-                    Door::None => return Measured::NotApplicable,
+                    Door::None => false,
                 };
                 if counted {
-                    add(*d, *n);
+                    emit(Event {
+                        weight: *n,
+                        door: Some(door),
+                        ..Event::on(*d)
+                    });
                 }
             }
-            if scope.door == Door::None {
-                return Measured::NotApplicable;
-            }
         }
+        Measure::PeopleHelped | Measure::LoopClosure => return false,
     }
+    true
+}
+
+/// Counts one indicator for a scope and period.
+pub fn measure(indicator: &Indicator, scope: &Scope, period: &Period, r: &Records<'_>) -> Measured {
+    match indicator.measure {
+        Measure::PeopleHelped => return people_helped(scope, period, r),
+        Measure::LoopClosure => return loop_closure(scope, period, r),
+        Measure::FrontDoorRoutings if scope.door == Door::None => return Measured::NotApplicable,
+        _ => {}
+    }
+    let mut months: BTreeMap<String, u64> = BTreeMap::new();
+    for_each_event(indicator, scope, period, r, &mut |e| {
+        *months.entry(month(e.day)).or_insert(0) += e.weight;
+    });
     let total = months.values().sum();
     Measured::Count { total, months }
+}
+
+/// Someone recorded by name counts once in the period and once in each month
+/// they came; an anonymous contact is one person.
+fn people_helped(scope: &Scope, period: &Period, r: &Records<'_>) -> Measured {
+    let mut months: BTreeMap<String, u64> = BTreeMap::new();
+    let mut seen_in_month: BTreeSet<(String, String)> = BTreeSet::new();
+    let mut seen: BTreeSet<String> = BTreeSet::new();
+    let mut total = 0;
+    let contacts = r
+        .contacts
+        .iter()
+        .filter(|c| scope.has(&c.organization_id))
+        .filter_map(|c| Some((day_of(c.at)?, c)))
+        .filter(|(d, _)| period.contains(*d));
+    for (d, c) in contacts {
+        let first_time = match &c.person {
+            Some(p) => {
+                let who = p.contact.trim().to_lowercase();
+                let in_month = seen_in_month.insert((month(d), who.clone()));
+                (in_month, seen.insert(who))
+            }
+            None => (true, true),
+        };
+        if first_time.0 {
+            *months.entry(month(d)).or_insert(0) += 1;
+        }
+        if first_time.1 {
+            total += 1;
+        }
+    }
+    Measured::Count { total, months }
+}
+
+/// Sent referrals (not cancelled) whose receiver reported an end.
+fn loop_closure(scope: &Scope, period: &Period, r: &Records<'_>) -> Measured {
+    let sent = r.referrals.iter().filter(|f| {
+        f.sender_org().is_some_and(|o| scope.has(o))
+            && day_of(f.created_at).is_some_and(|d| period.contains(d))
+            && f.status != Status::Cancelled
+    });
+    let (mut part, mut whole) = (0, 0);
+    for f in sent {
+        whole += 1;
+        if f.loop_closed() {
+            part += 1;
+        }
+    }
+    Measured::Rate { part, whole }
 }
 
 /// What an audience is shown of a number.

@@ -2,6 +2,7 @@
 //! their targets, the period a dashboard or report covers, and how each
 //! indicator is counted and published.
 
+pub mod breakdown;
 pub mod indicator;
 pub mod measure;
 pub mod period;

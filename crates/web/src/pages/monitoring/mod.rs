@@ -3,6 +3,7 @@
 //! and a programme's milestones, money and progress report.
 //! Each route names its access rule here; the authorization layer enforces it.
 
+pub(crate) mod drill;
 pub(crate) mod export;
 pub(crate) mod programme;
 pub(crate) mod query;
@@ -25,6 +26,11 @@ pub(crate) fn routes(table: RouteTable) -> RouteTable {
             "/beheer/resultaten/export",
             Allowed(Action::ViewReferralFigures, Scope::Network),
             export::download,
+        )
+        .get(
+            "/beheer/resultaten/uitsplitsing",
+            Allowed(Action::ViewReferralFigures, Scope::Network),
+            drill::page,
         )
         .get(
             "/beheer/doelen",

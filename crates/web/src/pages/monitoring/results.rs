@@ -30,6 +30,8 @@ pub struct Card {
     pub summary: String,
     pub chart: Option<Chart>,
     pub rows: Vec<(String, String)>,
+    /// The drill-down's query, when the indicator can be broken down.
+    pub drill: Option<String>,
 }
 
 #[derive(Template)]
@@ -111,7 +113,13 @@ fn number(s: Shown) -> Option<u64> {
 }
 
 /// One indicator's card.
-fn card(tr: &Tr, lang: loket_domain::Lang, r: &Results, line: &IndicatorResult) -> Card {
+fn card(
+    tr: &Tr,
+    lang: loket_domain::Lang,
+    r: &Results,
+    line: &IndicatorResult,
+    scope: &str,
+) -> Card {
     let i = &line.indicator;
     let name = i.name.get(lang).to_string();
     let value = shown(tr, line.now.total, i.unit, r.exact);
@@ -189,7 +197,33 @@ fn card(tr: &Tr, lang: loket_domain::Lang, r: &Results, line: &IndicatorResult) 
             .iter()
             .map(|(k, s)| (month_name(tr, k), shown(tr, *s, i.unit, r.exact)))
             .collect(),
+        drill: drill_query(r, line, scope, lang),
     }
+}
+
+/// The drill-down of an indicator that counts events, by its first breakdown.
+fn drill_query(
+    r: &Results,
+    line: &IndicatorResult,
+    scope: &str,
+    lang: loket_domain::Lang,
+) -> Option<String> {
+    use loket_domain::monitoring::Measure;
+    let i = &line.indicator;
+    if matches!(i.measure, Measure::PeopleHelped | Measure::LoopClosure) {
+        return None;
+    }
+    let by = super::drill::ROW_BREAKDOWNS
+        .iter()
+        .find(|b| i.allows(**b))?;
+    Some(crate::present::query_string(&[
+        ("indicator", &i.code),
+        ("naar", by.code()),
+        ("org", scope),
+        ("van", &r.period.first.to_string()),
+        ("tot", &r.period.last.to_string()),
+        ("lang", lang.code()),
+    ]))
 }
 
 fn format_target(tr: &Tr, t: u64, unit: Unit) -> String {
@@ -266,7 +300,11 @@ pub(crate) async fn show(state: &AppState, ui: Page, viewer: &Viewer, params: &P
         },
         errors: asked.errors,
         suppressed_note: !r.exact,
-        cards: r.lines.iter().map(|l| card(&tr, lang, &r, l)).collect(),
+        cards: r
+            .lines
+            .iter()
+            .map(|l| card(&tr, lang, &r, l, &scope_value(&asked.choice.scope)))
+            .collect(),
         export_query,
         can_set_targets: loket_domain::policy::allows(
             &viewer.memberships,
