@@ -10,7 +10,7 @@
       function (th) { return th.textContent.trim(); }
     );
     if (heads.length < 2) return;
-    table.querySelectorAll('tbody tr').forEach(function (row) {
+    table.querySelectorAll('tbody tr, tfoot tr').forEach(function (row) {
       Array.prototype.forEach.call(row.children, function (cell, i) {
         if (heads[i]) cell.setAttribute('data-label', heads[i]);
       });
