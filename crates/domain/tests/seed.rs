@@ -55,3 +55,23 @@ fn every_seeded_organisation_has_a_working_channel_or_says_why_not() {
     // The sourced facts reach 21 of the 29 organisations (seed/README.md).
     assert!(reachable >= 21, "only {reachable} organisations reachable");
 }
+
+/// South Limburg's funding names organisations and a region the catalogue has.
+#[test]
+fn the_shipped_funding_names_organisations_of_the_catalogue() {
+    let doc = CatalogueDocument::parse(SEED).unwrap_or_else(|e| panic!("{e:#?}"));
+    let funding = loket_domain::monitoring::funding::Funding::parse(
+        loket_domain::monitoring::funding::SOUTH_LIMBURG,
+    )
+    .expect("valid funding");
+    assert!(doc.regions.iter().any(|r| r.code == funding.region));
+    for a in &funding.agreements {
+        for key in &a.recipients {
+            assert!(
+                doc.organizations.iter().any(|o| &o.key == key),
+                "{}: no organisation {key}",
+                a.id
+            );
+        }
+    }
+}

@@ -3,6 +3,7 @@
 //! indicator is counted and published.
 
 pub mod breakdown;
+pub mod funding;
 pub mod indicator;
 pub mod measure;
 pub mod period;
