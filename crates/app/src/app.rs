@@ -53,6 +53,8 @@ pub struct App {
     pub indicators: Arc<loket_domain::monitoring::Indicators>,
     /// The programmes whose progress is reported (`seed/programmes/`).
     pub programmes: Arc<Vec<loket_domain::monitoring::programme::Programme>>,
+    /// Who funds the regions' services (`seed/funding/`).
+    pub funding: Arc<Vec<loket_domain::monitoring::funding::Funding>>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -67,6 +69,8 @@ pub enum StartError {
     Indicators(#[from] loket_domain::monitoring::indicator::IndicatorError),
     #[error(transparent)]
     Programme(#[from] loket_domain::monitoring::programme::ProgrammeError),
+    #[error(transparent)]
+    Funding(#[from] loket_domain::monitoring::funding::FundingError),
     #[error(transparent)]
     Register(#[from] loket_domain::privacy::RegisterError),
     #[error(transparent)]
@@ -151,6 +155,7 @@ impl App {
                 loket_domain::monitoring::indicator::SHIPPED,
             )?),
             programmes: Arc::new(crate::monitoring::programme::shipped()?),
+            funding: Arc::new(crate::monitoring::funding::shipped()?),
         })
     }
 

@@ -140,6 +140,10 @@ pub(crate) fn menu_for(memberships: &[Membership], talent_programme: &str) -> Ve
             href: "/beheer/programma",
             key: "programme-title",
         });
+        menu.push(MenuItem {
+            href: "/beheer/financiering",
+            key: "funding-title",
+        });
     }
     menu
 }

@@ -220,3 +220,92 @@ async fn the_progress_report_lists_every_milestone_marks_the_overdue_and_sums_th
             .contains("The end date is before the start date.")
     );
 }
+
+#[tokio::test]
+async fn the_funder_sees_who_funds_what_with_the_employer_boards_fees() {
+    use loket_domain::talent::employer::{
+        BoardMembership, BoardStatus, EmployerDetails, Sector, Size,
+    };
+    let app = app().await;
+    for (kvk, status) in [
+        ("11111111", BoardStatus::Paid),
+        ("22222222", BoardStatus::Member),
+        ("33333333", BoardStatus::Invited),
+    ] {
+        let details = EmployerDetails {
+            name: format!("Werkgever {kvk}"),
+            kvk_number: kvk.into(),
+            sector: Sector::LifeSciencesHealth,
+            size: Size::Large,
+            municipality: "GM0917".into(),
+            recognised_sponsor: false,
+        };
+        let employer = app
+            .state
+            .store
+            .create_employer(&details, None, 1_767_225_600)
+            .await
+            .expect("employer");
+        app.state
+            .store
+            .set_board_membership(
+                &employer.id,
+                &BoardMembership {
+                    year: 2026,
+                    fee_cents: 1_000_000,
+                    status,
+                },
+            )
+            .await
+            .expect("membership");
+    }
+    let (mut funder, _) = signed_in(&app.state, Role::Funder, None).await;
+    let page = funder
+        .get(&app.router, "/beheer/financiering?lang=en")
+        .await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    assert!(
+        page.body
+            .contains("Verlengingsbijdrage ESZL aan Welcome to Maastricht Region")
+    );
+    assert!(
+        page.body
+            .contains("<th scope=\"row\">2026</th><td>€ 140.000,00</td>"),
+        "{}",
+        page.body
+    );
+    assert!(
+        page.body
+            .contains("<th scope=\"row\">2027</th><td>€ 250.000,00</td>")
+    );
+    assert!(page.body.contains("15 February 2026"));
+    assert!(page.body.contains("Maximum contribution per year"));
+    assert!(
+        page.body.contains("Welcome to Maastricht Region, ")
+            || page.body.contains("GrenzInfoPunkt Aachen-Eurode")
+    );
+    // 2026: the municipalities' €1.2 million and ESZL's €140,000; two members
+    // (the invited one is not), one of whom paid.
+    assert!(
+        page.body.contains("<th scope=\"row\">2026</th><td>€ 1.340.000,00</td><td>€ 10.000,00 of € 20.000,00</td><td>2</td><td>€ 1.360.000,00</td>"),
+        "{}",
+        page.body
+    );
+    let gip = app
+        .state
+        .index()
+        .organizations()
+        .iter()
+        .find(|o| o.key == "gip-aachen-eurode")
+        .expect("GIP")
+        .id
+        .clone();
+    let (mut staff, _) = signed_in(&app.state, Role::Staff, Some(&gip)).await;
+    assert_eq!(
+        staff
+            .get(&app.router, "/beheer/financiering?lang=en")
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+}

@@ -1,8 +1,10 @@
-//! Monitoring: the coordinator's targets (`targets`), a programme's milestones
+//! Monitoring: the coordinator's targets (`targets`), who funds what (`funding`),
+//! a programme's milestones
 //! and money (`programme`), and the results of the
 //! indicators for a scope and period against their targets and the period before
 //! (`results`), as every audience, export and report reads them.
 
+pub mod funding;
 pub mod programme;
 pub mod results;
 pub mod targets;

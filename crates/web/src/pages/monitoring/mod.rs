@@ -5,6 +5,7 @@
 
 pub(crate) mod drill;
 pub(crate) mod export;
+pub(crate) mod funding;
 pub(crate) mod programme;
 pub(crate) mod query;
 pub(crate) mod report;
@@ -41,6 +42,11 @@ pub(crate) fn routes(table: RouteTable) -> RouteTable {
             "/beheer/doelen",
             Allowed(Action::SetTargets, Scope::Network),
             targets::save,
+        )
+        .get(
+            "/beheer/financiering",
+            Allowed(Action::ViewAggregates, Scope::Network),
+            funding::page,
         )
         .get(
             "/beheer/programma",
