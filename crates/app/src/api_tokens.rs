@@ -10,8 +10,13 @@ use loket_domain::referral::FieldProblem;
 use loket_store::Store;
 use loket_store::referrals::ApiToken;
 
-/// What a token may be used for.
-pub const SCOPES: [&str; 2] = ["contacts", "referrals"];
+/// What a token may be used for: registering contacts, handling referrals, and
+/// reading the results as aggregates (`figures`, as a funder sees them).
+pub const SCOPES: [&str; 3] = ["contacts", "referrals", "figures"];
+/// The scopes an organisation's admin may give a token in the staff area; a
+/// `figures` token reads the network's aggregates, so only an operator makes one
+/// (`loket admin create-api-token --scope figures`).
+pub const ORGANISATION_SCOPES: [&str; 2] = ["contacts", "referrals"];
 /// The longest name of a token.
 pub const MAX_NAME_CHARS: usize = 80;
 

@@ -63,6 +63,7 @@ pub fn scope_for(action: loket_domain::policy::Action) -> Option<&'static str> {
     match action {
         Action::RegisterContact => Some("contacts"),
         Action::HandleReferrals => Some("referrals"),
+        Action::ViewReferralFigures => Some("figures"),
         _ => None,
     }
 }
@@ -220,6 +221,24 @@ fn bearer_token(req: &Request) -> Option<String> {
 
 /// The viewer an API token stands for: its organisation's staff role, narrowed
 /// to the token's scopes.
+/// A token acts as staff of its organisation; with the `figures` scope it also
+/// reads the network's results as a funder does (aggregates only).
+fn token_memberships(organization_id: String, scopes: &[String]) -> Vec<Membership> {
+    let mut memberships = vec![Membership {
+        region: None,
+        role: loket_domain::account::Role::Staff,
+        organization_id: Some(organization_id),
+    }];
+    if scopes.iter().any(|s| s == "figures") {
+        memberships.push(Membership {
+            region: None,
+            role: loket_domain::account::Role::Funder,
+            organization_id: None,
+        });
+    }
+    memberships
+}
+
 async fn token_viewer(state: &AppState, token: &str) -> Result<Option<Viewer>, AppError> {
     let Some(t) = sessions::api_token(state, token).await? else {
         return Ok(None);
@@ -235,11 +254,7 @@ async fn token_viewer(state: &AppState, token: &str) -> Result<Option<Viewer>, A
             created_at: chrono::DateTime::from_timestamp(t.created_at, 0).unwrap_or_default(),
             disabled: false,
         },
-        memberships: vec![Membership {
-            region: None,
-            role: loket_domain::account::Role::Staff,
-            organization_id: Some(t.organization_id),
-        }],
+        memberships: token_memberships(t.organization_id, &t.scopes),
         session_hash: String::new(),
         stage: SessionStage::Full,
         api_scopes: Some(t.scopes),

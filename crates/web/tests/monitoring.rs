@@ -497,3 +497,158 @@ async fn a_breakdown_hides_no_cell_that_the_totals_would_give_away() {
             .contains("People and percentages do not add up across rows")
     );
 }
+
+/// A token made by an operator (`loket admin create-api-token`).
+async fn token(app: &support::TestApp, org: &str, scopes: &[&str]) -> String {
+    let scopes: Vec<String> = scopes.iter().map(|s| s.to_string()).collect();
+    let (_, secret) = loket_app::api_tokens::create(
+        &app.state,
+        org,
+        "funder's dashboard",
+        &scopes,
+        loket_app::api_tokens::Maker {
+            actor: "operator",
+            origin: "cli",
+        },
+    )
+    .await
+    .expect("token");
+    secret
+}
+
+async fn api(
+    app: &support::TestApp,
+    uri: &str,
+    bearer: &str,
+) -> (StatusCode, String, serde_json::Value) {
+    use tower::ServiceExt;
+    let req = axum::http::Request::get(uri)
+        .header(
+            axum::http::header::AUTHORIZATION,
+            format!("Bearer {bearer}"),
+        )
+        .body(axum::body::Body::empty())
+        .unwrap();
+    let res = app.router.clone().oneshot(req).await.unwrap();
+    let status = res.status();
+    let kind = res
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_string();
+    let bytes = http_body_util::BodyExt::collect(res.into_body())
+        .await
+        .unwrap()
+        .to_bytes();
+    (
+        status,
+        kind,
+        serde_json::from_slice(&bytes).unwrap_or(serde_json::Value::Null),
+    )
+}
+
+#[tokio::test]
+async fn a_figures_token_reads_the_results_as_a_funder_does() {
+    let app = app().await;
+    let idx = app.state.index();
+    let service = idx.services().first().expect("a service").clone();
+    let org = service.organization_id.clone();
+    let mut n = 0;
+    for (at, count) in [(JAN, 3), (JUN, 12)] {
+        for _ in 0..count {
+            n += 1;
+            app.state
+                .store
+                .add_contact(&contact(&org, &service.id, at, n))
+                .await
+                .expect("contact");
+        }
+    }
+    let figures = token(&app, &org, &["figures"]).await;
+    let (status, _, body) = api(
+        &app,
+        "/api/v1/results?from=2026-01-01&to=2026-12-31&lang=en",
+        &figures,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(
+        body["audience"], "aggregates",
+        "a token reads aggregates, even of its own organisation"
+    );
+    let contacts = body["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["code"] == "contacts")
+        .expect("contacts")
+        .clone();
+    assert_eq!(contacts["value"]["value"], 15);
+    let month = |m: &str| {
+        contacts["months"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["month"] == m)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(month("2026-01")["hidden"], true);
+    assert!(
+        month("2026-01").get("value").is_none(),
+        "a hidden number is absent"
+    );
+    assert_eq!(
+        month("2026-06")["hidden"],
+        true,
+        "hidden with it: no lone hidden month"
+    );
+    assert_eq!(month("2026-03")["value"], 0);
+
+    let (status, _, drill) = api(
+        &app,
+        "/api/v1/results/breakdown?indicator=contacts&by=organisation&from=2026-01-01&to=2026-12-31",
+        &figures,
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{drill}");
+    assert_eq!(drill["total"]["value"], 15);
+
+    // Every invalid parameter at once.
+    let (status, kind, problem) = api(
+        &app,
+        "/api/v1/results/breakdown?indicator=weather&by=shoe-size&scope=region:atlantis&from=2026-12-31&to=2026-01-01&colour=red",
+        &figures,
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(kind, "application/problem+json");
+    let names: Vec<&str> = problem["invalidParams"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
+    for name in ["colour", "scope", "to"] {
+        assert!(names.contains(&name), "{name} in {names:?}");
+    }
+    let (_, _, unknown) = api(
+        &app,
+        "/api/v1/results/breakdown?indicator=weather&by=shoe-size",
+        &figures,
+    )
+    .await;
+    let names: Vec<&str> = unknown["invalidParams"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["indicator", "by"]);
+
+    // A token without the figures scope reads nothing.
+    let contacts_only = token(&app, &org, &["contacts"]).await;
+    let (status, _, _) = api(&app, "/api/v1/results", &contacts_only).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+}

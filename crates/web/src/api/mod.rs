@@ -9,6 +9,7 @@ pub mod hsds;
 mod openapi;
 pub(crate) mod referrals;
 mod regions;
+mod results;
 pub(crate) mod talent;
 
 use crate::AppState;
@@ -27,7 +28,7 @@ use std::collections::HashMap;
 
 pub(crate) fn routes(table: RouteTable) -> RouteTable {
     use Access::{Allowed, Public};
-    table
+    results::routes(table)
         .get("/api/v1", Public, api_root)
         .get("/api/v1/", Public, api_root)
         .get("/api/v1/openapi.json", Public, openapi::document)

@@ -41,6 +41,8 @@ use utoipa::OpenApi;
         super::talent::create_candidate,
         super::talent::matches,
         super::talent::propose,
+        super::results::list,
+        super::results::breakdown,
     ),
     components(schemas(
         super::front_door::RouteResponse,
@@ -65,7 +67,14 @@ use utoipa::OpenApi;
         super::referrals::Created,
         super::referrals::TransitionRequest,
         super::referrals::TransitionProblem,
-        super::contacts::ContactRequest
+        super::contacts::ContactRequest,
+        super::results::ResultsView,
+        super::results::IndicatorResultView,
+        super::results::Number,
+        super::results::MonthValue,
+        super::results::PeriodView,
+        super::results::BreakdownView,
+        super::results::BreakdownRow
     )),
     modifiers(&BearerAuth)
 )]

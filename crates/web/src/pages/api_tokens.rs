@@ -92,7 +92,7 @@ async fn page(
             org_id: org_id.to_string(),
             token: state.form_token(viewer),
             rows,
-            scopes: api_tokens::SCOPES
+            scopes: api_tokens::ORGANISATION_SCOPES
                 .iter()
                 .map(|s| Opt {
                     value: s.to_string(),
@@ -146,7 +146,7 @@ pub async fn create(
     // Only the offered scopes count: a tampered form cannot ask for more.
     let scopes: Vec<String> = pairs
         .iter()
-        .filter(|(k, v)| k == "scopes" && api_tokens::SCOPES.contains(&v.as_str()))
+        .filter(|(k, v)| k == "scopes" && api_tokens::ORGANISATION_SCOPES.contains(&v.as_str()))
         .map(|(_, v)| v.clone())
         .collect();
     let maker = api_tokens::Maker {
