@@ -185,15 +185,19 @@ fn ask(state: &AppState, viewer: &Viewer, p: &mut Params) -> Option<(FiguresChoi
         c.exact = false;
     }
     let year = chrono::Datelike::year(&state.clock.today());
-    let (from, to) = (
-        p.str("from").map(str::to_string),
-        p.str("to").map(str::to_string),
-    );
+    // Present but empty (`to=`) is not a date either.
+    let (from, to) = (p.raw.get("from").cloned(), p.raw.get("to").cloned());
+    // One day given: the rest of its year (from) or the start of it (to).
+    let year_of = |d: &str| d.get(..4).unwrap_or("").to_string();
     let period = match (from, to) {
         (None, None) => Period::year(year),
         (f, t) => match Period::parse(
-            &f.unwrap_or_else(|| format!("{year}-01-01")),
-            &t.unwrap_or_else(|| format!("{year}-12-31")),
+            &f.clone().unwrap_or_else(|| {
+                format!("{}-01-01", t.as_deref().map_or(year.to_string(), year_of))
+            }),
+            &t.unwrap_or_else(|| {
+                format!("{}-12-31", f.as_deref().map_or(year.to_string(), year_of))
+            }),
         ) {
             Ok(period) => Some(period),
             Err(problems) => {
