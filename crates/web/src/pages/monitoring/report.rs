@@ -3,7 +3,7 @@
 //! and the time they were counted. Numbers are plain digits so that a
 //! spreadsheet reads them as numbers; a hidden one is the page's word for it.
 
-use super::results::period_text;
+use super::results::{month_name, period_text};
 use crate::present::Tr;
 use loket_app::monitoring::results::Results;
 use loket_domain::Lang;
@@ -26,14 +26,6 @@ fn unit(tr: &Tr, u: Unit) -> String {
         Unit::Events => "results-unit-events",
         Unit::Percent => "results-unit-percent",
     })
-}
-
-fn month_name(tr: &Tr, key: &str) -> String {
-    let (y, m) = key.split_once('-').unwrap_or((key, ""));
-    format!(
-        "{} {y}",
-        tr.t(&format!("month-{}", m.trim_start_matches('0')))
-    )
 }
 
 pub fn report(tr: &Tr, lang: Lang, scope: &str, r: &Results) -> Report {

@@ -97,7 +97,8 @@ fn month_label(tr: &Tr, key: &str, with_year: bool) -> String {
     }
 }
 
-fn month_name(tr: &Tr, key: &str) -> String {
+/// A month `YYYY-MM` in words ("March 2026").
+pub(crate) fn month_name(tr: &Tr, key: &str) -> String {
     let (y, m) = key.split_once('-').unwrap_or((key, ""));
     format!(
         "{} {y}",

@@ -5,6 +5,7 @@
 
 use crate::AppState;
 use crate::error::failure;
+use crate::pages::monitoring::query::{scope_name, scope_value};
 use crate::pages::view::Page;
 use crate::pages::view::{Layout, Opt, render};
 use crate::present::Tr;
@@ -56,14 +57,6 @@ pub struct Params {
 impl Params {
     fn region(&self) -> Option<&str> {
         self.org.strip_prefix("regio:")
-    }
-}
-
-fn scope_value(scope: &FiguresScope) -> String {
-    match scope {
-        FiguresScope::Network => String::new(),
-        FiguresScope::Region(code) => format!("regio:{code}"),
-        FiguresScope::Organization(o) => o.clone(),
     }
 }
 
@@ -190,18 +183,7 @@ pub async fn page(
             .map(|t| t.name.get(lang).to_string())
             .unwrap_or_else(|| code.to_string())
     };
-    let scope_name = |scope: &FiguresScope| match scope {
-        FiguresScope::Network => tr.t("figures-network"),
-        FiguresScope::Region(code) => idx
-            .regions
-            .get(code)
-            .map(|r| tr.s("figures-region", &[("name", r.name.get(lang).to_string())]))
-            .unwrap_or_else(|| code.clone()),
-        FiguresScope::Organization(o) => idx
-            .organization(o)
-            .map(|o| o.name.clone())
-            .unwrap_or_else(|| o.clone()),
-    };
+    let scope_name = |scope: &FiguresScope| scope_name(&tr, &idx, lang, scope);
     let scopes = choice
         .options
         .iter()
