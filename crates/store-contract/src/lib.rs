@@ -6,6 +6,7 @@
 mod monitoring;
 mod referrals;
 mod regions;
+mod tallies;
 mod talent;
 
 use loket_domain::CatalogueDocument;
@@ -13,6 +14,7 @@ use loket_store::{Feedback, RouteCount, RouteTally, Store, StoreError};
 pub use monitoring::*;
 pub use referrals::*;
 pub use regions::*;
+pub use tallies::*;
 pub use talent::*;
 
 /// The seeded Limburg catalogue.
@@ -1141,6 +1143,7 @@ macro_rules! contract_tests {
             targets_keep_their_history_and_the_newest_counts,
             routings_are_counted_per_day_and_front_door,
             a_programmes_milestones_and_money_are_kept_with_their_history,
+            tallies_follow_every_record_and_rebuild_the_same,
             employers_are_unique_by_kvk_and_verified_with_versions,
             vacancies_are_versioned_and_on_the_change_feed,
             a_candidate_and_their_cv_are_stored_together_or_not_at_all,

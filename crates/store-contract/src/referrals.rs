@@ -33,7 +33,7 @@ fn request() -> ReferralRequest {
 }
 
 /// A referral from `from` (an organisation, or the front door) to `to`, stored.
-async fn referred(store: &dyn Store, id: &str, from: Option<&str>, to: &str) -> Referral {
+pub(crate) async fn referred(store: &dyn Store, id: &str, from: Option<&str>, to: &str) -> Referral {
     let source = match from {
         Some(org) => Source::Organization {
             organization_id: org.into(),
@@ -70,7 +70,7 @@ fn to(status: Status) -> Transition {
 }
 
 /// Applies a transition through the domain and stores it.
-async fn act(
+pub(crate) async fn act(
     store: &dyn Store,
     r: &Referral,
     side: Side,

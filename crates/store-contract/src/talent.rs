@@ -572,6 +572,15 @@ pub async fn introductions_follow_the_rules_and_a_hire_records_a_placement(store
     };
     let hired = store.move_introduction(&hire).await.expect("hire");
     assert_eq!(hired.status, IntroStatus::Hired);
+    let counted: i64 = store
+        .monthly_tallies(start, start)
+        .await
+        .expect("tallies")
+        .iter()
+        .filter(|t| t.kind == loket_domain::monitoring::rollup::Kind::Placements)
+        .map(|t| t.n)
+        .sum();
+    assert_eq!(counted, 1, "the hire is counted on its start date");
     let history: Vec<IntroStatus> = store
         .introduction_history(&intro.id)
         .await

@@ -3,7 +3,9 @@
 
 use async_trait::async_trait;
 use loket_domain::monitoring::Target;
+use chrono::NaiveDate;
 use loket_domain::monitoring::programme::{BudgetEntry, Status};
+use loket_domain::monitoring::rollup::{Kind, NamedPeople, Tally};
 
 use crate::StoreResult;
 
@@ -59,6 +61,29 @@ pub trait MonitoringStore: Send + Sync + 'static {
     ) -> StoreResult<()>;
     /// Every budget entry of a programme, in the order entered.
     async fn budget(&self, programme: &str) -> StoreResult<Vec<BudgetRecord>>;
+    /// The tallies of every kind per month and organisation from `first` to
+    /// `last` inclusive (each with the month's first day; no other breakdown).
+    async fn monthly_tallies(&self, first: NaiveDate, last: NaiveDate) -> StoreResult<Vec<Tally>>;
+    /// One kind's tallies per month with every breakdown, for a drill-down.
+    async fn detailed_tallies(
+        &self,
+        kind: Kind,
+        first: NaiveDate,
+        last: NaiveDate,
+    ) -> StoreResult<Vec<Tally>>;
+    /// The distinct named people seen from `first` to `last` by the given
+    /// organisations (`None`: any), in total and per month.
+    async fn named_people(
+        &self,
+        first: NaiveDate,
+        last: NaiveDate,
+        organisations: Option<&[String]>,
+    ) -> StoreResult<NamedPeople>;
+    /// Builds every tally anew from the records (an operator's repair).
+    async fn rebuild_tallies(&self, at: i64) -> StoreResult<()>;
+    /// Builds the tallies from the records unless that was done: at start, so
+    /// the records from before the tallies existed count too.
+    async fn ensure_tallies(&self, at: i64) -> StoreResult<()>;
 }
 
 /// Where a milestone stands, as last set.

@@ -3,12 +3,12 @@
 //! One use case for the dashboard, the exports and (later) the API, so all of
 //! them give the same numbers.
 
-use super::day_start;
 use crate::referrals::figures_scope::FiguresScope;
 use crate::{App, AppError, AppResult};
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::{Datelike, NaiveDate};
 use loket_domain::monitoring::breakdown::{self, NotShown, PublishedTable};
 use loket_domain::monitoring::measure::{self, Door, Published, Records, Scope};
+use loket_domain::monitoring::rollup::{Kind, NamedPeople, Tally};
 use loket_domain::monitoring::{Breakdown, Indicator, Period, TargetScope};
 use loket_domain::referral::FieldProblem;
 use loket_domain::search::CatalogueIndex;
@@ -62,58 +62,49 @@ fn target_scope(scope: &FiguresScope) -> TargetScope {
     }
 }
 
-/// The records the indicators count, from the first day of `previous` to the
-/// last of `period`.
+/// What a period's indicators are counted from (see
+/// [`loket_domain::monitoring::rollup`]).
 struct Loaded {
-    contacts: Vec<loket_domain::contact::Contact>,
-    referrals: Vec<loket_domain::referral::Referral>,
-    placements: Vec<(NaiveDate, String)>,
+    tallies: Vec<Tally>,
     routings: Vec<(NaiveDate, String, u64)>,
+    people: NamedPeople,
 }
 
 impl Loaded {
     fn records(&self) -> Records<'_> {
         Records {
-            contacts: &self.contacts,
-            referrals: &self.referrals,
-            placements: &self.placements,
+            tallies: &self.tallies,
             routings: &self.routings,
+            people: &self.people,
         }
     }
 }
 
+/// Reads a period's tallies: per month and organisation for the dashboard, or
+/// one kind with every breakdown for a drill-down.
 async fn load(
     app: &App,
-    scope: &FiguresScope,
-    first: NaiveDate,
-    last: NaiveDate,
+    counted: &Scope,
+    period: &Period,
+    detail: Option<Kind>,
 ) -> AppResult<Loaded> {
-    let idx = app.index();
-    let from = day_start(first);
-    let to = day_start(last + Duration::days(1));
-    let one_org = match scope {
-        FiguresScope::Organization(o) => Some(o.as_str()),
-        _ => None,
+    let (first, last) = (period.first, period.last);
+    let tallies = match detail {
+        Some(kind) => app.store.detailed_tallies(kind, first, last).await?,
+        None => app.store.monthly_tallies(first, last).await?,
     };
-    let (contacts, facts, routings) = tokio::try_join!(
-        app.store.contacts(one_org, from, to),
-        app.store.referral_facts(from, to),
-        app.store.routings_per_day(first, last),
-    )?;
-    let mut placements = Vec::new();
-    for year in first.year()..=last.year() {
-        for p in app.store.placements(year).await? {
-            let org = idx
-                .service(&p.service_id)
-                .map(|s| s.organization_id.clone())
-                .unwrap_or_default();
-            placements.push((p.start_date, org));
+    let people = match detail {
+        Some(_) => NamedPeople::default(),
+        None => {
+            app.store
+                .named_people(first, last, counted.partners.as_deref())
+                .await?
         }
-    }
+    };
+    let routings = app.store.routings_per_day(first, last).await?;
     Ok(Loaded {
-        contacts,
-        referrals: facts.into_iter().map(|f| f.referral).collect(),
-        placements,
+        tallies,
+        people,
         routings: routings
             .into_iter()
             .map(|d| (d.day, d.region, d.count))
@@ -130,22 +121,24 @@ pub async fn results(
 ) -> AppResult<Results> {
     let idx = app.index();
     let previous = period.previous();
-    let loaded = load(app, scope, previous.first, period.last).await?;
-    let records = loaded.records();
+    let counted = scope_of(scope, &idx);
+    let (now, before) = tokio::try_join!(
+        load(app, &counted, &period, None),
+        load(app, &counted, &previous, None)
+    )?;
     let target_year = (period.first.year() == period.last.year()).then_some(period.first.year());
     let targets = match target_year {
         Some(y) => app.store.targets(y).await?,
         None => Vec::new(),
     };
     let wanted = target_scope(scope);
-    let counted = scope_of(scope, &idx);
     let lines = app
         .indicators
         .current(period.last)
         .into_iter()
         .map(|i| {
-            let now = measure::measure(i, &counted, &period, &records);
-            let before = measure::measure(i, &counted, &previous, &records);
+            let now = measure::measure(i, &counted, &now.records());
+            let before = measure::measure(i, &counted, &before.records());
             IndicatorResult {
                 indicator: i.clone(),
                 now: measure::publish(i, &period, &now, exact),
@@ -206,8 +199,8 @@ pub async fn drill_down(
     let (Some(i), Some(by)) = (found, by) else {
         return Err(AppError::Invalid(problems));
     };
-    let loaded = load(app, scope, period.first, period.last).await?;
     let counted = scope_of(scope, &app.index());
+    let loaded = load(app, &counted, &period, Some(measure::tallied(i.measure).unwrap_or(Kind::Contacts))).await?;
     let drilled = breakdown::drill(i, &counted, &period, &loaded.records(), by).map_err(|why| {
         AppError::Invalid(vec![FieldProblem {
             field: "breakdown",

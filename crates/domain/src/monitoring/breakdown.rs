@@ -72,7 +72,7 @@ pub fn drill(
     }
     let columns = quarters(period);
     let mut counts: BTreeMap<String, Vec<u64>> = BTreeMap::new();
-    let counted = for_each_event(indicator, scope, period, r, &mut |e| {
+    let counted = for_each_event(indicator, scope, r, &mut |e| {
         let q = quarter_of(e.day);
         if let Some(col) = columns.iter().position(|c| *c == q) {
             counts
@@ -141,7 +141,7 @@ pub fn publish_table(indicator: &Indicator, d: &Drilled, exact: bool) -> Publish
 mod tests {
     use super::*;
     use crate::contact::{Channel, Contact, ContactOutcome};
-    use crate::monitoring::Indicators;
+    use crate::monitoring::{Indicators, rollup};
     use chrono::NaiveDate;
 
     fn contact(org: &str, at: i64) -> Contact {
@@ -175,11 +175,12 @@ mod tests {
         list.extend((0..2).map(|n| contact("b", jan + n)));
         list.extend((0..30).map(|n| contact("b", may + n)));
         list.extend((0..25).map(|n| contact("a", may + n)));
+        let tallies = rollup::sum(list.iter().flat_map(|c| rollup::of_contact(c).0));
+        let people = rollup::NamedPeople::default();
         let records = Records {
-            contacts: &list,
-            referrals: &[],
-            placements: &[],
+            tallies: &tallies,
             routings: &[],
+            people: &people,
         };
         let half = Period::parse("2026-01-01", "2026-06-30").unwrap();
         let d = drill(

@@ -5,11 +5,10 @@
 
 use super::indicator::{Indicator, Measure};
 use super::period::Period;
-use crate::contact::{Contact, ContactOutcome};
+use super::rollup::{Kind, NamedPeople, Tally};
 use crate::disclosure;
-use crate::referral::{Referral, Status};
 use chrono::NaiveDate;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// Whose records count: some organisations (`None`: all) and a front door
 /// (`None`: every door; front-door routings are not an organisation's).
@@ -38,14 +37,15 @@ impl Scope {
     }
 }
 
-/// The records of a period (and what came before it, for the comparison).
+/// What a period's indicators are counted from: its tallies (see
+/// [`super::rollup`]), its front-door routings and its named people helped, all
+/// of the period only.
 pub struct Records<'a> {
-    pub contacts: &'a [Contact],
-    pub referrals: &'a [Referral],
-    /// Placements: start date and the organisation of the mediating service.
-    pub placements: &'a [(NaiveDate, String)],
+    pub tallies: &'a [Tally],
     /// Routings: day, front door (a region's code or empty) and count.
     pub routings: &'a [(NaiveDate, String, u64)],
+    /// Named people helped, counted for the scope's organisations.
+    pub people: &'a NamedPeople,
 }
 
 /// A counted indicator: a count, or a rate's two parts; by month (`YYYY-MM`)
@@ -64,18 +64,12 @@ pub enum Measured {
     NotApplicable,
 }
 
-/// The day in the region (Europe/Amsterdam) of a moment in Unix seconds.
-fn day_of(at: i64) -> Option<NaiveDate> {
-    chrono::DateTime::from_timestamp(at, 0)
-        .map(|t| t.with_timezone(&chrono_tz::Europe::Amsterdam).date_naive())
-}
-
 fn month(day: NaiveDate) -> String {
     day.format("%Y-%m").to_string()
 }
 
-/// One counted event (a contact, a referral, a placement, a day's routings)
-/// with what it can be broken down by.
+/// One counted event (a day's or month's tally, a day's routings) with what it
+/// can be broken down by.
 #[derive(Debug, Clone, Copy)]
 pub struct Event<'a> {
     pub day: NaiveDate,
@@ -88,185 +82,121 @@ pub struct Event<'a> {
     pub door: Option<&'a str>,
 }
 
+fn recorded(value: &str) -> Option<&str> {
+    (!value.is_empty()).then_some(value)
+}
+
 impl<'a> Event<'a> {
-    fn on(day: NaiveDate) -> Event<'a> {
+    fn of_tally(t: &'a Tally) -> Event<'a> {
         Event {
-            day,
-            weight: 1,
-            organisation: None,
-            service: None,
-            channel: None,
-            residence: None,
-            target_group: None,
+            day: t.day,
+            weight: t.n.max(0) as u64,
+            organisation: recorded(&t.organisation),
+            service: recorded(&t.service),
+            channel: recorded(&t.channel),
+            residence: recorded(&t.residence),
+            target_group: recorded(&t.target_group),
             door: None,
         }
     }
-    fn of_contact(day: NaiveDate, c: &'a Contact) -> Event<'a> {
-        Event {
-            organisation: Some(&c.organization_id),
-            service: Some(&c.service_id),
-            channel: Some(c.channel.code()),
-            residence: c.residence_country.as_deref(),
-            target_group: c.target_group.as_deref(),
-            ..Event::on(day)
-        }
+}
+
+/// The tally that counts an indicator's events, if its events are tallied.
+pub fn tallied(measure: Measure) -> Option<Kind> {
+    match measure {
+        Measure::Contacts => Some(Kind::Contacts),
+        Measure::MediatedAcrossBorder => Some(Kind::Mediated),
+        Measure::ReferralsMade => Some(Kind::ReferralsMade),
+        Measure::ReferralsTakenUp => Some(Kind::ReferralsTakenUp),
+        Measure::Placements => Some(Kind::Placements),
+        Measure::FrontDoorRoutings | Measure::PeopleHelped | Measure::LoopClosure => None,
     }
 }
 
-/// Calls `f` for every event an indicator counts in the scope and period.
-/// People (who may come back) and rates are not events: they are counted by
-/// [`measure`] itself, and `false` is returned for them.
+/// Calls `f` for every event an indicator counts in the scope. People (who may
+/// come back) and rates are not events: they are counted by [`measure`]
+/// itself, and `false` is returned for them.
 pub fn for_each_event<'a>(
     indicator: &Indicator,
     scope: &Scope,
-    period: &Period,
     r: &Records<'a>,
     f: &mut dyn FnMut(Event<'a>),
 ) -> bool {
-    let mut emit = |e: Event<'a>| {
-        if period.contains(e.day) {
-            f(e);
-        }
-    };
-    let contacts = r
-        .contacts
-        .iter()
-        .filter(|c| scope.has(&c.organization_id))
-        .filter_map(|c| Some((day_of(c.at)?, c)));
-    match indicator.measure {
-        Measure::Contacts => contacts.for_each(|(d, c)| emit(Event::of_contact(d, c))),
-        Measure::MediatedAcrossBorder => {
-            for (d, c) in contacts {
-                let across = matches!(
-                    (&c.residence_country, &c.work_country),
-                    (Some(a), Some(b)) if a != b
-                );
-                if across && c.outcome == ContactOutcome::Referred {
-                    emit(Event::of_contact(d, c));
-                }
+    if indicator.measure == Measure::FrontDoorRoutings {
+        for (d, door, n) in r.routings {
+            let counted = match &scope.door {
+                Door::All => true,
+                Door::Region(code) => door == code,
+                Door::None => false,
+            };
+            if counted {
+                f(Event {
+                    day: *d,
+                    weight: *n,
+                    organisation: None,
+                    service: None,
+                    channel: None,
+                    residence: None,
+                    target_group: None,
+                    door: Some(door),
+                });
             }
         }
-        Measure::ReferralsMade => {
-            for f in r.referrals {
-                if let Some(org) = f.sender_org().filter(|o| scope.has(o))
-                    && let Some(d) = day_of(f.created_at)
-                {
-                    emit(Event {
-                        organisation: Some(org),
-                        service: Some(&f.service_id),
-                        ..Event::on(d)
-                    });
-                }
-            }
-        }
-        Measure::ReferralsTakenUp => {
-            for f in r.referrals {
-                if scope.has(&f.receiver_org)
-                    && f.status.is_taken_on()
-                    && let Some(d) = day_of(f.created_at)
-                {
-                    emit(Event {
-                        organisation: Some(&f.receiver_org),
-                        service: Some(&f.service_id),
-                        ..Event::on(d)
-                    });
-                }
-            }
-        }
-        Measure::Placements => {
-            for (d, org) in r.placements {
-                if scope.has(org) {
-                    emit(Event {
-                        organisation: Some(org),
-                        ..Event::on(*d)
-                    });
-                }
-            }
-        }
-        Measure::FrontDoorRoutings => {
-            for (d, door, n) in r.routings {
-                let counted = match &scope.door {
-                    Door::All => true,
-                    Door::Region(code) => door == code,
-                    Door::None => false,
-                };
-                if counted {
-                    emit(Event {
-                        weight: *n,
-                        door: Some(door),
-                        ..Event::on(*d)
-                    });
-                }
-            }
-        }
-        Measure::PeopleHelped | Measure::LoopClosure => return false,
+        return true;
     }
+    let Some(kind) = tallied(indicator.measure) else {
+        return false;
+    };
+    r.tallies
+        .iter()
+        .filter(|t| t.kind == kind && scope.has(&t.organisation))
+        .for_each(|t| f(Event::of_tally(t)));
     true
 }
 
-/// Counts one indicator for a scope and period.
-pub fn measure(indicator: &Indicator, scope: &Scope, period: &Period, r: &Records<'_>) -> Measured {
+/// Counts one indicator for a scope from a period's records.
+pub fn measure(indicator: &Indicator, scope: &Scope, r: &Records<'_>) -> Measured {
     match indicator.measure {
-        Measure::PeopleHelped => return people_helped(scope, period, r),
-        Measure::LoopClosure => return loop_closure(scope, period, r),
+        Measure::PeopleHelped => return people_helped(scope, r),
+        Measure::LoopClosure => return loop_closure(scope, r),
         Measure::FrontDoorRoutings if scope.door == Door::None => return Measured::NotApplicable,
         _ => {}
     }
     let mut months: BTreeMap<String, u64> = BTreeMap::new();
-    for_each_event(indicator, scope, period, r, &mut |e| {
+    for_each_event(indicator, scope, r, &mut |e| {
         *months.entry(month(e.day)).or_insert(0) += e.weight;
     });
     let total = months.values().sum();
     Measured::Count { total, months }
 }
 
+fn sum_of(kind: Kind, scope: &Scope, r: &Records<'_>) -> BTreeMap<String, u64> {
+    let mut months = BTreeMap::new();
+    r.tallies
+        .iter()
+        .filter(|t| t.kind == kind && scope.has(&t.organisation))
+        .for_each(|t| *months.entry(month(t.day)).or_insert(0) += t.n.max(0) as u64);
+    months
+}
+
 /// Someone recorded by name counts once in the period and once in each month
 /// they came; an anonymous contact is one person.
-fn people_helped(scope: &Scope, period: &Period, r: &Records<'_>) -> Measured {
-    let mut months: BTreeMap<String, u64> = BTreeMap::new();
-    let mut seen_in_month: BTreeSet<(String, String)> = BTreeSet::new();
-    let mut seen: BTreeSet<String> = BTreeSet::new();
-    let mut total = 0;
-    let contacts = r
-        .contacts
-        .iter()
-        .filter(|c| scope.has(&c.organization_id))
-        .filter_map(|c| Some((day_of(c.at)?, c)))
-        .filter(|(d, _)| period.contains(*d));
-    for (d, c) in contacts {
-        let first_time = match &c.person {
-            Some(p) => {
-                let who = p.contact.trim().to_lowercase();
-                let in_month = seen_in_month.insert((month(d), who.clone()));
-                (in_month, seen.insert(who))
-            }
-            None => (true, true),
-        };
-        if first_time.0 {
-            *months.entry(month(d)).or_insert(0) += 1;
-        }
-        if first_time.1 {
-            total += 1;
-        }
+fn people_helped(scope: &Scope, r: &Records<'_>) -> Measured {
+    let mut months = sum_of(Kind::Anonymous, scope, r);
+    let mut total: u64 = months.values().sum();
+    for (m, n) in &r.people.months {
+        *months.entry(m.clone()).or_insert(0) += n;
     }
+    total += r.people.total;
     Measured::Count { total, months }
 }
 
 /// Sent referrals (not cancelled) whose receiver reported an end.
-fn loop_closure(scope: &Scope, period: &Period, r: &Records<'_>) -> Measured {
-    let sent = r.referrals.iter().filter(|f| {
-        f.sender_org().is_some_and(|o| scope.has(o))
-            && day_of(f.created_at).is_some_and(|d| period.contains(d))
-            && f.status != Status::Cancelled
-    });
-    let (mut part, mut whole) = (0, 0);
-    for f in sent {
-        whole += 1;
-        if f.loop_closed() {
-            part += 1;
-        }
+fn loop_closure(scope: &Scope, r: &Records<'_>) -> Measured {
+    Measured::Rate {
+        part: sum_of(Kind::LoopClosed, scope, r).values().sum(),
+        whole: sum_of(Kind::LoopSent, scope, r).values().sum(),
     }
-    Measured::Rate { part, whole }
 }
 
 /// What an audience is shown of a number.
@@ -358,8 +288,9 @@ pub fn publish(indicator: &Indicator, period: &Period, m: &Measured, exact: bool
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
-    use crate::contact::{Channel, ContactPerson};
+    use crate::contact::{Channel, Contact, ContactOutcome, ContactPerson};
     use crate::monitoring::Indicators;
+    use crate::monitoring::rollup;
     use crate::referral::LegalBasis;
 
     /// 1 January 2026, 00:30 in Maastricht (23:30 UTC the day before).
@@ -396,15 +327,37 @@ mod tests {
             .clone()
     }
 
-    fn records<'a>(
-        contacts: &'a [Contact],
-        routings: &'a [(NaiveDate, String, u64)],
-    ) -> Records<'a> {
-        Records {
-            contacts,
-            referrals: &[],
-            placements: &[],
-            routings,
+    /// What the store would hold for a period and scope: the contacts'
+    /// tallies and person days of that period.
+    struct Built {
+        tallies: Vec<Tally>,
+        people: NamedPeople,
+        routings: Vec<(NaiveDate, String, u64)>,
+    }
+
+    impl Built {
+        fn new(contacts: &[Contact], scope: &Scope, period: &Period) -> Built {
+            let mut tallies = Vec::new();
+            let mut days = Vec::new();
+            for c in contacts {
+                let (t, p) = rollup::of_contact(c);
+                tallies.extend(t.into_iter().filter(|t| period.contains(t.day)));
+                days.extend(
+                    p.filter(|p| period.contains(p.day) && scope.has(&p.organisation)),
+                );
+            }
+            Built {
+                tallies: rollup::sum(tallies),
+                people: rollup::count_people(&days),
+                routings: Vec::new(),
+            }
+        }
+        fn records(&self) -> Records<'_> {
+            Records {
+                tallies: &self.tallies,
+                routings: &self.routings,
+                people: &self.people,
+            }
         }
     }
 
@@ -421,7 +374,11 @@ mod tests {
             partners: Some(vec!["a".into()]),
             door: Door::None,
         };
-        let m = measure(&indicator("contacts"), &scope, &year, &records(&list, &[]));
+        let m = measure(
+            &indicator("contacts"),
+            &scope,
+            &Built::new(&list, &scope, &year).records(),
+        );
         let Measured::Count { total, months } = m else {
             panic!("a count")
         };
@@ -431,8 +388,7 @@ mod tests {
         let previous = measure(
             &indicator("contacts"),
             &scope,
-            &year.previous(),
-            &records(&list, &[]),
+            &Built::new(&list, &scope, &year.previous()).records(),
         );
         assert!(matches!(previous, Measured::Count { total: 1, .. }));
     }
@@ -446,12 +402,9 @@ mod tests {
             contact("a", NEW_YEAR + DAY, None),
             contact("a", NEW_YEAR + DAY, None),
         ];
-        let m = measure(
-            &indicator("people-helped"),
-            &Scope::default(),
-            &Period::year(2026).unwrap(),
-            &records(&list, &[]),
-        );
+        let year = Period::year(2026).unwrap();
+        let built = Built::new(&list, &Scope::default(), &year);
+        let m = measure(&indicator("people-helped"), &Scope::default(), &built.records());
         let Measured::Count { total, months } = m else {
             panic!("a count")
         };
@@ -467,14 +420,18 @@ mod tests {
             (day, String::new(), 7),
             (day, "midden-limburg".to_string(), 2),
         ];
-        let year = Period::year(2026).unwrap();
         let i = indicator("front-door-routings");
+        let built = Built {
+            tallies: Vec::new(),
+            people: NamedPeople::default(),
+            routings,
+        };
         let count = |door: Door| {
             let scope = Scope {
                 partners: None,
                 door,
             };
-            measure(&i, &scope, &year, &records(&[], &routings))
+            measure(&i, &scope, &built.records())
         };
         assert!(matches!(count(Door::All), Measured::Count { total: 9, .. }));
         assert!(matches!(

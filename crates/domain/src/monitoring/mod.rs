@@ -8,6 +8,7 @@ pub mod indicator;
 pub mod measure;
 pub mod period;
 pub mod programme;
+pub mod rollup;
 pub mod target;
 
 pub use indicator::{Breakdown, Indicator, Indicators, Measure, Unit};

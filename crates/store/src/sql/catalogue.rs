@@ -37,6 +37,8 @@ macro_rules! sqlx_catalogue_impls {
                 let pool = pool.map_err(|e| StoreError::Unavailable(e.to_string()))?;
                 let store = $store::from_pool(pool);
                 store.migrate().await?;
+                // Records from before the tallies existed count too.
+                $crate::monitoring::MonitoringStore::ensure_tallies(&store, ::chrono::Utc::now().timestamp()).await?;
                 Ok(store)
             }
 

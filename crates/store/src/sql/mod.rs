@@ -10,6 +10,7 @@ pub mod monitoring;
 pub mod referrals;
 pub mod sign_in;
 pub mod talent;
+pub mod tallies;
 pub mod talent_rows;
 pub mod uploads;
 

@@ -212,6 +212,106 @@ macro_rules! sqlx_monitoring_impls {
                 .map_err($crate::sql::db)?;
                 rows.into_iter().map($crate::sql::monitoring::budget_record).collect()
             }
+
+            async fn monthly_tallies(
+                &self,
+                first: ::chrono::NaiveDate,
+                last: ::chrono::NaiveDate,
+            ) -> $crate::StoreResult<Vec<loket_domain::monitoring::rollup::Tally>> {
+                let rows: Vec<$crate::sql::tallies::TallyRow> = ::sqlx::query_as(
+                    "SELECT kind, substr(day, 1, 7) || '-01', organisation, '', '', '', '', CAST(SUM(n) AS BIGINT) \
+                     FROM monitoring_daily WHERE day >= $1 AND day <= $2 \
+                     GROUP BY kind, substr(day, 1, 7), organisation",
+                )
+                .bind(first.to_string())
+                .bind(last.to_string())
+                .fetch_all(&self.pool)
+                .await
+                .map_err($crate::sql::db)?;
+                rows.into_iter().map($crate::sql::tallies::tally).collect()
+            }
+
+            async fn detailed_tallies(
+                &self,
+                kind: loket_domain::monitoring::rollup::Kind,
+                first: ::chrono::NaiveDate,
+                last: ::chrono::NaiveDate,
+            ) -> $crate::StoreResult<Vec<loket_domain::monitoring::rollup::Tally>> {
+                let rows: Vec<$crate::sql::tallies::TallyRow> = ::sqlx::query_as(
+                    "SELECT kind, substr(day, 1, 7) || '-01', organisation, service, channel, residence, target_group, CAST(SUM(n) AS BIGINT) \
+                     FROM monitoring_tallies WHERE kind = $1 AND day >= $2 AND day <= $3 \
+                     GROUP BY kind, substr(day, 1, 7), organisation, service, channel, residence, target_group",
+                )
+                .bind(kind.code())
+                .bind(first.to_string())
+                .bind(last.to_string())
+                .fetch_all(&self.pool)
+                .await
+                .map_err($crate::sql::db)?;
+                rows.into_iter().map($crate::sql::tallies::tally).collect()
+            }
+
+            async fn named_people(
+                &self,
+                first: ::chrono::NaiveDate,
+                last: ::chrono::NaiveDate,
+                organisations: Option<&[String]>,
+            ) -> $crate::StoreResult<loket_domain::monitoring::rollup::NamedPeople> {
+                // The organisations are bound, never written into the SQL.
+                let within = match organisations {
+                    None => String::new(),
+                    Some(list) if list.is_empty() => " AND 1 = 0".to_string(),
+                    Some(list) => format!(
+                        " AND organisation IN ({})",
+                        (0..list.len()).map(|i| format!("${}", i + 3)).collect::<Vec<_>>().join(", ")
+                    ),
+                };
+                let bind_all = |sql: String| {
+                    let mut q = ::sqlx::query_as::<_, (String, i64)>(::sqlx::AssertSqlSafe(sql))
+                        .bind(first.to_string())
+                        .bind(last.to_string());
+                    for o in organisations.unwrap_or(&[]) {
+                        q = q.bind(o.clone());
+                    }
+                    q
+                };
+                let months = bind_all(format!(
+                    "SELECT substr(day, 1, 7), CAST(COUNT(DISTINCT person_key) AS BIGINT) FROM monitoring_people \
+                     WHERE day >= $1 AND day <= $2{within} GROUP BY substr(day, 1, 7)"
+                ))
+                .fetch_all(&self.pool)
+                .await
+                .map_err($crate::sql::db)?;
+                let total = bind_all(format!(
+                    "SELECT '', CAST(COUNT(DISTINCT person_key) AS BIGINT) FROM monitoring_people \
+                     WHERE day >= $1 AND day <= $2{within}"
+                ))
+                .fetch_one(&self.pool)
+                .await
+                .map_err($crate::sql::db)?;
+                Ok(loket_domain::monitoring::rollup::NamedPeople {
+                    total: u64::try_from(total.1).unwrap_or(0),
+                    months: months
+                        .into_iter()
+                        .map(|(m, n)| (m, u64::try_from(n).unwrap_or(0)))
+                        .collect(),
+                })
+            }
+
+            async fn rebuild_tallies(&self, at: i64) -> $crate::StoreResult<()> {
+                self.build_tallies(at, false).await
+            }
+
+            async fn ensure_tallies(&self, at: i64) -> $crate::StoreResult<()> {
+                let built: Option<i64> = ::sqlx::query_scalar("SELECT built_at FROM monitoring_tallies_built WHERE id = 1")
+                    .fetch_optional(&self.pool)
+                    .await
+                    .map_err($crate::sql::db)?;
+                if built.is_none() {
+                    self.build_tallies(at, true).await?;
+                }
+                Ok(())
+            }
         }
     };
 }

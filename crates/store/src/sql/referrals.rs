@@ -195,6 +195,7 @@ macro_rules! sqlx_referral_impls {
                     .map_err(|e| $crate::sql::refused(e, format!("referral {}", r.id), "id"))?;
                 Self::insert_event(&mut tx, &r.id, change).await?;
                 Self::insert_notices(&mut tx, notices, change.at).await?;
+                Self::add_tallies(&mut tx, loket_domain::monitoring::rollup::of_referral(r)).await?;
                 tx.commit().await.map_err($crate::sql::db)
             }
 
@@ -214,6 +215,15 @@ macro_rules! sqlx_referral_impls {
                 change: Option<&loket_domain::referral::StatusChange>,
                 notices: &[$crate::referrals::Notice],
             ) -> $crate::StoreResult<()> {
+                // Read before the transaction (a read first would make SQLite's
+                // transaction upgrade to a write and fail under contention): the
+                // version condition below makes sure this is the state replaced.
+                let before: Option<String> = ::sqlx::query_scalar("SELECT doc FROM referrals WHERE id = $1 AND version = $2")
+                    .bind(&r.id)
+                    .bind(expected)
+                    .fetch_optional(&self.pool)
+                    .await
+                    .map_err($crate::sql::db)?;
                 let mut tx = self.pool.begin().await.map_err($crate::sql::db)?;
                 // The version condition makes concurrent changes exclusive: the
                 // first to commit wins, the others match no row.
@@ -234,6 +244,10 @@ macro_rules! sqlx_referral_impls {
                 }
                 if let Some(c) = change {
                     Self::insert_event(&mut tx, &r.id, c).await?;
+                }
+                if let Some(doc) = before {
+                    let old = $crate::sql::referrals::referral(&doc)?;
+                    Self::add_tallies(&mut tx, loket_domain::monitoring::rollup::referral_change(&old, r)).await?;
                 }
                 Self::insert_notices(&mut tx, notices, r.updated_at).await?;
                 tx.commit().await.map_err($crate::sql::db)
@@ -445,16 +459,18 @@ macro_rules! sqlx_referral_impls {
         #[$crate::sql::async_trait]
         impl $crate::referrals::ContactStore for $store {
             async fn add_contact(&self, c: &loket_domain::contact::Contact) -> $crate::StoreResult<()> {
+                let mut tx = self.pool.begin().await.map_err($crate::sql::db)?;
                 ::sqlx::query("INSERT INTO contacts (id, organization_id, service_id, at, doc) VALUES ($1, $2, $3, $4, $5)")
                     .bind(&c.id)
                     .bind(&c.organization_id)
                     .bind(&c.service_id)
                     .bind(c.at)
                     .bind($crate::sql::to_json(c)?)
-                    .execute(&self.pool)
+                    .execute(&mut *tx)
                     .await
                     .map_err(|e| $crate::sql::refused(e, format!("contact {}", c.id), "id"))?;
-                Ok(())
+                Self::tally_contact(&mut tx, c, 1).await?;
+                tx.commit().await.map_err($crate::sql::db)
             }
 
             async fn contacts(&self, organization_id: Option<&str>, from: i64, to: i64) -> $crate::StoreResult<Vec<loket_domain::contact::Contact>> {
@@ -476,14 +492,19 @@ macro_rules! sqlx_referral_impls {
                     .map_err($crate::sql::db)?;
                 let mut cleared = 0;
                 for doc in docs {
-                    let mut c: loket_domain::contact::Contact = $crate::sql::from_json(&doc)?;
-                    c.person = None;
+                    let named: loket_domain::contact::Contact = $crate::sql::from_json(&doc)?;
+                    let c = loket_domain::contact::Contact { person: None, ..named.clone() };
+                    // From now on the contact counts as an anonymous one.
+                    let mut tx = self.pool.begin().await.map_err($crate::sql::db)?;
                     ::sqlx::query("UPDATE contacts SET doc = $1 WHERE id = $2")
                         .bind($crate::sql::to_json(&c)?)
                         .bind(&c.id)
-                        .execute(&self.pool)
+                        .execute(&mut *tx)
                         .await
                         .map_err($crate::sql::db)?;
+                    Self::tally_contact(&mut tx, &named, -1).await?;
+                    Self::tally_contact(&mut tx, &c, 1).await?;
+                    tx.commit().await.map_err($crate::sql::db)?;
                     cleared += 1;
                 }
                 Ok(cleared)

@@ -673,6 +673,8 @@ macro_rules! sqlx_talent_impls {
                         .execute(&mut *tx)
                         .await
                         .map_err(|e| $crate::sql::refused(e, format!("placement of introduction {}", m.id), "introduction_id"))?;
+                    let org = Self::service_organisation(&mut tx, &p.service_id).await?;
+                    Self::add_tallies(&mut tx, vec![loket_domain::monitoring::rollup::of_placement(p.start_date, &org, &p.service_id)]).await?;
                 }
                 tx.commit().await.map_err($crate::sql::db)?;
                 Ok($crate::talent::Introduction {
