@@ -100,6 +100,25 @@ pub async fn tallies_follow_every_record_and_rebuild_the_same(store: &dyn Store)
         "also the one from the front door"
     );
 
+    // A period of whole months and one of single days read the same tallies.
+    let contacts_of_a = |tallies: Vec<Tally>| -> i64 {
+        tallies
+            .iter()
+            .filter(|t| t.kind == Kind::Contacts && t.organisation == "org-a")
+            .map(|t| t.n)
+            .sum()
+    };
+    let january = store
+        .monthly_tallies(day(2026, 1, 1), day(2026, 1, 31))
+        .await
+        .expect("january");
+    assert_eq!(contacts_of_a(january), 2);
+    let sixth_on = store
+        .monthly_tallies(day(2026, 1, 6), day(2026, 1, 20))
+        .await
+        .expect("from the sixth");
+    assert_eq!(contacts_of_a(sixth_on), 1);
+
     let year = (day(2026, 1, 1), day(2026, 12, 31));
     let named = store
         .named_people(year.0, year.1, None)

@@ -218,13 +218,23 @@ macro_rules! sqlx_monitoring_impls {
                 first: ::chrono::NaiveDate,
                 last: ::chrono::NaiveDate,
             ) -> $crate::StoreResult<Vec<loket_domain::monitoring::rollup::Tally>> {
-                let rows: Vec<$crate::sql::tallies::TallyRow> = ::sqlx::query_as(
+                let whole = $crate::sql::tallies::whole_months(first, last);
+                let sql = if whole {
+                    "SELECT kind, month || '-01', organisation, '', '', '', '', n \
+                     FROM monitoring_monthly WHERE month >= $1 AND month <= $2"
+                } else {
                     "SELECT kind, substr(day, 1, 7) || '-01', organisation, '', '', '', '', CAST(SUM(n) AS BIGINT) \
                      FROM monitoring_daily WHERE day >= $1 AND day <= $2 \
-                     GROUP BY kind, substr(day, 1, 7), organisation",
-                )
-                .bind(first.to_string())
-                .bind(last.to_string())
+                     GROUP BY kind, substr(day, 1, 7), organisation"
+                };
+                let (from, to) = if whole {
+                    (first.format("%Y-%m").to_string(), last.format("%Y-%m").to_string())
+                } else {
+                    (first.to_string(), last.to_string())
+                };
+                let rows: Vec<$crate::sql::tallies::TallyRow> = ::sqlx::query_as(sql)
+                .bind(from)
+                .bind(to)
                 .fetch_all(&self.pool)
                 .await
                 .map_err($crate::sql::db)?;

@@ -8,9 +8,9 @@
 use loket_domain::monitoring::rollup::{Kind, PersonDay, Tally};
 use std::collections::HashMap;
 
-/// How many rows go into one multi-row statement (well under both backends'
-/// limits on bound parameters).
-pub const CHUNK: usize = 500;
+/// How many rows go into one multi-row statement: sqlx looks up SQLite's
+/// parameters by name, which costs more per row the more a statement has.
+pub const CHUNK: usize = 60;
 
 /// Sums tallies per key and per (day, kind, organisation).
 pub fn prepared(tallies: Vec<Tally>) -> (Vec<Tally>, Vec<Tally>) {
@@ -37,6 +37,29 @@ pub fn prepared(tallies: Vec<Tally>) -> (Vec<Tally>, Vec<Tally>) {
         .collect();
     daily.sort();
     (detail, daily)
+}
+
+/// Daily tallies summed per month (`YYYY-MM`), kind and organisation.
+pub fn monthly(daily: &[Tally]) -> Vec<(String, Kind, String, i64)> {
+    let mut sums: HashMap<(String, Kind, String), i64> = HashMap::new();
+    for t in daily {
+        *sums
+            .entry((t.day.format("%Y-%m").to_string(), t.kind, t.organisation.clone()))
+            .or_insert(0) += t.n;
+    }
+    let mut out: Vec<(String, Kind, String, i64)> = sums
+        .into_iter()
+        .filter(|(_, n)| *n != 0)
+        .map(|((m, k, o), n)| (m, k, o, n))
+        .collect();
+    out.sort();
+    out
+}
+
+/// Whether a period is made of whole months (then the monthly table answers).
+pub fn whole_months(first: chrono::NaiveDate, last: chrono::NaiveDate) -> bool {
+    use chrono::Datelike;
+    first.day() == 1 && last.succ_opt().is_some_and(|next| next.day() == 1)
 }
 
 /// Sums person days per key.
@@ -128,6 +151,18 @@ macro_rules! sqlx_tally_impls {
                     }
                     q.execute(&mut **tx).await.map_err($crate::sql::db)?;
                 }
+                for chunk in $crate::sql::tallies::monthly(&daily).chunks($crate::sql::tallies::CHUNK) {
+                    let sql = format!(
+                        "INSERT INTO monitoring_monthly (month, kind, organisation, n) VALUES {} \
+                         ON CONFLICT (month, kind, organisation) DO UPDATE SET n = monitoring_monthly.n + excluded.n",
+                        $crate::sql::tallies::values(chunk.len(), 4)
+                    );
+                    let mut q = ::sqlx::query(::sqlx::AssertSqlSafe(sql));
+                    for (month, kind, organisation, n) in chunk {
+                        q = q.bind(month).bind(kind.code()).bind(organisation).bind(*n);
+                    }
+                    q.execute(&mut **tx).await.map_err($crate::sql::db)?;
+                }
                 Ok(())
             }
 
@@ -146,7 +181,7 @@ macro_rules! sqlx_tally_impls {
                     );
                     let mut q = ::sqlx::query(::sqlx::AssertSqlSafe(sql));
                     for (d, n) in chunk {
-                        q = q.bind(d.day.to_string()).bind(&d.organisation).bind(&d.person_key).bind(*n);
+                        q = q.bind(d.day.to_string()).bind(&d.organisation).bind(d.person_key).bind(*n);
                     }
                     q.execute(&mut **tx).await.map_err($crate::sql::db)?;
                 }
@@ -214,7 +249,7 @@ macro_rules! sqlx_tally_impls {
                 if claimed.rows_affected() == 0 {
                     return Ok(());
                 }
-                for table in ["monitoring_tallies", "monitoring_daily", "monitoring_people"] {
+                for table in ["monitoring_tallies", "monitoring_daily", "monitoring_monthly", "monitoring_people"] {
                     ::sqlx::query(::sqlx::AssertSqlSafe(format!("DELETE FROM {table}")))
                         .execute(&mut *tx)
                         .await
