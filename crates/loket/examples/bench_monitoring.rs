@@ -72,7 +72,9 @@ impl Raw {
                 .foreign_keys(false)
                 .synchronous(sqlx::sqlite::SqliteSynchronous::Off)
                 .journal_mode(sqlx::sqlite::SqliteJournalMode::Wal);
-            Ok(Raw::Lite(sqlx::SqliteConnection::connect_with(&options).await?))
+            Ok(Raw::Lite(
+                sqlx::SqliteConnection::connect_with(&options).await?,
+            ))
         }
     }
 
@@ -128,14 +130,20 @@ async fn insert(raw: &mut Raw, head: &str, rows: Vec<String>) -> Result<(), Erro
     for tx in rows.chunks(50_000) {
         raw.run("BEGIN".into()).await?;
         for chunk in tx.chunks(500) {
-            raw.run(format!("{head} VALUES {}", chunk.join(", "))).await?;
+            raw.run(format!("{head} VALUES {}", chunk.join(", ")))
+                .await?;
         }
         raw.run("COMMIT".into()).await?;
     }
     Ok(())
 }
 
-async fn fill(url: &str, contacts: usize, referrals: usize, placements: usize) -> Result<(), Error> {
+async fn fill(
+    url: &str,
+    contacts: usize,
+    referrals: usize,
+    placements: usize,
+) -> Result<(), Error> {
     let store = open(url).await?;
     if store.is_empty().await? {
         let doc = loket_domain::CatalogueDocument::parse(SEED).map_err(|e| format!("{e:?}"))?;
@@ -155,7 +163,12 @@ async fn fill(url: &str, contacts: usize, referrals: usize, placements: usize) -
     let begun = Instant::now();
 
     let channels = Channel::ALL;
-    let groups = [None, Some("cross-border-workers"), Some("labour-migrants"), Some("expats")];
+    let groups = [
+        None,
+        Some("cross-border-workers"),
+        Some("labour-migrants"),
+        Some("expats"),
+    ];
     let countries = [Some("NL"), Some("DE"), Some("BE"), Some("PL"), None];
     let mut batch = Vec::with_capacity(100_000);
     for i in 0..contacts {
@@ -174,8 +187,11 @@ async fn fill(url: &str, contacts: usize, referrals: usize, placements: usize) -
             residence_country: countries[dice.below(countries.len())].map(str::to_string),
             work_country: countries[dice.below(3)].map(str::to_string),
             language: "nl".into(),
-            outcome: [ContactOutcome::Answered, ContactOutcome::Referred, ContactOutcome::FollowUp]
-                [dice.below(3)],
+            outcome: [
+                ContactOutcome::Answered,
+                ContactOutcome::Referred,
+                ContactOutcome::FollowUp,
+            ][dice.below(3)],
             minutes: Some(10),
             person: named.then(|| ContactPerson {
                 name: "Bench Person".into(),
@@ -192,7 +208,12 @@ async fn fill(url: &str, contacts: usize, referrals: usize, placements: usize) -
             text(&serde_json::to_string(&c)?)
         ));
         if batch.len() == 100_000 || i + 1 == contacts {
-            insert(&mut raw, "INSERT INTO contacts (id, organization_id, service_id, at, doc)", std::mem::take(&mut batch)).await?;
+            insert(
+                &mut raw,
+                "INSERT INTO contacts (id, organization_id, service_id, at, doc)",
+                std::mem::take(&mut batch),
+            )
+            .await?;
         }
     }
     eprintln!("{contacts} contacts in {:.0?}", begun.elapsed());
@@ -213,7 +234,9 @@ async fn fill(url: &str, contacts: usize, referrals: usize, placements: usize) -
             .map_or(services[0].0.clone(), |s| s.0.clone());
         let sender = (dice.below(10) != 0).then(|| orgs[dice.below(orgs.len())].clone());
         let at = start + (i as i64 * span) / referrals as i64;
-        let day = chrono::DateTime::from_timestamp(at, 0).unwrap_or_default().date_naive();
+        let day = chrono::DateTime::from_timestamp(at, 0)
+            .unwrap_or_default()
+            .date_naive();
         let request = ReferralRequest {
             service_id: service,
             name: format!("Person {i}"),
@@ -225,23 +248,57 @@ async fn fill(url: &str, contacts: usize, referrals: usize, placements: usize) -
             previous_id: None,
         };
         let source = match &sender {
-            Some(org) => Source::Organization { organization_id: org.clone(), account_id: "bench".into() },
+            Some(org) => Source::Organization {
+                organization_id: org.clone(),
+                account_id: "bench".into(),
+            },
             None => Source::FrontDoor,
         };
-        let actor = Actor { account_id: "bench", organization_id: sender.as_deref() };
-        let (mut r, _) = referral::create(format!("bench-r-{i}"), &request, source, receiver.clone(), actor, at, day, ServiceLevel::default());
-        let mut path: Vec<(Side, Status)> = paths[dice.below(paths.len())].iter().map(|s| (Side::Receiver, *s)).collect();
+        let actor = Actor {
+            account_id: "bench",
+            organization_id: sender.as_deref(),
+        };
+        let (mut r, _) = referral::create(
+            format!("bench-r-{i}"),
+            &request,
+            source,
+            receiver.clone(),
+            actor,
+            at,
+            day,
+            ServiceLevel::default(),
+        );
+        let mut path: Vec<(Side, Status)> = paths[dice.below(paths.len())]
+            .iter()
+            .map(|s| (Side::Receiver, *s))
+            .collect();
         if sender.is_some() && dice.below(20) == 0 {
             path = vec![(Side::Sender, Status::Cancelled)];
         }
         for (side, status) in path {
-            let org = if side == Side::Receiver { r.receiver_org.clone() } else { sender.clone().unwrap_or_default() };
+            let org = if side == Side::Receiver {
+                r.receiver_org.clone()
+            } else {
+                sender.clone().unwrap_or_default()
+            };
             let t = Transition {
                 to: status,
-                reason: matches!(status, Status::Rejected | Status::Failed).then_some(Reason::NoCapacity),
+                reason: matches!(status, Status::Rejected | Status::Failed)
+                    .then_some(Reason::NoCapacity),
                 outcome: (status == Status::Completed).then_some(Outcome::GotHelp),
             };
-            if let Ok((next, _)) = referral::apply(&r, side, Actor { account_id: "bench", organization_id: Some(&org) }, &t, at + 60, day, ServiceLevel::default()) {
+            if let Ok((next, _)) = referral::apply(
+                &r,
+                side,
+                Actor {
+                    account_id: "bench",
+                    organization_id: Some(&org),
+                },
+                &t,
+                at + 60,
+                day,
+                ServiceLevel::default(),
+            ) {
                 r = next;
             }
         }
@@ -284,8 +341,13 @@ async fn fill(url: &str, contacts: usize, referrals: usize, placements: usize) -
     eprintln!("{placements} placements, {:.0?} in all", begun.elapsed());
 
     let building = Instant::now();
-    store.rebuild_tallies(chrono::Utc::now().timestamp()).await?;
-    println!("tallies built from the records in {:.1} s", building.elapsed().as_secs_f64());
+    store
+        .rebuild_tallies(chrono::Utc::now().timestamp())
+        .await?;
+    println!(
+        "tallies built from the records in {:.1} s",
+        building.elapsed().as_secs_f64()
+    );
     Ok(())
 }
 
@@ -303,12 +365,26 @@ fn shown(s: Shown) -> u64 {
 /// The figures of a year and the year before from the tallies, as the
 /// dashboard counts them (exact, to compare).
 async fn from_tallies(app: &App, year: i32) -> Result<Figures, Error> {
-    let r = loket_app::monitoring::results::results(app, &FiguresScope::Network, true, Period::year(year).ok_or("no such year")?).await?;
+    let r = loket_app::monitoring::results::results(
+        app,
+        &FiguresScope::Network,
+        true,
+        Period::year(year).ok_or("no such year")?,
+    )
+    .await?;
     let mut out = Figures::new();
     for line in r.lines {
         for (label, p) in [("now", &line.now), ("before", &line.before)] {
-            let months = p.months.iter().map(|(m, s)| (m.clone(), shown(*s))).filter(|(_, n)| *n != 0).collect();
-            out.insert(format!("{} {label}", line.indicator.code), (shown(p.total), months));
+            let months = p
+                .months
+                .iter()
+                .map(|(m, s)| (m.clone(), shown(*s)))
+                .filter(|(_, n)| *n != 0)
+                .collect();
+            out.insert(
+                format!("{} {label}", line.indicator.code),
+                (shown(p.total), months),
+            );
         }
     }
     Ok(out)
@@ -316,14 +392,35 @@ async fn from_tallies(app: &App, year: i32) -> Result<Figures, Error> {
 
 /// The same figures by a plain GROUP BY over the raw tables (per month).
 async fn from_records(raw: &mut Raw, year: i32) -> Result<Figures, Error> {
-    let json = |field: &str| if raw.pg() { format!("(doc::jsonb)->>'{field}'") } else { format!("json_extract(doc, '$.{field}')") };
-    let person = if raw.pg() { "(doc::jsonb)->'person'->>'contact'".to_string() } else { "json_extract(doc, '$.person.contact')".to_string() };
-    let (res, work, outcome) = (json("residence_country"), json("work_country"), json("outcome"));
+    let json = |field: &str| {
+        if raw.pg() {
+            format!("(doc::jsonb)->>'{field}'")
+        } else {
+            format!("json_extract(doc, '$.{field}')")
+        }
+    };
+    let person = if raw.pg() {
+        "(doc::jsonb)->'person'->>'contact'".to_string()
+    } else {
+        "json_extract(doc, '$.person.contact')".to_string()
+    };
+    let (res, work, outcome) = (
+        json("residence_country"),
+        json("work_country"),
+        json("outcome"),
+    );
     let mut out = Figures::new();
     for (label, y) in [("now", year), ("before", year - 1)] {
         let case = (1..=12)
             .map(|m| {
-                let (a, b) = (amsterdam(y, m, 1), if m == 12 { amsterdam(y + 1, 1, 1) } else { amsterdam(y, m + 1, 1) });
+                let (a, b) = (
+                    amsterdam(y, m, 1),
+                    if m == 12 {
+                        amsterdam(y + 1, 1, 1)
+                    } else {
+                        amsterdam(y, m + 1, 1)
+                    },
+                );
                 format!("WHEN {{t}} >= {a} AND {{t}} < {b} THEN '{y}-{m:02}'")
             })
             .collect::<Vec<_>>()
@@ -332,31 +429,114 @@ async fn from_records(raw: &mut Raw, year: i32) -> Result<Figures, Error> {
         let (from, to) = (amsterdam(y, 1, 1), amsterdam(y + 1, 1, 1));
         let within = |t: &str| format!("{t} >= {from} AND {t} < {to}");
         let per_month = |what: &str, table: &str, t: &str, filter: &str| {
-            format!("SELECT {m} AS month, CAST({what} AS BIGINT) FROM {table} WHERE {w}{filter} GROUP BY {m}", m = month_of(t), w = within(t))
+            format!(
+                "SELECT {m} AS month, CAST({what} AS BIGINT) FROM {table} WHERE {w}{filter} GROUP BY {m}",
+                m = month_of(t),
+                w = within(t)
+            )
         };
         let mut put = |name: &str, rows: Vec<(String, i64)>, total: Option<u64>| {
-            let months: BTreeMap<String, u64> = rows.into_iter().filter(|(_, n)| *n != 0).map(|(m, n)| (m, n as u64)).collect();
+            let months: BTreeMap<String, u64> = rows
+                .into_iter()
+                .filter(|(_, n)| *n != 0)
+                .map(|(m, n)| (m, n as u64))
+                .collect();
             let total = total.unwrap_or_else(|| months.values().sum());
             out.insert(format!("{name} {label}"), (total, months));
         };
-        put("contacts", raw.pairs(per_month("COUNT(*)", "contacts", "at", "")).await?, None);
-        let across = format!(" AND {res} IS NOT NULL AND {work} IS NOT NULL AND {res} <> {work} AND {outcome} = 'referred'");
-        put("mediated-across-border", raw.pairs(per_month("COUNT(*)", "contacts", "at", &across)).await?, None);
+        put(
+            "contacts",
+            raw.pairs(per_month("COUNT(*)", "contacts", "at", ""))
+                .await?,
+            None,
+        );
+        let across = format!(
+            " AND {res} IS NOT NULL AND {work} IS NOT NULL AND {res} <> {work} AND {outcome} = 'referred'"
+        );
+        put(
+            "mediated-across-border",
+            raw.pairs(per_month("COUNT(*)", "contacts", "at", &across))
+                .await?,
+            None,
+        );
         let key = format!("lower(trim({person}))");
-        let named = raw.pairs(per_month(&format!("COUNT(DISTINCT {key})"), "contacts", "at", &format!(" AND {person} IS NOT NULL"))).await?;
-        let anonymous = raw.pairs(per_month("COUNT(*)", "contacts", "at", &format!(" AND {person} IS NULL"))).await?;
+        let named = raw
+            .pairs(per_month(
+                &format!("COUNT(DISTINCT {key})"),
+                "contacts",
+                "at",
+                &format!(" AND {person} IS NOT NULL"),
+            ))
+            .await?;
+        let anonymous = raw
+            .pairs(per_month(
+                "COUNT(*)",
+                "contacts",
+                "at",
+                &format!(" AND {person} IS NULL"),
+            ))
+            .await?;
         let named_total = raw.pairs(format!("SELECT '', CAST(COUNT(DISTINCT {key}) AS BIGINT) FROM contacts WHERE {} AND {person} IS NOT NULL", within("at"))).await?;
         let mut people: BTreeMap<String, i64> = BTreeMap::new();
         for (m, n) in named.into_iter().chain(anonymous.iter().cloned()) {
             *people.entry(m).or_insert(0) += n;
         }
-        let total = named_total.first().map_or(0, |r| r.1) + anonymous.iter().map(|r| r.1).sum::<i64>();
-        put("people-helped", people.into_iter().collect(), Some(total as u64));
-        put("referrals-made", raw.pairs(per_month("COUNT(*)", "referrals", "created_at", " AND sender_org IS NOT NULL")).await?, None);
-        put("referrals-taken-up", raw.pairs(per_month("COUNT(*)", "referrals", "created_at", " AND status IN ('accepted', 'in-progress', 'on-hold', 'completed', 'failed')")).await?, None);
-        let sent: i64 = raw.pairs(per_month("COUNT(*)", "referrals", "created_at", " AND sender_org IS NOT NULL AND status <> 'cancelled'")).await?.iter().map(|r| r.1).sum();
-        let closed: i64 = raw.pairs(per_month("COUNT(*)", "referrals", "created_at", " AND sender_org IS NOT NULL AND status IN ('rejected', 'completed', 'failed')")).await?.iter().map(|r| r.1).sum();
-        put("loop-closure", Vec::new(), Some((closed * 1_000_000 + sent) as u64));
+        let total =
+            named_total.first().map_or(0, |r| r.1) + anonymous.iter().map(|r| r.1).sum::<i64>();
+        put(
+            "people-helped",
+            people.into_iter().collect(),
+            Some(total as u64),
+        );
+        put(
+            "referrals-made",
+            raw.pairs(per_month(
+                "COUNT(*)",
+                "referrals",
+                "created_at",
+                " AND sender_org IS NOT NULL",
+            ))
+            .await?,
+            None,
+        );
+        put(
+            "referrals-taken-up",
+            raw.pairs(per_month(
+                "COUNT(*)",
+                "referrals",
+                "created_at",
+                " AND status IN ('accepted', 'in-progress', 'on-hold', 'completed', 'failed')",
+            ))
+            .await?,
+            None,
+        );
+        let sent: i64 = raw
+            .pairs(per_month(
+                "COUNT(*)",
+                "referrals",
+                "created_at",
+                " AND sender_org IS NOT NULL AND status <> 'cancelled'",
+            ))
+            .await?
+            .iter()
+            .map(|r| r.1)
+            .sum();
+        let closed: i64 = raw
+            .pairs(per_month(
+                "COUNT(*)",
+                "referrals",
+                "created_at",
+                " AND sender_org IS NOT NULL AND status IN ('rejected', 'completed', 'failed')",
+            ))
+            .await?
+            .iter()
+            .map(|r| r.1)
+            .sum();
+        put(
+            "loop-closure",
+            Vec::new(),
+            Some((closed * 1_000_000 + sent) as u64),
+        );
         put("placements", raw.pairs(format!("SELECT substr(start_date, 1, 7), CAST(COUNT(*) AS BIGINT) FROM placements WHERE start_date >= '{y}-01-01' AND start_date <= '{y}-12-31' GROUP BY substr(start_date, 1, 7)")).await?, None);
         put("front-door-routings", raw.pairs(format!("SELECT substr(CAST(day AS TEXT), 1, 7), CAST(SUM(count) AS BIGINT) FROM front_door_routes WHERE CAST(day AS TEXT) >= '{y}-01-01' AND CAST(day AS TEXT) <= '{y}-12-31' GROUP BY substr(CAST(day AS TEXT), 1, 7)")).await?, None);
     }
@@ -392,7 +572,10 @@ async fn compare(url: &str, runs: usize) -> Result<(), Error> {
     for (name, value) in &recounted {
         if tallied.get(name) != Some(value) {
             differences += 1;
-            eprintln!("differs: {name}: tallies {:?}, recount {value:?}", tallied.get(name));
+            eprintln!(
+                "differs: {name}: tallies {:?}, recount {value:?}",
+                tallied.get(name)
+            );
         }
     }
     let contacts = tallied.get("contacts now").map_or(0, |v| v.0);
@@ -403,7 +586,11 @@ async fn compare(url: &str, runs: usize) -> Result<(), Error> {
         percentile(&times, 0.99),
         percentile(&plain_times, 0.5),
         percentile(&plain_times, 0.5) / percentile(&times, 0.5),
-        if differences == 0 { "yes".to_string() } else { format!("NO, {differences} differ") }
+        if differences == 0 {
+            "yes".to_string()
+        } else {
+            format!("NO, {differences} differ")
+        }
     );
     if differences > 0 {
         return Err("the tallies and the recount differ".into());

@@ -86,6 +86,9 @@ enum Command {
 enum AdminCommand {
     /// Check that no entry of the audit log was changed, inserted or removed.
     VerifyLog,
+    /// Count the monitoring tallies again from the stored contacts, referrals and
+    /// placements (a repair; they are kept up to date with every record).
+    RebuildTallies,
     /// Create an account with a role, e.g. the first platform admin. The password
     /// is read from standard input (`--password-stdin`), never from the command line.
     CreateUser {
@@ -212,6 +215,9 @@ async fn run(cli: Cli) -> Result<(), AppError> {
         Command::Admin {
             command: AdminCommand::VerifyLog,
         } => verify_log(&config).await,
+        Command::Admin {
+            command: AdminCommand::RebuildTallies,
+        } => rebuild_tallies(&config).await,
         Command::Admin {
             command:
                 AdminCommand::CreateUser {
@@ -692,6 +698,26 @@ async fn create_api_token(
 }
 
 /// Reads the whole audit log in order and checks its hash chain against the head.
+async fn rebuild_tallies(config: &Config) -> Result<(), AppError> {
+    let store = open_store(config).await?;
+    let started = std::time::Instant::now();
+    store
+        .rebuild_tallies(chrono::Utc::now().timestamp())
+        .await?;
+    audit(
+        store.as_ref(),
+        "monitoring.tallies-rebuilt",
+        "all",
+        AuditResult::Success,
+    )
+    .await;
+    println!(
+        "tallies rebuilt from the records in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
 async fn verify_log(config: &Config) -> Result<(), AppError> {
     let store = open_store(config).await?;
     let head = store.audit_head().await?;

@@ -695,3 +695,38 @@ fn set_service_level_checks_its_input() {
     assert!(good.status.success(), "{}", stderr(&good));
     assert!(String::from_utf8_lossy(&good.stdout).contains("1 working days, update every 14 days"));
 }
+
+/// A contact that reached the database without its tallies (written by hand,
+/// or before the tallies existed) counts once the operator rebuilds them.
+#[tokio::test]
+async fn rebuild_tallies_counts_every_stored_contact_again() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = ("LOKET_DATABASE_URL", "sqlite://tallies.db");
+    let made = loket(dir.path(), &["admin", "verify-log"], &[db]);
+    assert!(made.status.success(), "{}", stderr(&made));
+    use sqlx::Connection;
+    let url = format!("sqlite://{}", dir.path().join("tallies.db").display());
+    let mut conn = sqlx::SqliteConnection::connect(&url)
+        .await
+        .expect("open the database");
+    let doc = r#"{"id":"c1","organization_id":"org","service_id":"svc","registered_by":"x","at":1767610800,"channel":"phone","target_group":null,"topics":[],"residence_country":null,"work_country":null,"language":"nl","outcome":"answered","minutes":null,"person":null}"#;
+    sqlx::query("INSERT INTO contacts (id, organization_id, service_id, at, doc) VALUES ('c1', 'org', 'svc', 1767610800, $1)")
+        .bind(doc)
+        .execute(&mut conn)
+        .await
+        .expect("a contact without its tallies");
+    let sql = "SELECT COALESCE(SUM(n), 0) FROM monitoring_monthly WHERE kind = 'contacts' AND month = '2026-01'";
+    let before: i64 = sqlx::query_scalar(sql)
+        .fetch_one(&mut conn)
+        .await
+        .expect("count");
+    assert_eq!(before, 0);
+    let rebuilt = loket(dir.path(), &["admin", "rebuild-tallies"], &[db]);
+    assert!(rebuilt.status.success(), "{}", stderr(&rebuilt));
+    assert!(String::from_utf8_lossy(&rebuilt.stdout).contains("tallies rebuilt"));
+    let after: i64 = sqlx::query_scalar(sql)
+        .fetch_one(&mut conn)
+        .await
+        .expect("count");
+    assert_eq!(after, 1);
+}

@@ -6,16 +6,16 @@
 mod monitoring;
 mod referrals;
 mod regions;
-mod tallies;
 mod talent;
+mod tallies;
 
 use loket_domain::CatalogueDocument;
 use loket_store::{Feedback, RouteCount, RouteTally, Store, StoreError};
 pub use monitoring::*;
 pub use referrals::*;
 pub use regions::*;
-pub use tallies::*;
 pub use talent::*;
+pub use tallies::*;
 
 /// The seeded Limburg catalogue.
 pub fn seed() -> CatalogueDocument {

@@ -33,7 +33,12 @@ fn request() -> ReferralRequest {
 }
 
 /// A referral from `from` (an organisation, or the front door) to `to`, stored.
-pub(crate) async fn referred(store: &dyn Store, id: &str, from: Option<&str>, to: &str) -> Referral {
+pub(crate) async fn referred(
+    store: &dyn Store,
+    id: &str,
+    from: Option<&str>,
+    to: &str,
+) -> Referral {
     let source = match from {
         Some(org) => Source::Organization {
             organization_id: org.into(),

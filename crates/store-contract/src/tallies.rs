@@ -92,7 +92,11 @@ pub async fn tallies_follow_every_record_and_rebuild_the_same(store: &dyn Store)
     assert_eq!(sum(&all, Kind::Anonymous, "org-b"), 1);
     assert_eq!(sum(&all, Kind::Anonymous, "org-a"), 0);
     assert_eq!(sum(&all, Kind::ReferralsMade, "org-a"), 2);
-    assert_eq!(sum(&all, Kind::LoopSent, "org-a"), 1, "the cancelled one is not");
+    assert_eq!(
+        sum(&all, Kind::LoopSent, "org-a"),
+        1,
+        "the cancelled one is not"
+    );
     assert_eq!(sum(&all, Kind::LoopClosed, "org-a"), 1);
     assert_eq!(
         sum(&all, Kind::ReferralsTakenUp, "org-b"),
@@ -191,5 +195,9 @@ pub async fn tallies_follow_every_record_and_rebuild_the_same(store: &dyn Store)
     let all = sums(store).await;
     assert_eq!(sum(&all, Kind::Anonymous, "org-a"), 2);
     assert_eq!(sum(&all, Kind::Anonymous, "org-b"), 2);
-    assert_eq!(sum(&all, Kind::Contacts, "org-a"), 2, "contacts still count");
+    assert_eq!(
+        sum(&all, Kind::Contacts, "org-a"),
+        2,
+        "contacts still count"
+    );
 }

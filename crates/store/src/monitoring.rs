@@ -2,8 +2,8 @@
 //! the counts the indicators read that no other feature asks for.
 
 use async_trait::async_trait;
-use loket_domain::monitoring::Target;
 use chrono::NaiveDate;
+use loket_domain::monitoring::Target;
 use loket_domain::monitoring::programme::{BudgetEntry, Status};
 use loket_domain::monitoring::rollup::{Kind, NamedPeople, Tally};
 

@@ -200,7 +200,13 @@ pub async fn drill_down(
         return Err(AppError::Invalid(problems));
     };
     let counted = scope_of(scope, &app.index());
-    let loaded = load(app, &counted, &period, Some(measure::tallied(i.measure).unwrap_or(Kind::Contacts))).await?;
+    let loaded = load(
+        app,
+        &counted,
+        &period,
+        Some(measure::tallied(i.measure).unwrap_or(Kind::Contacts)),
+    )
+    .await?;
     let drilled = breakdown::drill(i, &counted, &period, &loaded.records(), by).map_err(|why| {
         AppError::Invalid(vec![FieldProblem {
             field: "breakdown",

@@ -342,9 +342,7 @@ mod tests {
             for c in contacts {
                 let (t, p) = rollup::of_contact(c);
                 tallies.extend(t.into_iter().filter(|t| period.contains(t.day)));
-                days.extend(
-                    p.filter(|p| period.contains(p.day) && scope.has(&p.organisation)),
-                );
+                days.extend(p.filter(|p| period.contains(p.day) && scope.has(&p.organisation)));
             }
             Built {
                 tallies: rollup::sum(tallies),
@@ -404,7 +402,11 @@ mod tests {
         ];
         let year = Period::year(2026).unwrap();
         let built = Built::new(&list, &Scope::default(), &year);
-        let m = measure(&indicator("people-helped"), &Scope::default(), &built.records());
+        let m = measure(
+            &indicator("people-helped"),
+            &Scope::default(),
+            &built.records(),
+        );
         let Measured::Count { total, months } = m else {
             panic!("a count")
         };

@@ -10,8 +10,8 @@ pub mod monitoring;
 pub mod referrals;
 pub mod sign_in;
 pub mod talent;
-pub mod tallies;
 pub mod talent_rows;
+pub mod tallies;
 pub mod uploads;
 
 use crate::{StoreError, StoreResult};

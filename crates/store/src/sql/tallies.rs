@@ -44,7 +44,11 @@ pub fn monthly(daily: &[Tally]) -> Vec<(String, Kind, String, i64)> {
     let mut sums: HashMap<(String, Kind, String), i64> = HashMap::new();
     for t in daily {
         *sums
-            .entry((t.day.format("%Y-%m").to_string(), t.kind, t.organisation.clone()))
+            .entry((
+                t.day.format("%Y-%m").to_string(),
+                t.kind,
+                t.organisation.clone(),
+            ))
             .or_insert(0) += t.n;
     }
     let mut out: Vec<(String, Kind, String, i64)> = sums
