@@ -131,11 +131,19 @@ pub async fn tallies_follow_every_record_and_rebuild_the_same(store: &dyn Store)
     assert_eq!(named.total, 2, "Jan once, and Piet");
     assert_eq!(named.months.get("2026-01"), Some(&1));
     assert_eq!(named.months.get("2026-02"), Some(&1));
+    // A whole year reads the counts kept as people came; a day less counts
+    // the distinct keys: the same people.
+    let counted_apart = store
+        .named_people(year.0, day(2026, 12, 30), None)
+        .await
+        .expect("people, counted apart");
+    assert_eq!(counted_apart, named);
     let only_a = store
         .named_people(year.0, year.1, Some(&["org-a".to_string()]))
         .await
         .expect("people of one organisation");
     assert_eq!(only_a.total, 1);
+    assert_eq!(only_a.months.get("2026-01"), Some(&1));
     let nobody = store
         .named_people(year.0, year.1, Some(&[]))
         .await
@@ -192,6 +200,12 @@ pub async fn tallies_follow_every_record_and_rebuild_the_same(store: &dyn Store)
         .await
         .expect("people");
     assert_eq!(gone.total, 0, "no key outlives the person's data");
+    assert!(gone.months.is_empty());
+    let gone_apart = store
+        .named_people(year.0, day(2026, 12, 30), Some(&["org-b".to_string()]))
+        .await
+        .expect("people");
+    assert_eq!(gone_apart.total, 0);
     let all = sums(store).await;
     assert_eq!(sum(&all, Kind::Anonymous, "org-a"), 2);
     assert_eq!(sum(&all, Kind::Anonymous, "org-b"), 2);

@@ -267,6 +267,9 @@ macro_rules! sqlx_monitoring_impls {
                 last: ::chrono::NaiveDate,
                 organisations: Option<&[String]>,
             ) -> $crate::StoreResult<loket_domain::monitoring::rollup::NamedPeople> {
+                if let Some(counted) = self.counted_people(first, last, organisations).await? {
+                    return Ok(counted);
+                }
                 // The organisations are bound, never written into the SQL.
                 let within = match organisations {
                     None => String::new(),

@@ -66,6 +66,31 @@ pub fn whole_months(first: chrono::NaiveDate, last: chrono::NaiveDate) -> bool {
     first.day() == 1 && last.succ_opt().is_some_and(|next| next.day() == 1)
 }
 
+/// The scopes and periods a person day counts in: the network and its
+/// organisation, its year and its month.
+pub fn seen_in(d: &PersonDay) -> [(String, String); 4] {
+    let (year, month) = (
+        d.day.format("%Y").to_string(),
+        d.day.format("%Y-%m").to_string(),
+    );
+    [
+        (String::new(), year.clone()),
+        (String::new(), month.clone()),
+        (d.organisation.clone(), year),
+        (d.organisation.clone(), month),
+    ]
+}
+
+/// The first and last day (`YYYY-MM-DD`, compared as text) of a period
+/// `YYYY` or `YYYY-MM`.
+pub fn period_days(period: &str) -> (String, String) {
+    if period.len() == 4 {
+        (format!("{period}-01-01"), format!("{period}-12-31"))
+    } else {
+        (format!("{period}-01"), format!("{period}-31"))
+    }
+}
+
 /// Sums person days per key.
 pub fn prepared_people(days: Vec<(PersonDay, i64)>) -> Vec<(PersonDay, i64)> {
     let mut sums: HashMap<PersonDay, i64> = HashMap::new();
@@ -177,6 +202,75 @@ macro_rules! sqlx_tally_impls {
                 days: Vec<(loket_domain::monitoring::rollup::PersonDay, i64)>,
             ) -> $crate::StoreResult<()> {
                 let days = $crate::sql::tallies::prepared_people(days);
+                Self::insert_person_days(tx, days.clone()).await?;
+                if days.iter().any(|(_, n)| *n < 0) {
+                    ::sqlx::query("DELETE FROM monitoring_people WHERE n <= 0")
+                        .execute(&mut **tx)
+                        .await
+                        .map_err($crate::sql::db)?;
+                }
+                for (d, n) in &days {
+                    for (scope, period) in $crate::sql::tallies::seen_in(d) {
+                        if *n > 0 {
+                            Self::see_person(tx, &scope, &period, d.person_key).await?;
+                        } else {
+                            Self::unsee_person(tx, &scope, &period, d.person_key).await?;
+                        }
+                    }
+                }
+                Ok(())
+            }
+
+            /// The named people of a whole year for the network or one
+            /// organisation, as counted when they came; `None` for any other
+            /// period or scope (those count distinct keys).
+            pub(crate) async fn counted_people(
+                &self,
+                first: ::chrono::NaiveDate,
+                last: ::chrono::NaiveDate,
+                organisations: Option<&[String]>,
+            ) -> $crate::StoreResult<Option<loket_domain::monitoring::rollup::NamedPeople>> {
+                use ::chrono::Datelike;
+                let scope = match organisations {
+                    None => String::new(),
+                    Some([one]) => one.clone(),
+                    Some(_) => return Ok(None),
+                };
+                let whole_year = first.ordinal() == 1
+                    && last.year() == first.year()
+                    && last.succ_opt().is_some_and(|next| next.ordinal() == 1);
+                if !whole_year {
+                    return Ok(None);
+                }
+                let year = first.year().to_string();
+                let rows: Vec<(String, i64)> = ::sqlx::query_as(
+                    "SELECT period, n FROM monitoring_people_counts WHERE scope = $1 AND (period = $2 OR period LIKE $3)",
+                )
+                .bind(&scope)
+                .bind(&year)
+                .bind(format!("{year}-%"))
+                .fetch_all(&self.pool)
+                .await
+                .map_err($crate::sql::db)?;
+                let mut counted = loket_domain::monitoring::rollup::NamedPeople::default();
+                for (period, n) in rows {
+                    let n = u64::try_from(n).unwrap_or(0);
+                    if period == year {
+                        counted.total = n;
+                    } else if n > 0 {
+                        counted.months.insert(period, n);
+                    }
+                }
+                Ok(Some(counted))
+            }
+
+            /// Adds to the person days, nothing else (the build counts the
+            /// distinct people afterwards in one go).
+            async fn insert_person_days(
+                tx: &mut ::sqlx::Transaction<'_, $db>,
+                days: Vec<(loket_domain::monitoring::rollup::PersonDay, i64)>,
+            ) -> $crate::StoreResult<()> {
+                let days = $crate::sql::tallies::prepared_people(days);
                 for chunk in days.chunks($crate::sql::tallies::CHUNK) {
                     let sql = format!(
                         "INSERT INTO monitoring_people (day, organisation, person_key, n) VALUES {} \
@@ -189,12 +283,77 @@ macro_rules! sqlx_tally_impls {
                     }
                     q.execute(&mut **tx).await.map_err($crate::sql::db)?;
                 }
-                if days.iter().any(|(_, n)| *n < 0) {
-                    ::sqlx::query("DELETE FROM monitoring_people WHERE n <= 0")
-                        .execute(&mut **tx)
-                        .await
-                        .map_err($crate::sql::db)?;
+                Ok(())
+            }
+
+            /// Counts a person once in a scope and period.
+            async fn see_person(
+                tx: &mut ::sqlx::Transaction<'_, $db>,
+                scope: &str,
+                period: &str,
+                key: i64,
+            ) -> $crate::StoreResult<()> {
+                let new = ::sqlx::query("INSERT INTO monitoring_people_seen (scope, period, person_key) VALUES ($1, $2, $3) ON CONFLICT (scope, period, person_key) DO NOTHING")
+                    .bind(scope)
+                    .bind(period)
+                    .bind(key)
+                    .execute(&mut **tx)
+                    .await
+                    .map_err($crate::sql::db)?;
+                if new.rows_affected() == 1 {
+                    Self::count_person(tx, scope, period, 1).await?;
                 }
+                Ok(())
+            }
+
+            /// Stops counting a person in a scope and period when none of their
+            /// days is left there.
+            async fn unsee_person(
+                tx: &mut ::sqlx::Transaction<'_, $db>,
+                scope: &str,
+                period: &str,
+                key: i64,
+            ) -> $crate::StoreResult<()> {
+                let (first, last) = $crate::sql::tallies::period_days(period);
+                let left: Option<i64> = ::sqlx::query_scalar(
+                    "SELECT CAST(1 AS BIGINT) FROM monitoring_people WHERE person_key = $1 AND day >= $2 AND day <= $3 AND ($4 = '' OR organisation = $4) LIMIT 1",
+                )
+                .bind(key)
+                .bind(first)
+                .bind(last)
+                .bind(scope)
+                .fetch_optional(&mut **tx)
+                .await
+                .map_err($crate::sql::db)?;
+                if left.is_some() {
+                    return Ok(());
+                }
+                let gone = ::sqlx::query("DELETE FROM monitoring_people_seen WHERE scope = $1 AND period = $2 AND person_key = $3")
+                    .bind(scope)
+                    .bind(period)
+                    .bind(key)
+                    .execute(&mut **tx)
+                    .await
+                    .map_err($crate::sql::db)?;
+                if gone.rows_affected() == 1 {
+                    Self::count_person(tx, scope, period, -1).await?;
+                }
+                Ok(())
+            }
+
+            async fn count_person(
+                tx: &mut ::sqlx::Transaction<'_, $db>,
+                scope: &str,
+                period: &str,
+                n: i64,
+            ) -> $crate::StoreResult<()> {
+                ::sqlx::query("INSERT INTO monitoring_people_counts (scope, period, n) VALUES ($1, $2, $3) ON CONFLICT (scope, period) DO UPDATE SET n = monitoring_people_counts.n + excluded.n")
+                    .bind(scope)
+                    .bind(period)
+                    .bind(n)
+                    .execute(&mut **tx)
+                    .await
+                    .map_err($crate::sql::db)?;
                 Ok(())
             }
 
@@ -253,7 +412,7 @@ macro_rules! sqlx_tally_impls {
                 if claimed.rows_affected() == 0 {
                     return Ok(());
                 }
-                for table in ["monitoring_tallies", "monitoring_daily", "monitoring_monthly", "monitoring_people"] {
+                for table in ["monitoring_tallies", "monitoring_daily", "monitoring_monthly", "monitoring_people", "monitoring_people_seen", "monitoring_people_counts"] {
                     ::sqlx::query(::sqlx::AssertSqlSafe(format!("DELETE FROM {table}")))
                         .execute(&mut *tx)
                         .await
@@ -290,7 +449,7 @@ macro_rules! sqlx_tally_impls {
                             }
                         }
                         Self::add_tallies(&mut tx, tallies).await?;
-                        Self::add_person_days(&mut tx, people).await?;
+                        Self::insert_person_days(&mut tx, people).await?;
                         from += WINDOW;
                     }
                 }
@@ -307,6 +466,22 @@ macro_rules! sqlx_tally_impls {
                     tallies.push(rollup::of_placement(day, &org.unwrap_or_default(), &service));
                 }
                 Self::add_tallies(&mut tx, tallies).await?;
+                for (scope, period) in [("''", 4), ("''", 7), ("organisation", 4), ("organisation", 7)] {
+                    ::sqlx::query(::sqlx::AssertSqlSafe(format!(
+                        "INSERT INTO monitoring_people_seen (scope, period, person_key) \
+                         SELECT DISTINCT {scope}, substr(day, 1, {period}), person_key FROM monitoring_people"
+                    )))
+                    .execute(&mut *tx)
+                    .await
+                    .map_err($crate::sql::db)?;
+                }
+                ::sqlx::query(
+                    "INSERT INTO monitoring_people_counts (scope, period, n) \
+                     SELECT scope, period, COUNT(*) FROM monitoring_people_seen GROUP BY scope, period",
+                )
+                .execute(&mut *tx)
+                .await
+                .map_err($crate::sql::db)?;
                 tx.commit().await.map_err($crate::sql::db)
             }
         }
