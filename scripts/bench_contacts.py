@@ -55,14 +55,20 @@ async def main():
     topics = [["tax"], ["health-insurance"], ["social-security", "tax"], [], ["pension"]]
 
     def body_for(i):
+        # One in ten is a follow-up with a person (the heavier write: the person's
+        # key is counted for the monitoring as well); people come back.
+        named = i % 10 == 0
+        person = {"name": "Person %d" % (i % 500), "contact": "person%d@bench.test" % (i % 500),
+                  "basis": "consent"} if named else {}
         return json.dumps({
+            **person,
             "service_id": service,
             "channel": channels[i % 5],
             "topics": topics[i % 5],
             "residence_country": ["DE", "BE", "NL"][i % 3],
             "work_country": "NL",
             "language": ["nl", "de", "en", "fr"][i % 4],
-            "outcome": "answered",
+            "outcome": "follow-up" if named else "answered",
             "minutes": 1 + i % 20,
         }).encode()
 

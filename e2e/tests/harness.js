@@ -199,3 +199,19 @@ export async function axeViolations(page) {
   if (before) await page.setViewportSize(before);
   return found;
 }
+
+/**
+ * On the referral form: the first service of an organisation (its optgroup's label), the
+ * handover note, consent as the legal basis and its purpose; sends it and returns the
+ * referral's address.
+ */
+export async function sendReferral(page, { organisation, note, purpose }) {
+  const service = await page.$eval(`optgroup[label="${organisation}"] option`, (o) => o.value);
+  await page.getByLabel('To which service?').selectOption(service);
+  await page.getByLabel('Question and handover note').fill(note);
+  await page.getByLabel('Legal basis').selectOption('consent');
+  await page.getByLabel('Purpose of sharing').fill(purpose);
+  await page.getByRole('button', { name: 'Send the referral' }).click();
+  await page.getByText('The referral was sent.').waitFor();
+  return page.url().split('?')[0];
+}

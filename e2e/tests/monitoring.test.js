@@ -1,8 +1,11 @@
 // Results that funders can trust, in a real browser: the coordinator sets this year's target for
 // client contacts (a negative one is refused next to its field); staff of the GrenzInfoPunkt
-// register contacts at the desk; the funder opens the results, sees the chart with its table and
-// the target, and downloads CSV, XLSX and PDF. The PDF renders (pdftoppm) and the numbers in the
-// page and all three files equal a recount of the contacts in the database. axe-core checks every
+// register contacts at the desk and refer five people to the SVB, which takes them up; an
+// employer hires a nurse that Welcome to Maastricht Region introduced; the funder opens the
+// results, sees the chart with its table and the target, and downloads CSV, XLSX and PDF. The PDF
+// renders (pdftoppm) and the numbers in the page and all three files equal a recount of the
+// contacts, referrals and placements in the database; the single placement is hidden from the
+// funder everywhere (under the threshold of 5) and shown to the coordinator. axe-core checks every
 // page at 390 and 1280 px.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,26 +13,39 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, mkdtempSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startLoket, launchBrowser, signInAs, axeViolations } from './harness.js';
+import { startLoket, launchBrowser, startSmtpSink, signInAs, axeViolations, sendReferral } from './harness.js';
+import {
+  NURSING, registerEmployer, signInEmployer, draftNurseVacancy, verifyAndPublish, registerCandidate, openMatches, recordHire,
+} from './talent-steps.js';
 
 let loket;
 let browser;
+let sink;
 const COORDINATOR = { email: 'coordinatie@loket.test', name: 'Regisseur', role: 'coordinator', password: 'regie van de grensregio 2026' };
 const STAFF = { email: 'lena@gip.test', name: 'Lena Hoffmann', role: 'staff', organization: 'gip-aachen-eurode', password: 'grenzinfopunkt aachen 2026' };
+const SVB = { email: 'kees@svb.test', name: 'Kees de Vries', role: 'staff', organization: 'svb', password: 'sociale verzekering bank 2026' };
+const WTMR = { email: 'sanne@wtmr.test', name: 'Sanne Janssen', role: 'staff', organization: 'wtmr', password: 'welkom in de regio maastricht' };
+const EMPLOYER = {
+  name: 'Zorggroep Parkstad', kvk: '1400 9876', municipality: 'GM0917', contact: 'Mia Claessens',
+  email: 'hr@zorgparkstad.test', password: 'verpleging in parkstad 2026',
+};
 const FUNDER = { email: 'f.vermeulen@gemeente.test', name: 'Financier', role: 'funder', password: 'geld voor de grensdiensten 2026' };
 const YEAR = new Date().getFullYear();
 const CONTACTS = 7;
 const TARGET = 12;
+const REFERRALS = 5;
 
 before(async () => {
-  loket = await startLoket();
-  for (const user of [COORDINATOR, STAFF, FUNDER]) loket.createUser(user);
+  sink = await startSmtpSink();
+  loket = await startLoket({ LOKET_SMTP_URL: sink.url });
+  for (const user of [COORDINATOR, STAFF, SVB, WTMR, FUNDER]) loket.createUser(user);
   browser = await launchBrowser();
 });
 
 after(async () => {
   await browser?.close();
   await loket?.stop();
+  sink?.close();
 });
 
 /** axe at 390 and 1280 px (axeViolations checks both widths). */
@@ -91,22 +107,64 @@ test('the funder sees contacts against the target and every file holds the same 
     await staff.getByText('The contact was registered.').waitFor();
   }
 
-  // The recount: the contacts in the database this year.
-  const recount = Number(run('python3', ['-c', `
+  // Staff refer five people to the SVB, which takes each one up.
+  const svb = await signedIn(SVB);
+  for (let i = 0; i < REFERRALS; i += 1) {
+    await staff.goto(`${loket.base}/beheer/verwijzingen/nieuw?lang=en`);
+    await staff.getByLabel('Name', { exact: true }).fill(`Person ${i + 1}`);
+    await staff.getByLabel('Phone or e-mail').fill(`+49 241 55500${i}`);
+    const url = await sendReferral(staff, {
+      organisation: 'Sociale Verzekeringsbank',
+      note: 'Which country pays child benefit?',
+      purpose: 'Child benefit across the border',
+    });
+    await svb.goto(`${url}?lang=en`);
+    await svb.getByRole('button', { name: 'Accept', exact: true }).click();
+    await svb.getByText('The status was updated.').waitFor();
+  }
+
+  // Welcome to Maastricht Region introduces a nurse; the employer hires her from today.
+  const employer = await (await browser.newContext({ locale: 'en-GB' })).newPage();
+  await registerEmployer(employer, loket.base, EMPLOYER);
+  await signInEmployer(employer, loket.base, EMPLOYER);
+  await draftNurseVacancy(employer);
+  const wtmr = await signedIn(WTMR);
+  await verifyAndPublish(wtmr, employer, loket.base, EMPLOYER);
+  await registerCandidate(browser, loket.base, { name: 'Lena Schmitz', email: 'lena@example.de', country: 'DE',
+    municipality: 'DE05334002', eu: true, skills: NURSING, years: 6, languages: [['de', 'C2'], ['nl', 'B2']], commute: 40 });
+  const match = await openMatches(wtmr, loket.base);
+  await match.getByRole('button', { name: 'Propose introduction – Lena Schmitz' }).click();
+  await wtmr.getByText('The introduction is proposed').waitFor();
+  const candidate = await (await browser.newContext({ locale: 'en-GB' })).newPage();
+  await candidate.goto((await sink.linkTo('lena@example.de')).replace('lang=nl', 'lang=en'));
+  await candidate.getByRole('button', { name: 'Yes, introduce me' }).click();
+  await candidate.getByText('The employer can now see your profile').waitFor();
+  const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
+  await recordHire(employer, loket.base, 'Lena Schmitz', today);
+
+  // The recount: this year's contacts, referrals made and taken up, and placements in the database.
+  const [recount, made, takenUp, placements] = run('python3', ['-c', `
 import sqlite3, datetime
 db = sqlite3.connect(${JSON.stringify(join(loket.dir, 'data', 'loket.db'))})
 start = int(datetime.datetime(${YEAR}, 1, 1, tzinfo=datetime.timezone.utc).timestamp()) - 7200
 end = int(datetime.datetime(${YEAR + 1}, 1, 1, tzinfo=datetime.timezone.utc).timestamp())
-print(db.execute('SELECT COUNT(*) FROM contacts WHERE at >= ? AND at < ?', (start, end)).fetchone()[0])
-`]).trim());
-  assert.equal(recount, CONTACTS);
+count = lambda sql, *args: db.execute(sql, args).fetchone()[0]
+print(count('SELECT COUNT(*) FROM contacts WHERE at >= ? AND at < ?', start, end))
+print(count('SELECT COUNT(*) FROM referrals WHERE sender_org IS NOT NULL AND created_at >= ? AND created_at < ?', start, end))
+print(count("SELECT COUNT(*) FROM referrals WHERE status IN ('accepted', 'in-progress', 'on-hold', 'completed', 'failed') AND created_at >= ? AND created_at < ?", start, end))
+print(count('SELECT COUNT(*) FROM placements WHERE year = ?', ${YEAR}))
+`]).trim().split('\n').map(Number);
+  assert.deepEqual([recount, made, takenUp, placements], [CONTACTS, REFERRALS, REFERRALS, 1]);
 
   // The funder: results with the chart, its table and the target.
   const funder = await funderSignedIn(FUNDER);
   await funder.getByRole('link', { name: 'Results' }).first().click();
   await funder.waitForURL(/\/beheer\/resultaten/);
-  const value = (await funder.locator('[data-indicator="contacts"]').innerText()).trim();
-  assert.equal(Number(value), recount);
+  const shown = async (code) => (await funder.locator(`[data-indicator="${code}"]`).innerText()).trim();
+  assert.equal(Number(await shown('contacts')), recount);
+  assert.equal(Number(await shown('referrals-made')), made);
+  assert.equal(Number(await shown('referrals-taken-up')), takenUp);
+  assert.equal(await shown('placements'), 'hidden', 'one placement is under the threshold');
   const card = funder.locator('section', { has: funder.getByRole('heading', { name: 'Client contacts' }) });
   assert.match(await card.innerText(), new RegExp(`${Math.floor((recount * 100) / TARGET)} % of the target of ${TARGET} for ${YEAR}`));
   const chart = card.getByRole('img');
@@ -128,8 +186,9 @@ print(db.execute('SELECT COUNT(*) FROM contacts WHERE at >= ? AND at < ?', (star
     return path;
   };
   const csv = readFileSync(await save('CSV (commas)'), 'utf8');
-  const line = csv.split('\r\n').find((l) => l.startsWith('"contacts"'));
-  assert.equal(line, `"contacts","Client contacts","count","${recount}","${TARGET}","0"`);
+  const csvLine = (code) => csv.split('\r\n').find((l) => l.startsWith(`"${code}"`)).split(',')[3];
+  assert.equal(csv.split('\r\n').find((l) => l.startsWith('"contacts"')), `"contacts","Client contacts","count","${recount}","${TARGET}","0"`);
+  assert.deepEqual(['referrals-made', 'referrals-taken-up', 'placements'].map(csvLine), [`"${made}"`, `"${takenUp}"`, '"hidden"']);
 
   const xlsx = await save('Excel (XLSX)');
   const sheet = run('python3', ['-c', `
@@ -138,11 +197,17 @@ print(zipfile.ZipFile(${JSON.stringify(xlsx)}).read('xl/worksheets/sheet2.xml').
 `]);
   assert.match(sheet, new RegExp(`<v>${recount}</v>`));
   assert.match(sheet, new RegExp(`<v>${TARGET}</v>`));
+  assert.match(sheet, new RegExp(`<v>${made}</v>`));
 
   const pdf = await save('PDF');
   run('pdftoppm', ['-r', '50', '-png', pdf, join(dir, 'page')]);
   assert.ok(existsSync(join(dir, 'page-1.png')), 'the PDF renders');
   const text = run('pdftotext', ['-layout', pdf, '-']);
-  const row = text.split('\n').find((l) => l.trim().startsWith('contacts '));
-  assert.deepEqual(row.trim().split(/\s+/).slice(-3), [String(recount), String(TARGET), '0']);
+  const row = (code) => text.split('\n').find((l) => l.trim().startsWith(`${code} `)).trim().split(/\s+/);
+  assert.deepEqual(row('contacts').slice(-3), [String(recount), String(TARGET), '0']);
+  assert.deepEqual([row('referrals-made'), row('referrals-taken-up'), row('placements')].map((r) => r.at(-2)), [String(made), String(takenUp), 'hidden']);
+
+  // The coordinator sees every number, the single placement too.
+  await coordinator.goto(`${loket.base}/beheer/resultaten?lang=en`);
+  assert.equal(Number((await coordinator.locator('[data-indicator="placements"]').innerText()).trim()), placements);
 });

@@ -6,7 +6,7 @@
 // log. axe-core checks every page on the way.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startLoket, launchBrowser, startSmtpSink, signInAs, axeViolations } from './harness.js';
+import { startLoket, launchBrowser, startSmtpSink, signInAs, axeViolations, sendReferral } from './harness.js';
 
 let loket;
 let browser;
@@ -100,14 +100,11 @@ test('a front-door request travels GIP → SVB and the loop closes, private to t
   await gip.getByRole('link', { name: 'Refer on to another organisation' }).click();
   await axe(gip, 'refer-on form');
   assert.equal(await gip.getByLabel('Name', { exact: true }).inputValue(), 'Dana Kowalczyk');
-  const svbService = await gip.$eval('optgroup[label="Sociale Verzekeringsbank"] option', (o) => o.value);
-  await gip.getByLabel('To which service?').selectOption(svbService);
-  await gip.getByLabel('Question and handover note').fill('Lives in Aachen, starts work in Heerlen: needs an A1 certificate and advice on health insurance.');
-  await gip.getByLabel('Legal basis').selectOption('consent');
-  await gip.getByLabel('Purpose of sharing').fill('A1 certificate and health insurance across the border');
-  await gip.getByRole('button', { name: 'Send the referral' }).click();
-  await gip.getByText('The referral was sent.').waitFor();
-  const onwardUrl = gip.url().split('?')[0];
+  const onwardUrl = await sendReferral(gip, {
+    organisation: 'Sociale Verzekeringsbank',
+    note: 'Lives in Aachen, starts work in Heerlen: needs an A1 certificate and advice on health insurance.',
+    purpose: 'A1 certificate and health insurance across the border',
+  });
 
   // SVB: accept, then complete with "got help"; an internal note stays inside SVB.
   const svb = await staffPage(SVB);
@@ -163,14 +160,11 @@ test('withdrawing consent asks first, ends the referral, and the receiver can no
   await gip.goto(`${loket.base}/beheer/verwijzingen/nieuw?lang=en`);
   await gip.getByLabel('Name', { exact: true }).fill('Piotr Nowak');
   await gip.getByLabel('Phone or e-mail').fill('+48 601 234 567');
-  const svbService = await gip.$eval('optgroup[label="Sociale Verzekeringsbank"] option', (o) => o.value);
-  await gip.getByLabel('To which service?').selectOption(svbService);
-  await gip.getByLabel('Question and handover note').fill('Child benefit while working in Heerlen, family in Poland.');
-  await gip.getByLabel('Legal basis').selectOption('consent');
-  await gip.getByLabel('Purpose of sharing').fill('Child benefit across the border');
-  await gip.getByRole('button', { name: 'Send the referral' }).click();
-  await gip.getByText('The referral was sent.').waitFor();
-  const url = gip.url().split('?')[0];
+  const url = await sendReferral(gip, {
+    organisation: 'Sociale Verzekeringsbank',
+    note: 'Child benefit while working in Heerlen, family in Poland.',
+    purpose: 'Child benefit across the border',
+  });
 
   // The destructive step is behind a disclosure that says what will happen.
   const confirm = gip.getByRole('button', { name: 'Yes, withdraw consent and delete the data' });

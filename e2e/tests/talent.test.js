@@ -8,12 +8,18 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startLoket, launchBrowser, startSmtpSink, signInAs, axeViolations } from './harness.js';
+import {
+  NURSING, registerEmployer, signInEmployer, draftNurseVacancy, verifyAndPublish, registerCandidate as register, openMatches, recordHire,
+} from './talent-steps.js';
 
 let loket;
 let browser;
 let sink;
 const STAFF = { email: 'sanne@wtmr.test', name: 'Sanne Janssen', role: 'staff', organization: 'wtmr', password: 'welkom in de regio maastricht' };
-const EMPLOYER = { email: 'hr@zorgheerlen.test', password: 'verpleging in parkstad heerlen' };
+const EMPLOYER = {
+  name: 'Zorggroep Heerlen', kvk: '1400 5678', municipality: 'GM0917', contact: 'Petra Willems',
+  email: 'hr@zorgheerlen.test', password: 'verpleging in parkstad heerlen',
+};
 
 before(async () => {
   sink = await startSmtpSink();
@@ -32,112 +38,32 @@ async function axe(page, where) {
   assert.deepEqual(await axeViolations(page), [], `axe on ${where}`);
 }
 
-/** A minimal, valid PDF. */
-function pdf(text) {
-  return Buffer.from(`%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n% ${text}\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n`);
-}
-
-async function registerCandidate(c) {
-  const context = await browser.newContext({ locale: 'en-GB' });
-  const page = await context.newPage();
-  await page.goto(`${loket.base}/talent/aanmelden?lang=en`);
-  await axe(page, `candidate form (${c.name})`);
-  await page.getByLabel('Name', { exact: true }).fill(c.name);
-  await page.getByLabel('E-mail address').fill(c.email);
-  await page.getByLabel('Country where you live').selectOption(c.country);
-  if (c.municipality) await page.getByLabel('Municipality in the region').selectOption(c.municipality);
-  await page.getByLabel(c.eu ? 'EU, EEA or Swiss nationality' : 'Another nationality').check();
-  await page.getByLabel('30 or older').check();
-  await page.getByLabel('Occupations', { exact: true }).fill('nurse responsible for general care');
-  await page.getByLabel('Skills', { exact: true }).fill(c.skills.join('\n'));
-  await page.getByLabel('Years of experience').fill(String(c.years));
-  await page.getByLabel('Highest education level').selectOption('6');
-  for (const [i, [language, level]] of c.languages.entries()) {
-    await page.getByLabel(`Language ${i + 1}`, { exact: true }).selectOption(language);
-    await page.getByLabel(`Level ${i + 1}`, { exact: true }).selectOption(level);
-  }
-  await page.getByLabel('How far will you travel to work (km)?').fill(String(c.commute));
-  if (c.relocate) await page.getByLabel('I am willing to move for a job').check();
-  await page.getByLabel('CV', { exact: true }).setInputFiles({ name: 'cv.pdf', mimeType: 'application/pdf', buffer: pdf(c.name) });
-  await page.getByLabel('I agree to this use of my details').check();
-  await page.getByRole('button', { name: 'Register' }).click();
-  await page.getByRole('heading', { name: 'Thank you for registering' }).waitFor();
-  await axe(page, `candidate registered (${c.name})`);
-  await context.close();
-}
-
-const NURSING = [
-  'administer prescribed medication',
-  'hygiene in a health care setting',
-  'implement fundamentals of nursing',
-  'apply nursing care in long-term care',
-  'work in a multicultural environment in health care',
-];
+/** A candidate registers; axe on each page of the form. */
+const registerCandidate = (c) => register(browser, loket.base, c, (page, where) => axe(page, where));
 
 test('an employer in Heerlen finds a German nurse, and the hire counts as a placement', async () => {
   // The employer registers.
   const employerContext = await browser.newContext({ locale: 'en-GB' });
   const employer = await employerContext.newPage();
-  await employer.goto(`${loket.base}/werkgevers/aanmelden?lang=en`);
-  await axe(employer, 'employer registration');
-  await employer.getByLabel('Organisation name').fill('Zorggroep Heerlen');
-  await employer.getByLabel('KvK number').fill('1400 5678');
-  await employer.getByLabel('Sector').selectOption('life-sciences-health');
-  await employer.getByLabel('Size').selectOption('large');
-  await employer.getByLabel('Municipality').selectOption('GM0917');
-  await employer.getByLabel('Your name').fill('Petra Willems');
-  await employer.getByLabel('Your e-mail address').fill(EMPLOYER.email);
-  await employer.getByLabel('Choose a password').fill(EMPLOYER.password);
-  await employer.getByRole('button', { name: 'Register' }).click();
-  await employer.getByRole('heading', { name: 'Registration received' }).waitFor();
-  await axe(employer, 'employer registered');
+  await registerEmployer(employer, loket.base, EMPLOYER, (where) => axe(employer, where));
 
   // The employer signs in (no second factor for employers) and drafts the vacancy
   // before verification: publishing has to wait, the draft does not.
-  await employer.goto(`${loket.base}/aanmelden?next=/werkgever&lang=en`);
-  await employer.getByLabel('E-mail address').fill(EMPLOYER.email);
-  await employer.getByLabel('Password').fill(EMPLOYER.password);
-  await employer.getByRole('button', { name: 'Sign in' }).click();
-  await employer.waitForURL(/\/werkgever/);
-  await employer.getByRole('heading', { name: 'Your vacancies' }).waitFor();
+  await signInEmployer(employer, loket.base, EMPLOYER);
   await axe(employer, 'employer home');
-  await employer.getByRole('link', { name: 'Post a vacancy' }).click();
-  await axe(employer, 'vacancy form');
-  await employer.getByLabel('Dutch', { exact: true }).first().fill('Verpleegkundige');
-  await employer.getByLabel('English', { exact: true }).first().fill('Nurse');
-  // Type-ahead: typing offers ESCO occupations (from /api/v1/esco/suggest).
-  await employer.getByLabel('Occupation', { exact: true }).pressSequentially('nurse resp', { delay: 30 });
-  await employer.locator('datalist option[value="nurse responsible for general care"]').waitFor({ state: 'attached' });
-  await employer.getByLabel('Occupation', { exact: true }).fill('nurse responsible for general care');
-  await employer.getByLabel('Essential skills').fill(NURSING.slice(0, 4).join('\n'));
-  await employer.getByLabel('Optional skills').fill('work in a multicultural environment in health care');
-  await employer.getByLabel('Education level').selectOption('6');
-  await employer.getByLabel('Language 1', { exact: true }).selectOption('nl');
-  await employer.getByLabel('Minimum level 1').selectOption('B1');
-  await employer.getByLabel('Language 2', { exact: true }).selectOption('de');
-  await employer.getByLabel('Minimum level 2').selectOption('B2');
-  await employer.getByLabel('Hours per week').fill('32');
-  await employer.getByLabel('Salary from').fill('3400');
-  await employer.getByLabel('Salary up to').fill('4600');
-  await employer.getByRole('button', { name: 'Save as draft' }).click();
-  await employer.getByRole('heading', { name: 'Your vacancies' }).waitFor();
-  await employer.getByText('Draft', { exact: true }).waitFor();
+  await draftNurseVacancy(employer, (where) => axe(employer, where));
 
-  // Programme staff verify it (it is not a recognised sponsor).
+  // Programme staff verify it (it is not a recognised sponsor); the employer completes the
+  // draft and publishes it.
   const staff = await (await browser.newContext({ locale: 'en-GB' })).newPage();
   await signInAs(staff, loket.base, STAFF, undefined, (where) => axe(staff, `staff ${where}`));
-  await staff.goto(`${loket.base}/beheer/talent?lang=en`);
-  await axe(staff, 'talent desk');
-  await staff.getByRole('button', { name: 'Verify – Zorggroep Heerlen' }).click();
-  await staff.getByText('Verified by programme staff').first().waitFor();
-
-  // After verification the employer completes the draft and publishes it.
-  await employer.reload();
-  await employer.getByRole('link', { name: /Complete and publish/ }).click();
-  await axe(employer, 'vacancy edit form');
-  assert.equal(await employer.getByLabel('Dutch', { exact: true }).first().inputValue(), 'Verpleegkundige', 'the draft is filled in');
-  await employer.getByRole('button', { name: 'Publish' }).click();
-  await employer.getByRole('link', { name: 'Verpleegkundige' }).or(employer.getByRole('link', { name: 'Nurse' })).first().waitFor();
+  await verifyAndPublish(staff, employer, loket.base, EMPLOYER, async (where) => {
+    const page = where === 'talent desk' ? staff : employer;
+    await axe(page, where);
+    if (where === 'vacancy edit form') {
+      assert.equal(await employer.getByLabel('Dutch', { exact: true }).first().inputValue(), 'Verpleegkundige', 'the draft is filled in');
+    }
+  });
 
   // The vacancy is public.
   const visitor = await (await browser.newContext({ locale: 'de-DE' })).newPage();
@@ -156,13 +82,7 @@ test('an employer in Heerlen finds a German nurse, and the hire counts as a plac
     skills: NURSING, years: 8, languages: [['en', 'C2'], ['nl', 'B1'], ['de', 'B2']], commute: 0, relocate: true });
 
   // Staff see the matches: the German nurse first, with reasons; the Indian nurse filtered out.
-  await staff.goto(`${loket.base}/beheer/talent?lang=en`);
-  await staff.getByRole('link', { name: /Verpleegkundige|Nurse/ }).first().click();
-  const first = staff.locator('li.match').first();
-  for (let i = 0; i < 20 && !(await first.isVisible()); i += 1) {
-    await staff.waitForTimeout(250); // the index follows the change feed (a quarter second)
-    await staff.reload();
-  }
+  const first = await openMatches(staff, loket.base);
   await axe(staff, 'matches');
   assert.match(await first.innerText(), /Lena Schmitz/);
   assert.match(await first.innerText(), /Essential skills \(40\.0\/40\): has 4 of 4/);
@@ -194,17 +114,10 @@ test('an employer in Heerlen finds a German nurse, and the hire counts as a plac
   await axe(candidate, 'consent given (de)');
 
   // The employer sees the profile and records the hire.
-  await employer.goto(`${loket.base}/werkgever?lang=en`);
-  await employer.getByRole('link', { name: 'Lena Schmitz' }).click();
-  await employer.getByText('lena@example.de').waitFor();
-  await axe(employer, 'introduction (employer)');
-  await employer.getByLabel('Next step').selectOption('introduced');
-  await employer.getByRole('button', { name: 'Save' }).click();
-  await employer.getByText('Saved.').waitFor();
-  await employer.getByLabel('Next step').selectOption('hired');
-  await employer.getByLabel('Start date (for a hire)').fill('2027-02-01');
-  await employer.getByRole('button', { name: 'Save' }).click();
-  await employer.getByText('Saved.').waitFor();
+  await recordHire(employer, loket.base, 'Lena Schmitz', '2027-02-01', async (where) => {
+    await employer.getByText('lena@example.de').waitFor();
+    await axe(employer, where);
+  });
   assert.match(await employer.locator('main').innerText(), /Status: Hired/);
 
   // The placement counts in the figures.
