@@ -80,26 +80,32 @@ impl Loaded {
     }
 }
 
-/// Reads a period's tallies: per month and organisation for the dashboard, or
-/// one kind with every breakdown for a drill-down.
-async fn load(
-    app: &App,
-    counted: &Scope,
-    period: &Period,
-    detail: Option<Kind>,
-) -> AppResult<Loaded> {
+/// What a use case reads of a period.
+enum Reading {
+    /// Every kind per month and organisation, and the named people: the dashboard.
+    Dashboard,
+    /// One kind with every breakdown: a drill-down of a tallied indicator.
+    Detail(Kind),
+    /// Routings only: a drill-down of the front door's routings (or of an
+    /// indicator that cannot be drilled, which is refused without tallies).
+    Routings,
+}
+
+/// Reads a period's tallies and routings.
+async fn load(app: &App, counted: &Scope, period: &Period, reading: Reading) -> AppResult<Loaded> {
     let (first, last) = (period.first, period.last);
-    let tallies = match detail {
-        Some(kind) => app.store.detailed_tallies(kind, first, last).await?,
-        None => app.store.monthly_tallies(first, last).await?,
-    };
-    let people = match detail {
-        Some(_) => NamedPeople::default(),
-        None => {
+    let (tallies, people) = match reading {
+        Reading::Dashboard => (
+            app.store.monthly_tallies(first, last).await?,
             app.store
                 .named_people(first, last, counted.partners.as_deref())
-                .await?
-        }
+                .await?,
+        ),
+        Reading::Detail(kind) => (
+            app.store.detailed_tallies(kind, first, last).await?,
+            NamedPeople::default(),
+        ),
+        Reading::Routings => (Vec::new(), NamedPeople::default()),
     };
     let routings = app.store.routings_per_day(first, last).await?;
     Ok(Loaded {
@@ -123,8 +129,8 @@ pub async fn results(
     let previous = period.previous();
     let counted = scope_of(scope, &idx);
     let (now, before) = tokio::try_join!(
-        load(app, &counted, &period, None),
-        load(app, &counted, &previous, None)
+        load(app, &counted, &period, Reading::Dashboard),
+        load(app, &counted, &previous, Reading::Dashboard)
     )?;
     let target_year = (period.first.year() == period.last.year()).then_some(period.first.year());
     let targets = match target_year {
@@ -204,7 +210,7 @@ pub async fn drill_down(
         app,
         &counted,
         &period,
-        Some(measure::tallied(i.measure).unwrap_or(Kind::Contacts)),
+        measure::tallied(i.measure).map_or(Reading::Routings, Reading::Detail),
     )
     .await?;
     let drilled = breakdown::drill(i, &counted, &period, &loaded.records(), by).map_err(|why| {

@@ -203,8 +203,13 @@ macro_rules! sqlx_tally_impls {
             ) -> $crate::StoreResult<()> {
                 let days = $crate::sql::tallies::prepared_people(days);
                 Self::insert_person_days(tx, days.clone()).await?;
-                if days.iter().any(|(_, n)| *n < 0) {
-                    ::sqlx::query("DELETE FROM monitoring_people WHERE n <= 0")
+                // A day left with no contact of the person goes (by its key, not
+                // by a scan of the table).
+                for (d, _) in days.iter().filter(|(_, n)| *n < 0) {
+                    ::sqlx::query("DELETE FROM monitoring_people WHERE day = $1 AND organisation = $2 AND person_key = $3 AND n <= 0")
+                        .bind(d.day.to_string())
+                        .bind(&d.organisation)
+                        .bind(d.person_key)
                         .execute(&mut **tx)
                         .await
                         .map_err($crate::sql::db)?;
