@@ -37,11 +37,12 @@ pub fn built_schema_version() -> i64 {
 }
 
 impl PostgresStore {
-    /// No row in any table but the migrations' own bookkeeping.
+    /// No row in any table but the bookkeeping of the migrations and of the
+    /// monitoring tallies (built, over nothing, at every first start).
     pub async fn is_blank(&self) -> StoreResult<bool> {
         let tables: Vec<String> = sqlx::query_scalar(
             "SELECT tablename::text FROM pg_tables WHERE schemaname = current_schema() \
-             AND tablename NOT IN ('_sqlx_migrations', 'audit_head')",
+             AND tablename NOT IN ('_sqlx_migrations', 'audit_head', 'monitoring_tallies_built')",
         )
         .fetch_all(&self.pool)
         .await

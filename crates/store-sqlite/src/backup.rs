@@ -41,11 +41,12 @@ pub fn file_of(url: &str) -> Option<PathBuf> {
 }
 
 impl SqliteStore {
-    /// No row in any table but the migrations' own bookkeeping.
+    /// No row in any table but the bookkeeping of the migrations and of the
+    /// monitoring tallies (built, over nothing, at every first start).
     pub async fn is_blank(&self) -> StoreResult<bool> {
         let tables: Vec<String> = sqlx::query_scalar(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' \
-             AND name NOT IN ('_sqlx_migrations', 'audit_head')",
+             AND name NOT IN ('_sqlx_migrations', 'audit_head', 'monitoring_tallies_built')",
         )
         .fetch_all(&self.pool)
         .await
