@@ -207,6 +207,21 @@ print(zipfile.ZipFile(${JSON.stringify(xlsx)}).read('xl/worksheets/sheet2.xml').
   assert.deepEqual(row('contacts').slice(-3), [String(recount), String(TARGET), '0']);
   assert.deepEqual([row('referrals-made'), row('referrals-taken-up'), row('placements')].map((r) => r.at(-2)), [String(made), String(takenUp), 'hidden']);
 
+  // The quarterly report by e-mail: subscribing says when the first mail comes.
+  await funder.getByRole('button', { name: 'Send me the quarterly report' }).click();
+  await funder.waitForURL(/abonnement=aan/);
+  assert.match(await funder.getByRole('status').innerText(), /The first e-mail comes after this quarter ends/);
+  assert.equal(await funder.getByRole('button', { name: 'Stop the quarterly report' }).count(), 1);
+  await axeAtBothWidths(funder, 'results after subscribing');
+  // A link of no subscription says so, without signing in.
+  const strangers = await browser.newContext({ locale: 'en-GB' });
+  const stranger = await strangers.newPage();
+  const gone = await stranger.goto(`${loket.base}/abonnement/no-such-link?lang=en`);
+  assert.equal(gone.status(), 404);
+  assert.match(await stranger.getByRole('status').innerText(), /belongs to no subscription/);
+  await axeAtBothWidths(stranger, 'unsubscribe link');
+  await strangers.close();
+
   // The coordinator sees every number, the single placement too.
   await coordinator.goto(`${loket.base}/beheer/resultaten?lang=en`);
   assert.equal(Number((await coordinator.locator('[data-indicator="placements"]').innerText()).trim()), placements);

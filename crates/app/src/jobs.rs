@@ -1,6 +1,7 @@
 //! The job worker: takes due jobs from the database queue (every node may run
 //! one; each job goes to one worker) and runs them. Kinds: `mail` (send a queued
-//! message) and `retention` (the daily clean-up the processing register asks for).
+//! message), `retention` (the daily clean-up the processing register asks for),
+//! `service-levels` (overdue referrals) and `quarterly-reports` (subscribers' mails).
 
 use crate::App;
 use crate::mail::Mail;
@@ -14,6 +15,8 @@ pub const MAIL: &str = crate::mail::JOB_KIND;
 pub const RETENTION: &str = "retention";
 /// Daily: reminders for overdue referrals and escalation to the coordinator.
 pub const SERVICE_LEVELS: &str = "service-levels";
+/// Daily: mails subscribers the report of a quarter that ended.
+pub const QUARTERLY_REPORTS: &str = crate::monitoring::subscriptions::JOB;
 /// Working days a referral may be overdue before the coordinator hears of it.
 const ESCALATE_AFTER_WORKING_DAYS: u32 = 2;
 
@@ -25,7 +28,10 @@ const DAY_SECS: i64 = 24 * 60 * 60;
 /// first run right away).
 pub async fn schedule_retention(state: &App) -> Result<(), StoreError> {
     let backup = state.backup.as_ref().map(|_| crate::backup::JOB);
-    for kind in [RETENTION, SERVICE_LEVELS].into_iter().chain(backup) {
+    for kind in [RETENTION, SERVICE_LEVELS, QUARTERLY_REPORTS]
+        .into_iter()
+        .chain(backup)
+    {
         if state.store.pending_jobs(kind).await? == 0 {
             state.store.enqueue(kind, "{}", state.clock.unix()).await?;
         }
@@ -106,6 +112,20 @@ async fn run(state: &App, job: &Job) -> Result<(), String> {
                 .map(|_| ())
                 .map_err(|e| e.to_string())
         }
+        QUARTERLY_REPORTS => {
+            let sent = crate::monitoring::subscriptions::send_due(state, state.clock.today())
+                .await
+                .map_err(|e| e.to_string())?;
+            if sent > 0 {
+                tracing::info!(mails = sent, "quarterly reports queued");
+            }
+            state
+                .store
+                .enqueue(QUARTERLY_REPORTS, "{}", state.clock.unix() + DAY_SECS)
+                .await
+                .map(|_| ())
+                .map_err(|e| e.to_string())
+        }
         crate::backup::JOB => {
             // Without a schedule (configuration removed) the job ends here.
             let Some(schedule) = &state.backup else {
@@ -162,6 +182,7 @@ async fn send_notice(state: &App, notice: &Notice) -> Result<(), StoreError> {
         to: account.email.as_str().to_string(),
         subject: state.i18n.t(lang, "mail-notice-subject"),
         body,
+        unsubscribe: None,
     };
     state
         .mailer

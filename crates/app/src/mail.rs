@@ -4,6 +4,7 @@
 //! the recipient's own address.
 
 use lettre::message::Mailbox;
+use lettre::message::header::{HeaderName, HeaderValue};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
@@ -27,6 +28,11 @@ pub struct Mail {
     pub to: String,
     pub subject: String,
     pub body: String,
+    /// A link that ends what the mail is about without signing in; sent as
+    /// `List-Unsubscribe` with one-click unsubscribing (RFC 8058), so mail
+    /// programs can offer it too.
+    #[serde(default)]
+    pub unsubscribe: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -108,10 +114,22 @@ impl Mailer {
             .to
             .parse()
             .map_err(|e: lettre::address::AddressError| MailError::Build(e.to_string()))?;
-        let message = Message::builder()
+        let mut builder = Message::builder()
             .from(self.from.clone())
             .to(to)
-            .subject(mail.subject.clone())
+            .subject(mail.subject.clone());
+        if let Some(link) = &mail.unsubscribe {
+            builder = builder
+                .raw_header(HeaderValue::new(
+                    HeaderName::new_from_ascii_str("List-Unsubscribe"),
+                    format!("<{link}>"),
+                ))
+                .raw_header(HeaderValue::new(
+                    HeaderName::new_from_ascii_str("List-Unsubscribe-Post"),
+                    "List-Unsubscribe=One-Click".to_string(),
+                ));
+        }
+        let message = builder
             .body(mail.body.clone())
             .map_err(|e| MailError::Build(e.to_string()))?;
         match &self.transport {

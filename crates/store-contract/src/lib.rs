@@ -6,6 +6,7 @@
 mod monitoring;
 mod referrals;
 mod regions;
+mod subscriptions;
 mod talent;
 mod tallies;
 
@@ -14,6 +15,7 @@ use loket_store::{Feedback, RouteCount, RouteTally, Store, StoreError};
 pub use monitoring::*;
 pub use referrals::*;
 pub use regions::*;
+pub use subscriptions::*;
 pub use talent::*;
 pub use tallies::*;
 
@@ -466,7 +468,7 @@ pub async fn accounts_have_unique_emails_and_roles(store: &dyn Store) {
     ));
 }
 
-async fn an_account(store: &dyn Store, email: &str) -> loket_domain::account::Account {
+pub(crate) async fn an_account(store: &dyn Store, email: &str) -> loket_domain::account::Account {
     let new = loket_store::NewAccount {
         email: loket_domain::account::Email::parse(email).expect("email"),
         display_name: "Jan Smeets".into(),
@@ -1144,6 +1146,7 @@ macro_rules! contract_tests {
             routings_are_counted_per_day_and_front_door,
             a_programmes_milestones_and_money_are_kept_with_their_history,
             tallies_follow_every_record_and_rebuild_the_same,
+            report_subscriptions_mail_each_quarter_once_until_ended,
             employers_are_unique_by_kvk_and_verified_with_versions,
             vacancies_are_versioned_and_on_the_change_feed,
             a_candidate_and_their_cv_are_stored_together_or_not_at_all,

@@ -7,6 +7,7 @@ pub mod referrals;
 mod sign_in;
 #[cfg(feature = "sqlx")]
 pub mod sql;
+pub mod subscriptions;
 pub mod talent;
 pub mod uploads;
 
@@ -239,6 +240,7 @@ pub trait Store:
     + referrals::ApiTokenStore
     + talent::TalentStore
     + monitoring::MonitoringStore
+    + subscriptions::SubscriptionStore
     + uploads::UploadStore
     + backup::Snapshots
 {
@@ -262,6 +264,7 @@ impl<T> Store for T where
         + referrals::ApiTokenStore
         + talent::TalentStore
         + monitoring::MonitoringStore
+        + subscriptions::SubscriptionStore
         + uploads::UploadStore
         + backup::Snapshots
 {

@@ -55,6 +55,7 @@ pub async fn ask_to_complete(
                 to: to.clone(),
                 subject: subject.clone(),
                 body: body.clone(),
+                unsubscribe: None,
             },
         )
         .await?;

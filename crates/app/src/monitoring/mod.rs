@@ -2,11 +2,13 @@
 //! a programme's milestones
 //! and money (`programme`), and the results of the
 //! indicators for a scope and period against their targets and the period before
-//! (`results`), as every audience, export and report reads them.
+//! (`results`), as every audience, export and report reads them, and who
+//! receives them by mail each quarter (`subscriptions`).
 
 pub mod funding;
 pub mod programme;
 pub mod results;
+pub mod subscriptions;
 pub mod targets;
 
 use chrono::NaiveDate;

@@ -391,6 +391,7 @@ pub async fn propose(
         to: candidate.details.email.clone(),
         subject: state.i18n.t(lang, "mail-introduction-subject"),
         body,
+        unsubscribe: None,
     };
     crate::mail::enqueue(state, &mail).await?;
     audit(

@@ -112,7 +112,68 @@ impl Period {
 
 /// `YYYY-Qn` of a day.
 pub fn quarter_of(day: NaiveDate) -> String {
-    format!("{}-Q{}", day.year(), (day.month() - 1) / 3 + 1)
+    Quarter::of(day).code()
+}
+
+/// A calendar quarter: what a quarterly report covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Quarter {
+    pub year: i32,
+    /// 1 to 4.
+    pub number: u32,
+}
+
+impl Quarter {
+    pub fn of(day: NaiveDate) -> Quarter {
+        Quarter {
+            year: day.year(),
+            number: (day.month() - 1) / 3 + 1,
+        }
+    }
+
+    /// The quarter before this one.
+    pub fn previous(self) -> Quarter {
+        if self.number <= 1 {
+            Quarter {
+                year: self.year - 1,
+                number: 4,
+            }
+        } else {
+            Quarter {
+                year: self.year,
+                number: self.number - 1,
+            }
+        }
+    }
+
+    /// The last quarter that has ended on `today`.
+    pub fn last_ended(today: NaiveDate) -> Quarter {
+        Quarter::of(today).previous()
+    }
+
+    /// `YYYY-Qn`; codes of four-digit years sort as the quarters do.
+    pub fn code(self) -> String {
+        format!("{}-Q{}", self.year, self.number)
+    }
+
+    pub fn parse(code: &str) -> Option<Quarter> {
+        let (year, n) = code.split_once("-Q")?;
+        let q = Quarter {
+            year: year.parse().ok()?,
+            number: n.parse().ok().filter(|n| (1..=4).contains(n))?,
+        };
+        q.period().map(|_| q)
+    }
+
+    /// Its first to its last day.
+    pub fn period(self) -> Option<Period> {
+        let first = NaiveDate::from_ymd_opt(self.year, self.number * 3 - 2, 1)?;
+        let next = first.checked_add_months(chrono::Months::new(3))?;
+        Some(Period {
+            first,
+            last: next.pred_opt()?,
+        })
+    }
 }
 
 #[cfg(test)]
@@ -144,5 +205,21 @@ mod tests {
         assert_eq!(before.days(), q.days());
         assert_eq!(q.months(), vec!["2026-04", "2026-05", "2026-06"]);
         assert_eq!(quarter_of(q.first), "2026-Q2");
+    }
+
+    #[test]
+    fn the_last_ended_quarter_is_the_one_before_today() {
+        let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let q = Quarter::last_ended(day("2026-10-01"));
+        assert_eq!(q.code(), "2026-Q3");
+        let p = q.period().unwrap();
+        assert_eq!((p.first, p.last), (day("2026-07-01"), day("2026-09-30")));
+        let january = Quarter::last_ended(day("2027-01-15"));
+        assert_eq!(january.code(), "2026-Q4");
+        assert_eq!(january.period().unwrap().last, day("2026-12-31"));
+        assert_eq!(Quarter::parse("2026-Q4"), Some(january));
+        assert_eq!(Quarter::parse("2026-Q5"), None);
+        assert_eq!(Quarter::parse("Q1"), None);
+        assert!(Quarter::parse("2026-Q3") < Quarter::parse("2026-Q4"));
     }
 }

@@ -1415,3 +1415,27 @@ funding-no-amount = kein Betrag in der Quelle
 funding-conditions = Bedingungen
 funding-deadline-passed = Frist abgelaufen
 funding-source = Quelle
+subscription-title = Quartalsbericht per E-Mail
+subscription-lead = Nach jedem Quartal erhalten Sie eine E-Mail mit einem Link zu den Ergebnissen von { $scope } für dieses Quartal und zu deren PDF. Die Zahlen selbst bleiben hinter Ihrer Anmeldung.
+subscription-subscribe = Quartalsbericht an mich senden
+subscription-active = Sie erhalten den Quartalsbericht von { $scope } per E-Mail.
+subscription-stop = Quartalsbericht abbestellen
+subscription-added = Angemeldet. Die erste E-Mail kommt nach dem Ende dieses Quartals.
+subscription-ended = Sie erhalten keinen Quartalsbericht dieser Ergebnisse mehr.
+subscription-error-scope-unknown = Für diese Ergebnisse können Sie sich nicht anmelden.
+subscription-mail-subject = Quartalsbericht { $quarter }: { $scope }
+subscription-mail-body = Die Ergebnisse von { $scope } für { $quarter } liegen vor.
+
+    Die Ergebnisse am Bildschirm (nach der Anmeldung):
+    { $results }
+
+    Der Bericht als PDF (nach der Anmeldung):
+    { $pdf }
+
+    Sie erhalten diese E-Mail, weil Sie in loket den Quartalsbericht bestellt haben. Abbestellen (ohne Anmeldung):
+    { $unsubscribe }
+unsubscribe-title = Quartalsbericht abbestellen
+unsubscribe-question = Möchten Sie den Quartalsbericht von { $scope } nicht mehr an diese Adresse erhalten?
+unsubscribe-confirm = Ja, Quartalsbericht abbestellen
+unsubscribe-done = Erledigt: Sie erhalten keinen Quartalsbericht von { $scope } mehr. Auf der Ergebnisseite können Sie ihn wieder bestellen.
+unsubscribe-unknown = Dieser Link gehört (nicht mehr) zu einem Abonnement: Sie erhalten darüber keinen Quartalsbericht.

@@ -1412,3 +1412,27 @@ funding-no-amount = no amount in the source
 funding-conditions = Conditions
 funding-deadline-passed = deadline passed
 funding-source = Source
+subscription-title = Quarterly report by e-mail
+subscription-lead = After each quarter you receive an e-mail with a link to that quarter's results of { $scope } and to its PDF. The figures themselves stay behind your sign-in.
+subscription-subscribe = Send me the quarterly report
+subscription-active = You receive the quarterly report of { $scope } by e-mail.
+subscription-stop = Stop the quarterly report
+subscription-added = Subscribed. The first e-mail comes after this quarter ends.
+subscription-ended = You will receive no more quarterly reports of these results.
+subscription-error-scope-unknown = You cannot subscribe to these results.
+subscription-mail-subject = Quarterly report { $quarter }: { $scope }
+subscription-mail-body = The results of { $scope } for { $quarter } are ready.
+
+    The results on screen (after signing in):
+    { $results }
+
+    The report as a PDF (after signing in):
+    { $pdf }
+
+    You receive this e-mail because you subscribed to the quarterly report in loket. To stop it (no sign-in needed):
+    { $unsubscribe }
+unsubscribe-title = Stop the quarterly report
+unsubscribe-question = Do you want to stop receiving the quarterly report of { $scope } at this address?
+unsubscribe-confirm = Yes, stop the quarterly report
+unsubscribe-done = Done: you will receive no more quarterly reports of { $scope }. You can subscribe again on the results page.
+unsubscribe-unknown = This link belongs to no subscription (any more): you receive no quarterly report through it.

@@ -1415,3 +1415,27 @@ funding-no-amount = pas de montant dans la source
 funding-conditions = Conditions
 funding-deadline-passed = échéance passée
 funding-source = Source
+subscription-title = Rapport trimestriel par e-mail
+subscription-lead = Après chaque trimestre, vous recevez un e-mail avec un lien vers les résultats de { $scope } pour ce trimestre et vers leur PDF. Les chiffres eux-mêmes restent derrière votre connexion.
+subscription-subscribe = M'envoyer le rapport trimestriel
+subscription-active = Vous recevez le rapport trimestriel de { $scope } par e-mail.
+subscription-stop = Arrêter le rapport trimestriel
+subscription-added = Abonnement enregistré. Le premier e-mail arrive après la fin de ce trimestre.
+subscription-ended = Vous ne recevrez plus de rapport trimestriel de ces résultats.
+subscription-error-scope-unknown = Vous ne pouvez pas vous abonner à ces résultats.
+subscription-mail-subject = Rapport trimestriel { $quarter } : { $scope }
+subscription-mail-body = Les résultats de { $scope } pour { $quarter } sont prêts.
+
+    Les résultats à l'écran (après connexion) :
+    { $results }
+
+    Le rapport en PDF (après connexion) :
+    { $pdf }
+
+    Vous recevez cet e-mail parce que vous vous êtes abonné au rapport trimestriel dans loket. Pour l'arrêter (sans connexion) :
+    { $unsubscribe }
+unsubscribe-title = Arrêter le rapport trimestriel
+unsubscribe-question = Voulez-vous ne plus recevoir le rapport trimestriel de { $scope } à cette adresse ?
+unsubscribe-confirm = Oui, arrêter le rapport trimestriel
+unsubscribe-done = C'est fait : vous ne recevrez plus de rapport trimestriel de { $scope }. Vous pouvez vous réabonner sur la page des résultats.
+unsubscribe-unknown = Ce lien n'appartient (plus) à aucun abonnement : vous ne recevez aucun rapport trimestriel par son biais.

@@ -1415,3 +1415,27 @@ funding-no-amount = geen bedrag in de bron
 funding-conditions = Voorwaarden
 funding-deadline-passed = termijn verstreken
 funding-source = Bron
+subscription-title = Kwartaalrapportage per e-mail
+subscription-lead = Na elk kwartaal krijgt u een e-mail met een link naar de resultaten van { $scope } over dat kwartaal en naar de pdf ervan. De cijfers zelf blijven achter uw aanmelding.
+subscription-subscribe = Stuur mij de kwartaalrapportage
+subscription-active = U ontvangt de kwartaalrapportage van { $scope } per e-mail.
+subscription-stop = Stop de kwartaalrapportage
+subscription-added = Aangemeld. De eerste e-mail komt na afloop van dit kwartaal.
+subscription-ended = U ontvangt geen kwartaalrapportage van deze resultaten meer.
+subscription-error-scope-unknown = Voor deze resultaten kunt u zich niet aanmelden.
+subscription-mail-subject = Kwartaalrapportage { $quarter }: { $scope }
+subscription-mail-body = De resultaten van { $scope } over { $quarter } staan klaar.
+
+    De resultaten op het scherm (na aanmelden):
+    { $results }
+
+    De rapportage als pdf (na aanmelden):
+    { $pdf }
+
+    U krijgt deze e-mail omdat u zich in loket hebt aangemeld voor de kwartaalrapportage. Stoppen (zonder aanmelden):
+    { $unsubscribe }
+unsubscribe-title = Kwartaalrapportage stoppen
+unsubscribe-question = Wilt u de kwartaalrapportage van { $scope } niet meer op dit adres ontvangen?
+unsubscribe-confirm = Ja, stop de kwartaalrapportage
+unsubscribe-done = Gedaan: u ontvangt geen kwartaalrapportage van { $scope } meer. Op de resultatenpagina kunt u zich opnieuw aanmelden.
+unsubscribe-unknown = Deze link hoort (niet meer) bij een abonnement: u ontvangt er geen kwartaalrapportage door.

@@ -9,6 +9,7 @@ pub mod jobs;
 pub mod monitoring;
 pub mod referrals;
 pub mod sign_in;
+pub mod subscriptions;
 pub mod talent;
 pub mod talent_rows;
 pub mod tallies;

@@ -302,6 +302,8 @@ macro_rules! sqlx_sign_in_impls {
                     "DELETE FROM sessions WHERE account_id = $1",
                     "DELETE FROM one_time_tokens WHERE account_id = $1",
                     "DELETE FROM memberships WHERE account_id = $1",
+                    // Its links go with each subscription (ON DELETE CASCADE).
+                    "DELETE FROM report_subscriptions WHERE account_id = $1",
                 ] {
                     ::sqlx::query(sql)
                         .bind(account_id)

@@ -1,6 +1,7 @@
 //! Monitoring: the results of the indicators against their targets (the
 //! dashboard, per audience and scope), its exports, the coordinator's targets,
-//! and a programme's milestones, money and progress report.
+//! the quarterly report by e-mail (subscribing, and the mailed unsubscribe
+//! link), and a programme's milestones, money and progress report.
 //! Each route names its access rule here; the authorization layer enforces it.
 
 pub(crate) mod drill;
@@ -10,6 +11,7 @@ pub(crate) mod programme;
 pub(crate) mod query;
 pub(crate) mod report;
 pub(crate) mod results;
+pub(crate) mod subscription;
 pub(crate) mod targets;
 
 use crate::routes::{Access, RouteTable, Scope};
@@ -33,6 +35,13 @@ pub(crate) fn routes(table: RouteTable) -> RouteTable {
             Allowed(Action::ViewReferralFigures, Scope::Network),
             drill::page,
         )
+        .post(
+            "/beheer/resultaten/abonnement",
+            Allowed(Action::ViewReferralFigures, Scope::Network),
+            subscription::save,
+        )
+        .get("/abonnement/{token}", Access::Public, subscription::confirm)
+        .post("/abonnement/{token}", Access::Public, subscription::end)
         .get(
             "/beheer/doelen",
             Allowed(Action::SetTargets, Scope::Network),

@@ -25,6 +25,9 @@ pub struct Params {
     pub van: String,
     #[serde(default)]
     pub tot: String,
+    /// `aan` or `uit`: the quarterly report was just subscribed to or stopped.
+    #[serde(default)]
+    pub abonnement: String,
 }
 
 /// The question as understood: whose results, for which period (or the period's

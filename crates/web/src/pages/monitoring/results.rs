@@ -17,6 +17,7 @@ use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use loket_app::monitoring::results::{self, IndicatorResult, Results};
+use loket_app::monitoring::subscriptions;
 use loket_domain::monitoring::measure::Shown;
 use loket_domain::monitoring::{Period, Unit};
 
@@ -50,6 +51,20 @@ pub struct ResultsPage {
     /// The export links' query (scope and period).
     export_query: String,
     can_set_targets: bool,
+    subscription: SubscriptionBox,
+}
+
+/// The quarterly report by e-mail for the scope shown.
+pub struct SubscriptionBox {
+    /// The session's form token.
+    pub token: String,
+    /// The scope's `org` value.
+    pub scope: String,
+    pub subscribed: bool,
+    /// What it is: "After each quarter …" or "You receive …".
+    pub text: String,
+    /// What was just done, when the dashboard comes back from the form.
+    pub notice: Option<String>,
 }
 
 /// A number as the page shows it.
@@ -245,9 +260,27 @@ pub async fn page(
 
 /// The dashboard for what was asked (with the period's problems next to its fields).
 pub(crate) async fn show(state: &AppState, ui: Page, viewer: &Viewer, params: &Params) -> Response {
+    show_with(state, ui, viewer, params, Errors::default()).await
+}
+
+/// The dashboard with problems of a form sent from it as well.
+pub(crate) async fn show_with(
+    state: &AppState,
+    ui: Page,
+    viewer: &Viewer,
+    params: &Params,
+    more: Errors,
+) -> Response {
     let Page { lang, tr, uri } = ui;
-    let Some(asked) = query::ask(state, &tr, &viewer.memberships, params) else {
+    let Some(mut asked) = query::ask(state, &tr, &viewer.memberships, params) else {
         return crate::pages::errors::forbidden_page(state, lang, &uri, Some(viewer));
+    };
+    for (field, message) in more.all() {
+        asked.errors.add(field, message);
+    }
+    let subscribed = match subscriptions::subscribed_scopes(state, &viewer.account.id).await {
+        Ok(scopes) => scopes.contains(&scope_value(&asked.choice.scope)),
+        Err(e) => return failure(e),
     };
     let r = match results::results(state, &asked.choice.scope, asked.choice.exact, asked.period)
         .await
@@ -312,6 +345,24 @@ pub(crate) async fn show(state: &AppState, ui: Page, viewer: &Viewer, params: &P
             loket_domain::policy::Action::SetTargets,
             loket_domain::policy::Target::Network,
         ),
+        subscription: SubscriptionBox {
+            token: state.form_token(viewer),
+            scope: scope_value(&asked.choice.scope),
+            subscribed,
+            text: tr.s(
+                if subscribed {
+                    "subscription-active"
+                } else {
+                    "subscription-lead"
+                },
+                &[("scope", scope_name(&tr, &idx, lang, &asked.choice.scope))],
+            ),
+            notice: match params.abonnement.as_str() {
+                "aan" if subscribed => Some(tr.t("subscription-added")),
+                "uit" if !subscribed => Some(tr.t("subscription-ended")),
+                _ => None,
+            },
+        },
     };
     render(status, &page)
 }
