@@ -53,10 +53,13 @@ async function axeAtBothWidths(page, where) {
   assert.deepEqual(await axeViolations(page), [], `axe on ${where}`);
 }
 
+/** Second-factor secrets of those who enrolled, for their next sign-in. */
+const secrets = {};
+
 async function signedIn(account) {
   const context = await browser.newContext({ locale: 'en-GB', acceptDownloads: true });
   const page = await context.newPage();
-  await signInAs(page, loket.base, account);
+  secrets[account.email] = await signInAs(page, loket.base, account, secrets[account.email]);
   return page;
 }
 
@@ -225,4 +228,44 @@ print(zipfile.ZipFile(${JSON.stringify(xlsx)}).read('xl/worksheets/sheet2.xml').
   // The coordinator sees every number, the single placement too.
   await coordinator.goto(`${loket.base}/beheer/resultaten?lang=en`);
   assert.equal(Number((await coordinator.locator('[data-indicator="placements"]').innerText()).trim()), placements);
+});
+
+test('the coordinator splits a maximum, marks a condition met and links the funder, who sees what it funds', async () => {
+  const coordinator = await signedIn(COORDINATOR);
+  await coordinator.goto(`${loket.base}/beheer/financiering?lang=en`);
+  // An amount with three decimals is refused next to its field; nothing is stored.
+  await coordinator.getByLabel('Organisation', { exact: true }).selectOption({ label: 'Welcome to Maastricht Region' });
+  await coordinator.getByLabel('Year', { exact: true }).selectOption('2026');
+  await coordinator.getByLabel('Maximum for this organisation (euro)').fill('250.000,125');
+  await coordinator.getByRole('button', { name: 'Save the share' }).click();
+  assert.match(await coordinator.locator('#amount-error').innerText(), /at most two decimals/);
+  await axeAtBothWidths(coordinator, 'funding with an error');
+  await coordinator.getByLabel('Maximum for this organisation (euro)').fill('250.000');
+  await coordinator.getByRole('button', { name: 'Save the share' }).click();
+  await coordinator.waitForURL(/opgeslagen=1/);
+  const split = coordinator.locator('table', { has: coordinator.locator('caption', { hasText: 'Maximum per organisation per year' }) });
+  assert.match(await split.innerText(), /€ 250\.000,00 of € 1\.200\.000,00/);
+
+  await coordinator.getByLabel('Condition', { exact: true }).selectOption({ index: 0 });
+  await coordinator.getByLabel('Status', { exact: true }).selectOption('met');
+  await coordinator.getByLabel('On', { exact: true }).fill('2026-02-12');
+  await coordinator.getByRole('button', { name: 'Save the status' }).click();
+  await coordinator.waitForURL(/opgeslagen=1/);
+  assert.match(await coordinator.locator('.condition-state').first().innerText(), /Met on 12 February 2026 \(recorded by Regisseur\)/);
+
+  await coordinator.getByLabel('Funder account').selectOption({ label: `${FUNDER.name} (${FUNDER.email})` });
+  await coordinator.getByLabel('Funder', { exact: true }).selectOption({ label: 'Stichting Economische Samenwerking Zuid-Limburg (ESZL)' });
+  await coordinator.getByRole('button', { name: 'Link the account' }).click();
+  await coordinator.waitForURL(/opgeslagen=1/);
+  await axeAtBothWidths(coordinator, 'funding');
+
+  const funder = await funderSignedIn(FUNDER);
+  await funder.goto(`${loket.base}/beheer/financiering?lang=en`);
+  const mine = funder.locator('section', { has: funder.getByRole('heading', { name: /What Stichting Economische Samenwerking Zuid-Limburg \(ESZL\) funds/ }) });
+  await mine.getByRole('link', { name: 'Welcome to Maastricht Region', exact: true }).click();
+  await funder.waitForURL(/\/beheer\/resultaten\?org=/);
+  assert.match(await funder.locator('h1').innerText(), /Welcome to Maastricht Region/);
+  await funder.goto(`${loket.base}/beheer/financiering?lang=en`);
+  assert.equal(await funder.getByRole('button', { name: 'Save the share' }).count(), 0, 'a funder records nothing');
+  await axeAtBothWidths(funder, 'funding as the funder');
 });

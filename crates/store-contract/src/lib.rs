@@ -3,6 +3,7 @@
 //! [`contract_tests!`](crate::contract_tests) with a function that makes a fresh,
 //! migrated, empty store; the macro makes one test per contract below.
 
+mod funding;
 mod monitoring;
 mod referrals;
 mod regions;
@@ -10,6 +11,7 @@ mod subscriptions;
 mod talent;
 mod tallies;
 
+pub use funding::*;
 use loket_domain::CatalogueDocument;
 use loket_store::{Feedback, RouteCount, RouteTally, Store, StoreError};
 pub use monitoring::*;
@@ -1147,6 +1149,7 @@ macro_rules! contract_tests {
             a_programmes_milestones_and_money_are_kept_with_their_history,
             tallies_follow_every_record_and_rebuild_the_same,
             report_subscriptions_mail_each_quarter_once_until_ended,
+            funding_records_keep_their_history_and_read_the_newest,
             employers_are_unique_by_kvk_and_verified_with_versions,
             vacancies_are_versioned_and_on_the_change_feed,
             a_candidate_and_their_cv_are_stored_together_or_not_at_all,

@@ -2,6 +2,7 @@
 //! the SQL both sqlx backends share. The contract suite every backend must pass
 //! lives in `loket-store-contract` (tests only).
 
+pub mod funding;
 pub mod monitoring;
 pub mod referrals;
 mod sign_in;
@@ -240,6 +241,7 @@ pub trait Store:
     + referrals::ApiTokenStore
     + talent::TalentStore
     + monitoring::MonitoringStore
+    + funding::FundingStore
     + subscriptions::SubscriptionStore
     + uploads::UploadStore
     + backup::Snapshots
@@ -264,6 +266,7 @@ impl<T> Store for T where
         + referrals::ApiTokenStore
         + talent::TalentStore
         + monitoring::MonitoringStore
+        + funding::FundingStore
         + subscriptions::SubscriptionStore
         + uploads::UploadStore
         + backup::Snapshots

@@ -309,3 +309,252 @@ async fn the_funder_sees_who_funds_what_with_the_employer_boards_fees() {
         StatusCode::FORBIDDEN
     );
 }
+
+/// A form on the funding page, sent with the page's token.
+async fn post_funding(
+    c: &mut Client,
+    app: &TestApp,
+    path: &str,
+    fields: &[(&str, &str)],
+) -> support::Reply {
+    let page = c.get(&app.router, "/beheer/financiering?lang=en").await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    let token = page.input("token");
+    let mut all = vec![("token", token.as_str())];
+    all.extend_from_slice(fields);
+    c.post(&app.router, path, &all).await
+}
+
+#[tokio::test]
+async fn the_coordinator_splits_a_maximum_records_a_condition_and_links_a_funder() {
+    let app = app().await;
+    let (mut coordinator, _) = signed_in(&app.state, Role::Coordinator, None).await;
+    let (mut funder, funder_id) = signed_in(&app.state, Role::Funder, None).await;
+    let share = "/beheer/financiering/aandeel?lang=en";
+    let agreement = ("agreement", "samenwerkingsovereenkomst-2024");
+
+    // Every mistake at once, next to its field, and nothing stored.
+    let bad = post_funding(
+        &mut coordinator,
+        &app,
+        share,
+        &[
+            agreement,
+            ("recipient", "bakery"),
+            ("year", "2031"),
+            ("amount", "12,345"),
+        ],
+    )
+    .await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    for (id, message) in [
+        (
+            "recipient-error",
+            "Choose an organisation that this agreement funds.",
+        ),
+        ("year-error", "Choose a year of this agreement."),
+        ("amount-error", "Use at most two decimals (cents)."),
+    ] {
+        assert!(
+            bad.body.contains(&format!("id=\"{id}\">{message}")),
+            "{id}: {}",
+            bad.body
+        );
+    }
+    assert!(
+        bad.body.contains("value=\"12,345\""),
+        "the amount stays as typed"
+    );
+    assert!(
+        app.state
+            .store
+            .shares("zuid-limburg")
+            .await
+            .unwrap()
+            .is_empty()
+    );
+
+    // €1,000,000 to the GIP Maastricht; then €200,000.01 to WTMR is over the €1.2 million.
+    let ok = post_funding(
+        &mut coordinator,
+        &app,
+        share,
+        &[
+            agreement,
+            ("recipient", "gip-maastricht"),
+            ("year", "2026"),
+            ("amount", "1.000.000"),
+        ],
+    )
+    .await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
+    let over = post_funding(
+        &mut coordinator,
+        &app,
+        share,
+        &[
+            agreement,
+            ("recipient", "wtmr"),
+            ("year", "2026"),
+            ("amount", "200.000,01"),
+        ],
+    )
+    .await;
+    assert_eq!(over.status, StatusCode::BAD_REQUEST);
+    assert!(
+        over.body.contains(
+            "id=\"amount-error\">Together with the other organisations&#39; shares this is more than the agreement&#39;s maximum for that year."
+        ),
+        "{}",
+        over.body
+    );
+    let fits = post_funding(
+        &mut coordinator,
+        &app,
+        share,
+        &[
+            agreement,
+            ("recipient", "wtmr"),
+            ("year", "2026"),
+            ("amount", "200000"),
+        ],
+    )
+    .await;
+    assert_eq!(fits.status, StatusCode::SEE_OTHER);
+    let page = coordinator
+        .get(&app.router, "/beheer/financiering?lang=en")
+        .await;
+    assert!(
+        page.body.contains("€ 1.200.000,00 of € 1.200.000,00"),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("<td>€ 200.000,00</td>"));
+
+    // The ESZL condition: a day still to come is refused; then met, with who recorded it.
+    let condition = "/beheer/financiering/voorwaarde?lang=en";
+    let which = ("condition", "eszl-wtmr-2026-2027/eszl-criteria");
+    let tomorrow = (app.state.clock.today() + chrono::Duration::days(1)).to_string();
+    let future = post_funding(
+        &mut coordinator,
+        &app,
+        condition,
+        &[which, ("status", "met"), ("on", &tomorrow)],
+    )
+    .await;
+    assert_eq!(future.status, StatusCode::BAD_REQUEST);
+    assert!(
+        future
+            .body
+            .contains("id=\"on-error\">That day has not come yet.")
+    );
+    assert!(
+        app.state
+            .store
+            .conditions("zuid-limburg")
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    let met = post_funding(
+        &mut coordinator,
+        &app,
+        condition,
+        &[
+            which,
+            ("status", "met"),
+            ("on", "2026-02-12"),
+            ("note", "criteria sent to the board"),
+        ],
+    )
+    .await;
+    assert_eq!(met.status, StatusCode::SEE_OTHER, "{}", met.body);
+    let page = coordinator
+        .get(&app.router, "/beheer/financiering?lang=en")
+        .await;
+    assert!(
+        page.body.contains(
+            "Met on 12 February 2026 (recorded by Test coordinator): criteria sent to the board"
+        ),
+        "{}",
+        page.body
+    );
+    assert!(
+        !page.body.contains("deadline passed"),
+        "a met condition is not overdue"
+    );
+
+    // The funder account, linked to ESZL, sees what ESZL funds and reaches those results.
+    let link = "/beheer/financiering/financier?lang=en";
+    let unknown = post_funding(
+        &mut coordinator,
+        &app,
+        link,
+        &[("account", "nobody"), ("funder", "bank")],
+    )
+    .await;
+    assert_eq!(unknown.status, StatusCode::BAD_REQUEST);
+    assert!(
+        unknown
+            .body
+            .contains("id=\"account-error\">Choose a funder account from the list.")
+    );
+    assert!(
+        unknown
+            .body
+            .contains("id=\"funder-error\">Choose a funder from the list.")
+    );
+    let linked = post_funding(
+        &mut coordinator,
+        &app,
+        link,
+        &[("account", &funder_id), ("funder", "eszl")],
+    )
+    .await;
+    assert_eq!(linked.status, StatusCode::SEE_OTHER);
+    let seen = funder
+        .get(&app.router, "/beheer/financiering?lang=en")
+        .await;
+    assert!(
+        seen.body
+            .contains("What Stichting Economische Samenwerking Zuid-Limburg (ESZL) funds"),
+        "{}",
+        seen.body
+    );
+    let wtmr = app
+        .state
+        .index()
+        .organizations()
+        .iter()
+        .find(|o| o.key == "wtmr")
+        .unwrap()
+        .id
+        .clone();
+    let results = format!("/beheer/resultaten?org={wtmr}&#38;jaar=");
+    assert!(seen.body.contains(&results), "{}", seen.body);
+    assert!(
+        !seen.body.contains("Save the share"),
+        "a funder records nothing"
+    );
+    let there = funder
+        .get(&app.router, &results.replace("&#38;", "&"))
+        .await;
+    assert_eq!(there.status, StatusCode::OK);
+    // Removing the link takes the section away.
+    let removed = post_funding(
+        &mut coordinator,
+        &app,
+        link,
+        &[("account", &funder_id), ("funder", "eszl"), ("remove", "1")],
+    )
+    .await;
+    assert_eq!(removed.status, StatusCode::SEE_OTHER);
+    let after = funder
+        .get(&app.router, "/beheer/financiering?lang=en")
+        .await;
+    assert!(
+        !after
+            .body
+            .contains("What Stichting Economische Samenwerking")
+    );
+}

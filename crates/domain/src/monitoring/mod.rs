@@ -2,6 +2,7 @@
 //! their targets, the period a dashboard or report covers, and how each
 //! indicator is counted and published.
 
+pub mod allocation;
 pub mod breakdown;
 pub mod funding;
 pub mod indicator;

@@ -5,6 +5,7 @@
 //! `talent_rows`), each written once for both backends.
 
 pub mod catalogue;
+pub mod funding;
 pub mod jobs;
 pub mod monitoring;
 pub mod referrals;

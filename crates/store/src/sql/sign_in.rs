@@ -304,6 +304,7 @@ macro_rules! sqlx_sign_in_impls {
                     "DELETE FROM memberships WHERE account_id = $1",
                     // Its links go with each subscription (ON DELETE CASCADE).
                     "DELETE FROM report_subscriptions WHERE account_id = $1",
+                    "DELETE FROM funder_links WHERE account_id = $1",
                 ] {
                     ::sqlx::query(sql)
                         .bind(account_id)

@@ -57,6 +57,21 @@ pub(crate) fn routes(table: RouteTable) -> RouteTable {
             Allowed(Action::ViewAggregates, Scope::Network),
             funding::page,
         )
+        .post(
+            "/beheer/financiering/aandeel",
+            Allowed(Action::SetTargets, Scope::Network),
+            funding::set_share,
+        )
+        .post(
+            "/beheer/financiering/voorwaarde",
+            Allowed(Action::SetTargets, Scope::Network),
+            funding::set_condition,
+        )
+        .post(
+            "/beheer/financiering/financier",
+            Allowed(Action::SetTargets, Scope::Network),
+            funding::link_funder,
+        )
         .get(
             "/beheer/programma",
             Allowed(Action::ViewAggregates, Scope::Network),
