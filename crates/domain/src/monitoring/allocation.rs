@@ -224,15 +224,24 @@ mod tests {
         let first = check_share(&f, &share("gip-maastricht", "2026", "1.000.000"), &[]).unwrap();
         assert_eq!(first.cents, 100_000_000);
         // €1.2 million for 2026: another €200,000 fits, €200,000.01 does not.
-        let fits = check_share(&f, &share("wtmr", "2026", "200.000"), &[first.clone()]).unwrap();
-        let over = check_share(&f, &share("wtmr", "2026", "200.000,01"), &[first.clone()]);
+        let fits = check_share(
+            &f,
+            &share("wtmr", "2026", "200.000"),
+            std::slice::from_ref(&first),
+        )
+        .unwrap();
+        let over = check_share(
+            &f,
+            &share("wtmr", "2026", "200.000,01"),
+            std::slice::from_ref(&first),
+        );
         assert_eq!(fields(over.unwrap_err()), [("amount", "over-maximum")]);
         // A recipient's new share replaces its own old one.
         assert!(
             check_share(
                 &f,
                 &share("gip-maastricht", "2026", "1.200.000"),
-                &[first.clone()]
+                std::slice::from_ref(&first)
             )
             .is_ok()
         );
