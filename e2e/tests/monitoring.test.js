@@ -268,4 +268,11 @@ test('the coordinator splits a maximum, marks a condition met and links the fund
   await funder.goto(`${loket.base}/beheer/financiering?lang=en`);
   assert.equal(await funder.getByRole('button', { name: 'Save the share' }).count(), 0, 'a funder records nothing');
   await axeAtBothWidths(funder, 'funding as the funder');
+
+  // The labour market from loket's own records: the nurse of the first test is counted by occupation.
+  await funder.getByRole('link', { name: 'Labour market' }).click();
+  await funder.waitForURL(/\/beheer\/arbeidsmarkt/);
+  assert.match(await funder.locator('main').innerText(), /nurse responsible for general care/);
+  assert.match(await funder.locator('#legend').innerText(), /not shown, so that nobody can be recognised/);
+  await axeAtBothWidths(funder, 'labour market');
 });

@@ -144,6 +144,10 @@ pub(crate) fn menu_for(memberships: &[Membership], talent_programme: &str) -> Ve
             href: "/beheer/financiering",
             key: "funding-title",
         });
+        menu.push(MenuItem {
+            href: "/beheer/arbeidsmarkt",
+            key: "labour-title",
+        });
     }
     menu
 }

@@ -6,6 +6,7 @@
 //! receives them by mail each quarter (`subscriptions`).
 
 pub mod funding;
+pub mod labour_market;
 pub mod programme;
 pub mod results;
 pub mod subscriptions;

@@ -6,6 +6,7 @@ pub mod allocation;
 pub mod breakdown;
 pub mod funding;
 pub mod indicator;
+pub mod labour_market;
 pub mod measure;
 pub mod period;
 pub mod programme;

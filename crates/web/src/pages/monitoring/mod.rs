@@ -7,6 +7,7 @@
 pub(crate) mod drill;
 pub(crate) mod export;
 pub(crate) mod funding;
+pub(crate) mod labour_market;
 pub(crate) mod programme;
 pub(crate) mod query;
 pub(crate) mod report;
@@ -71,6 +72,11 @@ pub(crate) fn routes(table: RouteTable) -> RouteTable {
             "/beheer/financiering/financier",
             Allowed(Action::SetTargets, Scope::Network),
             funding::link_funder,
+        )
+        .get(
+            "/beheer/arbeidsmarkt",
+            Allowed(Action::ViewAggregates, Scope::Network),
+            labour_market::page,
         )
         .get(
             "/beheer/programma",
