@@ -124,6 +124,36 @@ async fn the_progress_report_lists_every_milestone_marks_the_overdue_and_sums_th
     assert!(page.body.contains("id=\"overdue-count\">26<"));
     assert!(page.body.contains("<td>Team communicatie</td>"));
 
+    // Targets: the programme's own for contacts; for referrals only the network's.
+    let form = coordinator.get(&app.router, "/beheer/doelen?lang=en").await;
+    assert!(
+        form.body
+            .contains("<option value=\"programme:limburg-arbeidsmigratie\""),
+        "{}",
+        form.body
+    );
+    let token = form.input("token");
+    for (indicator, scope, value) in [
+        ("contacts", "network", "300"),
+        ("contacts", "programme:limburg-arbeidsmigratie", "120"),
+        ("referrals-made", "network", "40"),
+    ] {
+        let saved = coordinator
+            .post(
+                &app.router,
+                "/beheer/doelen?lang=en",
+                &[
+                    ("token", &token),
+                    ("indicator", indicator),
+                    ("scope", scope),
+                    ("year", "2026"),
+                    ("value", value),
+                ],
+            )
+            .await;
+        assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    }
+
     // The funder reads the report; the numbers are those entered.
     let (mut funder, _) = signed_in(&app.state, Role::Funder, None).await;
     assert!(
@@ -163,6 +193,18 @@ async fn the_progress_report_lists_every_milestone_marks_the_overdue_and_sums_th
     assert!(
         csv.body
             .contains("\"Total\",\"\",\"€ 500.000,00\",\"€ 100.000,00\",\"€ 20.000,00\"")
+    );
+    assert!(
+        csv.body
+            .contains("\"contacts\",\"Client contacts\",\"count\",\"0\",\"120\",\"0\""),
+        "the programme's own target: {}",
+        csv.body
+    );
+    assert!(
+        csv.body
+            .contains("\"referrals-made\",\"Referrals made\",\"count\",\"0\",\"40\",\"0\""),
+        "the network's target where the programme has none: {}",
+        csv.body
     );
     let pdf = funder
         .get(

@@ -118,12 +118,39 @@ async fn load(app: &App, counted: &Scope, period: &Period, reading: Reading) -> 
     })
 }
 
-/// Counts every indicator in force at the period's end.
+/// Counts every indicator in force at the period's end, against the scope's targets.
 pub async fn results(
     app: &App,
     scope: &FiguresScope,
     exact: bool,
     period: Period,
+) -> AppResult<Results> {
+    results_against(app, scope, exact, period, &[target_scope(scope)]).await
+}
+
+/// The whole network's results against a programme's targets (the network's
+/// where the programme has none): the indicators of its progress report.
+pub async fn for_programme(
+    app: &App,
+    programme: &str,
+    exact: bool,
+    period: Period,
+) -> AppResult<Results> {
+    let wanted = [
+        TargetScope::Programme(programme.to_string()),
+        TargetScope::Network,
+    ];
+    results_against(app, &FiguresScope::Network, exact, period, &wanted).await
+}
+
+/// Counts every indicator in force at the period's end; each one's target is
+/// the first of the `wanted` scopes that has one.
+async fn results_against(
+    app: &App,
+    scope: &FiguresScope,
+    exact: bool,
+    period: Period,
+    wanted: &[TargetScope],
 ) -> AppResult<Results> {
     let idx = app.index();
     let previous = period.previous();
@@ -137,7 +164,6 @@ pub async fn results(
         Some(y) => app.store.targets(y).await?,
         None => Vec::new(),
     };
-    let wanted = target_scope(scope);
     let lines = app
         .indicators
         .current(period.last)
@@ -149,10 +175,12 @@ pub async fn results(
                 indicator: i.clone(),
                 now: measure::publish(i, &period, &now, exact),
                 before: measure::publish(i, &previous, &before, exact),
-                target: targets
-                    .iter()
-                    .find(|t| t.target.indicator == i.code && t.target.scope == wanted)
-                    .map(|t| t.target.value),
+                target: wanted.iter().find_map(|scope| {
+                    targets
+                        .iter()
+                        .find(|t| t.target.indicator == i.code && t.target.scope == *scope)
+                        .map(|t| t.target.value)
+                }),
             }
         })
         .collect();

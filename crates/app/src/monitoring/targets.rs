@@ -8,13 +8,14 @@ use loket_domain::monitoring::target::{self, Target, TargetInput, TargetScope};
 use loket_domain::search::CatalogueIndex;
 use loket_store::monitoring::TargetRecord;
 
-/// Whether a target's region, organisation or service exists.
-pub fn scope_exists(idx: &CatalogueIndex, scope: &TargetScope) -> bool {
+/// Whether a target's region, organisation, service or programme exists.
+pub fn scope_exists(app: &App, idx: &CatalogueIndex, scope: &TargetScope) -> bool {
     match scope {
         TargetScope::Network => true,
         TargetScope::Region(code) => idx.regions.get(code).is_some(),
         TargetScope::Organisation(id) => idx.organization(id).is_some(),
         TargetScope::Service(id) => idx.service(id).is_some(),
+        TargetScope::Programme(code) => app.programmes.iter().any(|p| &p.code == code),
     }
 }
 
@@ -22,7 +23,7 @@ pub fn scope_exists(idx: &CatalogueIndex, scope: &TargetScope) -> bool {
 /// and then nothing is stored.
 pub async fn set(app: &App, input: &TargetInput, actor: &str) -> AppResult<Target> {
     let idx = app.index();
-    let checked = target::check(input, &app.indicators, |s| scope_exists(&idx, s))
+    let checked = target::check(input, &app.indicators, |s| scope_exists(app, &idx, s))
         .map_err(AppError::Invalid)?;
     app.store
         .set_target(&checked, actor, app.clock.unix())

@@ -18,16 +18,20 @@ pub enum TargetScope {
     Region(String),
     Organisation(String),
     Service(String),
+    /// A programme (its code), measured over the whole network.
+    Programme(String),
 }
 
 impl TargetScope {
-    /// `network`, `region:{code}`, `organisation:{id}`, `service:{id}`.
+    /// `network`, `region:{code}`, `organisation:{id}`, `service:{id}`,
+    /// `programme:{code}`.
     pub fn code(&self) -> String {
         match self {
             TargetScope::Network => "network".into(),
             TargetScope::Region(c) => format!("region:{c}"),
             TargetScope::Organisation(o) => format!("organisation:{o}"),
             TargetScope::Service(s) => format!("service:{s}"),
+            TargetScope::Programme(p) => format!("programme:{p}"),
         }
     }
     pub fn parse(code: &str) -> Option<TargetScope> {
@@ -42,6 +46,7 @@ impl TargetScope {
             "region" => Some(TargetScope::Region(id.into())),
             "organisation" => Some(TargetScope::Organisation(id.into())),
             "service" => Some(TargetScope::Service(id.into())),
+            "programme" => Some(TargetScope::Programme(id.into())),
             _ => None,
         }
     }

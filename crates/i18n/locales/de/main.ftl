@@ -1521,3 +1521,4 @@ labour-balanced = ausgeglichen
 labour-area-unknown = Unbekannt
 labour-area-abroad = Ausland ({ $country })
 labour-topic-other = Sonstiges
+targets-programme = Programm: { $name }

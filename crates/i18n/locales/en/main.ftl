@@ -1518,3 +1518,4 @@ labour-balanced = balanced
 labour-area-unknown = Unknown
 labour-area-abroad = Abroad ({ $country })
 labour-topic-other = Other
+targets-programme = Programme: { $name }

@@ -1521,3 +1521,4 @@ labour-balanced = équilibré
 labour-area-unknown = Inconnue
 labour-area-abroad = Étranger ({ $country })
 labour-topic-other = Autre
+targets-programme = Programme : { $name }

@@ -1521,3 +1521,4 @@ labour-balanced = in evenwicht
 labour-area-unknown = Onbekend
 labour-area-abroad = Buitenland ({ $country })
 labour-topic-other = Overig
+targets-programme = Programma: { $name }

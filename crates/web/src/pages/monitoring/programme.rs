@@ -19,7 +19,6 @@ use axum::response::{IntoResponse, Redirect, Response};
 use loket_app::AppError;
 use loket_app::monitoring::programme::{self, MilestoneInput, Progress};
 use loket_app::monitoring::results;
-use loket_app::referrals::figures_scope::FiguresScope;
 use loket_domain::monitoring::Period;
 use loket_domain::monitoring::programme::{BudgetInput, Status, euros};
 use loket_domain::policy::{self, Action, Target};
@@ -376,10 +375,10 @@ pub async fn download(
         Ok(p) => p,
         Err(e) => return failure(e),
     };
-    // The indicators of the whole network: exact for the coordinator, with
-    // small numbers hidden for anyone else.
+    // The indicators of the whole network against the programme's targets:
+    // exact for the coordinator, with small numbers hidden for anyone else.
     let exact = policy::allows(&viewer.memberships, Action::SetTargets, Target::Network);
-    let r = match results::results(&state, &FiguresScope::Network, exact, period).await {
+    let r = match results::for_programme(&state, &code(&state), exact, period).await {
         Ok(r) => r,
         Err(e) => return failure(e),
     };

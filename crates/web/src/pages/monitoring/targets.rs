@@ -52,7 +52,13 @@ pub struct YearParams {
     opgeslagen: String,
 }
 
-fn scope_label(tr: &Tr, idx: &CatalogueIndex, lang: Lang, s: &TargetScope) -> String {
+fn scope_label(
+    state: &AppState,
+    tr: &Tr,
+    idx: &CatalogueIndex,
+    lang: Lang,
+    s: &TargetScope,
+) -> String {
     match s {
         TargetScope::Network => tr.t("figures-network"),
         TargetScope::Region(c) => idx
@@ -68,14 +74,31 @@ fn scope_label(tr: &Tr, idx: &CatalogueIndex, lang: Lang, s: &TargetScope) -> St
             .service(id)
             .map(|s| s.name.get(lang).to_string())
             .unwrap_or_else(|| id.clone()),
+        TargetScope::Programme(code) => state
+            .programmes
+            .iter()
+            .find(|p| &p.code == code)
+            .map(|p| {
+                tr.s(
+                    "targets-programme",
+                    &[("name", p.name.get(lang).to_string())],
+                )
+            })
+            .unwrap_or_else(|| code.clone()),
     }
 }
 
-fn scope_options(tr: &Tr, idx: &CatalogueIndex, lang: Lang, chosen: &str) -> Vec<OptGroup> {
+fn scope_options(
+    state: &AppState,
+    tr: &Tr,
+    idx: &CatalogueIndex,
+    lang: Lang,
+    chosen: &str,
+) -> Vec<OptGroup> {
     let opt = |s: TargetScope| {
         let value = s.code();
         Opt {
-            label: scope_label(tr, idx, lang, &s),
+            label: scope_label(state, tr, idx, lang, &s),
             selected: value == chosen,
             value,
         }
@@ -101,6 +124,12 @@ fn scope_options(tr: &Tr, idx: &CatalogueIndex, lang: Lang, chosen: &str) -> Vec
                         .all()
                         .iter()
                         .map(|r| opt(TargetScope::Region(r.code.clone()))),
+                )
+                .chain(
+                    state
+                        .programmes
+                        .iter()
+                        .map(|p| opt(TargetScope::Programme(p.code.clone()))),
                 )
                 .collect(),
         },
@@ -165,7 +194,7 @@ async fn show(
                 .on(&t.indicator, today)
                 .or_else(|| state.indicators.versions(&t.indicator).first().copied())
                 .map_or_else(|| t.indicator.clone(), |i| i.name.get(lang).to_string()),
-            scope: scope_label(&tr, &idx, lang, &t.scope),
+            scope: scope_label(state, &tr, &idx, lang, &t.scope),
             value: number(&tr, t.value, unit),
             set_on: day(&tr, r.set_at),
             earlier: history
@@ -207,7 +236,7 @@ async fn show(
         year,
         token: state.form_token(viewer),
         indicators,
-        scopes: scope_options(&tr, &idx, lang, &input.scope),
+        scopes: scope_options(state, &tr, &idx, lang, &input.scope),
         input,
         errors,
         rows,
