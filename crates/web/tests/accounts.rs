@@ -932,8 +932,8 @@ async fn retention_on(app: &TestApp) {
     loket_app::jobs::schedule_retention(&app.state)
         .await
         .expect("schedule");
-    // The daily jobs: retention and the service-level check.
-    assert_eq!(loket_app::jobs::run_due(&app.state).await.expect("run"), 2);
+    // The daily jobs: retention, the service-level check and the quarterly reports.
+    assert_eq!(loket_app::jobs::run_due(&app.state).await.expect("run"), 3);
     let left = app
         .state
         .store
