@@ -55,6 +55,8 @@ pub struct App {
     pub programmes: Arc<Vec<loket_domain::monitoring::programme::Programme>>,
     /// Who funds the regions' services (`seed/funding/`).
     pub funding: Arc<Vec<loket_domain::monitoring::funding::Funding>>,
+    /// The cross-border rules (`seed/cross-border/rules.json`).
+    pub crossborder: Arc<loket_crossborder::RuleBook>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -71,6 +73,8 @@ pub enum StartError {
     Programme(#[from] loket_domain::monitoring::programme::ProgrammeError),
     #[error(transparent)]
     Funding(#[from] loket_domain::monitoring::funding::FundingError),
+    #[error(transparent)]
+    CrossBorder(#[from] loket_crossborder::rules::RuleBookError),
     #[error(transparent)]
     Register(#[from] loket_domain::privacy::RegisterError),
     #[error(transparent)]
@@ -156,6 +160,7 @@ impl App {
             )?),
             programmes: Arc::new(crate::monitoring::programme::shipped()?),
             funding: Arc::new(crate::monitoring::funding::shipped()?),
+            crossborder: Arc::new(loket_crossborder::RuleBook::shipped()?),
         })
     }
 

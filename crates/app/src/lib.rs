@@ -15,6 +15,7 @@ pub mod backup;
 pub mod catalogue;
 pub mod clock;
 pub mod contacts;
+pub mod crossborder;
 pub mod error;
 pub mod front_door;
 pub mod idempotency;

@@ -24,10 +24,8 @@ impl Country {
         }
     }
 
+    /// Exactly `NL`, `DE` or `BE`.
     pub fn parse(code: &str) -> Option<Country> {
-        let code = code.trim();
-        Self::ALL
-            .into_iter()
-            .find(|c| c.code().eq_ignore_ascii_case(code))
+        Self::ALL.into_iter().find(|c| c.code() == code)
     }
 }

@@ -4,6 +4,7 @@
 mod bodies;
 mod contacts;
 mod contract;
+mod crossborder;
 mod front_door;
 pub mod hsds;
 mod openapi;
@@ -60,6 +61,7 @@ pub(crate) fn routes(table: RouteTable) -> RouteTable {
             front_door::questions,
         )
         .post("/api/v1/front-door/routes", Public, front_door::routes)
+        .post("/api/v1/cross-border/explain", Public, crossborder::explain)
         .post(
             "/api/v1/contacts",
             Allowed(Action::RegisterContact, Scope::Network),

@@ -1,0 +1,134 @@
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)] // tests: a failed expectation is the failure
+//! The cross-border explainer's API: the answers with their rules and
+//! sources, a date that changes the wage-tax answer, and bad input named
+//! problem by problem; the endpoint is in the OpenAPI document.
+
+mod support;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use serde_json::{Value, json};
+use support::{Client, app};
+
+async fn explain(app: &support::TestApp, body: Value) -> (StatusCode, Value) {
+    let reply = Client::default()
+        .send(
+            &app.router,
+            Request::post("/api/v1/cross-border/explain")
+                .header(header::CONTENT_TYPE, "application/json"),
+            Body::from(body.to_string()),
+        )
+        .await;
+    (
+        reply.status,
+        serde_json::from_str(&reply.body).unwrap_or(Value::Null),
+    )
+}
+
+fn answer<'a>(v: &'a Value, domain: &str) -> &'a Value {
+    v["answers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["domain"] == domain)
+        .unwrap_or_else(|| panic!("no {domain} answer in {v}"))
+}
+
+fn rules(a: &Value) -> Vec<String> {
+    a["trace"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[tokio::test]
+async fn a_dutch_resident_working_in_aachen_gets_each_answer_with_its_article() {
+    let app = app().await;
+    let situation = |date: &str| {
+        json!({
+            "date": date, "residence": "NL", "work": "DE", "kind": "employee",
+            "telework_share": 20, "days_outside_work_state": 40, "children_residence": "NL"
+        })
+    };
+    let (status, v) = explain(&app, situation("2026-03-02")).await;
+    assert_eq!(status, StatusCode::OK, "{v}");
+    let social = answer(&v, "social-security");
+    assert_eq!(social["outcome"]["kind"], "country");
+    assert_eq!(
+        social["outcome"]["country"], "DE",
+        "20 % at home is under the 25 % of Art. 13(1)(a)"
+    );
+    assert!(rules(social).contains(&"ss-employer-seat".to_string()));
+    let tax = answer(&v, "wage-tax");
+    assert_eq!(
+        tax["outcome"]["kind"], "per-day",
+        "40 days at home: from 35 the home days are taxed in NL"
+    );
+    let rule = tax["trace"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "tax-nl-de-34-days")
+        .unwrap();
+    assert_eq!(rule["article"], "NL–DE Art. 14(1a)");
+    assert_eq!(rule["valid_from"], "2026-01-01");
+    assert!(rule["url"].as_str().unwrap().starts_with("https://"));
+    assert_eq!(answer(&v, "child-benefit")["outcome"]["first"], "DE");
+    assert_eq!(answer(&v, "compensation")["outcome"]["applies"], true);
+    assert!(
+        answer(&v, "wage-tax")["advisers"]
+            .as_array()
+            .unwrap()
+            .contains(&json!("gip-aachen-eurode"))
+    );
+    assert!(v["disclaimer"].as_str().unwrap().contains("not a decision"));
+
+    // With 20 days at home, 31 December 2025 and 2 January 2026 differ.
+    let mut before = situation("2025-12-31");
+    before["days_outside_work_state"] = json!(20);
+    let mut after = situation("2026-01-02");
+    after["days_outside_work_state"] = json!(20);
+    let (_, old) = explain(&app, before).await;
+    let (_, new) = explain(&app, after).await;
+    assert_eq!(answer(&old, "wage-tax")["outcome"]["kind"], "per-day");
+    assert!(!rules(answer(&old, "wage-tax")).contains(&"tax-nl-de-34-days".to_string()));
+    assert_eq!(answer(&new, "wage-tax")["outcome"]["country"], "DE");
+    assert!(rules(answer(&new, "wage-tax")).contains(&"tax-nl-de-34-days".to_string()));
+}
+
+#[tokio::test]
+async fn bad_situations_name_every_problem_at_once() {
+    let app = app().await;
+    let (status, v) = explain(
+        &app,
+        json!({"date": "2031-01-01", "residence": "NL", "work": "FR", "kind": "employee", "telework_share": 120}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    let names: Vec<&str> = v["invalidParams"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["date", "work", "telework_share"], "{v}");
+    assert!(
+        v["detail"]
+            .as_str()
+            .unwrap()
+            .contains("must lie within the dates the rules cover (2024-01-01 to 2027-12-31)")
+    );
+    let (status, v) = explain(&app, json!({"date": "2026-01-01", "residence": "NL", "work": "DE", "kind": "employee", "salary": 5})).await;
+    assert_eq!(
+        status,
+        StatusCode::BAD_REQUEST,
+        "an unknown field is refused: {v}"
+    );
+    let doc = Client::default()
+        .get(&app.router, "/api/v1/openapi.json")
+        .await;
+    let doc: Value = serde_json::from_str(&doc.body).unwrap();
+    assert!(doc["paths"]["/api/v1/cross-border/explain"]["post"].is_object());
+}
