@@ -123,6 +123,12 @@ pub(crate) fn menu_for(memberships: &[Membership], talent_programme: &str) -> Ve
             key: "menu-insight",
         });
     }
+    if may(Action::ManageFrontDoor) {
+        menu.push(MenuItem {
+            href: "/beheer/grensregels",
+            key: "crossborder-rules-title",
+        });
+    }
     if may(Action::ViewReferralFigures) && home != "/beheer/cijfers" {
         menu.push(MenuItem {
             href: "/beheer/cijfers",

@@ -132,3 +132,28 @@ async fn bad_situations_name_every_problem_at_once() {
     let doc: Value = serde_json::from_str(&doc.body).unwrap();
     assert!(doc["paths"]["/api/v1/cross-border/explain"]["post"].is_object());
 }
+
+#[tokio::test]
+async fn the_coordinator_sees_every_rule_with_its_source_and_validity() {
+    let app = app().await;
+    let (mut coordinator, _) =
+        support::signed_in(&app.state, loket_domain::account::Role::Coordinator, None).await;
+    let page = coordinator
+        .get(&app.router, "/beheer/grensregels?lang=en")
+        .await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    for rule in &app.state.crossborder.rules {
+        assert!(
+            page.body.contains(&format!("id=\"rule-{}\"", rule.id)),
+            "{} missing",
+            rule.id
+        );
+    }
+    assert!(page.body.contains("<a href=\"https://www.recht.bund.de/bgbl/2/2025/307/VO.html\" rel=\"noopener\">NL–DE Art. 14(1a)</a>"), "{}", page.body);
+    assert!(page.body.contains("1 January 2026 – until changed"));
+    assert!(page.body.contains("<td>Wage tax</td>"));
+    assert!(
+        !page.body.contains("crossborder-domain-"),
+        "every domain has its words"
+    );
+}

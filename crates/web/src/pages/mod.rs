@@ -6,6 +6,7 @@
 pub(crate) mod accounts;
 pub(crate) mod api_tokens;
 pub(crate) mod catalogue;
+pub(crate) mod crossborder;
 pub(crate) mod errors;
 pub(crate) mod forms;
 pub(crate) mod front_door;
@@ -26,6 +27,7 @@ pub use errors::not_found;
 pub(crate) fn routes(table: RouteTable) -> RouteTable {
     let table = public::routes(table);
     let table = front_door::routes(table);
+    let table = crossborder::routes(table);
     let table = regions::routes(table);
     let table = accounts::routes(table);
     let table = catalogue::routes(table);
