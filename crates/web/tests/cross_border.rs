@@ -157,3 +157,99 @@ async fn the_coordinator_sees_every_rule_with_its_source_and_validity() {
         "every domain has its words"
     );
 }
+
+#[tokio::test]
+async fn a_visitor_answers_one_question_a_page_and_is_handed_over_with_the_situation() {
+    let app = app().await;
+    let mut visitor = Client::default();
+    let mut query = String::from("lang=en");
+    let answers = [
+        ("residence", "NL"),
+        ("work", "DE"),
+        ("kind", "employee"),
+        ("residence_share", "20"),
+        ("telework_share", "20"),
+        ("days_outside_work_state", "40"),
+        ("children_residence", ""),
+        ("unemployment", ""),
+    ];
+    for (field, value) in answers {
+        let page = visitor
+            .get(&app.router, &format!("/grensverkenner?{query}"))
+            .await;
+        assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+        assert!(
+            page.body.contains(&format!("name=\"{field}\"")),
+            "expected the question {field}: {}",
+            page.body
+        );
+        query.push_str(&format!("&{field}={value}"));
+    }
+    // A telework share over 100 % is refused on its page.
+    let wrong = visitor
+        .get(
+            &app.router,
+            "/grensverkenner?lang=en&residence=NL&work=DE&kind=employee&residence_share=120",
+        )
+        .await;
+    assert_eq!(wrong.status, StatusCode::BAD_REQUEST);
+    assert!(wrong.body.contains("Enter a number from 0"));
+    let done = visitor
+        .get(
+            &app.router,
+            &format!("/grensverkenner?{query}&datum=2026-03-02"),
+        )
+        .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER);
+    assert!(
+        done.location.starts_with("/grensverkenner/antwoord?"),
+        "{}",
+        done.location
+    );
+    let answer = visitor.get(&app.router, &done.location).await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
+    assert!(
+        answer
+            .body
+            .contains("You are covered by the social security of Germany."),
+        "{}",
+        answer.body
+    );
+    assert!(answer.body.contains("Each working day is taxed where you worked it: days in Germany by Germany, days at home by the Netherlands."));
+    assert!(answer.body.contains(">NL–DE Art. 14(1a)</a>"));
+    assert!(answer.body.contains("With fewer than 35 days outside Germany this year: Wage tax – Germany taxes your whole wage."), "{}", answer.body);
+    assert!(answer.body.contains("not a decision"));
+    let link = answer
+        .body
+        .split("class=\"button\" href=\"")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .unwrap()
+        .replace("&#38;", "&");
+    assert!(
+        answer.body.contains("Ask GrenzInfoPunkt"),
+        "the GIP for NL–DE: {}",
+        answer.body
+    );
+    let form = visitor.get(&app.router, &link).await;
+    assert_eq!(form.status, StatusCode::OK, "{link}: {}", form.body);
+    assert!(
+        form.body
+            .contains("You live in the Netherlands and work in Germany"),
+        "{}",
+        form.body
+    );
+    // A date the rules do not cover is said plainly.
+    let outside = visitor
+        .get(
+            &app.router,
+            &format!("/grensverkenner/antwoord?{query}&datum=2031-01-01"),
+        )
+        .await;
+    assert_eq!(outside.status, StatusCode::BAD_REQUEST);
+    assert!(
+        outside
+            .body
+            .contains("We can only answer for dates the rules cover")
+    );
+}

@@ -110,17 +110,39 @@ fn page(
     }
 }
 
-pub async fn form(State(state): State<AppState>, ui: Page, Path(id): Path<String>) -> Response {
+/// What another page hands over: the question written out for the visitor
+/// (e.g. the cross-border explainer's situation), to send or change.
+#[derive(Debug, Default, Deserialize)]
+pub struct Prefill {
+    #[serde(default)]
+    vraag: String,
+}
+
+pub async fn form(
+    State(state): State<AppState>,
+    ui: Page,
+    Path(id): Path<String>,
+    prefill: Result<axum::extract::Query<Prefill>, axum::extract::rejection::QueryRejection>,
+) -> Response {
     let Page { lang, uri, .. } = ui;
     let Some(service) = state.index().service(&id).cloned() else {
         return crate::pages::errors::not_found_page(&state, lang, &uri);
     };
+    let question: String = prefill
+        .map(|q| q.0.vraag)
+        .unwrap_or_default()
+        .chars()
+        .take(2_000)
+        .collect();
     let p = page(
         &state,
         lang,
         &uri,
         &service,
-        IntakeForm::default(),
+        IntakeForm {
+            question,
+            ..IntakeForm::default()
+        },
         Errors::default(),
         None,
     );
