@@ -253,3 +253,21 @@ async fn a_visitor_answers_one_question_a_page_and_is_handed_over_with_the_situa
             .contains("We can only answer for dates the rules cover")
     );
 }
+
+#[tokio::test]
+async fn german_answers_name_the_countries_in_the_right_case() {
+    let app = app().await;
+    let page = Client::default()
+        .get(&app.router, "/grensverkenner/antwoord?lang=de&residence=NL&work=DE&kind=employee&residence_share=20&telework_share=20&days_outside_work_state=40&children_residence=NL&unemployment=whole")
+        .await;
+    assert_eq!(page.status, StatusCode::OK);
+    for sentence in [
+        "Sie wohnen in den Niederlanden und arbeiten in Deutschland",
+        "Sie sind in Deutschland sozialversichert.",
+        "Homeoffice-Tage von den Niederlanden.",
+        "Die Niederlande zahlen Ihr Arbeitslosengeld.",
+        "Mit weniger als 35 Tagen außerhalb Deutschlands in diesem Jahr",
+    ] {
+        assert!(page.body.contains(sentence), "{sentence}: {}", page.body);
+    }
+}

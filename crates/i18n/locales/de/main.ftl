@@ -1542,7 +1542,7 @@ crossborder-domain-compensation = Niederländische Ausgleichsregelung
 crossborder-domain-ninety-percent = 90-%-Regel
 crossborder-domain-thirty-percent = 30-%-Regelung
 xb-step = Frage { $n } von höchstens { $of }
-xb-country-NL = die Niederlande
+xb-country-NL = Niederlande
 xb-country-DE = Deutschland
 xb-country-BE = Belgien
 xb-q-residence = In welchem Land wohnen Sie?
@@ -1558,7 +1558,11 @@ xb-q-residence_share = Wie viel Ihrer Arbeit leisten Sie im Land, in dem Sie woh
 xb-q-residence_share-hint = In Prozent Ihrer Arbeitszeit, Homeoffice eingeschlossen. 0, wenn Sie nur jenseits der Grenze arbeiten.
 xb-q-telework_share = Wie viel Ihrer Arbeitszeit arbeiten Sie im Homeoffice?
 xb-q-telework_share-hint = In Prozent. 0, wenn Sie nie von zu Hause arbeiten.
-xb-q-days_outside_work_state = An wie vielen Tagen in diesem Jahr arbeiten Sie außerhalb von { $work }?
+xb-q-days_outside_work_state = An wie vielen Tagen in diesem Jahr arbeiten Sie { $work_code ->
+        [NL] außerhalb der Niederlande
+        [DE] außerhalb Deutschlands
+       *[BE] außerhalb Belgiens
+    }?
 xb-q-days_outside_work_state-hint = Tage im Homeoffice oder in einem anderen Land; ein Tag zählt ab 30 Minuten Arbeit dort. 0, wenn keine.
 xb-q-children_residence = Haben Sie Kinder, für die es Kindergeld gibt? Wo wohnen sie?
 xb-no-children = Keine Kinder, oder nicht zutreffend
@@ -1580,7 +1584,19 @@ xb-changes-title = Was sich ändern würde
 xb-handover-title = Mit einer Beratung besprechen
 xb-handover = { $organisation } um Rückruf bitten
 xb-handover-hint = Ihre Situation steht schon in der Anfrage; Sie können sie vor dem Senden ändern, und ohne Ihre Einwilligung wird nichts gesendet.
-xb-summary = Sie wohnen in { $home } und arbeiten in { $work } ({ $kind }); { $share } % Ihrer Arbeit in { $home }, { $telework } % im Homeoffice, { $days } Tage außerhalb von { $work } in diesem Jahr; Antworten für den { $date }.
+xb-summary = Sie wohnen { $home_code ->
+        [NL] in den Niederlanden
+        [DE] in Deutschland
+       *[BE] in Belgien
+    } und arbeiten { $work_code ->
+        [NL] in den Niederlanden
+        [DE] in Deutschland
+       *[BE] in Belgien
+    } ({ $kind }); { $share } % Ihrer Arbeit im Wohnland, { $telework } % im Homeoffice, { $days } Tage { $work_code ->
+        [NL] außerhalb der Niederlande
+        [DE] außerhalb Deutschlands
+       *[BE] außerhalb Belgiens
+    } in diesem Jahr; Antworten für den { $date }.
 xb-problem-date = Wir können nur für Daten antworten, die die Regeln abdecken (2024 bis 2027).
 xb-problem-other = Einige Antworten konnten nicht verwendet werden. Bitte beginnen Sie neu.
 xb-option-telework = Auf gemeinsamen Antrag von Arbeitgeber und Ihnen (Rahmenübereinkommen zur Telearbeit): { $answer }
@@ -1592,21 +1608,73 @@ xb-reason-social-security-first = zuerst muss klar sein, welches Land für Ihre 
 xb-reason-children-in-a-third-country = Ihre Kinder wohnen in einem Land, in dem kein Elternteil arbeitet.
 xb-reason-not-verified = diese Regel ist nicht in einem amtlichen Text bestätigt.
 xb-reason-rule-not-in-force = die Regel, die es entscheiden würde, gilt an diesem Datum nicht.
-xb-a-social-security-country = Sie sind in { $country } sozialversichert.
-xb-a-health-care-country = Sie sind in { $country } krankenversichert, wie alle, die dort wohnen.
-xb-a-health-care-insured-abroad = Sie sind in { $insured } versichert. Melden Sie sich mit einem S1-Formular in { $registered } an; Sie und Ihre Familie können in beiden Ländern behandelt werden.
-xb-a-wage-tax-country = { $country } besteuert Ihren ganzen Lohn.
-xb-a-wage-tax-per-day = Jeder Arbeitstag wird dort besteuert, wo Sie ihn gearbeitet haben: Tage in { $work } von { $work }, Homeoffice-Tage von { $home }.
-xb-a-unemployment-country = { $country } zahlt Ihr Arbeitslosengeld.
-xb-a-child-benefit-country = { $country } zahlt Ihr Kindergeld.
-xb-a-child-benefit-first-and-top-up = { $first } zahlt das Kindergeld zuerst; { $top_up } zahlt den Unterschied bis zum eigenen Betrag.
+xb-a-social-security-country = Sie sind { $country_code ->
+        [NL] in den Niederlanden
+        [DE] in Deutschland
+       *[BE] in Belgien
+    } sozialversichert.
+xb-a-health-care-country = Sie sind { $country_code ->
+        [NL] in den Niederlanden
+        [DE] in Deutschland
+       *[BE] in Belgien
+    } krankenversichert, wie alle, die dort wohnen.
+xb-a-health-care-insured-abroad = Sie sind { $insured_code ->
+        [NL] in den Niederlanden
+        [DE] in Deutschland
+       *[BE] in Belgien
+    } versichert. Melden Sie sich mit einem S1-Formular { $registered_code ->
+        [NL] in den Niederlanden
+        [DE] in Deutschland
+       *[BE] in Belgien
+    } an; Sie und Ihre Familie können in beiden Ländern behandelt werden.
+xb-a-wage-tax-country = { $country_code ->
+        [NL] Die Niederlande besteuern
+        [DE] Deutschland besteuert
+       *[BE] Belgien besteuert
+    } Ihren ganzen Lohn.
+xb-a-wage-tax-per-day = Jeder Arbeitstag wird dort besteuert, wo Sie ihn gearbeitet haben: Tage im Arbeitsland { $work_code ->
+        [NL] von den Niederlanden
+        [DE] von Deutschland
+       *[BE] von Belgien
+    }, Homeoffice-Tage { $home_code ->
+        [NL] von den Niederlanden
+        [DE] von Deutschland
+       *[BE] von Belgien
+    }.
+xb-a-unemployment-country = { $country_code ->
+        [NL] Die Niederlande zahlen
+        [DE] Deutschland zahlt
+       *[BE] Belgien zahlt
+    } Ihr Arbeitslosengeld.
+xb-a-child-benefit-country = { $country_code ->
+        [NL] Die Niederlande zahlen
+        [DE] Deutschland zahlt
+       *[BE] Belgien zahlt
+    } Ihr Kindergeld.
+xb-a-child-benefit-first-and-top-up = Das Kindergeld zahlt zuerst: { $first }. Den Unterschied bis zum eigenen Betrag zahlt: { $top_up }.
 xb-a-compensation-applies = Die niederländische Ausgleichsregelung erstattet Steuern, die Sie mehr zahlen, als wenn Sie in den Niederlanden arbeiten würden.
 xb-a-compensation-does-not-apply = Die niederländische Ausgleichsregelung gilt für Arbeitnehmer, nicht für Sie.
 xb-a-ninety-percent-applies = Wenn 90 % oder mehr Ihres Einkommens dort besteuert werden, erhalten Sie die Abzüge eines Einwohners.
 xb-a-ninety-percent-does-not-apply = Weniger als 90 % Ihres Einkommens werden dort besteuert: keine Abzüge eines Einwohners.
 xb-a-thirty-percent-applies = Sie erfüllen die Entfernungsbedingung der 30-%-Regelung.
 xb-a-thirty-percent-does-not-apply = Sie erfüllen die Entfernungsbedingung der 30-%-Regelung nicht.
-xb-if-days-from = Mit 35 Tagen oder mehr außerhalb von { $work } in diesem Jahr
-xb-if-days-below = Mit weniger als 35 Tagen außerhalb von { $work } in diesem Jahr
-xb-if-share-from = Mit 25 % oder mehr Ihrer Arbeit in { $home }
-xb-if-share-below = Mit weniger als 25 % Ihrer Arbeit in { $home }
+xb-if-days-from = Mit 35 Tagen oder mehr { $work_code ->
+        [NL] außerhalb der Niederlande
+        [DE] außerhalb Deutschlands
+       *[BE] außerhalb Belgiens
+    } in diesem Jahr
+xb-if-days-below = Mit weniger als 35 Tagen { $work_code ->
+        [NL] außerhalb der Niederlande
+        [DE] außerhalb Deutschlands
+       *[BE] außerhalb Belgiens
+    } in diesem Jahr
+xb-if-share-from = Mit 25 % oder mehr Ihrer Arbeit { $home_code ->
+        [NL] in den Niederlanden
+        [DE] in Deutschland
+       *[BE] in Belgien
+    }
+xb-if-share-below = Mit weniger als 25 % Ihrer Arbeit { $home_code ->
+        [NL] in den Niederlanden
+        [DE] in Deutschland
+       *[BE] in Belgien
+    }

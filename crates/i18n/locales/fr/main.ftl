@@ -1580,7 +1580,15 @@ xb-changes-title = Ce qui changerait
 xb-handover-title = En parler avec un conseiller
 xb-handover = Demander à { $organisation } de vous rappeler
 xb-handover-hint = Votre situation est déjà écrite dans la demande ; vous pouvez la modifier avant l'envoi, et rien n'est envoyé sans votre consentement.
-xb-summary = Vous habitez { $home } et travaillez { $work } ({ $kind }) ; { $share } % de votre travail dans votre pays de résidence, { $telework } % en télétravail, { $days } jours hors du pays de travail cette année ; réponses pour le { $date }.
+xb-summary = Vous habitez { $home_code ->
+        [NL] aux Pays-Bas
+        [DE] en Allemagne
+       *[BE] en Belgique
+    } et travaillez { $work_code ->
+        [NL] aux Pays-Bas
+        [DE] en Allemagne
+       *[BE] en Belgique
+    } ({ $kind }) ; { $share } % de votre travail dans votre pays de résidence, { $telework } % en télétravail, { $days } jours hors du pays de travail cette année ; réponses pour le { $date }.
 xb-problem-date = Nous ne pouvons répondre que pour les dates couvertes par les règles (2024 à 2027).
 xb-problem-other = Certaines réponses n'ont pas pu être utilisées. Veuillez recommencer.
 xb-option-telework = À la demande conjointe de votre employeur et de vous (accord-cadre sur le télétravail) : { $answer }

@@ -161,6 +161,32 @@ fn country_name(tr: &Tr, c: &str) -> String {
     tr.t(&format!("xb-country-{c}"))
 }
 
+/// A country as a message argument: its name, and its code as `{name}_code`
+/// (languages whose grammar changes with the country select on it).
+fn country_args(name: &'static str, code: &str, tr: &Tr) -> [(String, String); 2] {
+    [
+        (name.to_string(), country_name(tr, code)),
+        (format!("{name}_code"), code.to_string()),
+    ]
+}
+
+/// A message with country arguments (see [`country_args`]) and others.
+fn with_countries(
+    tr: &Tr,
+    key: &str,
+    countries: &[(&'static str, &str)],
+    more: &[(&str, String)],
+) -> String {
+    let owned: Vec<(String, String)> = countries
+        .iter()
+        .flat_map(|(name, code)| country_args(name, code, tr))
+        .collect();
+    let mut args: Vec<(&str, String)> =
+        owned.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
+    args.extend(more.iter().cloned());
+    tr.s(key, &args)
+}
+
 fn question_page(
     tr: &Tr,
     uri: &axum::http::Uri,
@@ -316,24 +342,27 @@ pub struct AnswerPage {
 }
 
 fn outcome_text(tr: &Tr, domain: Domain, o: &Outcome) -> String {
-    let c = |c: &Country| country_name(tr, c.code());
     let key = |kind: &str| format!("xb-a-{}-{kind}", domain.code());
+    let with = |kind: &str, countries: &[(&'static str, &Country)]| {
+        let codes: Vec<(&'static str, &str)> = countries
+            .iter()
+            .map(|(name, c)| (*name, c.code()))
+            .collect();
+        with_countries(tr, &key(kind), &codes, &[])
+    };
     match o {
-        Outcome::Country { country } => tr.s(&key("country"), &[("country", c(country))]),
+        Outcome::Country { country } => with("country", &[("country", country)]),
         Outcome::InsuredAbroad {
             insured,
             registered,
-        } => tr.s(
-            &key("insured-abroad"),
-            &[("insured", c(insured)), ("registered", c(registered))],
+        } => with(
+            "insured-abroad",
+            &[("insured", insured), ("registered", registered)],
         ),
-        Outcome::PerDay { work, home } => {
-            tr.s(&key("per-day"), &[("work", c(work)), ("home", c(home))])
+        Outcome::PerDay { work, home } => with("per-day", &[("work", work), ("home", home)]),
+        Outcome::FirstAndTopUp { first, top_up } => {
+            with("first-and-top-up", &[("first", first), ("top_up", top_up)])
         }
-        Outcome::FirstAndTopUp { first, top_up } => tr.s(
-            &key("first-and-top-up"),
-            &[("first", c(first)), ("top_up", c(top_up))],
-        ),
         Outcome::Applies { applies } => tr.t(&key(if *applies {
             "applies"
         } else {
@@ -379,8 +408,8 @@ fn changes(state: &AppState, tr: &Tr, input: &SituationInput, now: &[Answer]) ->
         .residence_share
         .unwrap_or(0.0)
         .max(input.telework_share.unwrap_or(0.0));
-    let work = country_name(tr, &input.work);
-    let home = country_name(tr, &input.residence);
+    let work = [("work", input.work.as_str())];
+    let home = [("home", input.residence.as_str())];
     let alternatives = [
         (days < 35).then(|| {
             (
@@ -388,7 +417,7 @@ fn changes(state: &AppState, tr: &Tr, input: &SituationInput, now: &[Answer]) ->
                     days_outside_work_state: Some(35),
                     ..input.clone()
                 },
-                tr.s("xb-if-days-from", &[("work", work.clone())]),
+                with_countries(tr, "xb-if-days-from", &work, &[]),
             )
         }),
         (days >= 35).then(|| {
@@ -397,7 +426,7 @@ fn changes(state: &AppState, tr: &Tr, input: &SituationInput, now: &[Answer]) ->
                     days_outside_work_state: Some(34),
                     ..input.clone()
                 },
-                tr.s("xb-if-days-below", &[("work", work.clone())]),
+                with_countries(tr, "xb-if-days-below", &work, &[]),
             )
         }),
         (share < 25.0).then(|| {
@@ -406,7 +435,7 @@ fn changes(state: &AppState, tr: &Tr, input: &SituationInput, now: &[Answer]) ->
                     residence_share: Some(25.0),
                     ..input.clone()
                 },
-                tr.s("xb-if-share-from", &[("home", home.clone())]),
+                with_countries(tr, "xb-if-share-from", &home, &[]),
             )
         }),
         (share >= 25.0).then(|| {
@@ -416,7 +445,7 @@ fn changes(state: &AppState, tr: &Tr, input: &SituationInput, now: &[Answer]) ->
                     telework_share: Some(24.0),
                     ..input.clone()
                 },
-                tr.s("xb-if-share-below", &[("home", home.clone())]),
+                with_countries(tr, "xb-if-share-below", &home, &[]),
             )
         }),
     ];
@@ -440,11 +469,11 @@ fn changes(state: &AppState, tr: &Tr, input: &SituationInput, now: &[Answer]) ->
 
 /// The situation in the visitor's words, for the handover.
 fn summary(tr: &Tr, input: &SituationInput) -> String {
-    tr.s(
+    with_countries(
+        tr,
         "xb-summary",
+        &[("home", &input.residence), ("work", &input.work)],
         &[
-            ("home", country_name(tr, &input.residence)),
-            ("work", country_name(tr, &input.work)),
             ("kind", tr.t(&format!("xb-kind-{}", input.kind))),
             ("share", format!("{}", input.residence_share.unwrap_or(0.0))),
             (
@@ -455,7 +484,11 @@ fn summary(tr: &Tr, input: &SituationInput) -> String {
                 "days",
                 input.days_outside_work_state.unwrap_or(0).to_string(),
             ),
-            ("date", input.date.clone()),
+            (
+                "date",
+                chrono::NaiveDate::parse_from_str(&input.date, "%Y-%m-%d")
+                    .map_or_else(|_| input.date.clone(), |d| tr.date(d)),
+            ),
         ],
     )
 }
