@@ -186,6 +186,8 @@ mod tests {
             "hours-",
             "error-",
             "region-",
+            "xb-",
+            "crossborder-domain-",
         ];
         for key in nl
             .iter()

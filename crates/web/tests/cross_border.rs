@@ -255,7 +255,7 @@ async fn a_visitor_answers_one_question_a_page_and_is_handed_over_with_the_situa
 }
 
 #[tokio::test]
-async fn german_answers_name_the_countries_in_the_right_case() {
+async fn answers_name_the_countries_in_the_right_case() {
     let app = app().await;
     let page = Client::default()
         .get(&app.router, "/grensverkenner/antwoord?lang=de&residence=NL&work=DE&kind=employee&residence_share=20&telework_share=20&days_outside_work_state=40&children_residence=NL&unemployment=whole")
@@ -270,4 +270,20 @@ async fn german_answers_name_the_countries_in_the_right_case() {
     ] {
         assert!(page.body.contains(sentence), "{sentence}: {}", page.body);
     }
+    // Labour migrants read it in their own language too, in the right case.
+    let polish = Client::default()
+        .get(&app.router, "/grensverkenner/antwoord?lang=pl&residence=NL&work=DE&kind=employee&residence_share=0&telework_share=0&days_outside_work_state=0&children_residence=&unemployment=")
+        .await;
+    assert!(
+        polish
+            .body
+            .contains("Podlegasz ubezpieczeniom społecznym w Niemczech."),
+        "{}",
+        polish.body
+    );
+    assert!(
+        polish
+            .body
+            .contains("Mieszkasz w Niderlandach i pracujesz w Niemczech")
+    );
 }

@@ -348,3 +348,148 @@ region-home-menu = Usługi regionu { $region }
 region-home-menu-intro = Regionalna oferta: co wnosi każdy partner. Usługi krajowe (np. UWV i SVB) zawsze do niej należą.
 region-home-feed = Otwarte dane: usługi tego regionu w formacie HSDS
 region-home-other = Wybierz inny region
+crossborder-domain-social-security = Ubezpieczenia społeczne
+crossborder-domain-health-care = Opieka zdrowotna
+crossborder-domain-wage-tax = Podatek od wynagrodzenia
+crossborder-domain-unemployment = Zasiłek dla bezrobotnych
+crossborder-domain-child-benefit = Zasiłek rodzinny
+crossborder-domain-compensation = Holenderska regulacja kompensacyjna
+crossborder-domain-ninety-percent = Status 90 %
+crossborder-domain-thirty-percent = Ulga 30 %
+xb-step = Pytanie { $n } z najwyżej { $of }
+xb-country-NL = Niderlandy
+xb-country-DE = Niemcy
+xb-country-BE = Belgia
+xb-q-residence = W którym kraju mieszkasz?
+xb-q-work = W którym kraju pracujesz?
+xb-q-kind = Jak pracujesz?
+xb-kind-employee = Jako pracownik
+xb-kind-self-employed = Jako osoba samozatrudniona
+xb-kind-civil-servant = Jako urzędnik służby cywilnej
+xb-kind-posted = Pracodawca wysłał mnie czasowo za granicę (delegowanie)
+xb-q-posting_months = Ile miesięcy ma trwać Twoje delegowanie?
+xb-q-posting_months-hint = Od początku delegowania do planowanego końca.
+xb-q-residence_share = Jaką część pracy wykonujesz w kraju, w którym mieszkasz?
+xb-q-residence_share-hint = W procentach czasu pracy, łącznie z pracą z domu. 0, jeśli pracujesz tylko za granicą.
+xb-q-telework_share = Jaką część czasu pracy pracujesz z domu?
+xb-q-telework_share-hint = W procentach. 0, jeśli nigdy nie pracujesz z domu.
+xb-q-days_outside_work_state = Ile dni w tym roku pracujesz { $work_code ->
+        [NL] poza Niderlandami
+        [DE] poza Niemcami
+       *[BE] poza Belgią
+    }?
+xb-q-days_outside_work_state-hint = Dni pracy z domu lub w innym kraju; dzień liczy się od 30 minut pracy. 0, jeśli żadnych.
+xb-q-children_residence = Czy masz dzieci, na które przysługuje zasiłek rodzinny? Gdzie mieszkają?
+xb-no-children = Nie mam dzieci albo nie dotyczy
+xb-q-other_parent_works_in = Czy drugi rodzic dzieci pracuje? Gdzie?
+xb-other-parent-no-work = Nie pracuje (albo nie ma drugiego rodzica)
+xb-q-unemployment = Czy jesteś bezrobotny albo pracujesz w skróconym czasie pracy?
+xb-unemployment-whole = Straciłem/straciłam pracę (całkowicie bezrobotny)
+xb-unemployment-short-time = Skrócony czas pracy
+xb-not-unemployed = Nie
+xb-error-number = Wpisz liczbę od 0 do najwyższej możliwej wartości, na przykład 20.
+xb-error-choose = Wybierz jedną z odpowiedzi.
+xb-unit-months = miesięcy
+xb-unit-days = dni
+xb-unit-percent = %
+xb-answer-title = Co dotyczy Ciebie po obu stronach granicy
+xb-disclaimer = Ogólne informacje z publicznych przepisów, a nie decyzja. O Twojej sytuacji decyduje punkt informacji przygranicznej lub właściwa instytucja.
+xb-source = Źródło
+xb-changes-title = Co by się zmieniło
+xb-handover-title = Omów to z doradcą
+xb-handover = Poproś { $organisation } o telefon
+xb-handover-hint = Twoja sytuacja jest już wpisana w zgłoszenie; możesz ją zmienić przed wysłaniem, a bez Twojej zgody nic nie zostanie wysłane.
+xb-summary = Mieszkasz { $home_code ->
+        [NL] w Niderlandach
+        [DE] w Niemczech
+       *[BE] w Belgii
+    } i pracujesz { $work_code ->
+        [NL] w Niderlandach
+        [DE] w Niemczech
+       *[BE] w Belgii
+    } ({ $kind }); { $share } % pracy w kraju zamieszkania, { $telework } % z domu, { $days } dni { $work_code ->
+        [NL] poza Niderlandami
+        [DE] poza Niemcami
+       *[BE] poza Belgią
+    } w tym roku; odpowiedzi na dzień { $date }.
+xb-problem-date = Możemy odpowiadać tylko dla dat objętych przepisami (2024–2027).
+xb-problem-other = Niektórych odpowiedzi nie dało się użyć. Zacznij od nowa.
+xb-option-telework = Na wspólny wniosek pracodawcy i Ciebie (umowa ramowa o telepracy): { $answer }
+xb-a-needs-adviser = Przepisy nie rozstrzygają tego w Twojej sytuacji: { $reason } Doradca przeanalizuje to z Tobą.
+xb-reason-several-employers = pracujesz dla kilku pracodawców w kilku krajach.
+xb-reason-centre-of-interest = zależy to od tego, gdzie jest centrum Twojej działalności.
+xb-reason-private-insurance = przy prywatnym ubezpieczeniu zdrowotnym nie ma formularza S1.
+xb-reason-social-security-first = najpierw trzeba ustalić, który kraj odpowiada za Twoje ubezpieczenia społeczne.
+xb-reason-children-in-a-third-country = Twoje dzieci mieszkają w kraju, w którym żaden z rodziców nie pracuje.
+xb-reason-not-verified = ten przepis nie jest potwierdzony w oficjalnym tekście.
+xb-reason-rule-not-in-force = przepis, który by to rozstrzygał, nie obowiązuje w tym dniu.
+xb-a-social-security-country = Podlegasz ubezpieczeniom społecznym { $country_code ->
+        [NL] w Niderlandach
+        [DE] w Niemczech
+       *[BE] w Belgii
+    }.
+xb-a-health-care-country = Jesteś ubezpieczony zdrowotnie { $country_code ->
+        [NL] w Niderlandach
+        [DE] w Niemczech
+       *[BE] w Belgii
+    }, jak wszyscy, którzy tam mieszkają.
+xb-a-health-care-insured-abroad = Jesteś ubezpieczony { $insured_code ->
+        [NL] w Niderlandach
+        [DE] w Niemczech
+       *[BE] w Belgii
+    }. Zarejestruj się z formularzem S1 { $registered_code ->
+        [NL] w Niderlandach
+        [DE] w Niemczech
+       *[BE] w Belgii
+    }; Ty i Twoja rodzina możecie leczyć się w obu krajach.
+xb-a-wage-tax-country = Całe Twoje wynagrodzenie jest opodatkowane { $country_code ->
+        [NL] w Niderlandach
+        [DE] w Niemczech
+       *[BE] w Belgii
+    }.
+xb-a-wage-tax-per-day = Każdy dzień pracy jest opodatkowany tam, gdzie go przepracowałeś: dni w kraju pracy { $work_code ->
+        [NL] w Niderlandach
+        [DE] w Niemczech
+       *[BE] w Belgii
+    }, dni pracy z domu { $home_code ->
+        [NL] w Niderlandach
+        [DE] w Niemczech
+       *[BE] w Belgii
+    }.
+xb-a-unemployment-country = Zasiłek dla bezrobotnych wypłacany jest { $country_code ->
+        [NL] w Niderlandach
+        [DE] w Niemczech
+       *[BE] w Belgii
+    }.
+xb-a-child-benefit-country = Zasiłek rodzinny wypłacany jest { $country_code ->
+        [NL] w Niderlandach
+        [DE] w Niemczech
+       *[BE] w Belgii
+    }.
+xb-a-child-benefit-first-and-top-up = Zasiłek rodzinny najpierw wypłaca kraj: { $first }; różnicę do własnej kwoty dopłaca kraj: { $top_up }.
+xb-a-compensation-applies = Holenderska regulacja kompensacyjna zwraca podatek zapłacony ponad to, co kosztowałaby praca w Niderlandach.
+xb-a-compensation-does-not-apply = Holenderska regulacja kompensacyjna jest dla pracowników; nie dotyczy Ciebie.
+xb-a-ninety-percent-applies = Jeśli 90 % lub więcej Twoich dochodów jest tam opodatkowane, przysługują Ci ulgi rezydenta.
+xb-a-ninety-percent-does-not-apply = Mniej niż 90 % Twoich dochodów jest tam opodatkowane: bez ulg rezydenta.
+xb-a-thirty-percent-applies = Spełniasz warunek odległości ulgi 30 %.
+xb-a-thirty-percent-does-not-apply = Nie spełniasz warunku odległości ulgi 30 %.
+xb-if-days-from = Przy 35 lub więcej dniach { $work_code ->
+        [NL] poza Niderlandami
+        [DE] poza Niemcami
+       *[BE] poza Belgią
+    } w tym roku
+xb-if-days-below = Przy mniej niż 35 dniach { $work_code ->
+        [NL] poza Niderlandami
+        [DE] poza Niemcami
+       *[BE] poza Belgią
+    } w tym roku
+xb-if-share-from = Przy 25 % lub więcej pracy { $home_code ->
+        [NL] w Niderlandach
+        [DE] w Niemczech
+       *[BE] w Belgii
+    }
+xb-if-share-below = Przy mniej niż 25 % pracy { $home_code ->
+        [NL] w Niderlandach
+        [DE] w Niemczech
+       *[BE] w Belgii
+    }

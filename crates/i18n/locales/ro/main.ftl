@@ -349,3 +349,148 @@ region-home-menu = Serviciile regiunii { $region }
 region-home-menu-intro = Oferta regională: ce aduce fiecare partener. Serviciile naționale (precum UWV și SVB) fac mereu parte din ea.
 region-home-feed = Date deschise: serviciile acestei regiuni în format HSDS
 region-home-other = Alege o altă regiune
+crossborder-domain-social-security = Asigurări sociale
+crossborder-domain-health-care = Asistență medicală
+crossborder-domain-wage-tax = Impozit pe salariu
+crossborder-domain-unemployment = Indemnizație de șomaj
+crossborder-domain-child-benefit = Alocație pentru copii
+crossborder-domain-compensation = Regimul olandez de compensare
+crossborder-domain-ninety-percent = Statutul de 90 %
+crossborder-domain-thirty-percent = Regimul de 30 %
+xb-step = Întrebarea { $n } din cel mult { $of }
+xb-country-NL = Țările de Jos
+xb-country-DE = Germania
+xb-country-BE = Belgia
+xb-q-residence = În ce țară locuiești?
+xb-q-work = În ce țară lucrezi?
+xb-q-kind = Cum lucrezi?
+xb-kind-employee = Ca angajat
+xb-kind-self-employed = Ca independent
+xb-kind-civil-servant = Ca funcționar public
+xb-kind-posted = Trimis temporar în străinătate de angajator (detașat)
+xb-q-posting_months = Câte luni ar trebui să dureze detașarea ta?
+xb-q-posting_months-hint = De la începutul detașării până la sfârșitul planificat.
+xb-q-residence_share = Ce parte din muncă o faci în țara în care locuiești?
+xb-q-residence_share-hint = În procente din timpul de lucru, inclusiv munca de acasă. 0 dacă lucrezi doar peste graniță.
+xb-q-telework_share = Ce parte din timpul de lucru lucrezi de acasă?
+xb-q-telework_share-hint = În procente. 0 dacă nu lucrezi niciodată de acasă.
+xb-q-days_outside_work_state = În câte zile din acest an lucrezi { $work_code ->
+        [NL] în afara Țărilor de Jos
+        [DE] în afara Germaniei
+       *[BE] în afara Belgiei
+    }?
+xb-q-days_outside_work_state-hint = Zile de lucru de acasă sau în altă țară; o zi contează de la 30 de minute de lucru. 0 dacă niciuna.
+xb-q-children_residence = Ai copii pentru care primești alocație? Unde locuiesc?
+xb-no-children = Nu am copii sau nu este cazul
+xb-q-other_parent_works_in = Celălalt părinte al copiilor lucrează? Unde?
+xb-other-parent-no-work = Nu lucrează (sau nu există alt părinte)
+xb-q-unemployment = Ești șomer sau lucrezi cu program redus?
+xb-unemployment-whole = Mi-am pierdut locul de muncă (șomaj total)
+xb-unemployment-short-time = Program redus de lucru
+xb-not-unemployed = Nu
+xb-error-number = Scrie un număr de la 0 până la valoarea cea mai mare posibilă, de exemplu 20.
+xb-error-choose = Alege unul dintre răspunsuri.
+xb-unit-months = luni
+xb-unit-days = zile
+xb-unit-percent = %
+xb-answer-title = Ce se aplică în cazul tău de o parte și de alta a graniței
+xb-disclaimer = Informații generale din regulile publice, nu o decizie. Punctul de informare transfrontalieră sau instituția competentă decide în cazul tău.
+xb-source = Sursa
+xb-changes-title = Ce s-ar schimba
+xb-handover-title = Discută cu un consilier
+xb-handover = Roagă { $organisation } să te sune
+xb-handover-hint = Situația ta este deja scrisă în cerere; o poți modifica înainte de a o trimite și nimic nu se trimite fără acordul tău.
+xb-summary = Locuiești { $home_code ->
+        [NL] în Țările de Jos
+        [DE] în Germania
+       *[BE] în Belgia
+    } și lucrezi { $work_code ->
+        [NL] în Țările de Jos
+        [DE] în Germania
+       *[BE] în Belgia
+    } ({ $kind }); { $share } % din muncă în țara de reședință, { $telework } % de acasă, { $days } zile { $work_code ->
+        [NL] în afara Țărilor de Jos
+        [DE] în afara Germaniei
+       *[BE] în afara Belgiei
+    } în acest an; răspunsuri pentru { $date }.
+xb-problem-date = Putem răspunde doar pentru datele acoperite de reguli (2024–2027).
+xb-problem-other = Unele răspunsuri nu au putut fi folosite. Te rugăm să reîncepi.
+xb-option-telework = La cererea comună a angajatorului și a ta (acordul-cadru privind munca la distanță): { $answer }
+xb-a-needs-adviser = Regulile nu decid acest lucru pentru situația ta: { $reason } Un consilier analizează cu tine.
+xb-reason-several-employers = lucrezi pentru mai mulți angajatori în mai multe țări.
+xb-reason-centre-of-interest = depinde de locul în care se află centrul activității tale.
+xb-reason-private-insurance = cu o asigurare de sănătate privată nu există formularul S1.
+xb-reason-social-security-first = mai întâi trebuie stabilit ce țară este competentă pentru asigurările tale sociale.
+xb-reason-children-in-a-third-country = copiii tăi locuiesc într-o țară în care niciun părinte nu lucrează.
+xb-reason-not-verified = această regulă nu este confirmată într-un text oficial.
+xb-reason-rule-not-in-force = regula care ar decide nu se aplică la această dată.
+xb-a-social-security-country = Ești asigurat social { $country_code ->
+        [NL] în Țările de Jos
+        [DE] în Germania
+       *[BE] în Belgia
+    }.
+xb-a-health-care-country = Ești asigurat pentru sănătate { $country_code ->
+        [NL] în Țările de Jos
+        [DE] în Germania
+       *[BE] în Belgia
+    }, ca toți cei care locuiesc acolo.
+xb-a-health-care-insured-abroad = Ești asigurat { $insured_code ->
+        [NL] în Țările de Jos
+        [DE] în Germania
+       *[BE] în Belgia
+    }. Înregistrează-te cu formularul S1 { $registered_code ->
+        [NL] în Țările de Jos
+        [DE] în Germania
+       *[BE] în Belgia
+    }; tu și familia ta puteți primi îngrijiri în ambele țări.
+xb-a-wage-tax-country = Întregul tău salariu este impozitat { $country_code ->
+        [NL] în Țările de Jos
+        [DE] în Germania
+       *[BE] în Belgia
+    }.
+xb-a-wage-tax-per-day = Fiecare zi de lucru este impozitată acolo unde ai lucrat-o: zilele din țara de lucru { $work_code ->
+        [NL] în Țările de Jos
+        [DE] în Germania
+       *[BE] în Belgia
+    }, zilele de acasă { $home_code ->
+        [NL] în Țările de Jos
+        [DE] în Germania
+       *[BE] în Belgia
+    }.
+xb-a-unemployment-country = Indemnizația de șomaj se plătește { $country_code ->
+        [NL] în Țările de Jos
+        [DE] în Germania
+       *[BE] în Belgia
+    }.
+xb-a-child-benefit-country = Alocația pentru copii se plătește { $country_code ->
+        [NL] în Țările de Jos
+        [DE] în Germania
+       *[BE] în Belgia
+    }.
+xb-a-child-benefit-first-and-top-up = Alocația o plătește mai întâi țara: { $first }; diferența până la propria sumă o plătește țara: { $top_up }.
+xb-a-compensation-applies = Regimul olandez de compensare îți rambursează impozitul plătit în plus față de munca în Țările de Jos.
+xb-a-compensation-does-not-apply = Regimul olandez de compensare este pentru angajați; nu se aplică în cazul tău.
+xb-a-ninety-percent-applies = Cu 90 % sau mai mult din venit impozitat acolo, beneficiezi de deducerile unui rezident.
+xb-a-ninety-percent-does-not-apply = Mai puțin de 90 % din venit este impozitat acolo: fără deducerile unui rezident.
+xb-a-thirty-percent-applies = Îndeplinești condiția de distanță a regimului de 30 %.
+xb-a-thirty-percent-does-not-apply = Nu îndeplinești condiția de distanță a regimului de 30 %.
+xb-if-days-from = Cu 35 de zile sau mai multe { $work_code ->
+        [NL] în afara Țărilor de Jos
+        [DE] în afara Germaniei
+       *[BE] în afara Belgiei
+    } în acest an
+xb-if-days-below = Cu mai puțin de 35 de zile { $work_code ->
+        [NL] în afara Țărilor de Jos
+        [DE] în afara Germaniei
+       *[BE] în afara Belgiei
+    } în acest an
+xb-if-share-from = Cu 25 % sau mai mult din muncă { $home_code ->
+        [NL] în Țările de Jos
+        [DE] în Germania
+       *[BE] în Belgia
+    }
+xb-if-share-below = Cu mai puțin de 25 % din muncă { $home_code ->
+        [NL] în Țările de Jos
+        [DE] în Germania
+       *[BE] în Belgia
+    }
