@@ -31,7 +31,10 @@ async function answerQuestion(page, { choose, fill }) {
 test('a Dutch resident working in Aachen gets the answers with their articles and asks the GIP to call back', async () => {
   const context = await browser.newContext({ locale: 'en-GB' });
   const page = await context.newPage();
-  await page.goto(`${loket.base}/grensverkenner?lang=en`);
+  // From any public page: the menu leads there.
+  await page.goto(`${loket.base}/?lang=en`);
+  await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Across the border' }).click();
+  await page.waitForURL(/\/grensverkenner/);
   assert.deepEqual(await axeViolations(page), [], 'axe on the first question');
   await answerQuestion(page, { choose: 'the Netherlands' });
   await answerQuestion(page, { choose: 'Germany' });

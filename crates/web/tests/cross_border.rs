@@ -287,3 +287,27 @@ async fn answers_name_the_countries_in_the_right_case() {
             .contains("Mieszkasz w Niderlandach i pracujesz w Niemczech")
     );
 }
+
+#[tokio::test]
+async fn the_front_door_offers_the_explainer_to_cross_border_workers_with_their_countries() {
+    let app = app().await;
+    let mut visitor = Client::default();
+    let page = visitor
+        .get(&app.router, "/voordeur/resultaat?who=cross-border-worker&live=DE05334002&work=GM0917&topic=health-insurance&languages=de&channel=phone&lang=en")
+        .await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    assert!(
+        page.body
+            .contains("href=\"/grensverkenner?residence=DE&#38;work=NL&#38;lang=en\""),
+        "{}",
+        page.body
+    );
+    let first = visitor
+        .get(&app.router, "/grensverkenner?residence=DE&work=NL&lang=en")
+        .await;
+    assert!(
+        first.body.contains("How do you work?"),
+        "the countries are answered already: {}",
+        first.body
+    );
+}

@@ -1678,3 +1678,6 @@ xb-if-share-below = Mit weniger als 25 % Ihrer Arbeit { $home_code ->
         [DE] in Deutschland
        *[BE] in Belgien
     }
+fd-explainer = Welches Land ist für Ihre Sozialversicherung, Krankenversicherung, Lohnsteuer und Ihr Kindergeld zuständig? Der Grenzlotse antwortet in wenigen Fragen, mit den Regeln hinter jeder Antwort.
+fd-explainer-link = Prüfen, was für Sie über die Grenze gilt
+nav-cross-border = Über die Grenze

@@ -1607,3 +1607,6 @@ xb-if-days-from = With 35 days or more outside { $work } this year
 xb-if-days-below = With fewer than 35 days outside { $work } this year
 xb-if-share-from = With 25 % or more of your work in { $home }
 xb-if-share-below = With less than 25 % of your work in { $home }
+fd-explainer = Which country's social security, health insurance, wage tax and child benefit apply to you? The cross-border explainer answers in a few questions, with the rules behind each answer.
+fd-explainer-link = Check what applies to you across the border
+nav-cross-border = Across the border

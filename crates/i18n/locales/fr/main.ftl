@@ -1618,3 +1618,6 @@ xb-if-days-from = Avec 35 jours ou plus hors du pays de travail ({ $work }) cett
 xb-if-days-below = Avec moins de 35 jours hors du pays de travail ({ $work }) cette année
 xb-if-share-from = Avec 25 % ou plus de votre travail dans votre pays de résidence ({ $home })
 xb-if-share-below = Avec moins de 25 % de votre travail dans votre pays de résidence ({ $home })
+fd-explainer = Quel pays est compétent pour votre sécurité sociale, votre assurance maladie, votre impôt sur le salaire et vos allocations familiales ? Le guide transfrontalier répond en quelques questions, avec les règles derrière chaque réponse.
+fd-explainer-link = Voir ce qui s'applique à vous de part et d'autre de la frontière
+nav-cross-border = Au-delà de la frontière

@@ -1610,3 +1610,6 @@ xb-if-days-from = Met 35 dagen of meer buiten { $work } dit jaar
 xb-if-days-below = Met minder dan 35 dagen buiten { $work } dit jaar
 xb-if-share-from = Met 25 % of meer van uw werk in { $home }
 xb-if-share-below = Met minder dan 25 % van uw werk in { $home }
+fd-explainer = Welk land regelt uw sociale zekerheid, zorgverzekering, loonbelasting en kinderbijslag? De grensverkenner antwoordt in een paar vragen, met de regels achter elk antwoord.
+fd-explainer-link = Bekijk wat voor u geldt over de grens
+nav-cross-border = Over de grens

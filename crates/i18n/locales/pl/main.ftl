@@ -493,3 +493,6 @@ xb-if-share-below = Przy mniej niż 25 % pracy { $home_code ->
         [DE] w Niemczech
        *[BE] w Belgii
     }
+fd-explainer = Który kraj odpowiada za Twoje ubezpieczenia społeczne, ubezpieczenie zdrowotne, podatek od wynagrodzenia i zasiłek rodzinny? Przewodnik przygraniczny odpowiada w kilku pytaniach, z przepisami za każdą odpowiedzią.
+fd-explainer-link = Sprawdź, co dotyczy Ciebie po obu stronach granicy
+nav-cross-border = Za granicą

@@ -230,7 +230,7 @@ fn question_page(
         Ask::Number(_) => (Vec::new(), Some(given)),
     };
     QuestionPage {
-        layout: Layout::new(tr.clone(), text.clone(), "", uri.path(), None),
+        layout: Layout::new(tr.clone(), text.clone(), "cross-border", uri.path(), None),
         step: tr.s(
             "xb-step",
             &[("n", (n + 1).to_string()), ("of", STEPS.len().to_string())],
@@ -521,7 +521,7 @@ pub async fn answer(
     let layout = Layout::new(
         tr.clone(),
         tr.t("xb-answer-title"),
-        "",
+        "cross-border",
         uri.path(),
         uri.query(),
     );

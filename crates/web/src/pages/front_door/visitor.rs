@@ -140,6 +140,46 @@ pub struct ResultPage {
     answers: String,
     door: String,
     token: String,
+    /// For cross-border workers: the explainer, with where they live and work filled in.
+    explainer: Option<String>,
+}
+
+/// The cross-border explainer for a visitor who lives and works in two
+/// countries (or says they work across the border), its first answers given.
+fn explainer_link(
+    idx: &CatalogueIndex,
+    lang: loket_domain::Lang,
+    a: &loket_routing::Answers,
+) -> Option<String> {
+    use loket_routing::answers::Place;
+    let country = |p: &Option<Place>| {
+        match p {
+            Some(Place::Municipality(code)) => {
+                idx.areas.municipality(code).map(|m| m.country.clone())
+            }
+            Some(Place::Country(c)) => Some(c.clone()),
+            _ => None,
+        }
+        .filter(|c| ["NL", "DE", "BE"].contains(&c.as_str()))
+    };
+    let (live, work) = (country(&a.live), country(&a.work));
+    let across = matches!((&live, &work), (Some(l), Some(w)) if l != w);
+    if a.who != "cross-border-worker" && !across {
+        return None;
+    }
+    let mut pairs: Vec<(&str, String)> = Vec::new();
+    if let Some(l) = live {
+        pairs.push(("residence", l));
+    }
+    if let Some(w) = work {
+        pairs.push(("work", w));
+    }
+    pairs.push(("lang", lang.code().to_string()));
+    let refs: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    Some(format!(
+        "/grensverkenner?{}",
+        crate::present::query_string(&refs)
+    ))
 }
 
 fn answer_pairs(
@@ -493,6 +533,7 @@ pub(crate) fn result_at(
         answers: share_query.clone(),
         door: door.code().unwrap_or_default().to_string(),
         token: feedback_token(state),
+        explainer: explainer_link(&idx, lang, &answers),
     };
     render(StatusCode::OK, &page)
 }
