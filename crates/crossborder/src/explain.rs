@@ -192,16 +192,26 @@ pub fn social_security(s: &Situation) -> Answer {
         );
     }
     let share = residence_share(s);
-    if s.residence == s.work || share == 0.0 || s.marginal {
-        if s.marginal {
-            trace.push("ss-marginal");
-        }
+    if s.residence == s.work || share == 0.0 {
         trace.push("ss-work-state");
         return answer(
             Domain::SocialSecurity,
             country(s.work),
             trace,
             advisers(s.work),
+        );
+    }
+    // Marginal work is left out of the assessment, but whether work is
+    // marginal is the competent body's judgement: an adviser looks at it.
+    if s.marginal {
+        trace.push("ss-marginal");
+        return answer(
+            Domain::SocialSecurity,
+            Outcome::NeedsAdviser {
+                reason: "marginal-work",
+            },
+            trace,
+            advisers(s.residence),
         );
     }
     if s.kind == WorkerKind::SelfEmployed {

@@ -182,13 +182,13 @@ fn cases() -> Vec<Case> {
             "ss-telework-agreement",
         ),
         case(
-            "marginal work in the residence state is left out",
+            "marginal work: whether it is marginal needs an adviser",
             |i| {
                 i.residence_share = Some(30.0);
                 i.marginal = true;
             },
             SocialSecurity,
-            country(DE),
+            adviser("marginal-work"),
             "ss-marginal",
         ),
         case(
@@ -659,6 +659,25 @@ fn every_row_gets_the_outcome_its_source_gives_with_the_rule_in_the_trace() {
         );
         assert!(!a.advisers.is_empty(), "{}: nobody advises", c.name);
     }
+}
+
+#[test]
+fn the_rows_cover_every_rule_of_the_book() {
+    let book = RuleBook::shipped().unwrap();
+    let mut used = std::collections::BTreeSet::new();
+    for c in cases() {
+        let s = c.input.check(&book).unwrap();
+        for a in explain(&book, &s).answers {
+            used.extend(a.trace.iter().map(|id| id.to_string()));
+        }
+    }
+    let unused: Vec<&str> = book
+        .rules
+        .iter()
+        .map(|r| r.id.as_str())
+        .filter(|id| !used.contains(*id))
+        .collect();
+    assert!(unused.is_empty(), "no row reaches {unused:?}");
 }
 
 #[test]

@@ -1681,3 +1681,4 @@ xb-if-share-below = Mit weniger als 25 % Ihrer Arbeit { $home_code ->
 fd-explainer = Welches Land ist für Ihre Sozialversicherung, Krankenversicherung, Lohnsteuer und Ihr Kindergeld zuständig? Der Grenzlotse antwortet in wenigen Fragen, mit den Regeln hinter jeder Antwort.
 fd-explainer-link = Prüfen, was für Sie über die Grenze gilt
 nav-cross-border = Über die Grenze
+xb-reason-marginal-work = ob Ihre Arbeit im anderen Land geringfügig ist, beurteilt die zuständige Stelle.

@@ -1610,3 +1610,4 @@ xb-if-share-below = With less than 25 % of your work in { $home }
 fd-explainer = Which country's social security, health insurance, wage tax and child benefit apply to you? The cross-border explainer answers in a few questions, with the rules behind each answer.
 fd-explainer-link = Check what applies to you across the border
 nav-cross-border = Across the border
+xb-reason-marginal-work = whether your work in the other country is marginal is for the competent body to judge.

@@ -1621,3 +1621,4 @@ xb-if-share-below = Avec moins de 25 % de votre travail dans votre pays de rési
 fd-explainer = Quel pays est compétent pour votre sécurité sociale, votre assurance maladie, votre impôt sur le salaire et vos allocations familiales ? Le guide transfrontalier répond en quelques questions, avec les règles derrière chaque réponse.
 fd-explainer-link = Voir ce qui s'applique à vous de part et d'autre de la frontière
 nav-cross-border = Au-delà de la frontière
+xb-reason-marginal-work = c'est l'organisme compétent qui juge si votre travail dans l'autre pays est marginal.

@@ -1613,3 +1613,4 @@ xb-if-share-below = Met minder dan 25 % van uw werk in { $home }
 fd-explainer = Welk land regelt uw sociale zekerheid, zorgverzekering, loonbelasting en kinderbijslag? De grensverkenner antwoordt in een paar vragen, met de regels achter elk antwoord.
 fd-explainer-link = Bekijk wat voor u geldt over de grens
 nav-cross-border = Over de grens
+xb-reason-marginal-work = of uw werk in het andere land marginaal is, beoordeelt de bevoegde instantie.

@@ -496,3 +496,4 @@ xb-if-share-below = Przy mniej niż 25 % pracy { $home_code ->
 fd-explainer = Który kraj odpowiada za Twoje ubezpieczenia społeczne, ubezpieczenie zdrowotne, podatek od wynagrodzenia i zasiłek rodzinny? Przewodnik przygraniczny odpowiada w kilku pytaniach, z przepisami za każdą odpowiedzią.
 fd-explainer-link = Sprawdź, co dotyczy Ciebie po obu stronach granicy
 nav-cross-border = Za granicą
+xb-reason-marginal-work = to, czy Twoja praca w drugim kraju jest marginalna, ocenia właściwa instytucja.

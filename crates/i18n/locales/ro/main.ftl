@@ -497,3 +497,4 @@ xb-if-share-below = Cu mai puțin de 25 % din muncă { $home_code ->
 fd-explainer = Ce țară este competentă pentru asigurările tale sociale, asigurarea de sănătate, impozitul pe salariu și alocația pentru copii? Ghidul transfrontalier răspunde în câteva întrebări, cu regulile din spatele fiecărui răspuns.
 fd-explainer-link = Vezi ce se aplică în cazul tău de o parte și de alta a graniței
 nav-cross-border = Peste graniță
+xb-reason-marginal-work = dacă munca ta din cealaltă țară este marginală hotărăște instituția competentă.
