@@ -329,11 +329,14 @@ pub fn wage_tax(s: &Situation) -> Answer {
     use Country::*;
     let point = border_point(s.residence, s.work);
     let advisers = vec![point, tax_office(s.work), tax_office(s.residence)];
-    if s.kind == WorkerKind::CivilServant {
+    // Public pay across the border: generally the paying state, but the
+    // treaties make exceptions by nationality and residence, and the NL–DE
+    // protocol splits it by where the work is done: not settled here.
+    if s.kind == WorkerKind::CivilServant && s.residence != s.work {
         return answer(
             Domain::WageTax,
-            Outcome::Country {
-                country: s.employer_seat,
+            Outcome::NeedsAdviser {
+                reason: "civil-servant-tax",
             },
             vec!["tax-civil-servant"],
             advisers,

@@ -419,13 +419,13 @@ fn cases() -> Vec<Case> {
             "tax-work-state",
         ),
         case(
-            "civil servant: the paying state",
+            "civil servant paid across the border: an adviser",
             |i| {
                 i.kind = "civil-servant".into();
                 i.employer_seat = "NL".into();
             },
             WageTax,
-            country(NL),
+            adviser("civil-servant-tax"),
             "tax-civil-servant",
         ),
         case(

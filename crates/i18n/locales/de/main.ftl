@@ -1682,3 +1682,4 @@ fd-explainer = Welches Land ist für Ihre Sozialversicherung, Krankenversicherun
 fd-explainer-link = Prüfen, was für Sie über die Grenze gilt
 nav-cross-border = Über die Grenze
 xb-reason-marginal-work = ob Ihre Arbeit im anderen Land geringfügig ist, beurteilt die zuständige Stelle.
+xb-reason-civil-servant-tax = Bezüge eines öffentlichen Arbeitgebers über die Grenze werden nach Regeln besteuert, die von Staatsangehörigkeit, Wohnsitz und Arbeitsort abhängen.

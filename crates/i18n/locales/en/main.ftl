@@ -1611,3 +1611,4 @@ fd-explainer = Which country's social security, health insurance, wage tax and c
 fd-explainer-link = Check what applies to you across the border
 nav-cross-border = Across the border
 xb-reason-marginal-work = whether your work in the other country is marginal is for the competent body to judge.
+xb-reason-civil-servant-tax = pay from a public employer across the border is taxed by rules that depend on your nationality, residence and where you work.

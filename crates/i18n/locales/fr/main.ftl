@@ -1622,3 +1622,4 @@ fd-explainer = Quel pays est compétent pour votre sécurité sociale, votre ass
 fd-explainer-link = Voir ce qui s'applique à vous de part et d'autre de la frontière
 nav-cross-border = Au-delà de la frontière
 xb-reason-marginal-work = c'est l'organisme compétent qui juge si votre travail dans l'autre pays est marginal.
+xb-reason-civil-servant-tax = la rémunération d'un employeur public de l'autre côté de la frontière est imposée selon des règles qui dépendent de votre nationalité, de votre résidence et du lieu de travail.

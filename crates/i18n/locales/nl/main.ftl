@@ -1614,3 +1614,4 @@ fd-explainer = Welk land regelt uw sociale zekerheid, zorgverzekering, loonbelas
 fd-explainer-link = Bekijk wat voor u geldt over de grens
 nav-cross-border = Over de grens
 xb-reason-marginal-work = of uw werk in het andere land marginaal is, beoordeelt de bevoegde instantie.
+xb-reason-civil-servant-tax = loon van een overheidswerkgever over de grens wordt belast volgens regels die afhangen van uw nationaliteit, woonplaats en waar u werkt.

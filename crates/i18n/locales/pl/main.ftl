@@ -497,3 +497,4 @@ fd-explainer = Który kraj odpowiada za Twoje ubezpieczenia społeczne, ubezpiec
 fd-explainer-link = Sprawdź, co dotyczy Ciebie po obu stronach granicy
 nav-cross-border = Za granicą
 xb-reason-marginal-work = to, czy Twoja praca w drugim kraju jest marginalna, ocenia właściwa instytucja.
+xb-reason-civil-servant-tax = wynagrodzenie od pracodawcy publicznego za granicą jest opodatkowane według przepisów zależnych od obywatelstwa, miejsca zamieszkania i miejsca pracy.

@@ -498,3 +498,4 @@ fd-explainer = Ce țară este competentă pentru asigurările tale sociale, asig
 fd-explainer-link = Vezi ce se aplică în cazul tău de o parte și de alta a graniței
 nav-cross-border = Peste graniță
 xb-reason-marginal-work = dacă munca ta din cealaltă țară este marginală hotărăște instituția competentă.
+xb-reason-civil-servant-tax = salariul de la un angajator public de peste graniță se impozitează după reguli care depind de cetățenie, reședință și locul de muncă.
