@@ -10,13 +10,25 @@ use axum::http::StatusCode;
 use loket_domain::account::Role;
 use support::{Client, TestApp, app, poppler, signed_in};
 
+/// A form on the programme page, sent with the page's token.
 async fn post_form(
     c: &mut Client,
     app: &TestApp,
     path: &str,
     fields: &[(&str, &str)],
 ) -> support::Reply {
-    let page = c.get(&app.router, "/beheer/programma?lang=en").await;
+    post_from(c, app, "/beheer/programma?lang=en", path, fields).await
+}
+
+/// A form sent with the token of the page it sits on.
+async fn post_from(
+    c: &mut Client,
+    app: &TestApp,
+    form_page: &str,
+    path: &str,
+    fields: &[(&str, &str)],
+) -> support::Reply {
+    let page = c.get(&app.router, form_page).await;
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);
     let token = page.input("token");
     let mut all = vec![("token", token.as_str())];
@@ -359,12 +371,7 @@ async fn post_funding(
     path: &str,
     fields: &[(&str, &str)],
 ) -> support::Reply {
-    let page = c.get(&app.router, "/beheer/financiering?lang=en").await;
-    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
-    let token = page.input("token");
-    let mut all = vec![("token", token.as_str())];
-    all.extend_from_slice(fields);
-    c.post(&app.router, path, &all).await
+    post_from(c, app, "/beheer/financiering?lang=en", path, fields).await
 }
 
 #[tokio::test]
