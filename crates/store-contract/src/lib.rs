@@ -3,6 +3,7 @@
 //! [`contract_tests!`](crate::contract_tests) with a function that makes a fresh,
 //! migrated, empty store; the macro makes one test per contract below.
 
+mod events;
 mod funding;
 mod monitoring;
 mod referrals;
@@ -11,6 +12,7 @@ mod subscriptions;
 mod talent;
 mod tallies;
 
+pub use events::*;
 pub use funding::*;
 use loket_domain::CatalogueDocument;
 use loket_store::{Feedback, RouteCount, RouteTally, Store, StoreError};
@@ -1150,6 +1152,10 @@ macro_rules! contract_tests {
             tallies_follow_every_record_and_rebuild_the_same,
             report_subscriptions_mail_each_quarter_once_until_ended,
             funding_records_keep_their_history_and_read_the_newest,
+            an_event_is_stored_with_all_its_dates,
+            registering_at_the_same_moment_confirms_exactly_the_places_in_order,
+            a_freed_place_is_offered_to_the_next_in_line_until_the_offer_ends,
+            a_moved_or_cancelled_date_says_so_and_the_check_in_counts_who_came,
             employers_are_unique_by_kvk_and_verified_with_versions,
             vacancies_are_versioned_and_on_the_change_feed,
             a_candidate_and_their_cv_are_stored_together_or_not_at_all,

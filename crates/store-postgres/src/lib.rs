@@ -78,4 +78,5 @@ loket_store::sqlx_upload_impls!(PostgresStore);
 loket_store::sqlx_monitoring_impls!(PostgresStore);
 loket_store::sqlx_subscription_impls!(PostgresStore);
 loket_store::sqlx_funding_impls!(PostgresStore);
+loket_store::sqlx_event_impls!(PostgresStore);
 loket_store::sqlx_tally_impls!(PostgresStore, db = sqlx::Postgres);

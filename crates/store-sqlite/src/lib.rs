@@ -90,4 +90,5 @@ loket_store::sqlx_upload_impls!(SqliteStore);
 loket_store::sqlx_monitoring_impls!(SqliteStore);
 loket_store::sqlx_subscription_impls!(SqliteStore);
 loket_store::sqlx_funding_impls!(SqliteStore);
+loket_store::sqlx_event_impls!(SqliteStore);
 loket_store::sqlx_tally_impls!(SqliteStore, db = sqlx::Sqlite);

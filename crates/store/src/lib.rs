@@ -2,6 +2,7 @@
 //! the SQL both sqlx backends share. The contract suite every backend must pass
 //! lives in `loket-store-contract` (tests only).
 
+pub mod events;
 pub mod funding;
 pub mod monitoring;
 pub mod referrals;
@@ -243,6 +244,7 @@ pub trait Store:
     + monitoring::MonitoringStore
     + funding::FundingStore
     + subscriptions::SubscriptionStore
+    + events::EventStore
     + uploads::UploadStore
     + backup::Snapshots
 {
@@ -268,6 +270,7 @@ impl<T> Store for T where
         + monitoring::MonitoringStore
         + funding::FundingStore
         + subscriptions::SubscriptionStore
+        + events::EventStore
         + uploads::UploadStore
         + backup::Snapshots
 {

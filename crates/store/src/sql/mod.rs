@@ -5,6 +5,8 @@
 //! `talent_rows`), each written once for both backends.
 
 pub mod catalogue;
+pub mod event_impls;
+pub mod events;
 pub mod funding;
 pub mod jobs;
 pub mod monitoring;
@@ -47,6 +49,8 @@ pub fn refused(e: sqlx::Error, record: String, field: &str) -> StoreError {
 }
 
 pub use async_trait::async_trait;
+/// The waiting list's rules, for the event macros expanded in the backends.
+pub use loket_events as events_rules;
 
 /// An `organization_proposals` row: doc, submitted, status, decided by, decided at.
 pub type ProposalRow = (String, i64, String, Option<String>, Option<i64>);
