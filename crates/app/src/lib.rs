@@ -17,6 +17,7 @@ pub mod clock;
 pub mod contacts;
 pub mod crossborder;
 pub mod error;
+pub mod events;
 pub mod front_door;
 pub mod idempotency;
 pub mod jobs;
