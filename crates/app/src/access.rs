@@ -42,6 +42,19 @@ pub async fn referral_parties(app: &App, id: &str) -> AppResult<Option<Vec<Strin
     }))
 }
 
+/// The organisation that organises an event.
+pub async fn organiser_of_event(app: &App, id: &str) -> AppResult<Option<String>> {
+    Ok(app.store.event(id).await?.map(|e| e.organisation_id))
+}
+
+/// The organisation that organises the event of a date.
+pub async fn organiser_of_event_date(app: &App, id: &str) -> AppResult<Option<String>> {
+    match app.store.event_date(id).await? {
+        Some(d) => organiser_of_event(app, &d.event_id).await,
+        None => Ok(None),
+    }
+}
+
 /// Whether the database answers and every migration is applied (`/readyz`),
 /// and which backend it is.
 pub async fn readiness(app: &App) -> (loket_store::Readiness, &'static str) {

@@ -17,6 +17,9 @@ pub const RETENTION: &str = "retention";
 pub const SERVICE_LEVELS: &str = "service-levels";
 /// Daily: mails subscribers the report of a quarter that ended.
 pub const QUARTERLY_REPORTS: &str = crate::monitoring::subscriptions::JOB;
+/// Every quarter of an hour: offers of freed places not taken in time pass on.
+pub const EVENT_OFFERS: &str = crate::events::registration::EXPIRE_JOB;
+const EVENT_OFFERS_EVERY_SECS: i64 = 15 * 60;
 /// Working days a referral may be overdue before the coordinator hears of it.
 const ESCALATE_AFTER_WORKING_DAYS: u32 = 2;
 
@@ -28,7 +31,7 @@ const DAY_SECS: i64 = 24 * 60 * 60;
 /// first run right away).
 pub async fn schedule_retention(state: &App) -> Result<(), StoreError> {
     let backup = state.backup.as_ref().map(|_| crate::backup::JOB);
-    for kind in [RETENTION, SERVICE_LEVELS, QUARTERLY_REPORTS]
+    for kind in [RETENTION, SERVICE_LEVELS, QUARTERLY_REPORTS, EVENT_OFFERS]
         .into_iter()
         .chain(backup)
     {
@@ -126,6 +129,24 @@ async fn run(state: &App, job: &Job) -> Result<(), String> {
                 .map(|_| ())
                 .map_err(|e| e.to_string())
         }
+        EVENT_OFFERS => {
+            let offered = crate::events::registration::expire_offers(state)
+                .await
+                .map_err(|e| e.to_string())?;
+            if offered > 0 {
+                tracing::info!(offers = offered, "freed places offered to the next in line");
+            }
+            state
+                .store
+                .enqueue(
+                    EVENT_OFFERS,
+                    "{}",
+                    state.clock.unix() + EVENT_OFFERS_EVERY_SECS,
+                )
+                .await
+                .map(|_| ())
+                .map_err(|e| e.to_string())
+        }
         crate::backup::JOB => {
             // Without a schedule (configuration removed) the job ends here.
             let Some(schedule) = &state.backup else {
@@ -183,6 +204,7 @@ async fn send_notice(state: &App, notice: &Notice) -> Result<(), StoreError> {
         subject: state.i18n.t(lang, "mail-notice-subject"),
         body,
         unsubscribe: None,
+        calendar: None,
     };
     state
         .mailer
@@ -275,6 +297,8 @@ pub struct RetentionReport {
     pub candidates: u64,
     /// CVs held for a form shown again and never picked up.
     pub held_uploads: u64,
+    /// Registrations for events that ended longer ago than the register keeps them.
+    pub event_registrations: u64,
 }
 
 /// Deletes what is past its retention period, as the register says, keeping the
@@ -307,6 +331,16 @@ pub async fn retention(state: &App, now: i64) -> Result<RetentionReport, StoreEr
         .store
         .forget_held_uploads(now - crate::talent::held_cv::HOLD_SECS)
         .await?;
+    if let Some(days) = state
+        .register
+        .activity("event-registrations")
+        .and_then(|a| a.retention_days)
+    {
+        report.event_registrations = state
+            .store
+            .erase_registrations_ended_before(now - i64::from(days) * DAY_SECS)
+            .await?;
+    }
     if let Some(days) = state
         .register
         .activity("staff-accounts")

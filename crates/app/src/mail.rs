@@ -33,6 +33,9 @@ pub struct Mail {
     /// programs can offer it too.
     #[serde(default)]
     pub unsubscribe: Option<String>,
+    /// An iCalendar file sent along (`event.ics`), e.g. with a registration.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub calendar: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -129,9 +132,11 @@ impl Mailer {
                     "List-Unsubscribe=One-Click".to_string(),
                 ));
         }
-        let message = builder
-            .body(mail.body.clone())
-            .map_err(|e| MailError::Build(e.to_string()))?;
+        let message = match &mail.calendar {
+            None => builder.body(mail.body.clone()),
+            Some(ics) => builder.multipart(calendar_parts(&mail.body, ics)?),
+        }
+        .map_err(|e| MailError::Build(e.to_string()))?;
         match &self.transport {
             Transport::Smtp(t) => t
                 .send(message)
@@ -151,4 +156,14 @@ impl Mailer {
             }
         }
     }
+}
+
+/// The text and the calendar file as a multipart/mixed body.
+fn calendar_parts(body: &str, ics: &str) -> Result<lettre::message::MultiPart, MailError> {
+    use lettre::message::{Attachment, MultiPart, SinglePart, header::ContentType};
+    let calendar = ContentType::parse("text/calendar; charset=utf-8; method=PUBLISH")
+        .map_err(|e| MailError::Build(e.to_string()))?;
+    Ok(MultiPart::mixed()
+        .singlepart(SinglePart::plain(body.to_string()))
+        .singlepart(Attachment::new("event.ics".into()).body(ics.to_string(), calendar)))
 }

@@ -60,6 +60,8 @@ pub enum Action {
     SetTargets,
     /// A region's menu (which services, which partner contributes each) and its look.
     ManageRegion,
+    /// Publish one's organisation's events, see who registered and check them in.
+    OrganiseEvents,
 }
 
 /// What an action is about.
@@ -135,12 +137,16 @@ pub const GRANTS: &[(Action, Role, Reach)] = &[
     (Action::SetTargets, Role::Coordinator, Reach::Any),
     (Action::ManageRegion, Role::Coordinator, Reach::Any),
     (Action::ManageRegion, Role::PlatformAdmin, Reach::Any),
+    (Action::OrganiseEvents, Role::Staff, Reach::Own),
+    (Action::OrganiseEvents, Role::OrgAdmin, Reach::Own),
+    (Action::OrganiseEvents, Role::Coordinator, Reach::Any),
 ];
 
 /// Actions whose network-wide page narrows itself to what the person reaches
 /// ([`reach_of`]): a role tied to a region opens the page and sees its region's part.
 const NARROWED_TO_REACH: &[Action] = &[
     Action::UseStaffArea,
+    Action::OrganiseEvents,
     Action::ViewReferralFigures,
     Action::ViewFrontDoorInsight,
 ];

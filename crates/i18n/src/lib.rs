@@ -134,6 +134,7 @@ impl I18n {
     }
 }
 
+#[derive(Debug, Clone)]
 pub enum FluentArg {
     Str(String),
     Num(i64),
@@ -188,6 +189,8 @@ mod tests {
             "region-",
             "xb-",
             "crossborder-domain-",
+            "ev-",
+            "event-mail-",
         ];
         for key in nl
             .iter()

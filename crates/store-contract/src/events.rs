@@ -49,6 +49,8 @@ fn date(event: &str, n: i64, capacity: i64) -> EventDate {
         taken: 0,
         sequence: 0,
         cancelled: false,
+        attended: 0,
+        no_shows: 0,
     }
 }
 
@@ -179,9 +181,9 @@ pub async fn a_freed_place_is_offered_to_the_next_in_line_until_the_offer_ends(s
         .expect("link")
         .expect("some");
     assert_eq!(via_link.id, r(0));
-    let until = NOW + 24 * 3600;
+    let until = NOW + 10 + 24 * 3600; // held for the event's 24 hours
     let offered = store
-        .cancel_registration(&r(0), NOW + 10, until, &offer_mail)
+        .cancel_registration(&r(0), NOW + 10, &offer_mail)
         .await
         .expect("cancel")
         .expect("was open");
@@ -208,7 +210,7 @@ pub async fn a_freed_place_is_offered_to_the_next_in_line_until_the_offer_ends(s
     );
     assert!(
         store
-            .cancel_registration(&r(0), NOW + 11, until, &offer_mail)
+            .cancel_registration(&r(0), NOW + 11, &offer_mail)
             .await
             .expect("again")
             .is_none(),
@@ -224,13 +226,13 @@ pub async fn a_freed_place_is_offered_to_the_next_in_line_until_the_offer_ends(s
     // 3 lets the offer run out: the place goes to 4.
     assert!(
         store
-            .expire_offers(until - 1, until + DAY, &offer_mail)
+            .expire_offers(until - 1, &offer_mail)
             .await
             .expect("early")
             .is_empty()
     );
     let next = store
-        .expire_offers(until, until + DAY, &offer_mail)
+        .expire_offers(until, &offer_mail)
         .await
         .expect("expire");
     assert_eq!(
@@ -258,7 +260,7 @@ pub async fn a_freed_place_is_offered_to_the_next_in_line_until_the_offer_ends(s
     assert_eq!(date.taken, 2, "1 and 4 hold the two places");
     // 1 cancels: the one place goes to 5 (the party of two still does not fit).
     let offered = store
-        .cancel_registration(&r(1), until + 3, until + DAY, &offer_mail)
+        .cancel_registration(&r(1), until + 3, &offer_mail)
         .await
         .expect("cancel")
         .expect("was open");
@@ -268,11 +270,11 @@ pub async fn a_freed_place_is_offered_to_the_next_in_line_until_the_offer_ends(s
     );
     // 4 and 5 cancel: the party of two gets both places.
     store
-        .cancel_registration(&r(4), until + 4, until + DAY, &offer_mail)
+        .cancel_registration(&r(4), until + 4, &offer_mail)
         .await
         .expect("cancel");
     let offered = store
-        .cancel_registration(&r(5), until + 5, until + DAY, &offer_mail)
+        .cancel_registration(&r(5), until + 5, &offer_mail)
         .await
         .expect("cancel")
         .expect("was open");
@@ -360,6 +362,41 @@ pub async fn a_moved_or_cancelled_date_says_so_and_the_check_in_counts_who_came(
         .map(|r| r.attended)
         .collect();
     assert_eq!(came, [Some(true), Some(false), Some(true)]);
+    let counted = store
+        .event_date("mv-d1")
+        .await
+        .expect("date")
+        .expect("some");
+    assert_eq!((counted.attended, counted.no_shows), (2, 1));
+    // After the retention the people are gone and the counts stay.
+    assert_eq!(
+        store
+            .erase_registrations_ended_before(moved.ends_at)
+            .await
+            .expect("erase"),
+        0
+    );
+    assert_eq!(
+        store
+            .erase_registrations_ended_before(moved.ends_at + 1)
+            .await
+            .expect("erase"),
+        3
+    );
+    assert!(store.registrations("mv-d1").await.expect("list").is_empty());
+    assert!(
+        store
+            .registration_by_link("mv-d1-link-0")
+            .await
+            .expect("link")
+            .is_none()
+    );
+    let kept = store
+        .event_date("mv-d1")
+        .await
+        .expect("date")
+        .expect("some");
+    assert_eq!((kept.attended, kept.no_shows), (2, 1));
     assert!(store.cancel_date("mv-d2", NOW + 3).await.expect("cancel"));
     assert!(!store.cancel_date("mv-d2", NOW + 4).await.expect("once"));
     let cancelled = store

@@ -40,6 +40,10 @@ CREATE TABLE event_dates (
     last_position BIGINT NOT NULL DEFAULT 0,
     sequence BIGINT NOT NULL DEFAULT 0,
     cancelled BIGINT NOT NULL DEFAULT 0,
+    -- The check-in's counts (people, parties included): kept when the
+    -- registrations are deleted after their retention.
+    attended BIGINT NOT NULL DEFAULT 0,
+    no_shows BIGINT NOT NULL DEFAULT 0,
     UNIQUE (event_id, recurrence_id),
     CHECK (ends_at > starts_at)
 );

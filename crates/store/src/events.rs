@@ -55,6 +55,9 @@ pub struct EventDate {
     /// Rises with every change to this date.
     pub sequence: i64,
     pub cancelled: bool,
+    /// People who came and who did not (parties counted whole), from the check-in.
+    pub attended: i64,
+    pub no_shows: i64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -161,25 +164,20 @@ pub trait EventStore: Send + Sync + 'static {
     /// A date's registrations in the order they came.
     async fn registrations(&self, date_id: &str) -> StoreResult<Vec<Registration>>;
     /// Cancels a registration; the places it frees are offered at once to
-    /// the next in line (held until `offer_until`). `None` when it was
-    /// already cancelled or expired; else the registrations offered a place.
+    /// the next in line, held for the event's hold time (not past the start).
+    /// `None` when it was already cancelled or expired; else the
+    /// registrations offered a place.
     async fn cancel_registration(
         &self,
         id: &str,
         at: i64,
-        offer_until: i64,
         offer: OfferMail<'_>,
     ) -> StoreResult<Option<Vec<Registration>>>;
     /// Takes an offered place before the offer ends; `false` otherwise.
     async fn accept_offer(&self, id: &str, at: i64) -> StoreResult<bool>;
     /// Ends the offers not taken by `at` and offers their places to the next
-    /// in line (held until `offer_until`); the registrations offered a place.
-    async fn expire_offers(
-        &self,
-        at: i64,
-        offer_until: i64,
-        offer: OfferMail<'_>,
-    ) -> StoreResult<Vec<Registration>>;
+    /// in line; the registrations offered a place.
+    async fn expire_offers(&self, at: i64, offer: OfferMail<'_>) -> StoreResult<Vec<Registration>>;
     /// Moves a date (its SEQUENCE and its event's rise); `false` for no such date.
     async fn move_date(
         &self,
@@ -198,4 +196,7 @@ pub trait EventStore: Send + Sync + 'static {
         present: &[String],
         at: i64,
     ) -> StoreResult<()>;
+    /// Deletes the registrations (names, addresses, links) of dates that ended
+    /// before `before`; the dates keep their counts. How many were deleted.
+    async fn erase_registrations_ended_before(&self, before: i64) -> StoreResult<u64>;
 }

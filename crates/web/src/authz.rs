@@ -283,6 +283,22 @@ async fn target_orgs(state: &AppState, scope: Scope, id: Option<&str>) -> Result
         | Scope::EmployerOfVacancyInPath
         | Scope::EmployerOfIntroductionInPath
         | Scope::RegionInPath => Err(()),
+        Scope::EventInPath | Scope::EventDateInPath => {
+            let id = id.ok_or(())?;
+            let organiser = if scope == Scope::EventInPath {
+                access::organiser_of_event(state, id).await
+            } else {
+                access::organiser_of_event_date(state, id).await
+            };
+            match organiser {
+                Ok(Some(org)) => Ok(vec![org]),
+                Ok(None) => Err(()),
+                Err(e) => {
+                    tracing::error!(error = %e, "reading an event for authorization failed");
+                    Err(())
+                }
+            }
+        }
         Scope::ReferralInPath => {
             let id = id.ok_or(())?;
             match access::referral_parties(state, id).await {

@@ -34,6 +34,10 @@ pub enum Scope {
     EmployerOfIntroductionInPath,
     /// The labour-market region `{code}` in the path.
     RegionInPath,
+    /// The organiser of the event `{id}` in the path.
+    EventInPath,
+    /// The organiser of the event whose date `{id}` is in the path.
+    EventDateInPath,
 }
 
 /// Who may use a route.

@@ -77,6 +77,12 @@ pub(crate) fn menu_for(memberships: &[Membership], talent_programme: &str) -> Ve
             key: "inbox-title",
         });
     }
+    if may(Action::OrganiseEvents) {
+        menu.push(MenuItem {
+            href: "/beheer/evenementen",
+            key: "evorg-title",
+        });
+    }
     if may(Action::RegisterContact) {
         menu.push(MenuItem {
             href: "/beheer/contacten",

@@ -932,8 +932,9 @@ async fn retention_on(app: &TestApp) {
     loket_app::jobs::schedule_retention(&app.state)
         .await
         .expect("schedule");
-    // The daily jobs: retention, the service-level check and the quarterly reports.
-    assert_eq!(loket_app::jobs::run_due(&app.state).await.expect("run"), 3);
+    // The regular jobs: retention, the service-level check, the quarterly
+    // reports and the offers of freed places at events.
+    assert_eq!(loket_app::jobs::run_due(&app.state).await.expect("run"), 4);
     let left = app
         .state
         .store

@@ -8,9 +8,11 @@
 
 mod support;
 
+use axum::http::StatusCode;
 use loket_app::AppError;
 use loket_app::events::feed::{Calendar, ics};
 use loket_app::events::organise::{Organiser, create};
+use loket_domain::account::Role;
 use loket_events::event::EventInput;
 use loket_events::schedule::ScheduleInput;
 use std::io::Write;
@@ -183,4 +185,260 @@ async fn sqlite_bad_input_names_every_problem_and_stores_nothing() {
 #[tokio::test]
 async fn postgres_bad_input_names_every_problem_and_stores_nothing() {
     bad_input_names_every_problem_and_stores_nothing(support::postgres_app().await).await;
+}
+
+/// The value of the first `href="…"` on a page that starts with `prefix`.
+fn href(body: &str, prefix: &str) -> String {
+    let marker = format!("href=\"{prefix}");
+    let rest = body
+        .split(&marker)
+        .nth(1)
+        .unwrap_or_else(|| panic!("no link {prefix} in:\n{body}"));
+    format!("{prefix}{}", rest.split('"').next().unwrap())
+}
+
+/// The path (with its query) of a mailed link.
+fn path_of(link: &str) -> String {
+    let after = link.split_once("://").map(|x| x.1).unwrap_or(link);
+    format!("/{}", after.split_once('/').map(|x| x.1).unwrap_or(""))
+}
+
+async fn register(
+    t: &support::TestApp,
+    event: &str,
+    date: &str,
+    name: &str,
+    email: &str,
+) -> support::Reply {
+    let mut visitor = support::Client::default();
+    let page = visitor
+        .get(&t.router, &format!("/evenementen/{event}?lang=en"))
+        .await;
+    assert_eq!(page.status, StatusCode::OK);
+    let token = page.input("token");
+    visitor
+        .post(
+            &t.router,
+            &format!("/evenementen/{event}/aanmelden?lang=en"),
+            &[
+                ("token", &token),
+                ("date", date),
+                ("name", name),
+                ("email", email),
+                ("party", "1"),
+                ("consent", "yes"),
+            ],
+        )
+        .await
+}
+
+#[tokio::test]
+async fn an_organiser_publishes_people_register_cancel_and_the_next_in_line_takes_the_place() {
+    let t = support::app().await;
+    let sink = t.mail.as_ref().expect("smtp sink");
+    let (mut staff, _) = support::signed_in(&t.state, Role::Staff, Some(EXPAT_CENTRE)).await;
+    let page = staff.get(&t.router, "/beheer/evenementen?lang=en").await;
+    assert_eq!(page.status, StatusCode::OK);
+    let token = page.input("token");
+    let year = chrono::Utc::now()
+        .format("%Y")
+        .to_string()
+        .parse::<i32>()
+        .unwrap()
+        + 1;
+    let starts = format!("{year}-01-07 19:00");
+    let ends = format!("{year}-01-07 21:00");
+    let mut fields = vec![
+        ("token", token.as_str()),
+        ("organisation", EXPAT_CENTRE),
+        ("region", "zuid-limburg"),
+        ("title", "Meet & Greet"),
+        ("description", "Drinks for internationals."),
+        ("location_id", EXPAT_CENTRE_OFFICE),
+        ("languages", "en"),
+        ("languages", "nl"),
+        ("capacity", "0"),
+        ("hold_hours", "24"),
+        ("starts", starts.as_str()),
+        ("ends", starts.as_str()),
+        ("rule", "FREQ=MONTHLY;BYDAY=1TH"),
+        ("except", ""),
+    ];
+    // Bad input: each problem next to its field, nothing published.
+    let refused = staff
+        .post(&t.router, "/beheer/evenementen?lang=en", &fields)
+        .await;
+    assert_eq!(refused.status, StatusCode::BAD_REQUEST);
+    for message in [
+        "A date needs at least 1 place.",
+        "The event must end after it starts.",
+        "The rule never ends: add COUNT (how many dates) or UNTIL (the last day).",
+    ] {
+        assert!(refused.body.contains(message), "{message}");
+    }
+    assert!(
+        refused.body.contains("value=\"Meet &#38; Greet\""),
+        "what was typed stays"
+    );
+    assert!(
+        loket_app::events::reading::events_of(&t.state.app, None)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    // Two places, three dates.
+    fields.retain(|(k, _)| !matches!(*k, "capacity" | "ends" | "rule"));
+    fields.extend([
+        ("capacity", "2"),
+        ("ends", ends.as_str()),
+        ("rule", "FREQ=MONTHLY;BYDAY=1TH;COUNT=3"),
+    ]);
+    let created = staff
+        .post(&t.router, "/beheer/evenementen?lang=en", &fields)
+        .await;
+    assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.body);
+    let admin = staff.get(&t.router, &created.location).await;
+    assert!(admin.body.contains("The event is published."));
+    let event = admin
+        .body
+        .split("href=\"/evenementen/")
+        .nth(1)
+        .unwrap()
+        .split('?')
+        .next()
+        .unwrap()
+        .to_string();
+    let dates = loket_app::events::reading::dates(&t.state.app, &event)
+        .await
+        .unwrap();
+    assert_eq!(dates.len(), 3);
+    // The public calendar shows it, with places left.
+    let list = support::Client::default()
+        .get(&t.router, "/evenementen?lang=en")
+        .await;
+    assert!(list.body.contains("Meet &#38; Greet") && list.body.contains("2 places left"));
+    // Three people register for the first date: two places, then the waiting list.
+    for (n, who) in ["ana", "ben", "cas"].iter().enumerate() {
+        let reply = register(&t, &event, &dates[0].id, who, &format!("{who}@example.org")).await;
+        assert_eq!(reply.status, StatusCode::OK);
+        let expected = if n < 2 {
+            "You are registered for Meet &#38; Greet"
+        } else {
+            "You are on the waiting list"
+        };
+        assert!(reply.body.contains(expected), "{who}: {}", reply.body);
+    }
+    // Bad input to the form: every problem named, in the visitor's language.
+    let bad = register(&t, &event, &dates[0].id, "", "not-an-address").await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    assert!(
+        bad.body.contains("Enter your name.")
+            && bad
+                .body
+                .contains("Enter an e-mail address like name@example.com.")
+    );
+    loket_app::jobs::run_due(&t.state).await.unwrap();
+    let mails = sink.messages();
+    let to_ana = mails
+        .iter()
+        .find(|m| m.contains("To: ana@example.org"))
+        .expect("ana's mail");
+    assert!(
+        to_ana.contains("Your place: Meet & Greet") || to_ana.contains("Your place: Meet &"),
+        "{to_ana}"
+    );
+    assert!(
+        to_ana.contains("BEGIN:VCALENDAR") && to_ana.contains("event.ics"),
+        "the date as a calendar file"
+    );
+    assert!(
+        mails
+            .iter()
+            .any(|m| m.contains("To: cas@example.org") && m.contains("Waiting list"))
+    );
+    // Ana cancels through her mail's link: the page asks first.
+    let mut ana = support::Client::default();
+    let link = path_of(&sink.link_to("ana@example.org").expect("ana's link"));
+    let booking = ana.get(&t.router, &link).await;
+    assert!(booking.body.contains("You have a place."));
+    let form_token = booking.input("token");
+    let cancel_path =
+        href(&booking.body.replace("action=", "href="), "/aanmelding/").replace("&amp;", "&");
+    let cancelled = ana
+        .post(
+            &t.router,
+            &cancel_path.replace("/plaats", "/afmelden"),
+            &[("token", &form_token)],
+        )
+        .await;
+    assert!(
+        cancelled.body.contains("Your registration is cancelled."),
+        "{}",
+        cancelled.body
+    );
+    // Cas, next in line, is offered the place by mail and takes it.
+    loket_app::jobs::run_due(&t.state).await.unwrap();
+    let offer = sink
+        .messages()
+        .into_iter()
+        .rev()
+        .find(|m| m.contains("To: cas@example.org"))
+        .unwrap();
+    assert!(offer.contains("A place is free for you"), "{offer}");
+    let mut cas = support::Client::default();
+    let link = path_of(&sink.link_to("cas@example.org").expect("cas's link"));
+    let offered = cas.get(&t.router, &link).await;
+    assert!(offered.body.contains("A place is free for you until"));
+    let accept = link.split('?').next().unwrap().to_string() + "/plaats?lang=en";
+    let taken = cas
+        .post(&t.router, &accept, &[("token", &offered.input("token"))])
+        .await;
+    assert!(taken.body.contains("The place is yours."), "{}", taken.body);
+    // At the door: Ben and Cas came.
+    let checkin = staff
+        .get(
+            &t.router,
+            &format!("/beheer/evenementen/datum/{}?lang=en", dates[0].id),
+        )
+        .await;
+    let regs = loket_app::events::reading::registrations(&t.state.app, &dates[0].id)
+        .await
+        .unwrap();
+    let present: Vec<(&str, &str)> = regs
+        .iter()
+        .filter(|r| r.name != "ana")
+        .map(|r| ("present", r.id.as_str()))
+        .chain([("token", "")])
+        .collect();
+    let token = checkin.input("token");
+    let present: Vec<(&str, &str)> = present
+        .into_iter()
+        .map(|(k, v)| {
+            if k == "token" {
+                (k, token.as_str())
+            } else {
+                (k, v)
+            }
+        })
+        .collect();
+    let saved = staff
+        .post(
+            &t.router,
+            &format!("/beheer/evenementen/datum/{}?lang=en", dates[0].id),
+            &present,
+        )
+        .await;
+    assert!(saved.body.contains("Saved: 2 of 2 came."), "{}", saved.body);
+    // The region's calendar feed.
+    let feed = support::Client::default()
+        .get(&t.router, "/evenementen/agenda.ics?regio=zuid-limburg")
+        .await;
+    assert_eq!(
+        feed.headers[axum::http::header::CONTENT_TYPE],
+        "text/calendar; charset=utf-8"
+    );
+    assert!(
+        feed.body.contains("SUMMARY:Meet & Greet")
+            && feed.body.contains("RRULE:FREQ=MONTHLY;BYDAY=1TH;COUNT=3")
+    );
 }

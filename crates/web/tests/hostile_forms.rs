@@ -27,14 +27,23 @@ fn fixture() -> &'static Fixture {
         let runtime = tokio::runtime::Runtime::new().expect("runtime");
         let app = runtime.block_on(support::app());
         let service = app.state.index().services()[0].id.clone();
+        let org = app.state.index().services()[0].organization_id.clone();
+        // An event of that organisation, so its forms are reached, not 404s.
+        let (event, date) = runtime.block_on(event_of(&app, &org));
+        let path_of = |path: &str| {
+            let id = if path.contains("/evenementen/datum/") {
+                &date
+            } else if path.contains("/evenementen/") {
+                &event
+            } else {
+                &service
+            };
+            path.replace("{id}", id).replace("{token}", "some-token")
+        };
         let paths: Vec<String> = loket_web::routes::route_table()
             .into_iter()
             .filter(|r| r.method == "POST" && r.access == loket_web::routes::Access::Public)
-            .map(|r| {
-                r.path
-                    .replace("{id}", &service)
-                    .replace("{token}", "some-token")
-            })
+            .map(|r| path_of(r.path))
             .collect();
         let mut routes: Vec<(String, String, Option<String>)> = paths
             .into_iter()
@@ -51,15 +60,10 @@ fn fixture() -> &'static Fixture {
             })
             .collect();
         // Everything else, as the roles that work there.
-        let org = app.state.index().services()[0].organization_id.clone();
         let staff_routes: Vec<String> = loket_web::routes::route_table()
             .into_iter()
             .filter(|r| r.method == "POST" && r.access != loket_web::routes::Access::Public)
-            .map(|r| {
-                r.path
-                    .replace("{id}", &service)
-                    .replace("{token}", "some-token")
-            })
+            .map(|r| path_of(r.path))
             .collect();
         use loket_domain::account::Role;
         for (role, own) in [
@@ -119,6 +123,21 @@ fn field() -> impl Strategy<Value = String> {
             "amount",
             "on",
             "note",
+            "date",
+            "party",
+            "title",
+            "description",
+            "capacity",
+            "hold_hours",
+            "starts",
+            "ends",
+            "rule",
+            "except",
+            "present",
+            "location_id",
+            "online_url",
+            "region",
+            "organisation",
         ])
         .prop_map(String::from),
         "[a-z_\\[\\]]{0,12}",
@@ -190,4 +209,38 @@ proptest! {
             "POST {} ({}) answered {}", uri, content_type, res.status()
         );
     }
+}
+
+/// Publishes an event of `org` with one date (as its staff would).
+async fn event_of(app: &support::TestApp, org: &str) -> (String, String) {
+    let year = chrono::Utc::now()
+        .format("%Y")
+        .to_string()
+        .parse::<i32>()
+        .unwrap()
+        + 1;
+    let input = loket_events::event::EventInput {
+        title: "Meet & Greet".into(),
+        online_url: "https://meet.example.org/x".into(),
+        languages: vec!["en".into()],
+        capacity: "3".into(),
+        schedule: loket_events::schedule::ScheduleInput {
+            starts: format!("{year}-03-04T19:00"),
+            ends: format!("{year}-03-04T21:00"),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let organiser = loket_app::events::organise::Organiser {
+        account_id: "organiser".into(),
+        organisation_id: org.into(),
+        region: "zuid-limburg".into(),
+    };
+    let id = loket_app::events::organise::create(&app.state.app, &organiser, &input)
+        .await
+        .expect("event");
+    let dates = loket_app::events::reading::dates(&app.state.app, &id)
+        .await
+        .expect("dates");
+    (id, dates[0].id.clone())
 }

@@ -57,6 +57,7 @@ pub async fn send(app: &App, email: &Email, purpose: TokenPurpose, lang: &str) -
             .i18n
             .t_args(lang, body, &[("link", loket_i18n::FluentArg::Str(link))]),
         unsubscribe: None,
+        calendar: None,
     };
     crate::mail::enqueue(app, &mail).await?;
     app.record_audit(web_event(

@@ -56,6 +56,7 @@ pub async fn ask_to_complete(
                 subject: subject.clone(),
                 body: body.clone(),
                 unsubscribe: None,
+                calendar: None,
             },
         )
         .await?;

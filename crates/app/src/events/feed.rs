@@ -11,6 +11,8 @@ use loket_store::events::{EventDate, StoredEvent};
 /// Which events a calendar holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Calendar {
+    All,
+    Event(String),
     Region(String),
     Organisation(String),
     Topic(String),
@@ -19,6 +21,8 @@ pub enum Calendar {
 impl Calendar {
     fn holds(&self, e: &StoredEvent) -> bool {
         match self {
+            Calendar::All => true,
+            Calendar::Event(id) => &e.id == id,
             Calendar::Region(code) => &e.region == code,
             Calendar::Organisation(id) => &e.organisation_id == id,
             Calendar::Topic(topic) => e.topics.contains(topic),
@@ -118,4 +122,23 @@ fn feed_event(app: &App, e: &StoredEvent, dates: &[&EventDate]) -> FeedEvent {
         feed.cancelled |= only.cancelled;
     }
     feed
+}
+
+/// One registered date as a calendar file (sent with the confirmation): the
+/// date's own UID, so it stands beside a subscribed series without replacing it.
+pub fn date_ics(app: &App, event: &StoredEvent, date: &EventDate) -> String {
+    let mut one = feed_event(app, event, &[]);
+    one.uid = format!("{}-{}", date.id, one.uid);
+    one.rule = None;
+    one.except.clear();
+    let at = |t: i64| {
+        chrono::DateTime::from_timestamp(t, 0)
+            .map(to_local)
+            .unwrap_or_default()
+    };
+    one.first_start = at(date.starts_at);
+    one.first_end = at(date.ends_at);
+    one.sequence = u32::try_from(event.sequence + date.sequence).unwrap_or(u32::MAX);
+    one.cancelled |= date.cancelled;
+    calendar(&event.title, &[one], app.clock.now())
 }

@@ -4,3 +4,5 @@
 
 pub mod feed;
 pub mod organise;
+pub mod reading;
+pub mod registration;

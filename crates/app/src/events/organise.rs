@@ -81,6 +81,8 @@ pub async fn create(app: &App, organiser: &Organiser, input: &EventInput) -> App
             taken: 0,
             sequence: 0,
             cancelled: false,
+            attended: 0,
+            no_shows: 0,
         })
         .collect();
     let event = StoredEvent {
@@ -122,4 +124,28 @@ pub async fn create(app: &App, organiser: &Organiser, input: &EventInput) -> App
     ))
     .await;
     Ok(id)
+}
+
+/// Records who came to a date (the confirmed registrations in `present`; the
+/// others did not come), as its organiser at the door.
+pub async fn check_in(
+    app: &App,
+    account_id: &str,
+    date_id: &str,
+    present: &[String],
+) -> AppResult<()> {
+    if app.store.event_date(date_id).await?.is_none() {
+        return Err(AppError::NotFound);
+    }
+    app.store
+        .record_attendance(date_id, present, app.clock.unix())
+        .await?;
+    app.record_audit(crate::audit::web_event(
+        "event.check-in",
+        format!("event-date/{date_id}"),
+        AuditResult::Success,
+        account_id,
+    ))
+    .await;
+    Ok(())
 }

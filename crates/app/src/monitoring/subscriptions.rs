@@ -177,6 +177,7 @@ pub async fn send_due(app: &App, today: chrono::NaiveDate) -> Result<usize, Stor
             subject: subject(app, &s, quarter),
             body: body(app, &s, quarter, &unsubscribe),
             unsubscribe: Some(unsubscribe),
+            calendar: None,
         };
         let queued = app
             .store

@@ -113,6 +113,7 @@ fn confirmation_mail(app: &App, r: &Referral, c: &Confirmation, to: &str, lang: 
         subject: app.i18n.t_args(lang, "mail-callback-subject", &args),
         body: app.i18n.t_args(lang, "mail-callback-body", &args),
         unsubscribe: None,
+        calendar: None,
     }
 }
 

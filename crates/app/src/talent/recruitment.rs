@@ -392,6 +392,7 @@ pub async fn propose(
         subject: state.i18n.t(lang, "mail-introduction-subject"),
         body,
         unsubscribe: None,
+        calendar: None,
     };
     crate::mail::enqueue(state, &mail).await?;
     audit(

@@ -426,3 +426,84 @@ fd-explainer-link = Вижте какво важи за вас от двете �
 nav-cross-border = Отвъд границата
 xb-reason-marginal-work = дали работата ви в другата държава е незначителна, преценява компетентният орган.
 xb-reason-civil-servant-tax = заплатата от публичен работодател отвъд границата се облага по правила, които зависят от гражданството, пребиваването и мястото на работа.
+
+## Събития (публични)
+ev-title = Събития
+nav-events = Събития
+ev-intro = Срещи, събития за добре дошли и курсове за хората, които живеят и работят в региона. Записването е безплатно; не ви трябва профил.
+ev-none = В момента няма планирани събития.
+ev-filter-region = Регион
+ev-filter-all = Всички региони
+ev-filter-submit = Покажи
+ev-subscribe = Добавете тези събития в календара си
+ev-subscribe-hint = Копирайте тази връзка в приложението си за календар; новите и променените дати ще се появяват сами.
+ev-when = Кога
+ev-where = Къде
+ev-online = Онлайн
+ev-languages = Език
+ev-organiser = Организатор
+ev-places-left = { $places ->
+    [one] остава 1 място
+   *[other] остават { $places } места
+}
+ev-full = Няма места: списък на чакащите
+ev-cancelled = Отменено
+ev-more = Повече за { $title }
+ev-dates = Дати
+ev-register-title = Записване
+ev-register-date = Дата
+ev-register-name = Вашето име
+ev-register-email = Вашият имейл адрес
+ev-register-email-hint = Там ще изпратим потвърждението и връзка за отписване.
+ev-register-party = Колко души идват (заедно с вас)
+ev-register-consent = Съгласен(на) съм { $organiser } да пази името и имейл адреса ми, за да организира това събитие. Те се изтриват 30 дни след датата.
+ev-register-submit = Запиши ме
+ev-error-name-required = Въведете името си.
+ev-error-name-too-long = Името може да е най-много 120 знака.
+ev-error-email-invalid = Въведете имейл адрес, например ime@primer.bg.
+ev-error-party-range = Въведете число от 1 до 10.
+ev-error-consent-required = Отбележете квадратчето за съгласие, иначе не можем да ви запишем.
+ev-error-date-closed = Записването за тази дата е приключило. Изберете друга дата.
+ev-done-confirmed = Записани сте за { $title } на { $when }.
+ev-done-waiting = Тази дата е пълна. Вие сте в списъка на чакащите за { $title } на { $when }. Ако се освободи място, ще ви пишем.
+ev-done-mailed = Изпратихме подробностите на { $email }.
+ev-code = Вашият код на входа: { $code }
+ev-calendar-file = Добавете в календара (.ics)
+ev-booking-title = Вашето записване
+ev-booking-status-confirmed = Имате { $places ->
+    [one] едно място
+   *[other] { $places } места
+}.
+ev-booking-status-waiting = Вие сте в списъка на чакащите.
+ev-booking-status-offered = Има свободно място за вас до { $until }.
+ev-booking-status-cancelled = Това записване е отменено.
+ev-booking-status-expired = Предложеното място не беше заето навреме.
+ev-booking-accept = Заемам мястото
+ev-booking-cancel = Отпиши ме
+ev-booking-cancel-hint = Не можете да дойдете? Отпишете се, за да получи мястото ви някой от списъка на чакащите.
+ev-booking-cancelled = Отписахте се. Благодарим, че ни уведомихте.
+ev-booking-accepted = Мястото е ваше. До скоро!
+ev-booking-too-late = Това предложение е изтекло или мястото вече е заето.
+ev-booking-unknown = Тази връзка не принадлежи на записване. Може би е копирана грешно.
+ev-back = Всички събития
+
+## Имейли за събития
+event-mail-confirmed-subject = Вашето място: { $title }
+event-mail-confirmed-body = Записани сте за { $title } на { $when } ({ $place }); брой души: { $places }.
+
+    Вашият код на входа: { $code }
+
+    Не можете да дойдете? Отпишете се тук, за да получи мястото ви някой от списъка на чакащите:
+    { $link }
+event-mail-waiting-subject = Списък на чакащите: { $title }
+event-mail-waiting-body = { $title } на { $when } е пълно. Вие сте в списъка на чакащите.
+
+    Ако се освободи място, ще ви пишем. Тогава ще имате { $hours } часа да го заемете.
+
+    Вече не се интересувате? Отпишете се тук:
+    { $link }
+event-mail-offer-subject = Освободи се място за вас: { $title }
+event-mail-offer-body = Освободи се място за { $title } на { $when } ({ $place }). Пазим го за вас до { $until }.
+
+    Заемете го тук:
+    { $link }

@@ -1683,3 +1683,155 @@ fd-explainer-link = Prüfen, was für Sie über die Grenze gilt
 nav-cross-border = Über die Grenze
 xb-reason-marginal-work = ob Ihre Arbeit im anderen Land geringfügig ist, beurteilt die zuständige Stelle.
 xb-reason-civil-servant-tax = Bezüge eines öffentlichen Arbeitgebers über die Grenze werden nach Regeln besteuert, die von Staatsangehörigkeit, Wohnsitz und Arbeitsort abhängen.
+
+## Veranstaltungen (öffentlich)
+ev-title = Veranstaltungen
+nav-events = Veranstaltungen
+ev-intro = Treffen, Willkommensveranstaltungen und Kurse für alle, die in der Region wohnen und arbeiten. Die Anmeldung ist kostenlos; Sie brauchen kein Konto.
+ev-none = Zurzeit sind keine Veranstaltungen geplant.
+ev-filter-region = Region
+ev-filter-all = Alle Regionen
+ev-filter-submit = Anzeigen
+ev-subscribe = Diese Veranstaltungen in Ihren Kalender übernehmen
+ev-subscribe-hint = Kopieren Sie diesen Link in Ihre Kalender-App; neue und geänderte Termine erscheinen dann von selbst.
+ev-when = Wann
+ev-where = Wo
+ev-online = Online
+ev-languages = Sprache
+ev-organiser = Veranstaltet von
+ev-places-left = { $places ->
+    [one] noch 1 Platz
+   *[other] noch { $places } Plätze
+}
+ev-full = Ausgebucht: Warteliste
+ev-cancelled = Abgesagt
+ev-more = Mehr über { $title }
+ev-dates = Termine
+ev-register-title = Anmelden
+ev-register-date = Termin
+ev-register-name = Ihr Name
+ev-register-email = Ihre E-Mail-Adresse
+ev-register-email-hint = Dorthin senden wir Ihre Bestätigung und einen Link zum Abmelden.
+ev-register-party = Mit wie vielen Personen kommen Sie (Sie selbst mitgezählt)
+ev-register-consent = Ich bin einverstanden, dass { $organiser } meinen Namen und meine E-Mail-Adresse für diese Veranstaltung speichert. Sie werden 30 Tage nach dem Termin gelöscht.
+ev-register-submit = Anmelden
+ev-error-name-required = Geben Sie Ihren Namen ein.
+ev-error-name-too-long = Ihr Name darf höchstens 120 Zeichen lang sein.
+ev-error-email-invalid = Geben Sie eine E-Mail-Adresse wie name@beispiel.de ein.
+ev-error-party-range = Geben Sie eine Zahl von 1 bis 10 ein.
+ev-error-consent-required = Kreuzen Sie das Kästchen an, sonst können wir Sie nicht anmelden.
+ev-error-date-closed = Für diesen Termin ist keine Anmeldung mehr möglich. Wählen Sie einen anderen Termin.
+ev-done-confirmed = Sie sind für { $title } am { $when } angemeldet.
+ev-done-waiting = Dieser Termin ist ausgebucht. Sie stehen auf der Warteliste für { $title } am { $when }. Wird ein Platz frei, schreiben wir Ihnen.
+ev-done-mailed = Wir haben die Angaben an { $email } gesendet.
+ev-code = Ihr Code am Eingang: { $code }
+ev-calendar-file = In Ihren Kalender übernehmen (.ics)
+ev-booking-title = Ihre Anmeldung
+ev-booking-status-confirmed = Sie haben { $places ->
+    [one] einen Platz
+   *[other] { $places } Plätze
+}.
+ev-booking-status-waiting = Sie stehen auf der Warteliste.
+ev-booking-status-offered = Ein Platz ist für Sie frei bis { $until }.
+ev-booking-status-cancelled = Diese Anmeldung ist storniert.
+ev-booking-status-expired = Der angebotene Platz wurde nicht rechtzeitig angenommen.
+ev-booking-accept = Platz annehmen
+ev-booking-cancel = Abmelden
+ev-booking-cancel-hint = Sie können nicht kommen? Melden Sie sich ab, dann bekommt jemand auf der Warteliste Ihren Platz.
+ev-booking-cancelled = Sie sind abgemeldet. Danke, dass Sie Bescheid geben.
+ev-booking-accepted = Der Platz gehört Ihnen. Bis dann!
+ev-booking-too-late = Dieses Angebot ist abgelaufen, oder der Platz wurde schon angenommen.
+ev-booking-unknown = Dieser Link gehört zu keiner Anmeldung. Vielleicht wurde er falsch übernommen.
+ev-back = Alle Veranstaltungen
+
+## E-Mails zu Veranstaltungen
+event-mail-confirmed-subject = Ihr Platz: { $title }
+event-mail-confirmed-body = Sie sind für { $title } am { $when } ({ $place }) angemeldet, mit { $places } { $places ->
+    [one] Person
+   *[other] Personen
+}.
+
+    Ihr Code am Eingang: { $code }
+
+    Sie können nicht kommen? Melden Sie sich hier ab, dann bekommt jemand auf der Warteliste Ihren Platz:
+    { $link }
+event-mail-waiting-subject = Warteliste: { $title }
+event-mail-waiting-body = { $title } am { $when } ist ausgebucht. Sie stehen auf der Warteliste.
+
+    Wird ein Platz frei, schreiben wir Ihnen. Sie haben dann { $hours } Stunden Zeit, ihn anzunehmen.
+
+    Kein Interesse mehr? Tragen Sie sich hier aus:
+    { $link }
+event-mail-offer-subject = Ein Platz ist für Sie frei: { $title }
+event-mail-offer-body = Für { $title } am { $when } ({ $place }) ist ein Platz frei geworden. Wir halten ihn für Sie bis { $until }.
+
+    Hier annehmen:
+    { $link }
+
+## Veranstaltungen (Veranstalter)
+evorg-title = Veranstaltungen
+evorg-intro = Veröffentlichen Sie die Veranstaltungen Ihrer Organisation. Jeder Termin hat eigene Plätze; ist ein Termin ausgebucht, kommen Interessierte auf die Warteliste, und ein frei gewordener Platz geht an die nächste Person.
+evorg-none = Noch keine Veranstaltungen.
+evorg-new = Neue Veranstaltung
+evorg-organisation = Organisation
+evorg-region = Region
+evorg-title-field = Titel
+evorg-description = Beschreibung
+evorg-location = Ort
+evorg-location-none = Online (kein Ort)
+evorg-online-url = Adresse des Online-Treffens (https://…)
+evorg-languages = Gesprochene Sprachen
+evorg-capacity = Plätze je Termin
+evorg-hold-hours = Stunden, die ein frei gewordener Platz für die nächste Person reserviert bleibt
+evorg-starts = Erster Termin: Beginn (JJJJ-MM-TT HH:MM)
+evorg-ends = Erster Termin: Ende (JJJJ-MM-TT HH:MM)
+evorg-rule = Wiederholung (leer für einen Termin)
+evorg-rule-hint = Eine iCalendar-Regel, die endet, z. B. FREQ=MONTHLY;BYDAY=1TH;COUNT=12 für den ersten Donnerstag in zwölf Monaten.
+evorg-except = Ausfallende Termine (JJJJ-MM-TT, durch Kommas getrennt)
+evorg-submit = Veröffentlichen
+evorg-created = Die Veranstaltung ist veröffentlicht.
+evorg-dates = Termine
+evorg-date = Termin
+evorg-confirmed = Angemeldet
+evorg-waiting = Warteliste
+evorg-attended = Gekommen
+evorg-checkin = Anwesenheitsliste
+evorg-checkin-title = Anwesenheit: { $title }, { $when }
+evorg-checkin-intro = Kreuzen Sie an, wer gekommen ist, und speichern Sie. Der Code steht auf jeder Bestätigung (und im QR-Code).
+evorg-checkin-save = Anwesenheit speichern
+evorg-checkin-saved = Gespeichert: { $present } von { $confirmed } sind gekommen.
+evorg-name = Name
+evorg-party = Personen
+evorg-code = Code
+evorg-status = Status
+evorg-position = Nr.
+evorg-public-page = Öffentliche Seite
+evorg-error-title-required = Geben Sie einen Titel ein.
+evorg-error-title-too-long = Der Titel darf höchstens 200 Zeichen lang sein.
+evorg-error-description-too-long = Die Beschreibung darf höchstens 5.000 Zeichen lang sein.
+evorg-error-location_id-place-required = Wählen Sie einen Ort oder geben Sie die Adresse des Online-Treffens an.
+evorg-error-location_id-unknown = Wählen Sie einen der Orte Ihrer Organisation.
+evorg-error-online_url-not-https = Geben Sie eine Adresse an, die mit https:// beginnt.
+evorg-error-languages-required = Wählen Sie mindestens eine Sprache.
+evorg-error-languages-unknown = Wählen Sie aus den angezeigten Sprachen.
+evorg-error-capacity-not-a-number = Geben Sie eine ganze Zahl ein.
+evorg-error-capacity-at-least-one = Ein Termin braucht mindestens 1 Platz.
+evorg-error-capacity-too-large = Höchstens 10.000 Plätze.
+evorg-error-hold_hours-hold-range = Zwischen 1 und 168 Stunden.
+evorg-error-starts-starts-invalid = Geben Sie Datum und Uhrzeit wie 2027-01-07 19:00 ein.
+evorg-error-starts-starts-in-gap = Diese Uhrzeit gibt es nicht: Dann wird die Uhr vorgestellt. Wählen Sie eine andere Uhrzeit.
+evorg-error-ends-ends-invalid = Geben Sie Datum und Uhrzeit wie 2027-01-07 21:00 ein.
+evorg-error-ends-ends-before-start = Die Veranstaltung muss nach ihrem Beginn enden.
+evorg-error-ends-too-long = Eine Veranstaltung dauert höchstens einen Tag.
+evorg-error-rule-rule-invalid = Diese Wiederholungsregel kann loket nicht lesen.
+evorg-error-rule-rule-never-ends = Die Regel endet nie: Fügen Sie COUNT (wie viele Termine) oder UNTIL (der letzte Tag) hinzu.
+evorg-error-rule-too-many-dates = Höchstens 120 Termine.
+evorg-error-except-except-invalid = Schreiben Sie jedes Datum als JJJJ-MM-TT.
+evorg-error-except-except-not-a-date = Eines dieser Daten ist kein Termin der Reihe.
+evorg-error-organisation-unknown = Wählen Sie eine Organisation, für die Sie arbeiten.
+evorg-error-region-unknown = Wählen Sie eine Region.
+evorg-status-confirmed = Angemeldet
+evorg-status-waiting = Warteliste
+evorg-status-offered = Platz angeboten
+evorg-status-cancelled = Abgemeldet
+evorg-status-expired = Angebot abgelaufen

@@ -1612,3 +1612,155 @@ fd-explainer-link = Check what applies to you across the border
 nav-cross-border = Across the border
 xb-reason-marginal-work = whether your work in the other country is marginal is for the competent body to judge.
 xb-reason-civil-servant-tax = pay from a public employer across the border is taxed by rules that depend on your nationality, residence and where you work.
+
+## Events (public)
+ev-title = Events
+nav-events = Events
+ev-intro = Meet-ups, welcome events and courses for people who live and work in the region. Registration is free; you do not need an account.
+ev-none = There are no events planned right now.
+ev-filter-region = Region
+ev-filter-all = All regions
+ev-filter-submit = Show
+ev-subscribe = Add these events to your calendar
+ev-subscribe-hint = Copy this link into your calendar app to see new and changed dates automatically.
+ev-when = When
+ev-where = Where
+ev-online = Online
+ev-languages = Language
+ev-organiser = Organised by
+ev-places-left = { $places ->
+    [one] 1 place left
+   *[other] { $places } places left
+}
+ev-full = Full: waiting list
+ev-cancelled = Cancelled
+ev-more = More about { $title }
+ev-dates = Dates
+ev-register-title = Register
+ev-register-date = Date
+ev-register-name = Your name
+ev-register-email = Your e-mail address
+ev-register-email-hint = We send your confirmation and a link to cancel here.
+ev-register-party = How many people come (you included)
+ev-register-consent = I agree that { $organiser } keeps my name and e-mail address to run this event. They are deleted 30 days after the date.
+ev-register-submit = Register
+ev-error-name-required = Enter your name.
+ev-error-name-too-long = Your name can be at most 120 characters.
+ev-error-email-invalid = Enter an e-mail address like name@example.com.
+ev-error-party-range = Enter a number from 1 to 10.
+ev-error-consent-required = Tick the box to agree, or we cannot register you.
+ev-error-date-closed = Registration for this date has closed. Choose another date.
+ev-done-confirmed = You are registered for { $title } on { $when }.
+ev-done-waiting = This date is full. You are on the waiting list for { $title } on { $when }. If a place comes free, we mail you.
+ev-done-mailed = We have sent the details to { $email }.
+ev-code = Your code at the door: { $code }
+ev-calendar-file = Add to your calendar (.ics)
+ev-booking-title = Your registration
+ev-booking-status-confirmed = You have { $places ->
+    [one] a place
+   *[other] { $places } places
+}.
+ev-booking-status-waiting = You are on the waiting list.
+ev-booking-status-offered = A place is free for you until { $until }.
+ev-booking-status-cancelled = This registration is cancelled.
+ev-booking-status-expired = The offered place was not taken in time.
+ev-booking-accept = Take the place
+ev-booking-cancel = Cancel my registration
+ev-booking-cancel-hint = Can't come? Cancel so someone on the waiting list gets your place.
+ev-booking-cancelled = Your registration is cancelled. Thank you for letting us know.
+ev-booking-accepted = The place is yours. See you there!
+ev-booking-too-late = This offer has ended, or the place was taken already.
+ev-booking-unknown = This link does not belong to a registration. It may have been mistyped.
+ev-back = All events
+
+## Mails about events
+event-mail-confirmed-subject = Your place: { $title }
+event-mail-confirmed-body = You are registered for { $title } on { $when } ({ $place }), for { $places } { $places ->
+    [one] person
+   *[other] people
+}.
+
+    Your code at the door: { $code }
+
+    Can't come? Cancel here, so someone on the waiting list gets your place:
+    { $link }
+event-mail-waiting-subject = Waiting list: { $title }
+event-mail-waiting-body = { $title } on { $when } is full. You are on the waiting list.
+
+    If a place comes free, we mail you. You then have { $hours } hours to take it.
+
+    No longer interested? Remove yourself here:
+    { $link }
+event-mail-offer-subject = A place is free for you: { $title }
+event-mail-offer-body = A place has come free for { $title } on { $when } ({ $place }). It is held for you until { $until }.
+
+    Take it here:
+    { $link }
+
+## Events (organisers)
+evorg-title = Events
+evorg-intro = Publish your organisation's events. Each date has its own places; when a date is full, people join the waiting list, and a place that comes free is offered to the next in line.
+evorg-none = No events yet.
+evorg-new = New event
+evorg-organisation = Organisation
+evorg-region = Region
+evorg-title-field = Title
+evorg-description = Description
+evorg-location = Place
+evorg-location-none = Online (no place)
+evorg-online-url = Address of the online meeting (https://…)
+evorg-languages = Languages spoken
+evorg-capacity = Places per date
+evorg-hold-hours = Hours a freed place is held for the next in line
+evorg-starts = First date: starts (YYYY-MM-DD HH:MM)
+evorg-ends = First date: ends (YYYY-MM-DD HH:MM)
+evorg-rule = Repeats (leave empty for one date)
+evorg-rule-hint = An iCalendar rule that ends, e.g. FREQ=MONTHLY;BYDAY=1TH;COUNT=12 for the first Thursday of twelve months.
+evorg-except = Dates left out (YYYY-MM-DD, separated by commas)
+evorg-submit = Publish
+evorg-created = The event is published.
+evorg-dates = Dates
+evorg-date = Date
+evorg-confirmed = Registered
+evorg-waiting = Waiting list
+evorg-attended = Came
+evorg-checkin = Check-in list
+evorg-checkin-title = Check-in: { $title }, { $when }
+evorg-checkin-intro = Tick who came and save. The code is on each person's confirmation (and in its QR code).
+evorg-checkin-save = Save who came
+evorg-checkin-saved = Saved: { $present } of { $confirmed } came.
+evorg-name = Name
+evorg-party = People
+evorg-code = Code
+evorg-status = Status
+evorg-position = No.
+evorg-public-page = Public page
+evorg-error-title-required = Enter a title.
+evorg-error-title-too-long = The title can be at most 200 characters.
+evorg-error-description-too-long = The description can be at most 5,000 characters.
+evorg-error-location_id-place-required = Choose a place, or give the address of the online meeting.
+evorg-error-location_id-unknown = Choose one of your organisation's places.
+evorg-error-online_url-not-https = Give an address that starts with https://.
+evorg-error-languages-required = Choose at least one language.
+evorg-error-languages-unknown = Choose from the languages listed.
+evorg-error-capacity-not-a-number = Enter a whole number.
+evorg-error-capacity-at-least-one = A date needs at least 1 place.
+evorg-error-capacity-too-large = At most 10,000 places.
+evorg-error-hold_hours-hold-range = Between 1 and 168 hours.
+evorg-error-starts-starts-invalid = Enter a date and time like 2027-01-07 19:00.
+evorg-error-starts-starts-in-gap = This time does not exist: the clocks go forward then. Choose another time.
+evorg-error-ends-ends-invalid = Enter a date and time like 2027-01-07 21:00.
+evorg-error-ends-ends-before-start = The event must end after it starts.
+evorg-error-ends-too-long = An event lasts at most a day.
+evorg-error-rule-rule-invalid = This is not a repeat rule loket can read.
+evorg-error-rule-rule-never-ends = The rule never ends: add COUNT (how many dates) or UNTIL (the last day).
+evorg-error-rule-too-many-dates = At most 120 dates.
+evorg-error-except-except-invalid = Write each date as YYYY-MM-DD.
+evorg-error-except-except-not-a-date = One of these is not a date of the series.
+evorg-error-organisation-unknown = Choose an organisation you work for.
+evorg-error-region-unknown = Choose a region.
+evorg-status-confirmed = Registered
+evorg-status-waiting = Waiting
+evorg-status-offered = Offered a place
+evorg-status-cancelled = Cancelled
+evorg-status-expired = Offer ended

@@ -1623,3 +1623,155 @@ fd-explainer-link = Voir ce qui s'applique à vous de part et d'autre de la fron
 nav-cross-border = Au-delà de la frontière
 xb-reason-marginal-work = c'est l'organisme compétent qui juge si votre travail dans l'autre pays est marginal.
 xb-reason-civil-servant-tax = la rémunération d'un employeur public de l'autre côté de la frontière est imposée selon des règles qui dépendent de votre nationalité, de votre résidence et du lieu de travail.
+
+## Événements (public)
+ev-title = Événements
+nav-events = Événements
+ev-intro = Rencontres, accueils des nouveaux arrivants et cours pour celles et ceux qui vivent et travaillent dans la région. L'inscription est gratuite ; vous n'avez pas besoin de compte.
+ev-none = Aucun événement n'est prévu pour le moment.
+ev-filter-region = Région
+ev-filter-all = Toutes les régions
+ev-filter-submit = Afficher
+ev-subscribe = Ajouter ces événements à votre agenda
+ev-subscribe-hint = Copiez ce lien dans votre application d'agenda : les dates nouvelles ou modifiées y apparaîtront d'elles-mêmes.
+ev-when = Quand
+ev-where = Où
+ev-online = En ligne
+ev-languages = Langue
+ev-organiser = Organisé par
+ev-places-left = { $places ->
+    [one] encore 1 place
+   *[other] encore { $places } places
+}
+ev-full = Complet : liste d'attente
+ev-cancelled = Annulé
+ev-more = En savoir plus sur { $title }
+ev-dates = Dates
+ev-register-title = S'inscrire
+ev-register-date = Date
+ev-register-name = Votre nom
+ev-register-email = Votre adresse e-mail
+ev-register-email-hint = Nous y envoyons votre confirmation et un lien pour vous désinscrire.
+ev-register-party = Combien de personnes viennent (vous compris)
+ev-register-consent = J'accepte que { $organiser } conserve mon nom et mon adresse e-mail pour organiser cet événement. Ils sont effacés 30 jours après la date.
+ev-register-submit = S'inscrire
+ev-error-name-required = Indiquez votre nom.
+ev-error-name-too-long = Votre nom peut compter au plus 120 caractères.
+ev-error-email-invalid = Indiquez une adresse e-mail comme nom@exemple.fr.
+ev-error-party-range = Indiquez un nombre de 1 à 10.
+ev-error-consent-required = Cochez la case pour donner votre accord, sinon nous ne pouvons pas vous inscrire.
+ev-error-date-closed = Les inscriptions à cette date sont closes. Choisissez une autre date.
+ev-done-confirmed = Vous êtes inscrit(e) à { $title } le { $when }.
+ev-done-waiting = Cette date est complète. Vous êtes sur la liste d'attente pour { $title } le { $when }. Si une place se libère, nous vous écrivons.
+ev-done-mailed = Nous avons envoyé les détails à { $email }.
+ev-code = Votre code à l'entrée : { $code }
+ev-calendar-file = Ajouter à votre agenda (.ics)
+ev-booking-title = Votre inscription
+ev-booking-status-confirmed = Vous avez { $places ->
+    [one] une place
+   *[other] { $places } places
+}.
+ev-booking-status-waiting = Vous êtes sur la liste d'attente.
+ev-booking-status-offered = Une place vous est réservée jusqu'au { $until }.
+ev-booking-status-cancelled = Cette inscription est annulée.
+ev-booking-status-expired = La place proposée n'a pas été prise à temps.
+ev-booking-accept = Prendre la place
+ev-booking-cancel = Me désinscrire
+ev-booking-cancel-hint = Vous ne pouvez pas venir ? Désinscrivez-vous : une personne de la liste d'attente aura votre place.
+ev-booking-cancelled = Vous êtes désinscrit(e). Merci de nous avoir prévenus.
+ev-booking-accepted = La place est à vous. À bientôt !
+ev-booking-too-late = Cette offre a expiré, ou la place a déjà été prise.
+ev-booking-unknown = Ce lien ne correspond à aucune inscription. Il a peut-être été mal recopié.
+ev-back = Tous les événements
+
+## E-mails sur les événements
+event-mail-confirmed-subject = Votre place : { $title }
+event-mail-confirmed-body = Vous êtes inscrit(e) à { $title } le { $when } ({ $place }), pour { $places } { $places ->
+    [one] personne
+   *[other] personnes
+}.
+
+    Votre code à l'entrée : { $code }
+
+    Vous ne pouvez pas venir ? Désinscrivez-vous ici, une personne de la liste d'attente aura votre place :
+    { $link }
+event-mail-waiting-subject = Liste d'attente : { $title }
+event-mail-waiting-body = { $title } le { $when } est complet. Vous êtes sur la liste d'attente.
+
+    Si une place se libère, nous vous écrivons. Vous aurez alors { $hours } heures pour la prendre.
+
+    Plus intéressé(e) ? Retirez-vous de la liste ici :
+    { $link }
+event-mail-offer-subject = Une place s'est libérée pour vous : { $title }
+event-mail-offer-body = Une place s'est libérée pour { $title } le { $when } ({ $place }). Nous vous la réservons jusqu'au { $until }.
+
+    Prenez-la ici :
+    { $link }
+
+## Événements (organisateurs)
+evorg-title = Événements
+evorg-intro = Publiez les événements de votre organisation. Chaque date a ses propres places ; quand une date est complète, les personnes s'inscrivent sur la liste d'attente, et une place libérée va à la suivante.
+evorg-none = Pas encore d'événements.
+evorg-new = Nouvel événement
+evorg-organisation = Organisation
+evorg-region = Région
+evorg-title-field = Titre
+evorg-description = Description
+evorg-location = Lieu
+evorg-location-none = En ligne (pas de lieu)
+evorg-online-url = Adresse de la réunion en ligne (https://…)
+evorg-languages = Langues parlées
+evorg-capacity = Places par date
+evorg-hold-hours = Heures pendant lesquelles une place libérée est réservée à la personne suivante
+evorg-starts = Première date : début (AAAA-MM-JJ HH:MM)
+evorg-ends = Première date : fin (AAAA-MM-JJ HH:MM)
+evorg-rule = Répétition (vide pour une seule date)
+evorg-rule-hint = Une règle iCalendar qui se termine, p. ex. FREQ=MONTHLY;BYDAY=1TH;COUNT=12 pour le premier jeudi de douze mois.
+evorg-except = Dates supprimées (AAAA-MM-JJ, séparées par des virgules)
+evorg-submit = Publier
+evorg-created = L'événement est publié.
+evorg-dates = Dates
+evorg-date = Date
+evorg-confirmed = Inscrits
+evorg-waiting = Liste d'attente
+evorg-attended = Venus
+evorg-checkin = Liste de présence
+evorg-checkin-title = Présence : { $title }, { $when }
+evorg-checkin-intro = Cochez qui est venu et enregistrez. Le code figure sur chaque confirmation (et dans son code QR).
+evorg-checkin-save = Enregistrer les présences
+evorg-checkin-saved = Enregistré : { $present } sur { $confirmed } sont venus.
+evorg-name = Nom
+evorg-party = Personnes
+evorg-code = Code
+evorg-status = Statut
+evorg-position = N°
+evorg-public-page = Page publique
+evorg-error-title-required = Indiquez un titre.
+evorg-error-title-too-long = Le titre peut compter au plus 200 caractères.
+evorg-error-description-too-long = La description peut compter au plus 5 000 caractères.
+evorg-error-location_id-place-required = Choisissez un lieu, ou indiquez l'adresse de la réunion en ligne.
+evorg-error-location_id-unknown = Choisissez l'un des lieux de votre organisation.
+evorg-error-online_url-not-https = Indiquez une adresse qui commence par https://.
+evorg-error-languages-required = Choisissez au moins une langue.
+evorg-error-languages-unknown = Choisissez parmi les langues proposées.
+evorg-error-capacity-not-a-number = Indiquez un nombre entier.
+evorg-error-capacity-at-least-one = Une date a besoin d'au moins 1 place.
+evorg-error-capacity-too-large = Au plus 10 000 places.
+evorg-error-hold_hours-hold-range = Entre 1 et 168 heures.
+evorg-error-starts-starts-invalid = Indiquez une date et une heure comme 2027-01-07 19:00.
+evorg-error-starts-starts-in-gap = Cette heure n'existe pas : on avance alors les horloges. Choisissez une autre heure.
+evorg-error-ends-ends-invalid = Indiquez une date et une heure comme 2027-01-07 21:00.
+evorg-error-ends-ends-before-start = L'événement doit se terminer après son début.
+evorg-error-ends-too-long = Un événement dure au plus une journée.
+evorg-error-rule-rule-invalid = Ce n'est pas une règle de répétition que loket sait lire.
+evorg-error-rule-rule-never-ends = La règle ne se termine jamais : ajoutez COUNT (combien de dates) ou UNTIL (le dernier jour).
+evorg-error-rule-too-many-dates = Au plus 120 dates.
+evorg-error-except-except-invalid = Écrivez chaque date sous la forme AAAA-MM-JJ.
+evorg-error-except-except-not-a-date = L'une de ces dates ne fait pas partie de la série.
+evorg-error-organisation-unknown = Choisissez une organisation pour laquelle vous travaillez.
+evorg-error-region-unknown = Choisissez une région.
+evorg-status-confirmed = Inscrit
+evorg-status-waiting = En attente
+evorg-status-offered = Place proposée
+evorg-status-cancelled = Désinscrit
+evorg-status-expired = Offre expirée

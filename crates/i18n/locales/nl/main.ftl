@@ -1615,3 +1615,155 @@ fd-explainer-link = Bekijk wat voor u geldt over de grens
 nav-cross-border = Over de grens
 xb-reason-marginal-work = of uw werk in het andere land marginaal is, beoordeelt de bevoegde instantie.
 xb-reason-civil-servant-tax = loon van een overheidswerkgever over de grens wordt belast volgens regels die afhangen van uw nationaliteit, woonplaats en waar u werkt.
+
+## Evenementen (publiek)
+ev-title = Evenementen
+nav-events = Evenementen
+ev-intro = Ontmoetingen, welkomstbijeenkomsten en cursussen voor wie in de regio woont en werkt. Aanmelden is gratis; u hebt geen account nodig.
+ev-none = Er staan nu geen evenementen gepland.
+ev-filter-region = Regio
+ev-filter-all = Alle regio's
+ev-filter-submit = Tonen
+ev-subscribe = Zet deze evenementen in uw agenda
+ev-subscribe-hint = Kopieer deze link in uw agenda-app; nieuwe en gewijzigde data verschijnen dan vanzelf.
+ev-when = Wanneer
+ev-where = Waar
+ev-online = Online
+ev-languages = Taal
+ev-organiser = Georganiseerd door
+ev-places-left = { $places ->
+    [one] nog 1 plaats
+   *[other] nog { $places } plaatsen
+}
+ev-full = Vol: wachtlijst
+ev-cancelled = Afgelast
+ev-more = Meer over { $title }
+ev-dates = Data
+ev-register-title = Aanmelden
+ev-register-date = Datum
+ev-register-name = Uw naam
+ev-register-email = Uw e-mailadres
+ev-register-email-hint = Hierheen sturen we uw bevestiging en een link om af te melden.
+ev-register-party = Met hoeveel personen komt u (uzelf meegeteld)
+ev-register-consent = Ik ga ermee akkoord dat { $organiser } mijn naam en e-mailadres bewaart om dit evenement te organiseren. Ze worden 30 dagen na de datum verwijderd.
+ev-register-submit = Aanmelden
+ev-error-name-required = Vul uw naam in.
+ev-error-name-too-long = Uw naam mag hoogstens 120 tekens lang zijn.
+ev-error-email-invalid = Vul een e-mailadres in zoals naam@voorbeeld.nl.
+ev-error-party-range = Vul een getal van 1 tot en met 10 in.
+ev-error-consent-required = Vink het vakje aan, anders kunnen we u niet aanmelden.
+ev-error-date-closed = Aanmelden voor deze datum kan niet meer. Kies een andere datum.
+ev-done-confirmed = U bent aangemeld voor { $title } op { $when }.
+ev-done-waiting = Deze datum is vol. U staat op de wachtlijst voor { $title } op { $when }. Komt er een plaats vrij, dan mailen we u.
+ev-done-mailed = We hebben de gegevens naar { $email } gestuurd.
+ev-code = Uw code bij de deur: { $code }
+ev-calendar-file = Zet in uw agenda (.ics)
+ev-booking-title = Uw aanmelding
+ev-booking-status-confirmed = U hebt { $places ->
+    [one] een plaats
+   *[other] { $places } plaatsen
+}.
+ev-booking-status-waiting = U staat op de wachtlijst.
+ev-booking-status-offered = Er is een plaats voor u vrij tot { $until }.
+ev-booking-status-cancelled = Deze aanmelding is geannuleerd.
+ev-booking-status-expired = De aangeboden plaats is niet op tijd genomen.
+ev-booking-accept = Neem de plaats
+ev-booking-cancel = Meld mij af
+ev-booking-cancel-hint = Kunt u niet komen? Meld u af, dan krijgt iemand op de wachtlijst uw plaats.
+ev-booking-cancelled = U bent afgemeld. Dank dat u het laat weten.
+ev-booking-accepted = De plaats is voor u. Tot dan!
+ev-booking-too-late = Dit aanbod is verlopen, of de plaats is al genomen.
+ev-booking-unknown = Deze link hoort niet bij een aanmelding. Misschien is hij verkeerd overgenomen.
+ev-back = Alle evenementen
+
+## Mails over evenementen
+event-mail-confirmed-subject = Uw plaats: { $title }
+event-mail-confirmed-body = U bent aangemeld voor { $title } op { $when } ({ $place }), met { $places } { $places ->
+    [one] persoon
+   *[other] personen
+}.
+
+    Uw code bij de deur: { $code }
+
+    Kunt u niet komen? Meld u hier af, dan krijgt iemand op de wachtlijst uw plaats:
+    { $link }
+event-mail-waiting-subject = Wachtlijst: { $title }
+event-mail-waiting-body = { $title } op { $when } is vol. U staat op de wachtlijst.
+
+    Komt er een plaats vrij, dan mailen we u. U hebt dan { $hours } uur om hem te nemen.
+
+    Geen belangstelling meer? Haal uzelf hier van de lijst:
+    { $link }
+event-mail-offer-subject = Er is een plaats voor u vrij: { $title }
+event-mail-offer-body = Er is een plaats vrijgekomen voor { $title } op { $when } ({ $place }). We houden hem voor u vast tot { $until }.
+
+    Neem hem hier:
+    { $link }
+
+## Evenementen (organisatoren)
+evorg-title = Evenementen
+evorg-intro = Publiceer de evenementen van uw organisatie. Elke datum heeft zijn eigen plaatsen; is een datum vol, dan komen mensen op de wachtlijst, en een vrijgekomen plaats gaat naar de volgende in de rij.
+evorg-none = Nog geen evenementen.
+evorg-new = Nieuw evenement
+evorg-organisation = Organisatie
+evorg-region = Regio
+evorg-title-field = Titel
+evorg-description = Beschrijving
+evorg-location = Plaats
+evorg-location-none = Online (geen plaats)
+evorg-online-url = Adres van de online bijeenkomst (https://…)
+evorg-languages = Gesproken talen
+evorg-capacity = Plaatsen per datum
+evorg-hold-hours = Uren dat een vrijgekomen plaats wordt vastgehouden voor de volgende
+evorg-starts = Eerste datum: begint (JJJJ-MM-DD UU:MM)
+evorg-ends = Eerste datum: eindigt (JJJJ-MM-DD UU:MM)
+evorg-rule = Herhaling (leeg voor één datum)
+evorg-rule-hint = Een iCalendar-regel die eindigt, bijv. FREQ=MONTHLY;BYDAY=1TH;COUNT=12 voor de eerste donderdag van twaalf maanden.
+evorg-except = Data die vervallen (JJJJ-MM-DD, gescheiden door komma's)
+evorg-submit = Publiceren
+evorg-created = Het evenement is gepubliceerd.
+evorg-dates = Data
+evorg-date = Datum
+evorg-confirmed = Aangemeld
+evorg-waiting = Wachtlijst
+evorg-attended = Gekomen
+evorg-checkin = Aanwezigheidslijst
+evorg-checkin-title = Aanwezigheid: { $title }, { $when }
+evorg-checkin-intro = Vink aan wie er kwam en sla op. De code staat op ieders bevestiging (en in de QR-code).
+evorg-checkin-save = Opslaan wie er kwam
+evorg-checkin-saved = Opgeslagen: { $present } van de { $confirmed } kwamen.
+evorg-name = Naam
+evorg-party = Personen
+evorg-code = Code
+evorg-status = Status
+evorg-position = Nr.
+evorg-public-page = Publieke pagina
+evorg-error-title-required = Vul een titel in.
+evorg-error-title-too-long = De titel mag hoogstens 200 tekens lang zijn.
+evorg-error-description-too-long = De beschrijving mag hoogstens 5.000 tekens lang zijn.
+evorg-error-location_id-place-required = Kies een plaats, of geef het adres van de online bijeenkomst.
+evorg-error-location_id-unknown = Kies een van de plaatsen van uw organisatie.
+evorg-error-online_url-not-https = Geef een adres dat begint met https://.
+evorg-error-languages-required = Kies ten minste één taal.
+evorg-error-languages-unknown = Kies uit de getoonde talen.
+evorg-error-capacity-not-a-number = Vul een heel getal in.
+evorg-error-capacity-at-least-one = Een datum heeft ten minste 1 plaats nodig.
+evorg-error-capacity-too-large = Hoogstens 10.000 plaatsen.
+evorg-error-hold_hours-hold-range = Tussen 1 en 168 uur.
+evorg-error-starts-starts-invalid = Vul een datum en tijd in zoals 2027-01-07 19:00.
+evorg-error-starts-starts-in-gap = Dit tijdstip bestaat niet: dan gaat de klok vooruit. Kies een ander tijdstip.
+evorg-error-ends-ends-invalid = Vul een datum en tijd in zoals 2027-01-07 21:00.
+evorg-error-ends-ends-before-start = Het evenement moet eindigen nadat het begint.
+evorg-error-ends-too-long = Een evenement duurt hoogstens een dag.
+evorg-error-rule-rule-invalid = Dit is geen herhalingsregel die loket kan lezen.
+evorg-error-rule-rule-never-ends = De regel eindigt nooit: voeg COUNT (hoeveel data) of UNTIL (de laatste dag) toe.
+evorg-error-rule-too-many-dates = Hoogstens 120 data.
+evorg-error-except-except-invalid = Schrijf elke datum als JJJJ-MM-DD.
+evorg-error-except-except-not-a-date = Een van deze data hoort niet bij de reeks.
+evorg-error-organisation-unknown = Kies een organisatie waarvoor u werkt.
+evorg-error-region-unknown = Kies een regio.
+evorg-status-confirmed = Aangemeld
+evorg-status-waiting = Wachtlijst
+evorg-status-offered = Plaats aangeboden
+evorg-status-cancelled = Afgemeld
+evorg-status-expired = Aanbod verlopen

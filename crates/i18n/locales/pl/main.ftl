@@ -498,3 +498,86 @@ fd-explainer-link = Sprawdź, co dotyczy Ciebie po obu stronach granicy
 nav-cross-border = Za granicą
 xb-reason-marginal-work = to, czy Twoja praca w drugim kraju jest marginalna, ocenia właściwa instytucja.
 xb-reason-civil-servant-tax = wynagrodzenie od pracodawcy publicznego za granicą jest opodatkowane według przepisów zależnych od obywatelstwa, miejsca zamieszkania i miejsca pracy.
+
+## Wydarzenia (publiczne)
+ev-title = Wydarzenia
+nav-events = Wydarzenia
+ev-intro = Spotkania, wydarzenia powitalne i kursy dla osób, które mieszkają i pracują w regionie. Zapisy są bezpłatne; nie potrzebujesz konta.
+ev-none = Obecnie nie ma zaplanowanych wydarzeń.
+ev-filter-region = Region
+ev-filter-all = Wszystkie regiony
+ev-filter-submit = Pokaż
+ev-subscribe = Dodaj te wydarzenia do swojego kalendarza
+ev-subscribe-hint = Skopiuj ten link do aplikacji kalendarza; nowe i zmienione terminy pojawią się automatycznie.
+ev-when = Kiedy
+ev-where = Gdzie
+ev-online = Online
+ev-languages = Język
+ev-organiser = Organizator
+ev-places-left = { $places ->
+    [one] zostało 1 miejsce
+    [few] zostały { $places } miejsca
+   *[other] zostało { $places } miejsc
+}
+ev-full = Brak miejsc: lista oczekujących
+ev-cancelled = Odwołane
+ev-more = Więcej o: { $title }
+ev-dates = Terminy
+ev-register-title = Zapisz się
+ev-register-date = Termin
+ev-register-name = Imię i nazwisko
+ev-register-email = Adres e-mail
+ev-register-email-hint = Wyślemy tu potwierdzenie i link do wypisania się.
+ev-register-party = Ile osób przyjdzie (łącznie z Tobą)
+ev-register-consent = Zgadzam się, aby { $organiser } przechowywał(a) moje imię, nazwisko i adres e-mail w celu organizacji tego wydarzenia. Zostaną usunięte 30 dni po terminie.
+ev-register-submit = Zapisz się
+ev-error-name-required = Wpisz swoje imię i nazwisko.
+ev-error-name-too-long = Imię i nazwisko może mieć najwyżej 120 znaków.
+ev-error-email-invalid = Wpisz adres e-mail, np. imie@przyklad.pl.
+ev-error-party-range = Wpisz liczbę od 1 do 10.
+ev-error-consent-required = Zaznacz pole zgody, w przeciwnym razie nie możemy Cię zapisać.
+ev-error-date-closed = Zapisy na ten termin są zamknięte. Wybierz inny termin.
+ev-done-confirmed = Jesteś zapisany(-a) na: { $title }, { $when }.
+ev-done-waiting = Ten termin jest pełny. Jesteś na liście oczekujących na: { $title }, { $when }. Jeśli zwolni się miejsce, napiszemy do Ciebie.
+ev-done-mailed = Wysłaliśmy szczegóły na adres { $email }.
+ev-code = Twój kod przy wejściu: { $code }
+ev-calendar-file = Dodaj do kalendarza (.ics)
+ev-booking-title = Twoje zgłoszenie
+ev-booking-status-confirmed = Masz { $places ->
+    [one] miejsce
+    [few] { $places } miejsca
+   *[other] { $places } miejsc
+}.
+ev-booking-status-waiting = Jesteś na liście oczekujących.
+ev-booking-status-offered = Czeka na Ciebie wolne miejsce do { $until }.
+ev-booking-status-cancelled = To zgłoszenie zostało anulowane.
+ev-booking-status-expired = Zaproponowane miejsce nie zostało przyjęte na czas.
+ev-booking-accept = Przyjmij miejsce
+ev-booking-cancel = Wypisz mnie
+ev-booking-cancel-hint = Nie możesz przyjść? Wypisz się, a Twoje miejsce dostanie osoba z listy oczekujących.
+ev-booking-cancelled = Wypisaliśmy Cię. Dziękujemy za informację.
+ev-booking-accepted = Miejsce jest Twoje. Do zobaczenia!
+ev-booking-too-late = Ta oferta wygasła albo miejsce zostało już zajęte.
+ev-booking-unknown = Ten link nie należy do żadnego zgłoszenia. Być może został źle skopiowany.
+ev-back = Wszystkie wydarzenia
+
+## Wiadomości o wydarzeniach
+event-mail-confirmed-subject = Twoje miejsce: { $title }
+event-mail-confirmed-body = Jesteś zapisany(-a) na: { $title }, { $when } ({ $place }); liczba osób: { $places }.
+
+    Twój kod przy wejściu: { $code }
+
+    Nie możesz przyjść? Wypisz się tutaj, a Twoje miejsce dostanie osoba z listy oczekujących:
+    { $link }
+event-mail-waiting-subject = Lista oczekujących: { $title }
+event-mail-waiting-body = { $title }, { $when }: brak wolnych miejsc. Jesteś na liście oczekujących.
+
+    Jeśli zwolni się miejsce, napiszemy do Ciebie. Będziesz mieć wtedy { $hours } godz. na jego przyjęcie.
+
+    Już nie jesteś zainteresowany(-a)? Wypisz się tutaj:
+    { $link }
+event-mail-offer-subject = Zwolniło się miejsce dla Ciebie: { $title }
+event-mail-offer-body = Zwolniło się miejsce na: { $title }, { $when } ({ $place }). Rezerwujemy je dla Ciebie do { $until }.
+
+    Przyjmij je tutaj:
+    { $link }

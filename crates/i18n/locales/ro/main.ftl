@@ -499,3 +499,86 @@ fd-explainer-link = Vezi ce se aplică în cazul tău de o parte și de alta a g
 nav-cross-border = Peste graniță
 xb-reason-marginal-work = dacă munca ta din cealaltă țară este marginală hotărăște instituția competentă.
 xb-reason-civil-servant-tax = salariul de la un angajator public de peste graniță se impozitează după reguli care depind de cetățenie, reședință și locul de muncă.
+
+## Evenimente (public)
+ev-title = Evenimente
+nav-events = Evenimente
+ev-intro = Întâlniri, evenimente de bun venit și cursuri pentru cei care locuiesc și lucrează în regiune. Înscrierea este gratuită; nu aveți nevoie de cont.
+ev-none = Momentan nu sunt evenimente planificate.
+ev-filter-region = Regiune
+ev-filter-all = Toate regiunile
+ev-filter-submit = Afișează
+ev-subscribe = Adăugați aceste evenimente în calendarul dvs.
+ev-subscribe-hint = Copiați acest link în aplicația de calendar; datele noi și cele modificate vor apărea automat.
+ev-when = Când
+ev-where = Unde
+ev-online = Online
+ev-languages = Limba
+ev-organiser = Organizat de
+ev-places-left = { $places ->
+    [one] mai este 1 loc
+    [few] mai sunt { $places } locuri
+   *[other] mai sunt { $places } de locuri
+}
+ev-full = Complet: listă de așteptare
+ev-cancelled = Anulat
+ev-more = Mai multe despre { $title }
+ev-dates = Date
+ev-register-title = Înscriere
+ev-register-date = Data
+ev-register-name = Numele dvs.
+ev-register-email = Adresa dvs. de e-mail
+ev-register-email-hint = Aici vă trimitem confirmarea și un link pentru a vă retrage.
+ev-register-party = Câte persoane vin (inclusiv dvs.)
+ev-register-consent = Sunt de acord ca { $organiser } să păstreze numele și adresa mea de e-mail pentru organizarea acestui eveniment. Ele se șterg la 30 de zile după dată.
+ev-register-submit = Înscrie-mă
+ev-error-name-required = Introduceți numele dvs.
+ev-error-name-too-long = Numele poate avea cel mult 120 de caractere.
+ev-error-email-invalid = Introduceți o adresă de e-mail precum nume@exemplu.ro.
+ev-error-party-range = Introduceți un număr de la 1 la 10.
+ev-error-consent-required = Bifați căsuța de acord, altfel nu vă putem înscrie.
+ev-error-date-closed = Înscrierile pentru această dată s-au închis. Alegeți altă dată.
+ev-done-confirmed = Sunteți înscris(ă) la { $title }, { $when }.
+ev-done-waiting = Această dată este completă. Sunteți pe lista de așteptare pentru { $title }, { $when }. Dacă se eliberează un loc, vă scriem.
+ev-done-mailed = Am trimis detaliile la { $email }.
+ev-code = Codul dvs. la intrare: { $code }
+ev-calendar-file = Adăugați în calendar (.ics)
+ev-booking-title = Înscrierea dvs.
+ev-booking-status-confirmed = Aveți { $places ->
+    [one] un loc
+    [few] { $places } locuri
+   *[other] { $places } de locuri
+}.
+ev-booking-status-waiting = Sunteți pe lista de așteptare.
+ev-booking-status-offered = Un loc vă este rezervat până la { $until }.
+ev-booking-status-cancelled = Această înscriere este anulată.
+ev-booking-status-expired = Locul oferit nu a fost luat la timp.
+ev-booking-accept = Iau locul
+ev-booking-cancel = Retrage-mă
+ev-booking-cancel-hint = Nu puteți veni? Retrageți-vă, ca altcineva de pe lista de așteptare să primească locul.
+ev-booking-cancelled = V-ați retras. Vă mulțumim că ne-ați anunțat.
+ev-booking-accepted = Locul este al dvs. Ne vedem acolo!
+ev-booking-too-late = Această ofertă a expirat sau locul a fost deja luat.
+ev-booking-unknown = Acest link nu aparține niciunei înscrieri. Poate a fost copiat greșit.
+ev-back = Toate evenimentele
+
+## E-mailuri despre evenimente
+event-mail-confirmed-subject = Locul dvs.: { $title }
+event-mail-confirmed-body = Sunteți înscris(ă) la { $title }, { $when } ({ $place }); număr de persoane: { $places }.
+
+    Codul dvs. la intrare: { $code }
+
+    Nu puteți veni? Retrageți-vă aici, ca altcineva de pe lista de așteptare să primească locul:
+    { $link }
+event-mail-waiting-subject = Listă de așteptare: { $title }
+event-mail-waiting-body = { $title }, { $when } este complet. Sunteți pe lista de așteptare.
+
+    Dacă se eliberează un loc, vă scriem. Veți avea atunci { $hours } ore să îl luați.
+
+    Nu mai sunteți interesat(ă)? Retrageți-vă aici:
+    { $link }
+event-mail-offer-subject = S-a eliberat un loc pentru dvs.: { $title }
+event-mail-offer-body = S-a eliberat un loc la { $title }, { $when } ({ $place }). Vi-l rezervăm până la { $until }.
+
+    Luați-l aici:
+    { $link }

@@ -42,7 +42,7 @@ macro_rules! sqlx_event_impls {
                 .map_err(|err| $crate::sql::refused(err, format!("event {}", e.id), "id"))?;
                 for d in dates {
                     ::sqlx::query(::sqlx::AssertSqlSafe(format!(
-                        "INSERT INTO event_dates ({}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                        "INSERT INTO event_dates ({}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
                         $crate::sql::events::DATE_COLUMNS
                     )))
                     .bind(&d.id)
@@ -54,6 +54,8 @@ macro_rules! sqlx_event_impls {
                     .bind(d.taken)
                     .bind(d.sequence)
                     .bind(i64::from(d.cancelled))
+                    .bind(d.attended)
+                    .bind(d.no_shows)
                     .execute(&mut *tx)
                     .await
                     .map_err(|err| $crate::sql::refused(err, format!("date {}", d.recurrence_id), "recurrence_id"))?;
@@ -246,7 +248,6 @@ macro_rules! sqlx_event_impls {
                 &self,
                 id: &str,
                 at: i64,
-                offer_until: i64,
                 offer: $crate::events::OfferMail<'_>,
             ) -> $crate::StoreResult<Option<Vec<$crate::events::Registration>>> {
                 let date_id: Option<String> = ::sqlx::query_scalar("SELECT date_id FROM event_registrations WHERE id = $1")
@@ -285,7 +286,7 @@ macro_rules! sqlx_event_impls {
                         .await
                         .map_err($crate::sql::db)?;
                 }
-                let offered = $crate::sqlx_offer_free_places!(tx, &date_id, at, offer_until, offer);
+                let offered = $crate::sqlx_offer_free_places!(tx, &date_id, at, offer);
                 tx.commit().await.map_err($crate::sql::db)?;
                 Ok(Some(offered))
             }
@@ -305,7 +306,6 @@ macro_rules! sqlx_event_impls {
             async fn expire_offers(
                 &self,
                 at: i64,
-                offer_until: i64,
                 offer: $crate::events::OfferMail<'_>,
             ) -> $crate::StoreResult<Vec<$crate::events::Registration>> {
                 let dates: Vec<String> = ::sqlx::query_scalar(
@@ -341,7 +341,7 @@ macro_rules! sqlx_event_impls {
                         .execute(&mut *tx)
                         .await
                         .map_err($crate::sql::db)?;
-                    offered.extend($crate::sqlx_offer_free_places!(tx, &date_id, at, offer_until, offer));
+                    offered.extend($crate::sqlx_offer_free_places!(tx, &date_id, at, offer));
                     tx.commit().await.map_err($crate::sql::db)?;
                 }
                 Ok(offered)
@@ -416,7 +416,26 @@ macro_rules! sqlx_event_impls {
                     .await
                     .map_err($crate::sql::db)?;
                 }
+                ::sqlx::query(
+                    "UPDATE event_dates SET attended = (SELECT CAST(COALESCE(SUM(party), 0) AS BIGINT) FROM event_registrations WHERE date_id = $1 AND status = 'confirmed' AND attended = 1), no_shows = (SELECT CAST(COALESCE(SUM(party), 0) AS BIGINT) FROM event_registrations WHERE date_id = $1 AND status = 'confirmed' AND attended = 0) WHERE id = $1",
+                )
+                .bind(date_id)
+                .execute(&mut *tx)
+                .await
+                .map_err($crate::sql::db)?;
                 tx.commit().await.map_err($crate::sql::db)
+            }
+
+            async fn erase_registrations_ended_before(&self, before: i64) -> $crate::StoreResult<u64> {
+                // The links go with them (ON DELETE CASCADE).
+                let done = ::sqlx::query(
+                    "DELETE FROM event_registrations WHERE date_id IN (SELECT id FROM event_dates WHERE ends_at < $1)",
+                )
+                .bind(before)
+                .execute(&self.pool)
+                .await
+                .map_err($crate::sql::db)?;
+                Ok(done.rows_affected())
             }
         }
     };

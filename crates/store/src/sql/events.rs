@@ -7,8 +7,7 @@ use crate::StoreResult;
 use crate::events::{EventDate, Registration, RegistrationStatus};
 
 pub const EVENT_COLUMNS: &str = "id, organisation_id, region, title, description, location_id, online_url, languages, target_groups, topics, first_start, first_end, rule, except_days, capacity, hold_hours, sequence, cancelled, created_by, created_at, updated_at";
-pub const DATE_COLUMNS: &str =
-    "id, event_id, recurrence_id, starts_at, ends_at, capacity, taken, sequence, cancelled";
+pub const DATE_COLUMNS: &str = "id, event_id, recurrence_id, starts_at, ends_at, capacity, taken, sequence, cancelled, attended, no_shows";
 pub const REGISTRATION_COLUMNS: &str = "id, date_id, position, party, name, email, lang, status, offered_until, checkin_code, attended, created_at";
 
 /// A `StoredEvent` from an `events` row (more columns than a tuple may have).
@@ -55,11 +54,34 @@ macro_rules! sqlx_event_from_row {
 }
 
 /// An `event_dates` row.
-pub type DateRow = (String, String, String, i64, i64, i64, i64, i64, i64);
+pub type DateRow = (
+    String,
+    String,
+    String,
+    i64,
+    i64,
+    i64,
+    i64,
+    i64,
+    i64,
+    i64,
+    i64,
+);
 
 pub fn date(row: DateRow) -> EventDate {
-    let (id, event_id, recurrence_id, starts_at, ends_at, capacity, taken, sequence, cancelled) =
-        row;
+    let (
+        id,
+        event_id,
+        recurrence_id,
+        starts_at,
+        ends_at,
+        capacity,
+        taken,
+        sequence,
+        cancelled,
+        attended,
+        no_shows,
+    ) = row;
     EventDate {
         id,
         event_id,
@@ -70,6 +92,8 @@ pub fn date(row: DateRow) -> EventDate {
         taken,
         sequence,
         cancelled: cancelled != 0,
+        attended,
+        no_shows,
     }
 }
 
@@ -126,13 +150,18 @@ pub fn registration(row: RegistrationRow) -> StoreResult<Registration> {
 /// caller's transaction (which holds the date's lock).
 #[macro_export]
 macro_rules! sqlx_offer_free_places {
-    ($tx:expr, $date_id:expr, $at:expr, $until:expr, $offer:expr) => {{
-        let (capacity, taken): (i64, i64) = ::sqlx::query_as("SELECT capacity, taken FROM event_dates WHERE id = $1")
-            .bind($date_id)
-            .fetch_one(&mut *$tx)
-            .await
-            .map_err($crate::sql::db)?;
-        let free = u32::try_from((capacity - taken).max(0)).unwrap_or(0);
+    ($tx:expr, $date_id:expr, $at:expr, $offer:expr) => {{
+        let (capacity, taken, starts_at, hold_hours): (i64, i64, i64, i64) = ::sqlx::query_as(
+            "SELECT d.capacity, d.taken, d.starts_at, e.hold_hours FROM event_dates d JOIN events e ON e.id = d.event_id WHERE d.id = $1",
+        )
+        .bind($date_id)
+        .fetch_one(&mut *$tx)
+        .await
+        .map_err($crate::sql::db)?;
+        // Held for the event's hold time, but not past the start.
+        let until = ($at + hold_hours * 3600).min(starts_at);
+        // Nothing is offered for a date that has begun.
+        let free = if starts_at <= $at { 0 } else { u32::try_from((capacity - taken).max(0)).unwrap_or(0) };
         let mut offered = Vec::new();
         if free > 0 {
             let line: Vec<$crate::sql::events::RegistrationRow> = ::sqlx::query_as(::sqlx::AssertSqlSafe(format!(
@@ -157,7 +186,7 @@ macro_rules! sqlx_offer_free_places {
                 .collect();
             for mut r in line.into_iter().filter(|r| chosen.contains(&r.id)) {
                 ::sqlx::query("UPDATE event_registrations SET status = 'offered', offered_until = $1, updated_at = $2 WHERE id = $3")
-                    .bind($until)
+                    .bind(until)
                     .bind($at)
                     .bind(&r.id)
                     .execute(&mut *$tx)
@@ -170,7 +199,7 @@ macro_rules! sqlx_offer_free_places {
                     .await
                     .map_err($crate::sql::db)?;
                 r.status = $crate::events::RegistrationStatus::Offered;
-                r.offered_until = Some($until);
+                r.offered_until = Some(until);
                 let mail = ($offer)(&r);
                 $crate::sqlx_registration_link!($tx, &r.id, &mail.link_hash, &mail.mail_job, $at);
                 offered.push(r);

@@ -8,6 +8,7 @@ pub(crate) mod api_tokens;
 pub(crate) mod catalogue;
 pub(crate) mod crossborder;
 pub(crate) mod errors;
+pub(crate) mod events;
 pub(crate) mod forms;
 pub(crate) mod front_door;
 pub(crate) mod hours;
@@ -28,6 +29,7 @@ pub(crate) fn routes(table: RouteTable) -> RouteTable {
     let table = public::routes(table);
     let table = front_door::routes(table);
     let table = crossborder::routes(table);
+    let table = events::routes(table);
     let table = regions::routes(table);
     let table = accounts::routes(table);
     let table = catalogue::routes(table);
