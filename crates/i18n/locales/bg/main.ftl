@@ -458,6 +458,7 @@ ev-register-email-hint = Там ще изпратим потвърждениет
 ev-register-party = Колко души идват (заедно с вас)
 ev-register-consent = Съгласен(на) съм { $organiser } да пази името и имейл адреса ми, за да организира това събитие. Те се изтриват 30 дни след датата.
 ev-register-submit = Запиши ме
+ev-register-another = Запишете още някого
 ev-error-name-required = Въведете името си.
 ev-error-name-too-long = Името може да е най-много 120 знака.
 ev-error-email-invalid = Въведете имейл адрес, например ime@primer.bg.

@@ -1715,6 +1715,7 @@ ev-register-email-hint = Dorthin senden wir Ihre Bestätigung und einen Link zum
 ev-register-party = Mit wie vielen Personen kommen Sie (Sie selbst mitgezählt)
 ev-register-consent = Ich bin einverstanden, dass { $organiser } meinen Namen und meine E-Mail-Adresse für diese Veranstaltung speichert. Sie werden 30 Tage nach dem Termin gelöscht.
 ev-register-submit = Anmelden
+ev-register-another = Noch jemanden anmelden
 ev-error-name-required = Geben Sie Ihren Namen ein.
 ev-error-name-too-long = Ihr Name darf höchstens 120 Zeichen lang sein.
 ev-error-email-invalid = Geben Sie eine E-Mail-Adresse wie name@beispiel.de ein.

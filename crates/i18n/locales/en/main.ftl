@@ -1644,6 +1644,7 @@ ev-register-email-hint = We send your confirmation and a link to cancel here.
 ev-register-party = How many people come (you included)
 ev-register-consent = I agree that { $organiser } keeps my name and e-mail address to run this event. They are deleted 30 days after the date.
 ev-register-submit = Register
+ev-register-another = Register someone else
 ev-error-name-required = Enter your name.
 ev-error-name-too-long = Your name can be at most 120 characters.
 ev-error-email-invalid = Enter an e-mail address like name@example.com.

@@ -1655,6 +1655,7 @@ ev-register-email-hint = Nous y envoyons votre confirmation et un lien pour vous
 ev-register-party = Combien de personnes viennent (vous compris)
 ev-register-consent = J'accepte que { $organiser } conserve mon nom et mon adresse e-mail pour organiser cet événement. Ils sont effacés 30 jours après la date.
 ev-register-submit = S'inscrire
+ev-register-another = Inscrire une autre personne
 ev-error-name-required = Indiquez votre nom.
 ev-error-name-too-long = Votre nom peut compter au plus 120 caractères.
 ev-error-email-invalid = Indiquez une adresse e-mail comme nom@exemple.fr.

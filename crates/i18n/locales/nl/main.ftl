@@ -1647,6 +1647,7 @@ ev-register-email-hint = Hierheen sturen we uw bevestiging en een link om af te 
 ev-register-party = Met hoeveel personen komt u (uzelf meegeteld)
 ev-register-consent = Ik ga ermee akkoord dat { $organiser } mijn naam en e-mailadres bewaart om dit evenement te organiseren. Ze worden 30 dagen na de datum verwijderd.
 ev-register-submit = Aanmelden
+ev-register-another = Nog iemand aanmelden
 ev-error-name-required = Vul uw naam in.
 ev-error-name-too-long = Uw naam mag hoogstens 120 tekens lang zijn.
 ev-error-email-invalid = Vul een e-mailadres in zoals naam@voorbeeld.nl.

@@ -531,6 +531,7 @@ ev-register-email-hint = Wyślemy tu potwierdzenie i link do wypisania się.
 ev-register-party = Ile osób przyjdzie (łącznie z Tobą)
 ev-register-consent = Zgadzam się, aby { $organiser } przechowywał(a) moje imię, nazwisko i adres e-mail w celu organizacji tego wydarzenia. Zostaną usunięte 30 dni po terminie.
 ev-register-submit = Zapisz się
+ev-register-another = Zapisz kolejną osobę
 ev-error-name-required = Wpisz swoje imię i nazwisko.
 ev-error-name-too-long = Imię i nazwisko może mieć najwyżej 120 znaków.
 ev-error-email-invalid = Wpisz adres e-mail, np. imie@przyklad.pl.

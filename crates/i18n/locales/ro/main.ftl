@@ -532,6 +532,7 @@ ev-register-email-hint = Aici vă trimitem confirmarea și un link pentru a vă 
 ev-register-party = Câte persoane vin (inclusiv dvs.)
 ev-register-consent = Sunt de acord ca { $organiser } să păstreze numele și adresa mea de e-mail pentru organizarea acestui eveniment. Ele se șterg la 30 de zile după dată.
 ev-register-submit = Înscrie-mă
+ev-register-another = Înscrieți încă o persoană
 ev-error-name-required = Introduceți numele dvs.
 ev-error-name-too-long = Numele poate avea cel mult 120 de caractere.
 ev-error-email-invalid = Introduceți o adresă de e-mail precum nume@exemplu.ro.

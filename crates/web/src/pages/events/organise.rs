@@ -129,7 +129,7 @@ async fn organise_page(
         layout: Layout::new(
             ui.tr.clone(),
             ui.tr.t("evorg-title"),
-            "",
+            "staff",
             ui.uri.path(),
             ui.uri.query(),
         ),
@@ -168,7 +168,9 @@ async fn organise_page(
 }
 
 pub async fn list(State(state): State<AppState>, ui: Page, SignedIn(viewer): SignedIn) -> Response {
-    match organise_page(&state, &ui, &viewer, Vec::new(), Errors::default()).await {
+    // A freed place is held a day unless the organiser says otherwise.
+    let defaults = vec![("hold_hours".to_string(), "24".to_string())];
+    match organise_page(&state, &ui, &viewer, defaults, Errors::default()).await {
         Ok(page) => render(StatusCode::OK, &page),
         Err(e) => crate::error::failure(e),
     }
@@ -303,7 +305,7 @@ pub async fn event(
             layout: Layout::new(
                 ui.tr.clone(),
                 event.title.clone(),
-                "",
+                "staff",
                 ui.uri.path(),
                 ui.uri.query(),
             ),
@@ -384,7 +386,7 @@ async fn checkin_page(
         ],
     );
     Ok(Some(CheckinPage {
-        layout: Layout::new(ui.tr.clone(), title, "", ui.uri.path(), ui.uri.query()),
+        layout: Layout::new(ui.tr.clone(), title, "staff", ui.uri.path(), ui.uri.query()),
         date_id: date.id,
         event_id: event.id,
         rows: regs

@@ -19,8 +19,9 @@ use loket_store::events::RegistrationStatus;
 use serde::Deserialize;
 
 const REGISTER_FORM: &str = "event-registration";
-/// Registrations per address per hour.
-const MAX_PER_HOUR: i64 = 10;
+/// Registrations per address per hour: enough for an office or a language
+/// school that signs up its people from one network, not for a flood.
+const MAX_PER_HOUR: i64 = 60;
 
 #[derive(Debug, Default, Deserialize)]
 pub struct ListQuery {
