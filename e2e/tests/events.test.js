@@ -2,8 +2,8 @@
 // Thursday, 19:00, 20 places; a capacity of 0 is refused next to its field first); 21 people
 // register, the 21st lands on the waiting list; one cancels through the link in their mail (from
 // the SMTP sink) and the 21st is offered the place by mail and takes it; at the door the check-in
-// list marks 18 present. axe-core checks the pages at 390 and 1280 px, the public ones in every
-// offered language.
+// list marks 18 present, and the organisation's results count 18 attended and 2 no-shows.
+// axe-core checks the pages at 390 and 1280 px, the public ones in every offered language.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startLoket, launchBrowser, startSmtpSink, signInAs, axeViolations } from './harness.js';
@@ -133,6 +133,13 @@ test('a monthly Meet & Greet fills up, a cancellation goes to the next in line, 
   await axeAtBothWidths(staff, 'the check-in list');
   await staff.getByRole('link', { name: 'Dates', exact: true }).click();
   assert.match(await staff.locator('tbody tr').first().innerText(), /20 \/ 20\s+0\s+18/);
+
+  // The attendance in the figures: the organisation's results for the date's year.
+  const year = day.slice(0, 4);
+  await staff.goto(`${loket.base}/beheer/resultaten?van=${year}-01-01&tot=${year}-12-31&lang=en`);
+  assert.equal((await staff.locator('[data-indicator="event-attendance"]').innerText()).trim(), '18');
+  assert.equal((await staff.locator('[data-indicator="event-no-shows"]').innerText()).trim(), '2');
+  await axeAtBothWidths(staff, 'the results with attendance');
 
   // The public pages in every offered language.
   for (const lang of LANGS) {

@@ -198,5 +198,13 @@ pub trait EventStore: Send + Sync + 'static {
     ) -> StoreResult<()>;
     /// Deletes the registrations (names, addresses, links) of dates that ended
     /// before `before`; the dates keep their counts. How many were deleted.
+    /// The check-in counts of the dates that start between `from` and `to`
+    /// (Unix seconds): each date's start, its event's organiser, who came and
+    /// who did not; dates nobody checked in are left out.
+    async fn attendance_between(
+        &self,
+        from: i64,
+        to: i64,
+    ) -> StoreResult<Vec<(i64, String, i64, i64)>>;
     async fn erase_registrations_ended_before(&self, before: i64) -> StoreResult<u64>;
 }

@@ -149,3 +149,37 @@ pub async fn check_in(
     .await;
     Ok(())
 }
+
+/// The check-in counts of the dates held from `first` to `last` (days in the
+/// Netherlands), for the monitoring indicators.
+pub async fn attendance(
+    app: &App,
+    first: chrono::NaiveDate,
+    last: chrono::NaiveDate,
+) -> AppResult<Vec<loket_domain::monitoring::measure::Attendance>> {
+    use chrono::TimeZone;
+    let zone = loket_events::schedule::ZONE;
+    let start = |d: chrono::NaiveDate| {
+        zone.from_local_datetime(&d.and_time(chrono::NaiveTime::MIN))
+            .earliest()
+            .map(|t| t.timestamp())
+            .unwrap_or_default()
+    };
+    let rows = app
+        .store
+        .attendance_between(start(first), start(last + chrono::Duration::days(1)))
+        .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(at, organisation, attended, no_shows)| {
+            let day =
+                loket_events::schedule::to_local(chrono::DateTime::from_timestamp(at, 0)?).date();
+            Some(loket_domain::monitoring::measure::Attendance {
+                day,
+                organisation,
+                attended: u64::try_from(attended).unwrap_or(0),
+                no_shows: u64::try_from(no_shows).unwrap_or(0),
+            })
+        })
+        .collect())
+}

@@ -7,7 +7,7 @@ use crate::referrals::figures_scope::FiguresScope;
 use crate::{App, AppError, AppResult};
 use chrono::{Datelike, NaiveDate};
 use loket_domain::monitoring::breakdown::{self, NotShown, PublishedTable};
-use loket_domain::monitoring::measure::{self, Door, Published, Records, Scope};
+use loket_domain::monitoring::measure::{self, Attendance, Door, Published, Records, Scope};
 use loket_domain::monitoring::rollup::{Kind, NamedPeople, Tally};
 use loket_domain::monitoring::{Breakdown, Indicator, Period, TargetScope};
 use loket_domain::referral::FieldProblem;
@@ -68,6 +68,7 @@ struct Loaded {
     tallies: Vec<Tally>,
     routings: Vec<(NaiveDate, String, u64)>,
     people: NamedPeople,
+    attendance: Vec<Attendance>,
 }
 
 impl Loaded {
@@ -76,6 +77,7 @@ impl Loaded {
             tallies: &self.tallies,
             routings: &self.routings,
             people: &self.people,
+            attendance: &self.attendance,
         }
     }
 }
@@ -108,9 +110,11 @@ async fn load(app: &App, counted: &Scope, period: &Period, reading: Reading) -> 
         Reading::Routings => (Vec::new(), NamedPeople::default()),
     };
     let routings = app.store.routings_per_day(first, last).await?;
+    let attendance = crate::events::organise::attendance(app, first, last).await?;
     Ok(Loaded {
         tallies,
         people,
+        attendance,
         routings: routings
             .into_iter()
             .map(|d| (d.day, d.region, d.count))

@@ -181,6 +181,7 @@ mod tests {
             tallies: &tallies,
             routings: &[],
             people: &people,
+            attendance: &[],
         };
         let half = Period::parse("2026-01-01", "2026-06-30").unwrap();
         let d = drill(

@@ -24,6 +24,10 @@ pub enum Measure {
     LoopClosure,
     Placements,
     FrontDoorRoutings,
+    /// People checked in at the door of an event (each of a party).
+    EventAttendance,
+    /// People registered with a place who did not come.
+    EventNoShows,
 }
 
 /// People (someone recorded twice counts once) or events.

@@ -46,6 +46,18 @@ pub struct Records<'a> {
     pub routings: &'a [(NaiveDate, String, u64)],
     /// Named people helped, counted for the scope's organisations.
     pub people: &'a NamedPeople,
+    /// The check-in of each event date: its day, organiser and counts.
+    pub attendance: &'a [Attendance],
+}
+
+/// What the check-in of one event date counted (aggregates: the names go
+/// with the registrations' retention, these stay).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attendance {
+    pub day: NaiveDate,
+    pub organisation: String,
+    pub attended: u64,
+    pub no_shows: u64,
 }
 
 /// A counted indicator: a count, or a rate's two parts; by month (`YYYY-MM`)
@@ -109,7 +121,11 @@ pub fn tallied(measure: Measure) -> Option<Kind> {
         Measure::ReferralsMade => Some(Kind::ReferralsMade),
         Measure::ReferralsTakenUp => Some(Kind::ReferralsTakenUp),
         Measure::Placements => Some(Kind::Placements),
-        Measure::FrontDoorRoutings | Measure::PeopleHelped | Measure::LoopClosure => None,
+        Measure::FrontDoorRoutings
+        | Measure::PeopleHelped
+        | Measure::LoopClosure
+        | Measure::EventAttendance
+        | Measure::EventNoShows => None,
     }
 }
 
@@ -141,6 +157,29 @@ pub fn for_each_event<'a>(
                     door: Some(door),
                 });
             }
+        }
+        return true;
+    }
+    if matches!(
+        indicator.measure,
+        Measure::EventAttendance | Measure::EventNoShows
+    ) {
+        for a in r.attendance.iter().filter(|a| scope.has(&a.organisation)) {
+            let weight = if indicator.measure == Measure::EventAttendance {
+                a.attended
+            } else {
+                a.no_shows
+            };
+            f(Event {
+                day: a.day,
+                weight,
+                organisation: Some(&a.organisation),
+                service: None,
+                channel: None,
+                residence: None,
+                target_group: None,
+                door: None,
+            });
         }
         return true;
     }
@@ -355,8 +394,60 @@ mod tests {
                 tallies: &self.tallies,
                 routings: &self.routings,
                 people: &self.people,
+                attendance: &[],
             }
         }
+    }
+
+    #[test]
+    fn attendance_and_no_shows_count_the_scopes_events_by_month() {
+        let day = |m, d| NaiveDate::from_ymd_opt(2027, m, d).unwrap();
+        let attendance = vec![
+            Attendance {
+                day: day(1, 7),
+                organisation: "expat".into(),
+                attended: 18,
+                no_shows: 2,
+            },
+            Attendance {
+                day: day(2, 4),
+                organisation: "expat".into(),
+                attended: 15,
+                no_shows: 5,
+            },
+            Attendance {
+                day: day(2, 9),
+                organisation: "other".into(),
+                attended: 40,
+                no_shows: 0,
+            },
+        ];
+        let records = Records {
+            tallies: &[],
+            routings: &[],
+            people: &NamedPeople::default(),
+            attendance: &attendance,
+        };
+        let expat = Scope {
+            partners: Some(vec!["expat".into()]),
+            door: Door::None,
+        };
+        let on = NaiveDate::from_ymd_opt(2027, 1, 1).unwrap();
+        let all = crate::monitoring::indicator::Indicators::shipped();
+        let came = all.on("event-attendance", on).expect("attendance");
+        let missed = all.on("event-no-shows", on).expect("no-shows");
+        let Measured::Count { total, months } = measure(came, &expat, &records) else {
+            panic!("a count");
+        };
+        assert_eq!((total, months.get("2027-02").copied()), (33, Some(15)));
+        assert!(matches!(
+            measure(missed, &expat, &records),
+            Measured::Count { total: 7, .. }
+        ));
+        assert!(matches!(
+            measure(came, &Scope::default(), &records),
+            Measured::Count { total: 73, .. }
+        ));
     }
 
     #[test]

@@ -426,6 +426,21 @@ macro_rules! sqlx_event_impls {
                 tx.commit().await.map_err($crate::sql::db)
             }
 
+            async fn attendance_between(
+                &self,
+                from: i64,
+                to: i64,
+            ) -> $crate::StoreResult<Vec<(i64, String, i64, i64)>> {
+                ::sqlx::query_as(
+                    "SELECT d.starts_at, e.organisation_id, d.attended, d.no_shows FROM event_dates d JOIN events e ON e.id = d.event_id WHERE d.starts_at >= $1 AND d.starts_at < $2 AND (d.attended > 0 OR d.no_shows > 0) ORDER BY d.starts_at",
+                )
+                .bind(from)
+                .bind(to)
+                .fetch_all(&self.pool)
+                .await
+                .map_err($crate::sql::db)
+            }
+
             async fn erase_registrations_ended_before(&self, before: i64) -> $crate::StoreResult<u64> {
                 // The links go with them (ON DELETE CASCADE).
                 let done = ::sqlx::query(
