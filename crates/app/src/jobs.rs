@@ -17,9 +17,10 @@ pub const RETENTION: &str = "retention";
 pub const SERVICE_LEVELS: &str = "service-levels";
 /// Daily: mails subscribers the report of a quarter that ended.
 pub const QUARTERLY_REPORTS: &str = crate::monitoring::subscriptions::JOB;
-/// Every quarter of an hour: offers of freed places not taken in time pass on.
-pub const EVENT_OFFERS: &str = crate::events::registration::EXPIRE_JOB;
-const EVENT_OFFERS_EVERY_SECS: i64 = 15 * 60;
+/// Every quarter of an hour: offers of freed places not taken in time pass
+/// on, and reminders go out a week and a day before an event.
+pub const EVENTS: &str = crate::events::registration::JOB;
+const EVENTS_EVERY_SECS: i64 = 15 * 60;
 /// Working days a referral may be overdue before the coordinator hears of it.
 const ESCALATE_AFTER_WORKING_DAYS: u32 = 2;
 
@@ -31,7 +32,7 @@ const DAY_SECS: i64 = 24 * 60 * 60;
 /// first run right away).
 pub async fn schedule_retention(state: &App) -> Result<(), StoreError> {
     let backup = state.backup.as_ref().map(|_| crate::backup::JOB);
-    for kind in [RETENTION, SERVICE_LEVELS, QUARTERLY_REPORTS, EVENT_OFFERS]
+    for kind in [RETENTION, SERVICE_LEVELS, QUARTERLY_REPORTS, EVENTS]
         .into_iter()
         .chain(backup)
     {
@@ -129,20 +130,16 @@ async fn run(state: &App, job: &Job) -> Result<(), String> {
                 .map(|_| ())
                 .map_err(|e| e.to_string())
         }
-        EVENT_OFFERS => {
-            let offered = crate::events::registration::expire_offers(state)
+        EVENTS => {
+            let mails = crate::events::registration::run(state)
                 .await
                 .map_err(|e| e.to_string())?;
-            if offered > 0 {
-                tracing::info!(offers = offered, "freed places offered to the next in line");
+            if mails > 0 {
+                tracing::info!(mails, "event offers and reminders queued");
             }
             state
                 .store
-                .enqueue(
-                    EVENT_OFFERS,
-                    "{}",
-                    state.clock.unix() + EVENT_OFFERS_EVERY_SECS,
-                )
+                .enqueue(EVENTS, "{}", state.clock.unix() + EVENTS_EVERY_SECS)
                 .await
                 .map(|_| ())
                 .map_err(|e| e.to_string())

@@ -6,7 +6,7 @@
 
 use loket_store::Store;
 use loket_store::events::{
-    EventDate, LinkMail, NewRegistration, Registration, RegistrationStatus, StoredEvent,
+    EventDate, LinkMail, NewRegistration, Registration, RegistrationStatus, Reminder, StoredEvent,
 };
 
 const NOW: i64 = 1_790_000_000;
@@ -421,5 +421,87 @@ pub async fn a_moved_or_cancelled_date_says_so_and_the_check_in_counts_who_came(
             .expect("register"),
         None,
         "no registration once the date has begun"
+    );
+}
+
+pub async fn reminders_go_out_once_a_week_and_a_day_before_to_those_with_a_place(
+    store: &dyn Store,
+) {
+    store
+        .create_event(&event("rem", 1), &[date("rem", 1, 1)])
+        .await
+        .expect("create");
+    let d = date("rem", 1, 1);
+    store
+        .register(&person("rem-d1", 0, 1), NOW)
+        .await
+        .expect("register")
+        .expect("placed");
+    store
+        .register(&person("rem-d1", 1, 1), NOW)
+        .await
+        .expect("register")
+        .expect("waits");
+    let week_before = d.starts_at - 7 * DAY;
+    let week_mail = |r: &Registration| LinkMail {
+        link_hash: format!("week-{}", r.id),
+        mail_job: "{}".into(),
+    };
+    let day_mail = |r: &Registration| LinkMail {
+        link_hash: format!("day-{}", r.id),
+        mail_job: "{}".into(),
+    };
+    let remind = |at: i64, which: Reminder, window: i64| {
+        store.queue_reminders(
+            which,
+            at,
+            at + window,
+            at + window - 7 * DAY,
+            at,
+            &week_mail,
+        )
+    };
+    // Too early: nothing.
+    assert!(
+        remind(week_before - DAY, Reminder::Week, 7 * DAY)
+            .await
+            .expect("early")
+            .is_empty()
+    );
+    let sent = remind(week_before + 60, Reminder::Week, 7 * DAY)
+        .await
+        .expect("week");
+    assert_eq!(
+        sent.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(),
+        ["rem-d1-r0"],
+        "only who has a place"
+    );
+    assert!(
+        remind(week_before + 120, Reminder::Week, 7 * DAY)
+            .await
+            .expect("again")
+            .is_empty(),
+        "once"
+    );
+    let day_before = d.starts_at - DAY;
+    let sent = store
+        .queue_reminders(
+            Reminder::Day,
+            day_before + 60,
+            day_before + 60 + DAY,
+            d.starts_at,
+            day_before + 60,
+            &day_mail,
+        )
+        .await
+        .expect("day");
+    assert_eq!(sent.len(), 1);
+    // Someone who registers after the week's reminder window gets no week reminder.
+    assert!(
+        store
+            .queue_reminders(Reminder::Week, NOW, d.starts_at, NOW - 1, NOW, &week_mail)
+            .await
+            .expect("made later")
+            .is_empty()
     );
 }

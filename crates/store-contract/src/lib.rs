@@ -1156,6 +1156,7 @@ macro_rules! contract_tests {
             registering_at_the_same_moment_confirms_exactly_the_places_in_order,
             a_freed_place_is_offered_to_the_next_in_line_until_the_offer_ends,
             a_moved_or_cancelled_date_says_so_and_the_check_in_counts_who_came,
+            reminders_go_out_once_a_week_and_a_day_before_to_those_with_a_place,
             employers_are_unique_by_kvk_and_verified_with_versions,
             vacancies_are_versioned_and_on_the_change_feed,
             a_candidate_and_their_cv_are_stored_together_or_not_at_all,

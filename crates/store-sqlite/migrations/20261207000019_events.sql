@@ -64,6 +64,9 @@ CREATE TABLE event_registrations (
     attended BIGINT,
     created_at BIGINT NOT NULL,
     updated_at BIGINT NOT NULL,
+    -- When the reminders a week and a day before went out (NULL: not yet).
+    reminded_week BIGINT,
+    reminded_day BIGINT,
     UNIQUE (date_id, position)
 );
 CREATE INDEX event_registrations_line ON event_registrations (date_id, status, position);

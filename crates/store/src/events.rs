@@ -132,6 +132,25 @@ pub struct NewRegistration {
     pub mail_if_waiting: String,
 }
 
+/// The reminders before a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reminder {
+    /// A week before.
+    Week,
+    /// A day before.
+    Day,
+}
+
+impl Reminder {
+    /// The registration's column that says when it went out.
+    pub fn column(self) -> &'static str {
+        match self {
+            Reminder::Week => "reminded_week",
+            Reminder::Day => "reminded_day",
+        }
+    }
+}
+
 /// A mail with a new link for a registration (an offer, a reminder).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LinkMail {
@@ -198,6 +217,19 @@ pub trait EventStore: Send + Sync + 'static {
     ) -> StoreResult<()>;
     /// Deletes the registrations (names, addresses, links) of dates that ended
     /// before `before`; the dates keep their counts. How many were deleted.
+    /// Queues the reminders of `which` for confirmed registrations of dates
+    /// (not cancelled) that start after `from` and no later than `to`, made
+    /// no later than `made_before`, each at most once (with its own link and mail);
+    /// the registrations reminded.
+    async fn queue_reminders(
+        &self,
+        which: Reminder,
+        from: i64,
+        to: i64,
+        made_before: i64,
+        at: i64,
+        mail: OfferMail<'_>,
+    ) -> StoreResult<Vec<Registration>>;
     /// The check-in counts of the dates that start between `from` and `to`
     /// (Unix seconds): each date's start, its event's organiser, who came and
     /// who did not; dates nobody checked in are left out.

@@ -442,3 +442,69 @@ async fn an_organiser_publishes_people_register_cancel_and_the_next_in_line_take
             && feed.body.contains("RRULE:FREQ=MONTHLY;BYDAY=1TH;COUNT=3")
     );
 }
+
+#[tokio::test]
+async fn a_reminder_goes_out_once_a_week_before() {
+    let t = support::app().await;
+    let app = &t.state.app;
+    let sink = t.mail.as_ref().expect("smtp sink");
+    // A date six and a half days from now.
+    let starts =
+        loket_events::schedule::to_local(chrono::Utc::now() + chrono::Duration::hours(6 * 24 + 12));
+    let mut input = meet_and_greet();
+    input.schedule = ScheduleInput {
+        starts: starts.format("%Y-%m-%dT%H:%M").to_string(),
+        ends: (starts + chrono::Duration::hours(2))
+            .format("%Y-%m-%dT%H:%M")
+            .to_string(),
+        rule: String::new(),
+        except: String::new(),
+    };
+    let id = create(app, &organiser(), &input).await.expect("published");
+    let date = loket_app::events::reading::dates(app, &id)
+        .await
+        .unwrap()
+        .remove(0);
+    let registered = loket_app::events::registration::register(
+        app,
+        &date.id,
+        &loket_app::events::registration::RegistrationInput {
+            name: "Ana".into(),
+            email: "ana@example.org".into(),
+            party: "2".into(),
+            consent: true,
+        },
+        loket_domain::Lang::En,
+    )
+    .await
+    .expect("registered");
+    assert_eq!(
+        registered.registration.status,
+        loket_store::events::RegistrationStatus::Confirmed
+    );
+    assert_eq!(
+        loket_app::events::registration::run(app).await.unwrap(),
+        1,
+        "the week's reminder"
+    );
+    assert_eq!(
+        loket_app::events::registration::run(app).await.unwrap(),
+        0,
+        "once"
+    );
+    loket_app::jobs::run_due(&t.state).await.unwrap();
+    let reminder = sink
+        .messages()
+        .into_iter()
+        .find(|m| m.contains("Subject: Reminder: Meet & Greet"))
+        .expect("a reminder");
+    assert!(
+        reminder.contains("To: ana@example.org") && reminder.contains("Your code at the door: ")
+    );
+    // Its link opens the registration, to cancel if need be.
+    let link = sink.link_to("ana@example.org").expect("a link");
+    let page = support::Client::default()
+        .get(&t.router, &path_of(&link))
+        .await;
+    assert!(page.body.contains("You have 2 places."), "{}", page.body);
+}

@@ -13,12 +13,13 @@ use loket_events::waiting::MAX_PARTY;
 use loket_i18n::FluentArg;
 use loket_store::StoreError;
 use loket_store::events::{
-    EventDate, LinkMail, NewRegistration, Registration, RegistrationStatus, StoredEvent,
+    EventDate, LinkMail, NewRegistration, Registration, RegistrationStatus, Reminder, StoredEvent,
 };
 use std::collections::HashMap;
 
-/// The job kind of the run that passes on offers not taken in time.
-pub const EXPIRE_JOB: &str = "event-offers";
+/// The job kind of the regular run: offers not taken in time pass on, and
+/// reminders go out a week and a day before.
+pub const JOB: &str = "events";
 
 /// What a visitor enters.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -179,9 +180,81 @@ pub async fn accept(app: &App, token: &str) -> AppResult<bool> {
         .await?)
 }
 
-/// The regular run: offers not taken in time pass to the next in line.
-/// How many new offers were mailed.
-pub async fn expire_offers(app: &App) -> Result<usize, StoreError> {
+/// The regular run: offers pass on, reminders go out. How many mails were queued.
+pub async fn run(app: &App) -> Result<usize, StoreError> {
+    Ok(expire_offers(app).await? + remind(app).await?)
+}
+
+/// Reminders to those with a place: a week before (to whoever registered
+/// before the date came within the week) and a day before (to whoever did
+/// not register in the last two hours).
+async fn remind(app: &App) -> Result<usize, StoreError> {
+    const DAY: i64 = 86_400;
+    let now = app.clock.unix();
+    let mut sent = 0;
+    for (which, from, to, made_before) in [
+        (Reminder::Week, now + 6 * DAY, now + 7 * DAY, now),
+        (Reminder::Day, now, now + DAY, now - 2 * 3600),
+    ] {
+        let events: HashMap<String, StoredEvent> = app
+            .store
+            .events()
+            .await?
+            .into_iter()
+            .map(|e| (e.id.clone(), e))
+            .collect();
+        let dates: HashMap<String, EventDate> = app
+            .store
+            .dates_from(now)
+            .await?
+            .into_iter()
+            .map(|d| (d.id.clone(), d))
+            .collect();
+        let mail = |r: &Registration| {
+            let date = dates.get(&r.date_id);
+            match date.and_then(|d| events.get(&d.event_id).map(|e| (e, d))) {
+                Some((e, d)) => reminder_mail(app, e, d, r),
+                None => LinkMail {
+                    link_hash: loket_auth::secrets::hash_secret(&loket_auth::secrets::new_token()),
+                    mail_job: String::new(),
+                },
+            }
+        };
+        sent += app
+            .store
+            .queue_reminders(which, from, to, made_before, now, &mail)
+            .await?
+            .len();
+    }
+    Ok(sent)
+}
+
+/// The reminder before a date, with a new link to cancel.
+fn reminder_mail(app: &App, event: &StoredEvent, date: &EventDate, r: &Registration) -> LinkMail {
+    let token = loket_auth::secrets::new_token();
+    let lang: Lang = r.lang.parse().unwrap_or_default();
+    let words = Words::new(app, lang, event, date);
+    let mail = Mail {
+        to: r.email.clone(),
+        subject: words.t("event-mail-reminder-subject", &[]),
+        body: words.t(
+            "event-mail-reminder-body",
+            &[
+                ("code", FluentArg::Str(r.checkin_code.clone())),
+                ("link", FluentArg::Str(manage_link(app, &token, lang))),
+            ],
+        ),
+        unsubscribe: None,
+        calendar: None,
+    };
+    LinkMail {
+        link_hash: loket_auth::secrets::hash_secret(&token),
+        mail_job: serde_json::to_string(&mail).unwrap_or_default(),
+    }
+}
+
+/// Offers not taken in time pass to the next in line; how many new offers were mailed.
+async fn expire_offers(app: &App) -> Result<usize, StoreError> {
     let now = app.clock.unix();
     let events: HashMap<String, StoredEvent> = app
         .store

@@ -503,6 +503,13 @@ event-mail-waiting-body = { $title } на { $when } е пълно. Вие сте
 
     Вече не се интересувате? Отпишете се тук:
     { $link }
+event-mail-reminder-subject = Напомняне: { $title } на { $when }
+event-mail-reminder-body = До скоро на { $title } на { $when } ({ $place }).
+
+    Вашият код на входа: { $code }
+
+    Все пак не можете да дойдете? Отпишете се тук, за да получи мястото ви някой от списъка на чакащите:
+    { $link }
 event-mail-offer-subject = Освободи се място за вас: { $title }
 event-mail-offer-body = Освободи се място за { $title } на { $when } ({ $place }). Пазим го за вас до { $until }.
 

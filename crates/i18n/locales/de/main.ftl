@@ -1763,6 +1763,13 @@ event-mail-waiting-body = { $title } am { $when } ist ausgebucht. Sie stehen auf
 
     Kein Interesse mehr? Tragen Sie sich hier aus:
     { $link }
+event-mail-reminder-subject = Erinnerung: { $title } am { $when }
+event-mail-reminder-body = Bis bald bei { $title } am { $when } ({ $place }).
+
+    Ihr Code am Eingang: { $code }
+
+    Sie können doch nicht kommen? Melden Sie sich hier ab, dann bekommt jemand auf der Warteliste Ihren Platz:
+    { $link }
 event-mail-offer-subject = Ein Platz ist für Sie frei: { $title }
 event-mail-offer-body = Für { $title } am { $when } ({ $place }) ist ein Platz frei geworden. Wir halten ihn für Sie bis { $until }.
 

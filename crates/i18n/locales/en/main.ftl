@@ -1692,6 +1692,13 @@ event-mail-waiting-body = { $title } on { $when } is full. You are on the waitin
 
     No longer interested? Remove yourself here:
     { $link }
+event-mail-reminder-subject = Reminder: { $title } on { $when }
+event-mail-reminder-body = See you at { $title } on { $when } ({ $place }).
+
+    Your code at the door: { $code }
+
+    Can't come after all? Cancel here, so someone on the waiting list gets your place:
+    { $link }
 event-mail-offer-subject = A place is free for you: { $title }
 event-mail-offer-body = A place has come free for { $title } on { $when } ({ $place }). It is held for you until { $until }.
 

@@ -1703,6 +1703,13 @@ event-mail-waiting-body = { $title } le { $when } est complet. Vous êtes sur la
 
     Plus intéressé(e) ? Retirez-vous de la liste ici :
     { $link }
+event-mail-reminder-subject = Rappel : { $title } le { $when }
+event-mail-reminder-body = À bientôt à { $title } le { $when } ({ $place }).
+
+    Votre code à l'entrée : { $code }
+
+    Finalement, vous ne pouvez pas venir ? Désinscrivez-vous ici, une personne de la liste d'attente aura votre place :
+    { $link }
 event-mail-offer-subject = Une place s'est libérée pour vous : { $title }
 event-mail-offer-body = Une place s'est libérée pour { $title } le { $when } ({ $place }). Nous vous la réservons jusqu'au { $until }.
 

@@ -1695,6 +1695,13 @@ event-mail-waiting-body = { $title } op { $when } is vol. U staat op de wachtlij
 
     Geen belangstelling meer? Haal uzelf hier van de lijst:
     { $link }
+event-mail-reminder-subject = Herinnering: { $title } op { $when }
+event-mail-reminder-body = Tot ziens bij { $title } op { $when } ({ $place }).
+
+    Uw code bij de deur: { $code }
+
+    Kunt u toch niet komen? Meld u hier af, dan krijgt iemand op de wachtlijst uw plaats:
+    { $link }
 event-mail-offer-subject = Er is een plaats voor u vrij: { $title }
 event-mail-offer-body = Er is een plaats vrijgekomen voor { $title } op { $when } ({ $place }). We houden hem voor u vast tot { $until }.
 

@@ -577,6 +577,13 @@ event-mail-waiting-body = { $title }, { $when }: brak wolnych miejsc. Jesteś na
 
     Już nie jesteś zainteresowany(-a)? Wypisz się tutaj:
     { $link }
+event-mail-reminder-subject = Przypomnienie: { $title }, { $when }
+event-mail-reminder-body = Do zobaczenia: { $title }, { $when } ({ $place }).
+
+    Twój kod przy wejściu: { $code }
+
+    Jednak nie możesz przyjść? Wypisz się tutaj, a Twoje miejsce dostanie osoba z listy oczekujących:
+    { $link }
 event-mail-offer-subject = Zwolniło się miejsce dla Ciebie: { $title }
 event-mail-offer-body = Zwolniło się miejsce na: { $title }, { $when } ({ $place }). Rezerwujemy je dla Ciebie do { $until }.
 

@@ -578,6 +578,13 @@ event-mail-waiting-body = { $title }, { $when } este complet. Sunteți pe lista 
 
     Nu mai sunteți interesat(ă)? Retrageți-vă aici:
     { $link }
+event-mail-reminder-subject = Memento: { $title }, { $when }
+event-mail-reminder-body = Ne vedem la { $title }, { $when } ({ $place }).
+
+    Codul dvs. la intrare: { $code }
+
+    Totuși nu puteți veni? Retrageți-vă aici, ca altcineva de pe lista de așteptare să primească locul:
+    { $link }
 event-mail-offer-subject = S-a eliberat un loc pentru dvs.: { $title }
 event-mail-offer-body = S-a eliberat un loc la { $title }, { $when } ({ $place }). Vi-l rezervăm până la { $until }.
 

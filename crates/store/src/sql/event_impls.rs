@@ -426,6 +426,51 @@ macro_rules! sqlx_event_impls {
                 tx.commit().await.map_err($crate::sql::db)
             }
 
+            async fn queue_reminders(
+                &self,
+                which: $crate::events::Reminder,
+                from: i64,
+                to: i64,
+                made_before: i64,
+                at: i64,
+                mail: $crate::events::OfferMail<'_>,
+            ) -> $crate::StoreResult<Vec<$crate::events::Registration>> {
+                let column = which.column();
+                let due: Vec<$crate::sql::events::RegistrationRow> = ::sqlx::query_as(::sqlx::AssertSqlSafe(format!(
+                    "SELECT {} FROM event_registrations r WHERE r.status = 'confirmed' AND r.{column} IS NULL AND r.created_at <= $3 AND r.date_id IN (SELECT id FROM event_dates WHERE cancelled = 0 AND starts_at > $1 AND starts_at <= $2) ORDER BY r.created_at",
+                    $crate::sql::events::REGISTRATION_COLUMNS
+                )))
+                .bind(from)
+                .bind(to)
+                .bind(made_before)
+                .fetch_all(&self.pool)
+                .await
+                .map_err($crate::sql::db)?;
+                let mut reminded = Vec::new();
+                for row in due {
+                    let r = $crate::sql::events::registration(row)?;
+                    let mut tx = self.pool.begin().await.map_err($crate::sql::db)?;
+                    // Once, however many workers run the job.
+                    let marked = ::sqlx::query(::sqlx::AssertSqlSafe(format!(
+                        "UPDATE event_registrations SET {column} = $1 WHERE id = $2 AND {column} IS NULL AND status = 'confirmed'"
+                    )))
+                    .bind(at)
+                    .bind(&r.id)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err($crate::sql::db)?;
+                    if marked.rows_affected() != 1 {
+                        tx.rollback().await.map_err($crate::sql::db)?;
+                        continue;
+                    }
+                    let m = (mail)(&r);
+                    $crate::sqlx_registration_link!(tx, &r.id, &m.link_hash, &m.mail_job, at);
+                    tx.commit().await.map_err($crate::sql::db)?;
+                    reminded.push(r);
+                }
+                Ok(reminded)
+            }
+
             async fn attendance_between(
                 &self,
                 from: i64,
