@@ -311,7 +311,13 @@ pub async fn a_moved_or_cancelled_date_says_so_and_the_check_in_counts_who_came(
     let d1 = date("mv", 1, 5);
     assert!(
         store
-            .move_date("mv-d1", d1.starts_at + 3600, d1.ends_at + 3600, NOW + 1)
+            .move_date(
+                "mv-d1",
+                d1.starts_at + 3600,
+                d1.ends_at + 3600,
+                NOW + 1,
+                &[]
+            )
             .await
             .expect("move")
     );
@@ -335,7 +341,7 @@ pub async fn a_moved_or_cancelled_date_says_so_and_the_check_in_counts_who_came(
     );
     assert!(
         !store
-            .move_date("no-such-date", 1, 2, NOW)
+            .move_date("no-such-date", 1, 2, NOW, &[])
             .await
             .expect("none")
     );
@@ -397,8 +403,18 @@ pub async fn a_moved_or_cancelled_date_says_so_and_the_check_in_counts_who_came(
         .expect("date")
         .expect("some");
     assert_eq!((kept.attended, kept.no_shows), (2, 1));
-    assert!(store.cancel_date("mv-d2", NOW + 3).await.expect("cancel"));
-    assert!(!store.cancel_date("mv-d2", NOW + 4).await.expect("once"));
+    assert!(
+        store
+            .cancel_date("mv-d2", NOW + 3, &["{}".to_string()])
+            .await
+            .expect("cancel")
+    );
+    assert!(
+        !store
+            .cancel_date("mv-d2", NOW + 4, &[])
+            .await
+            .expect("once")
+    );
     let cancelled = store
         .event_date("mv-d2")
         .await

@@ -197,16 +197,19 @@ pub trait EventStore: Send + Sync + 'static {
     /// Ends the offers not taken by `at` and offers their places to the next
     /// in line; the registrations offered a place.
     async fn expire_offers(&self, at: i64, offer: OfferMail<'_>) -> StoreResult<Vec<Registration>>;
-    /// Moves a date (its SEQUENCE and its event's rise); `false` for no such date.
+    /// Moves a date (its SEQUENCE rises) and queues `mails` (the `mail` jobs'
+    /// payloads) with it; `false` for no such date.
     async fn move_date(
         &self,
         date_id: &str,
         starts_at: i64,
         ends_at: i64,
         at: i64,
+        mails: &[String],
     ) -> StoreResult<bool>;
-    /// Cancels a date; `false` for no such date or one already cancelled.
-    async fn cancel_date(&self, date_id: &str, at: i64) -> StoreResult<bool>;
+    /// Cancels a date and queues `mails` with it; `false` for no such date or
+    /// one already cancelled.
+    async fn cancel_date(&self, date_id: &str, at: i64, mails: &[String]) -> StoreResult<bool>;
     /// Records who came: the confirmed registrations in `present` attended,
     /// the other confirmed ones did not.
     async fn record_attendance(

@@ -121,17 +121,20 @@ async fn publishes_a_series_and_its_calendar_follows_a_moved_date(t: support::Te
     assert_eq!(expand(&own).len(), 6);
     // The second date moves an hour later: same UID, higher SEQUENCE.
     let second = &dates[1];
-    assert!(
-        app.store
-            .move_date(
-                &second.id,
-                second.starts_at + 3600,
-                second.ends_at + 3600,
-                app.clock.unix()
-            )
-            .await
-            .expect("move")
-    );
+    let local = |at: i64| {
+        loket_events::schedule::to_local(chrono::DateTime::from_timestamp(at, 0).unwrap())
+            .format("%Y-%m-%d %H:%M")
+            .to_string()
+    };
+    loket_app::events::organise::move_date(
+        app,
+        "organiser",
+        &second.id,
+        &local(second.starts_at + 3600),
+        &local(second.ends_at + 3600),
+    )
+    .await
+    .expect("moved");
     let after = expand(
         &ics(app, &Calendar::Topic("living".into()), "Living")
             .await
@@ -429,6 +432,65 @@ async fn an_organiser_publishes_people_register_cancel_and_the_next_in_line_take
         )
         .await;
     assert!(saved.body.contains("Saved: 2 of 2 came."), "{}", saved.body);
+    // Dan registers for the second date, which then moves an hour later (a
+    // wrong end first); the third date is cancelled.
+    let dan = register(&t, &event, &dates[1].id, "dan", "dan@example.org").await;
+    assert_eq!(dan.status, StatusCode::OK);
+    let date_page = format!("/beheer/evenementen/datum/{}?lang=en", dates[1].id);
+    let page = staff.get(&t.router, &date_page).await;
+    let token = page.input("token");
+    let local = |at: i64| {
+        loket_events::schedule::to_local(chrono::DateTime::from_timestamp(at, 0).unwrap())
+            .format("%Y-%m-%d %H:%M")
+            .to_string()
+    };
+    let (starts, ends) = (
+        local(dates[1].starts_at + 3600),
+        local(dates[1].ends_at + 3600),
+    );
+    let move_path = format!(
+        "/beheer/evenementen/datum/{}/verplaatsen?lang=en",
+        dates[1].id
+    );
+    let refused = staff
+        .post(
+            &t.router,
+            &move_path,
+            &[("token", &token), ("starts", &starts), ("ends", &starts)],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::BAD_REQUEST);
+    assert!(refused.body.contains("The event must end after it starts."));
+    let moved = staff
+        .post(
+            &t.router,
+            &move_path,
+            &[("token", &token), ("starts", &starts), ("ends", &ends)],
+        )
+        .await;
+    assert!(
+        moved
+            .body
+            .contains("The date is moved; everyone registered gets a mail.")
+    );
+    let cancel_path = format!(
+        "/beheer/evenementen/datum/{}/afgelasten?lang=en",
+        dates[2].id
+    );
+    let cancelled = staff
+        .post(&t.router, &cancel_path, &[("token", &token)])
+        .await;
+    assert!(
+        cancelled.body.contains("The date is cancelled"),
+        "{}",
+        cancelled.body
+    );
+    loket_app::jobs::run_due(&t.state).await.unwrap();
+    assert!(
+        sink.messages()
+            .iter()
+            .any(|m| m.contains("To: dan@example.org") && m.contains("Changed: Meet & Greet"))
+    );
     // The region's calendar feed.
     let feed = support::Client::default()
         .get(&t.router, "/evenementen/agenda.ics?regio=zuid-limburg")
@@ -440,6 +502,12 @@ async fn an_organiser_publishes_people_register_cancel_and_the_next_in_line_take
     assert!(
         feed.body.contains("SUMMARY:Meet & Greet")
             && feed.body.contains("RRULE:FREQ=MONTHLY;BYDAY=1TH;COUNT=3")
+    );
+    assert!(feed.body.contains("STATUS:CANCELLED"), "the cancelled date");
+    assert_eq!(
+        feed.body.matches("RECURRENCE-ID").count(),
+        2,
+        "the moved and the cancelled date"
     );
 }
 

@@ -183,3 +183,159 @@ pub async fn attendance(
         })
         .collect())
 }
+
+/// Moves a date to a new local start and end (`YYYY-MM-DD HH:MM`); everyone
+/// registered hears of it by mail, in the same transaction. The feeds show the
+/// date moved with a higher SEQUENCE.
+pub async fn move_date(
+    app: &App,
+    account_id: &str,
+    date_id: &str,
+    starts: &str,
+    ends: &str,
+) -> AppResult<()> {
+    let date = app
+        .store
+        .event_date(date_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let event = app
+        .store
+        .event(&date.event_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let recurrence = loket_events::schedule::local(&date.recurrence_id).unwrap_or_default();
+    let (Some(s), Some(e)) = (
+        loket_events::schedule::local(starts),
+        loket_events::schedule::local(ends),
+    ) else {
+        let mut problems = Vec::new();
+        if loket_events::schedule::local(starts).is_none() {
+            problems.push(FieldProblem {
+                field: "starts",
+                problem: "starts-invalid",
+            });
+        }
+        if loket_events::schedule::local(ends).is_none() {
+            problems.push(FieldProblem {
+                field: "ends",
+                problem: "ends-invalid",
+            });
+        }
+        return Err(AppError::Invalid(problems));
+    };
+    let moved = loket_events::schedule::moved(recurrence, s, e).map_err(|p| {
+        AppError::Invalid(vec![FieldProblem {
+            field: p.field(),
+            problem: p.code(),
+        }])
+    })?;
+    let mut changed = date.clone();
+    changed.starts_at = moved.starts_at.timestamp();
+    changed.ends_at = moved.ends_at.timestamp();
+    let mails = registrant_mails(app, &event, &changed, "event-mail-moved").await?;
+    if !app
+        .store
+        .move_date(
+            date_id,
+            changed.starts_at,
+            changed.ends_at,
+            app.clock.unix(),
+            &mails,
+        )
+        .await?
+    {
+        return Err(AppError::NotFound);
+    }
+    app.record_audit(crate::audit::web_event(
+        "event.move-date",
+        format!("event-date/{date_id}"),
+        AuditResult::Success,
+        account_id,
+    ))
+    .await;
+    Ok(())
+}
+
+/// Cancels a date; everyone registered hears of it by mail, and the feeds
+/// show it as cancelled. `Conflict` when it was cancelled already.
+pub async fn cancel_date(app: &App, account_id: &str, date_id: &str) -> AppResult<()> {
+    let date = app
+        .store
+        .event_date(date_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let event = app
+        .store
+        .event(&date.event_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let mails = registrant_mails(app, &event, &date, "event-mail-cancelled").await?;
+    if !app
+        .store
+        .cancel_date(date_id, app.clock.unix(), &mails)
+        .await?
+    {
+        return Err(AppError::Conflict {
+            current: "cancelled".into(),
+        });
+    }
+    app.record_audit(crate::audit::web_event(
+        "event.cancel-date",
+        format!("event-date/{date_id}"),
+        AuditResult::Success,
+        account_id,
+    ))
+    .await;
+    Ok(())
+}
+
+/// The mails (`{key}-subject`, `{key}-body`) to everyone still registered for
+/// a date, each in their own language.
+async fn registrant_mails(
+    app: &App,
+    event: &StoredEvent,
+    date: &EventDate,
+    key: &str,
+) -> AppResult<Vec<String>> {
+    use loket_i18n::FluentArg;
+    let page = format!(
+        "{}/evenementen/{}",
+        app.public_url.trim_end_matches('/'),
+        event.id
+    );
+    let mut mails = Vec::new();
+    for r in app.store.registrations(&date.id).await? {
+        if !matches!(
+            r.status,
+            loket_store::events::RegistrationStatus::Confirmed
+                | loket_store::events::RegistrationStatus::Waiting
+                | loket_store::events::RegistrationStatus::Offered
+        ) {
+            continue;
+        }
+        let lang: loket_domain::Lang = r.lang.parse().unwrap_or_default();
+        let args = [
+            ("title", FluentArg::Str(event.title.clone())),
+            (
+                "when",
+                FluentArg::Str(crate::events::registration::when(app, lang, date.starts_at)),
+            ),
+            (
+                "url",
+                FluentArg::Str(format!("{page}?lang={}", lang.code())),
+            ),
+        ];
+        let mail = crate::mail::Mail {
+            to: r.email.clone(),
+            subject: app
+                .i18n
+                .t_args(lang.code(), &format!("{key}-subject"), &args),
+            body: app.i18n.t_args(lang.code(), &format!("{key}-body"), &args),
+            unsubscribe: None,
+            calendar: None,
+        };
+        mails.push(serde_json::to_string(&mail).map_err(|e| AppError::Unavailable(e.to_string()))?);
+    }
+    Ok(mails)
+}

@@ -510,6 +510,16 @@ event-mail-reminder-body = До скоро на { $title } на { $when } ({ $pl
 
     Все пак не можете да дойдете? Отпишете се тук, за да получи мястото ви някой от списъка на чакащите:
     { $link }
+event-mail-moved-subject = Промяна: { $title }
+event-mail-moved-body = { $title } е преместено на { $when }. Записването ви остава.
+
+    Не можете в новия час? Отпишете се с връзката от потвърждението, за да получи мястото ви някой друг.
+    { $url }
+event-mail-cancelled-subject = Отменено: { $title } на { $when }
+event-mail-cancelled-body = { $title } на { $when } е отменено. Съжаляваме.
+
+    Други дати, ако има:
+    { $url }
 event-mail-offer-subject = Освободи се място за вас: { $title }
 event-mail-offer-body = Освободи се място за { $title } на { $when } ({ $place }). Пазим го за вас до { $until }.
 

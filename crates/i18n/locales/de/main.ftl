@@ -1770,6 +1770,16 @@ event-mail-reminder-body = Bis bald bei { $title } am { $when } ({ $place }).
 
     Sie können doch nicht kommen? Melden Sie sich hier ab, dann bekommt jemand auf der Warteliste Ihren Platz:
     { $link }
+event-mail-moved-subject = Geändert: { $title }
+event-mail-moved-body = { $title } ist auf { $when } verlegt. Ihre Anmeldung bleibt bestehen.
+
+    Sie können zum neuen Termin nicht? Melden Sie sich mit dem Link in Ihrer Bestätigung ab, dann bekommt jemand anderes Ihren Platz.
+    { $url }
+event-mail-cancelled-subject = Abgesagt: { $title } am { $when }
+event-mail-cancelled-body = { $title } am { $when } fällt aus. Das tut uns leid.
+
+    Weitere Termine, falls es welche gibt:
+    { $url }
 event-mail-offer-subject = Ein Platz ist für Sie frei: { $title }
 event-mail-offer-body = Für { $title } am { $when } ({ $place }) ist ein Platz frei geworden. Wir halten ihn für Sie bis { $until }.
 
@@ -1843,3 +1853,13 @@ evorg-status-waiting = Warteliste
 evorg-status-offered = Platz angeboten
 evorg-status-cancelled = Abgemeldet
 evorg-status-expired = Angebot abgelaufen
+evorg-move-title = Diesen Termin verlegen
+evorg-move-hint = Alle Angemeldeten bekommen eine E-Mail; Kalender zeigen die neue Zeit.
+evorg-move-starts = Beginn (JJJJ-MM-TT HH:MM)
+evorg-move-ends = Ende (JJJJ-MM-TT HH:MM)
+evorg-move-submit = Termin verlegen
+evorg-moved = Der Termin ist verlegt; alle Angemeldeten bekommen eine E-Mail.
+evorg-cancel-title = Diesen Termin absagen
+evorg-cancel-hint = Alle Angemeldeten bekommen eine E-Mail; Kalender zeigen den Termin als abgesagt.
+evorg-cancel-submit = Diesen Termin absagen
+evorg-cancelled-done = Der Termin ist abgesagt; alle Angemeldeten bekommen eine E-Mail.

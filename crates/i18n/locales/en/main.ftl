@@ -1699,6 +1699,16 @@ event-mail-reminder-body = See you at { $title } on { $when } ({ $place }).
 
     Can't come after all? Cancel here, so someone on the waiting list gets your place:
     { $link }
+event-mail-moved-subject = Changed: { $title }
+event-mail-moved-body = { $title } has moved to { $when }. Your registration stays.
+
+    Can't come at the new time? Use the link in your confirmation to cancel, so someone else gets your place.
+    { $url }
+event-mail-cancelled-subject = Cancelled: { $title } on { $when }
+event-mail-cancelled-body = { $title } on { $when } is cancelled. We are sorry.
+
+    Other dates, if there are any:
+    { $url }
 event-mail-offer-subject = A place is free for you: { $title }
 event-mail-offer-body = A place has come free for { $title } on { $when } ({ $place }). It is held for you until { $until }.
 
@@ -1772,3 +1782,13 @@ evorg-status-waiting = Waiting
 evorg-status-offered = Offered a place
 evorg-status-cancelled = Cancelled
 evorg-status-expired = Offer ended
+evorg-move-title = Move this date
+evorg-move-hint = Everyone registered gets a mail; calendars show the new time.
+evorg-move-starts = Starts (YYYY-MM-DD HH:MM)
+evorg-move-ends = Ends (YYYY-MM-DD HH:MM)
+evorg-move-submit = Move the date
+evorg-moved = The date is moved; everyone registered gets a mail.
+evorg-cancel-title = Cancel this date
+evorg-cancel-hint = Everyone registered gets a mail; calendars show the date as cancelled.
+evorg-cancel-submit = Cancel this date
+evorg-cancelled-done = The date is cancelled; everyone registered gets a mail.

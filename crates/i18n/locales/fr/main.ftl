@@ -1710,6 +1710,16 @@ event-mail-reminder-body = À bientôt à { $title } le { $when } ({ $place }).
 
     Finalement, vous ne pouvez pas venir ? Désinscrivez-vous ici, une personne de la liste d'attente aura votre place :
     { $link }
+event-mail-moved-subject = Modifié : { $title }
+event-mail-moved-body = { $title } est déplacé au { $when }. Votre inscription est maintenue.
+
+    Vous ne pouvez pas venir à la nouvelle heure ? Désinscrivez-vous avec le lien de votre confirmation, une autre personne aura votre place.
+    { $url }
+event-mail-cancelled-subject = Annulé : { $title } le { $when }
+event-mail-cancelled-body = { $title } le { $when } est annulé. Nous en sommes désolés.
+
+    Autres dates, s'il y en a :
+    { $url }
 event-mail-offer-subject = Une place s'est libérée pour vous : { $title }
 event-mail-offer-body = Une place s'est libérée pour { $title } le { $when } ({ $place }). Nous vous la réservons jusqu'au { $until }.
 
@@ -1783,3 +1793,13 @@ evorg-status-waiting = En attente
 evorg-status-offered = Place proposée
 evorg-status-cancelled = Désinscrit
 evorg-status-expired = Offre expirée
+evorg-move-title = Déplacer cette date
+evorg-move-hint = Toutes les personnes inscrites reçoivent un e-mail ; les agendas affichent la nouvelle heure.
+evorg-move-starts = Début (AAAA-MM-JJ HH:MM)
+evorg-move-ends = Fin (AAAA-MM-JJ HH:MM)
+evorg-move-submit = Déplacer la date
+evorg-moved = La date est déplacée ; toutes les personnes inscrites reçoivent un e-mail.
+evorg-cancel-title = Annuler cette date
+evorg-cancel-hint = Toutes les personnes inscrites reçoivent un e-mail ; les agendas affichent la date comme annulée.
+evorg-cancel-submit = Annuler cette date
+evorg-cancelled-done = La date est annulée ; toutes les personnes inscrites reçoivent un e-mail.

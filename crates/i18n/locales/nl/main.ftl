@@ -1702,6 +1702,16 @@ event-mail-reminder-body = Tot ziens bij { $title } op { $when } ({ $place }).
 
     Kunt u toch niet komen? Meld u hier af, dan krijgt iemand op de wachtlijst uw plaats:
     { $link }
+event-mail-moved-subject = Gewijzigd: { $title }
+event-mail-moved-body = { $title } is verplaatst naar { $when }. Uw aanmelding blijft staan.
+
+    Kunt u niet op het nieuwe tijdstip? Meld u af met de link in uw bevestiging, dan krijgt iemand anders uw plaats.
+    { $url }
+event-mail-cancelled-subject = Afgelast: { $title } op { $when }
+event-mail-cancelled-body = { $title } op { $when } gaat niet door. Het spijt ons.
+
+    Andere data, als die er zijn:
+    { $url }
 event-mail-offer-subject = Er is een plaats voor u vrij: { $title }
 event-mail-offer-body = Er is een plaats vrijgekomen voor { $title } op { $when } ({ $place }). We houden hem voor u vast tot { $until }.
 
@@ -1775,3 +1785,13 @@ evorg-status-waiting = Wachtlijst
 evorg-status-offered = Plaats aangeboden
 evorg-status-cancelled = Afgemeld
 evorg-status-expired = Aanbod verlopen
+evorg-move-title = Deze datum verplaatsen
+evorg-move-hint = Iedereen die zich aanmeldde krijgt een mail; agenda's tonen het nieuwe tijdstip.
+evorg-move-starts = Begint (JJJJ-MM-DD UU:MM)
+evorg-move-ends = Eindigt (JJJJ-MM-DD UU:MM)
+evorg-move-submit = Datum verplaatsen
+evorg-moved = De datum is verplaatst; iedereen die zich aanmeldde krijgt een mail.
+evorg-cancel-title = Deze datum afgelasten
+evorg-cancel-hint = Iedereen die zich aanmeldde krijgt een mail; agenda's tonen de datum als afgelast.
+evorg-cancel-submit = Deze datum afgelasten
+evorg-cancelled-done = De datum is afgelast; iedereen die zich aanmeldde krijgt een mail.

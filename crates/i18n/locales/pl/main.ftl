@@ -584,6 +584,16 @@ event-mail-reminder-body = Do zobaczenia: { $title }, { $when } ({ $place }).
 
     Jednak nie możesz przyjść? Wypisz się tutaj, a Twoje miejsce dostanie osoba z listy oczekujących:
     { $link }
+event-mail-moved-subject = Zmiana: { $title }
+event-mail-moved-body = { $title } przeniesiono na { $when }. Twoje zgłoszenie pozostaje aktualne.
+
+    Nie możesz w nowym terminie? Wypisz się linkiem z potwierdzenia, a Twoje miejsce dostanie ktoś inny.
+    { $url }
+event-mail-cancelled-subject = Odwołane: { $title }, { $when }
+event-mail-cancelled-body = { $title }, { $when }: wydarzenie zostało odwołane. Przepraszamy.
+
+    Inne terminy, jeśli są:
+    { $url }
 event-mail-offer-subject = Zwolniło się miejsce dla Ciebie: { $title }
 event-mail-offer-body = Zwolniło się miejsce na: { $title }, { $when } ({ $place }). Rezerwujemy je dla Ciebie do { $until }.
 

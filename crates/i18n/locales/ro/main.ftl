@@ -585,6 +585,16 @@ event-mail-reminder-body = Ne vedem la { $title }, { $when } ({ $place }).
 
     Totuși nu puteți veni? Retrageți-vă aici, ca altcineva de pe lista de așteptare să primească locul:
     { $link }
+event-mail-moved-subject = Modificare: { $title }
+event-mail-moved-body = { $title } a fost mutat pe { $when }. Înscrierea dvs. rămâne valabilă.
+
+    Nu puteți la noua oră? Retrageți-vă cu linkul din confirmare, ca altcineva să primească locul.
+    { $url }
+event-mail-cancelled-subject = Anulat: { $title }, { $when }
+event-mail-cancelled-body = { $title }, { $when } este anulat. Ne pare rău.
+
+    Alte date, dacă există:
+    { $url }
 event-mail-offer-subject = S-a eliberat un loc pentru dvs.: { $title }
 event-mail-offer-body = S-a eliberat un loc la { $title }, { $when } ({ $place }). Vi-l rezervăm până la { $until }.
 

@@ -347,7 +347,14 @@ macro_rules! sqlx_event_impls {
                 Ok(offered)
             }
 
-            async fn move_date(&self, date_id: &str, starts_at: i64, ends_at: i64, at: i64) -> $crate::StoreResult<bool> {
+            async fn move_date(
+                &self,
+                date_id: &str,
+                starts_at: i64,
+                ends_at: i64,
+                at: i64,
+                mails: &[String],
+            ) -> $crate::StoreResult<bool> {
                 let mut tx = self.pool.begin().await.map_err($crate::sql::db)?;
                 let event_id: Option<String> = ::sqlx::query_scalar(
                     "UPDATE event_dates SET starts_at = $1, ends_at = $2, sequence = sequence + 1 WHERE id = $3 RETURNING event_id",
@@ -368,11 +375,19 @@ macro_rules! sqlx_event_impls {
                     .execute(&mut *tx)
                     .await
                     .map_err($crate::sql::db)?;
+                for mail in mails {
+                    ::sqlx::query("INSERT INTO jobs (kind, payload, run_at) VALUES ('mail', $1, $2)")
+                        .bind(mail)
+                        .bind(at)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err($crate::sql::db)?;
+                }
                 tx.commit().await.map_err($crate::sql::db)?;
                 Ok(true)
             }
 
-            async fn cancel_date(&self, date_id: &str, at: i64) -> $crate::StoreResult<bool> {
+            async fn cancel_date(&self, date_id: &str, at: i64, mails: &[String]) -> $crate::StoreResult<bool> {
                 let mut tx = self.pool.begin().await.map_err($crate::sql::db)?;
                 let event_id: Option<String> = ::sqlx::query_scalar(
                     "UPDATE event_dates SET cancelled = 1, sequence = sequence + 1 WHERE id = $1 AND cancelled = 0 RETURNING event_id",
@@ -391,6 +406,14 @@ macro_rules! sqlx_event_impls {
                     .execute(&mut *tx)
                     .await
                     .map_err($crate::sql::db)?;
+                for mail in mails {
+                    ::sqlx::query("INSERT INTO jobs (kind, payload, run_at) VALUES ('mail', $1, $2)")
+                        .bind(mail)
+                        .bind(at)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err($crate::sql::db)?;
+                }
                 tx.commit().await.map_err($crate::sql::db)?;
                 Ok(true)
             }

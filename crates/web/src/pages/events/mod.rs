@@ -38,4 +38,14 @@ pub(crate) fn routes(table: RouteTable) -> RouteTable {
             organise_date,
             organise::record,
         )
+        .post(
+            "/beheer/evenementen/datum/{id}/verplaatsen",
+            organise_date,
+            organise::move_date,
+        )
+        .post(
+            "/beheer/evenementen/datum/{id}/afgelasten",
+            organise_date,
+            organise::cancel_date,
+        )
 }

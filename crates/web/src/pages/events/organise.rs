@@ -342,6 +342,11 @@ pub struct CheckinPage {
     rows: Vec<CheckinRow>,
     saved: Option<String>,
     token: String,
+    /// The date's local start and end, for the form that moves it.
+    starts: String,
+    ends: String,
+    cancelled: bool,
+    errors: Errors,
 }
 
 async fn checkin_page(
@@ -404,7 +409,22 @@ async fn checkin_page(
             .collect(),
         saved,
         token: state.form_token(viewer),
+        starts: local_text(date.starts_at),
+        ends: local_text(date.ends_at),
+        cancelled: date.cancelled,
+        errors: Errors::default(),
     }))
+}
+
+/// A moment as the organiser types it: `YYYY-MM-DD HH:MM`, local time.
+fn local_text(at: i64) -> String {
+    chrono::DateTime::from_timestamp(at, 0)
+        .map(|t| {
+            loket_events::schedule::to_local(t)
+                .format("%Y-%m-%d %H:%M")
+                .to_string()
+        })
+        .unwrap_or_default()
 }
 
 pub async fn checkin(
@@ -438,6 +458,92 @@ pub async fn record(
     match checkin_page(&state, &ui, &viewer, &id, true).await {
         Ok(Some(page)) => render(StatusCode::OK, &page),
         Ok(None) => crate::pages::errors::not_found_page(&state, ui.lang, &ui.uri),
+        Err(e) => crate::error::failure(e),
+    }
+}
+
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct MoveForm {
+    #[serde(default)]
+    starts: String,
+    #[serde(default)]
+    ends: String,
+}
+
+/// Moves the date; every problem next to its field on the date's page.
+pub async fn move_date(
+    State(state): State<AppState>,
+    ui: Page,
+    SignedIn(viewer): SignedIn,
+    Path(id): Path<String>,
+    CheckedForm(form): CheckedForm<MoveForm>,
+) -> Response {
+    match organise::move_date(&state, &viewer.account.id, &id, &form.starts, &form.ends).await {
+        Ok(()) => {
+            date_page_with(
+                &state,
+                &ui,
+                &viewer,
+                &id,
+                Some(ui.tr.t("evorg-moved")),
+                None,
+            )
+            .await
+        }
+        Err(AppError::Invalid(problems)) => {
+            let mut errors = Errors::default();
+            for p in problems {
+                errors.add(
+                    p.field,
+                    ui.tr.t(&format!("evorg-error-{}-{}", p.field, p.problem)),
+                );
+            }
+            date_page_with(&state, &ui, &viewer, &id, None, Some((form, errors))).await
+        }
+        Err(e) => crate::error::failure(e),
+    }
+}
+
+pub async fn cancel_date(
+    State(state): State<AppState>,
+    ui: Page,
+    SignedIn(viewer): SignedIn,
+    Path(id): Path<String>,
+    CheckedForm(_): CheckedForm<Vec<(String, String)>>,
+) -> Response {
+    match organise::cancel_date(&state, &viewer.account.id, &id).await {
+        Ok(()) => {
+            let done = Some(ui.tr.t("evorg-cancelled-done"));
+            date_page_with(&state, &ui, &viewer, &id, done, None).await
+        }
+        Err(e) => crate::error::failure(e),
+    }
+}
+
+/// The date's page with a message, or with the move form as typed and its errors.
+async fn date_page_with(
+    state: &AppState,
+    ui: &Page,
+    viewer: &Viewer,
+    id: &str,
+    message: Option<String>,
+    refused: Option<(MoveForm, Errors)>,
+) -> Response {
+    match checkin_page(state, ui, viewer, id, false).await {
+        Ok(Some(mut page)) => {
+            page.saved = message;
+            let status = match refused {
+                Some((form, errors)) => {
+                    page.starts = form.starts;
+                    page.ends = form.ends;
+                    page.errors = errors;
+                    StatusCode::BAD_REQUEST
+                }
+                None => StatusCode::OK,
+            };
+            render(status, &page)
+        }
+        Ok(None) => crate::pages::errors::not_found_page(state, ui.lang, &ui.uri),
         Err(e) => crate::error::failure(e),
     }
 }
