@@ -582,3 +582,39 @@ async fn a_reminder_goes_out_once_a_week_before() {
         .await;
     assert!(page.body.contains("You have 2 places."), "{}", page.body);
 }
+
+#[tokio::test]
+async fn a_front_door_result_for_an_expat_in_maastricht_shows_the_next_meet_and_greet() {
+    let t = support::app().await;
+    let app = &t.state.app;
+    let mut input = meet_and_greet();
+    input.target_groups = vec!["international-talent".into()];
+    create(app, &organiser(), &input).await.expect("published");
+    // Another event, for job seekers only: not shown to the expat.
+    let mut other = meet_and_greet();
+    other.title = "Job café".into();
+    other.target_groups = vec!["job-seeker".into()];
+    create(app, &organiser(), &other).await.expect("published");
+    let expat = "/voordeur/resultaat?who=international-talent&nationality=other&live=GM0935&work=GM0935&topic=housing&languages=en&channel=&lang=en";
+    let page = support::Client::default().get(&t.router, expat).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    let section = page
+        .body
+        .split("id=\"events-h\"")
+        .nth(1)
+        .expect("events for the visitor");
+    assert!(section.contains("Meet &#38; Greet"), "{section}");
+    assert!(!section.contains("Job café"));
+    // A job seeker in North Limburg sees neither (another region, or not for them).
+    let far = "/voordeur/resultaat?who=job-seeker&live=GM1507&work=GM1507&topic=job-search&languages=nl&channel=&lang=en";
+    let page = support::Client::default().get(&t.router, far).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.location);
+    assert!(!page.body.contains("id=\"events-h\""), "{}", page.body);
+    // An unknown group is refused next to its field.
+    let mut wrong = meet_and_greet();
+    wrong.target_groups = vec!["astronaut".into()];
+    let Err(AppError::Invalid(p)) = create(app, &organiser(), &wrong).await else {
+        panic!("refused");
+    };
+    assert_eq!((p[0].field, p[0].problem), ("target_groups", "unknown"));
+}

@@ -34,6 +34,22 @@ pub async fn create(app: &App, organiser: &Organiser, input: &EventInput) -> App
             problem: "unknown",
         });
     }
+    // Who it is for: the front door's answers to "who are you".
+    let flow = app.flow_of(None);
+    let groups: Vec<&str> = flow
+        .question("who")
+        .map(|q| q.options.iter().map(|o| o.value.as_str()).collect())
+        .unwrap_or_default();
+    if input
+        .target_groups
+        .iter()
+        .any(|g| !groups.contains(&g.as_str()))
+    {
+        problems.push(FieldProblem {
+            field: "target_groups",
+            problem: "unknown",
+        });
+    }
     let location = input.location_id.trim();
     if !location.is_empty()
         && idx

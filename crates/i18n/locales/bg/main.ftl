@@ -487,6 +487,7 @@ ev-booking-accepted = Мястото е ваше. До скоро!
 ev-booking-too-late = Това предложение е изтекло или мястото вече е заето.
 ev-booking-unknown = Тази връзка не принадлежи на записване. Може би е копирана грешно.
 ev-back = Всички събития
+ev-for-you = Събития за вас
 
 ## Имейли за събития
 event-mail-confirmed-subject = Вашето място: { $title }

@@ -1744,6 +1744,7 @@ ev-booking-accepted = Der Platz gehört Ihnen. Bis dann!
 ev-booking-too-late = Dieses Angebot ist abgelaufen, oder der Platz wurde schon angenommen.
 ev-booking-unknown = Dieser Link gehört zu keiner Anmeldung. Vielleicht wurde er falsch übernommen.
 ev-back = Alle Veranstaltungen
+ev-for-you = Veranstaltungen für Sie
 
 ## E-Mails zu Veranstaltungen
 event-mail-confirmed-subject = Ihr Platz: { $title }
@@ -1863,3 +1864,6 @@ evorg-cancel-title = Diesen Termin absagen
 evorg-cancel-hint = Alle Angemeldeten bekommen eine E-Mail; Kalender zeigen den Termin als abgesagt.
 evorg-cancel-submit = Diesen Termin absagen
 evorg-cancelled-done = Der Termin ist abgesagt; alle Angemeldeten bekommen eine E-Mail.
+evorg-target-groups = Für wen ist es
+evorg-target-groups-hint = Lassen Sie alles leer für alle. Die Eingangstür zeigt die Veranstaltung den Besuchern, für die sie ist.
+evorg-error-target_groups-unknown = Wählen Sie aus den angezeigten Gruppen.

@@ -1673,6 +1673,7 @@ ev-booking-accepted = The place is yours. See you there!
 ev-booking-too-late = This offer has ended, or the place was taken already.
 ev-booking-unknown = This link does not belong to a registration. It may have been mistyped.
 ev-back = All events
+ev-for-you = Events for you
 
 ## Mails about events
 event-mail-confirmed-subject = Your place: { $title }
@@ -1792,3 +1793,6 @@ evorg-cancel-title = Cancel this date
 evorg-cancel-hint = Everyone registered gets a mail; calendars show the date as cancelled.
 evorg-cancel-submit = Cancel this date
 evorg-cancelled-done = The date is cancelled; everyone registered gets a mail.
+evorg-target-groups = Who is it for
+evorg-target-groups-hint = Leave all empty for everyone. The front door shows the event to visitors it is for.
+evorg-error-target_groups-unknown = Choose from the groups listed.

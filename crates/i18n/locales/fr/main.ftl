@@ -1684,6 +1684,7 @@ ev-booking-accepted = La place est à vous. À bientôt !
 ev-booking-too-late = Cette offre a expiré, ou la place a déjà été prise.
 ev-booking-unknown = Ce lien ne correspond à aucune inscription. Il a peut-être été mal recopié.
 ev-back = Tous les événements
+ev-for-you = Événements pour vous
 
 ## E-mails sur les événements
 event-mail-confirmed-subject = Votre place : { $title }
@@ -1803,3 +1804,6 @@ evorg-cancel-title = Annuler cette date
 evorg-cancel-hint = Toutes les personnes inscrites reçoivent un e-mail ; les agendas affichent la date comme annulée.
 evorg-cancel-submit = Annuler cette date
 evorg-cancelled-done = La date est annulée ; toutes les personnes inscrites reçoivent un e-mail.
+evorg-target-groups = Pour qui
+evorg-target-groups-hint = Laissez tout vide pour tout le monde. La porte d'entrée montre l'événement aux visiteurs concernés.
+evorg-error-target_groups-unknown = Choisissez parmi les groupes proposés.

@@ -1676,6 +1676,7 @@ ev-booking-accepted = De plaats is voor u. Tot dan!
 ev-booking-too-late = Dit aanbod is verlopen, of de plaats is al genomen.
 ev-booking-unknown = Deze link hoort niet bij een aanmelding. Misschien is hij verkeerd overgenomen.
 ev-back = Alle evenementen
+ev-for-you = Evenementen voor u
 
 ## Mails over evenementen
 event-mail-confirmed-subject = Uw plaats: { $title }
@@ -1795,3 +1796,6 @@ evorg-cancel-title = Deze datum afgelasten
 evorg-cancel-hint = Iedereen die zich aanmeldde krijgt een mail; agenda's tonen de datum als afgelast.
 evorg-cancel-submit = Deze datum afgelasten
 evorg-cancelled-done = De datum is afgelast; iedereen die zich aanmeldde krijgt een mail.
+evorg-target-groups = Voor wie is het
+evorg-target-groups-hint = Laat alles leeg voor iedereen. De voordeur toont het evenement aan bezoekers voor wie het is.
+evorg-error-target_groups-unknown = Kies uit de getoonde groepen.

@@ -561,6 +561,7 @@ ev-booking-accepted = Miejsce jest Twoje. Do zobaczenia!
 ev-booking-too-late = Ta oferta wygasła albo miejsce zostało już zajęte.
 ev-booking-unknown = Ten link nie należy do żadnego zgłoszenia. Być może został źle skopiowany.
 ev-back = Wszystkie wydarzenia
+ev-for-you = Wydarzenia dla Ciebie
 
 ## Wiadomości o wydarzeniach
 event-mail-confirmed-subject = Twoje miejsce: { $title }

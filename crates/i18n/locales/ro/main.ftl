@@ -562,6 +562,7 @@ ev-booking-accepted = Locul este al dvs. Ne vedem acolo!
 ev-booking-too-late = Această ofertă a expirat sau locul a fost deja luat.
 ev-booking-unknown = Acest link nu aparține niciunei înscrieri. Poate a fost copiat greșit.
 ev-back = Toate evenimentele
+ev-for-you = Evenimente pentru dvs.
 
 ## E-mailuri despre evenimente
 event-mail-confirmed-subject = Locul dvs.: { $title }

@@ -6,7 +6,7 @@
 pub(crate) mod booking;
 pub(crate) mod organise;
 pub(crate) mod public;
-mod words;
+pub(crate) mod words;
 
 use crate::routes::{Access, RouteTable, Scope};
 use loket_domain::policy::Action;

@@ -59,6 +59,7 @@ pub struct OrganisePage {
     regions: Vec<Opt>,
     locations: Vec<Opt>,
     languages: Vec<Opt>,
+    groups: Vec<Opt>,
     form: Vec<(String, String)>,
     errors: Errors,
     token: String,
@@ -106,6 +107,25 @@ async fn organise_page(
             .unwrap_or_default(),
         r => r.to_string(),
     };
+    let chosen_groups: Vec<&str> = form
+        .iter()
+        .filter(|(k, _)| k == "target_groups")
+        .map(|(_, v)| v.as_str())
+        .collect();
+    let flow = state.flow_of(None);
+    let groups = flow
+        .question("who")
+        .map(|q| {
+            q.options
+                .iter()
+                .map(|o| Opt {
+                    value: o.value.clone(),
+                    label: o.label.get(ui.lang).to_string(),
+                    selected: chosen_groups.contains(&o.value.as_str()),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
     let chosen_langs: Vec<&str> = form
         .iter()
         .filter(|(k, _)| k == "languages")
@@ -161,6 +181,7 @@ async fn organise_page(
                 )
             })
             .collect(),
+        groups,
         form,
         errors,
         token: state.form_token(viewer),
@@ -194,7 +215,11 @@ pub async fn create(
             .filter(|(k, _)| k == "languages")
             .map(|(_, l)| l.clone())
             .collect(),
-        target_groups: Vec::new(),
+        target_groups: pairs
+            .iter()
+            .filter(|(k, _)| k == "target_groups")
+            .map(|(_, g)| g.clone())
+            .collect(),
         topics: Vec::new(),
         capacity: v("capacity"),
         hold_hours: v("hold_hours"),

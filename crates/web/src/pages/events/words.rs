@@ -69,3 +69,28 @@ pub fn place(state: &AppState, lang: Lang, event: &StoredEvent) -> String {
         None => state.i18n.t(lang.code(), "ev-online"),
     }
 }
+
+/// The next dates that fit a front-door visitor: events of the visitor's
+/// region (or of any region when it is not known) for who they are (or for
+/// everyone), open to registration; at most `limit`.
+pub async fn for_visitor(
+    state: &AppState,
+    tr: &Tr,
+    who: &str,
+    region: Option<&str>,
+    limit: usize,
+) -> Vec<DateLine> {
+    let fits = |e: &StoredEvent| {
+        region.is_none_or(|r| e.region == r)
+            && (e.target_groups.is_empty() || e.target_groups.iter().any(|g| g == who))
+            && !e.cancelled
+    };
+    match upcoming(state, tr, fits).await {
+        Ok(dates) => dates.into_iter().filter(|d| d.open).take(limit).collect(),
+        Err(e) => {
+            // The result stands without its events: say so in the log only.
+            tracing::warn!(error = %e, "reading the events for a front-door result failed");
+            Vec::new()
+        }
+    }
+}

@@ -142,6 +142,8 @@ pub struct ResultPage {
     token: String,
     /// For cross-border workers: the explainer, with where they live and work filled in.
     explainer: Option<String>,
+    /// The next events for who the visitor is, in their region.
+    events: Vec<crate::pages::events::words::DateLine>,
 }
 
 /// The cross-border explainer for a visitor who lives and works in two
@@ -180,6 +182,26 @@ fn explainer_link(
         "/grensverkenner?{}",
         crate::present::query_string(&refs)
     ))
+}
+
+/// The next events for the visitor: of the door's region, or of the region
+/// they live in.
+async fn visitor_events(
+    state: &AppState,
+    tr: &Tr,
+    door: &Door,
+    a: &loket_routing::Answers,
+) -> Vec<crate::pages::events::words::DateLine> {
+    let idx = state.index();
+    let lived = match &a.live {
+        Some(loket_routing::answers::Place::Municipality(code)) => idx
+            .regions
+            .region_of(&idx.areas, code)
+            .map(|r| r.code.clone()),
+        _ => None,
+    };
+    let region = door.code().map(str::to_string).or(lived);
+    crate::pages::events::words::for_visitor(state, tr, &a.who, region.as_deref(), 3).await
 }
 
 fn answer_pairs(
@@ -458,11 +480,11 @@ pub async fn result(
     query: Result<Query<Vec<(String, String)>>, QueryRejection>,
 ) -> Response {
     let door = Door::for_host(&state.index(), &headers);
-    result_at(&state, ui, query, &door)
+    result_at(&state, ui, query, &door).await
 }
 
 /// The result at `door`: routed over the region's menu when it is a region's.
-pub(crate) fn result_at(
+pub(crate) async fn result_at(
     state: &AppState,
     ui: Page,
     query: Result<Query<Vec<(String, String)>>, QueryRejection>,
@@ -534,6 +556,7 @@ pub(crate) fn result_at(
         door: door.code().unwrap_or_default().to_string(),
         token: feedback_token(state),
         explainer: explainer_link(&idx, lang, &answers),
+        events: visitor_events(state, &tr, door, &answers).await,
     };
     render(StatusCode::OK, &page)
 }

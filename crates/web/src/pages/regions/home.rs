@@ -105,7 +105,7 @@ pub async fn result(
     if live(&state.index(), &code).is_none() {
         return failure(AppError::NotFound);
     }
-    result_at(&state, ui, query, &Door::of_region(&code))
+    result_at(&state, ui, query, &Door::of_region(&code)).await
 }
 
 /// `GET /regio/{code}/look.css`: the region's colour as design tokens (the
