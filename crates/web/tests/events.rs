@@ -47,7 +47,7 @@ fn meet_and_greet() -> EventInput {
         description: "Drinks for internationals, every first Thursday".into(),
         location_id: EXPAT_CENTRE_OFFICE.into(),
         languages: vec!["en".into(), "nl".into()],
-        target_groups: vec!["expat".into()],
+        target_groups: vec!["international-talent".into()],
         topics: vec!["living".into()],
         capacity: "20".into(),
         schedule: ScheduleInput {
@@ -617,4 +617,48 @@ async fn a_front_door_result_for_an_expat_in_maastricht_shows_the_next_meet_and_
         panic!("refused");
     };
     assert_eq!((p[0].field, p[0].problem), ("target_groups", "unknown"));
+}
+
+#[tokio::test]
+async fn the_api_lists_events_with_their_dates_and_names_bad_parameters() {
+    let t = support::app().await;
+    let app = &t.state.app;
+    let id = create(app, &organiser(), &meet_and_greet())
+        .await
+        .expect("published");
+    let mut client = support::Client::default();
+    let list = client
+        .get(&t.router, "/api/v1/events?region=zuid-limburg&lang=en")
+        .await;
+    assert_eq!(list.status, StatusCode::OK);
+    let body = list.json();
+    let event = &body["items"][0];
+    assert_eq!(event["id"], id.as_str());
+    assert_eq!(event["title"], "Meet & Greet");
+    assert_eq!(event["organisation"], EXPAT_CENTRE);
+    assert_eq!(event["languages"], serde_json::json!(["en", "nl"]));
+    assert_eq!(event["dates"].as_array().unwrap().len(), 6);
+    assert_eq!(event["dates"][0]["places_left"], 20);
+    assert_eq!(event["calendar"], format!("/evenementen/{id}/agenda.ics"));
+    let other = client
+        .get(&t.router, "/api/v1/events?region=noord-limburg")
+        .await
+        .json();
+    assert!(other["items"].as_array().unwrap().is_empty());
+    let one = client.get(&t.router, &format!("/api/v1/events/{id}")).await;
+    assert_eq!(one.json()["dates"].as_array().unwrap().len(), 6);
+    let missing = client.get(&t.router, "/api/v1/events/no-such-event").await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+    let bad = client
+        .get(&t.router, "/api/v1/events?colour=red&size=9")
+        .await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    let problems = bad.json();
+    let names: Vec<&str> = problems["invalidParams"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["colour", "size"]);
 }

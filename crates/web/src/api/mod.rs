@@ -5,6 +5,7 @@ mod bodies;
 mod contacts;
 mod contract;
 mod crossborder;
+mod events;
 mod front_door;
 pub mod hsds;
 mod openapi;
@@ -62,6 +63,8 @@ pub(crate) fn routes(table: RouteTable) -> RouteTable {
         )
         .post("/api/v1/front-door/routes", Public, front_door::routes)
         .post("/api/v1/cross-border/explain", Public, crossborder::explain)
+        .get("/api/v1/events", Public, events::list)
+        .get("/api/v1/events/{id}", Public, events::get)
         .post(
             "/api/v1/contacts",
             Allowed(Action::RegisterContact, Scope::Network),
