@@ -191,35 +191,13 @@ pub async fn run(app: &App) -> Result<usize, StoreError> {
 async fn remind(app: &App) -> Result<usize, StoreError> {
     const DAY: i64 = 86_400;
     let now = app.clock.unix();
+    let coming = Coming::load(app, now).await?;
+    let mail = |r: &Registration| coming.mail(r, |e, d, r| reminder_mail(app, e, d, r));
     let mut sent = 0;
     for (which, from, to, made_before) in [
         (Reminder::Week, now + 6 * DAY, now + 7 * DAY, now),
         (Reminder::Day, now, now + DAY, now - 2 * 3600),
     ] {
-        let events: HashMap<String, StoredEvent> = app
-            .store
-            .events()
-            .await?
-            .into_iter()
-            .map(|e| (e.id.clone(), e))
-            .collect();
-        let dates: HashMap<String, EventDate> = app
-            .store
-            .dates_from(now)
-            .await?
-            .into_iter()
-            .map(|d| (d.id.clone(), d))
-            .collect();
-        let mail = |r: &Registration| {
-            let date = dates.get(&r.date_id);
-            match date.and_then(|d| events.get(&d.event_id).map(|e| (e, d))) {
-                Some((e, d)) => reminder_mail(app, e, d, r),
-                None => LinkMail {
-                    link_hash: loket_auth::secrets::hash_secret(&loket_auth::secrets::new_token()),
-                    mail_job: String::new(),
-                },
-            }
-        };
         sent += app
             .store
             .queue_reminders(which, from, to, made_before, now, &mail)
@@ -227,6 +205,41 @@ async fn remind(app: &App) -> Result<usize, StoreError> {
             .len();
     }
     Ok(sent)
+}
+
+/// The events with dates still to come, for the mails of the regular run.
+struct Coming {
+    events: HashMap<String, StoredEvent>,
+    dates: HashMap<String, EventDate>,
+}
+
+impl Coming {
+    async fn load(app: &App, now: i64) -> Result<Coming, StoreError> {
+        let events = app.store.events().await?;
+        let dates = app.store.dates_from(now).await?;
+        Ok(Coming {
+            events: events.into_iter().map(|e| (e.id.clone(), e)).collect(),
+            dates: dates.into_iter().map(|d| (d.id.clone(), d)).collect(),
+        })
+    }
+
+    /// The mail `make` writes for a registration of a date to come. Offers and
+    /// reminders are only for dates to come, so the date is always found; were
+    /// it not, the job would carry no mail rather than a wrong one.
+    fn mail(
+        &self,
+        r: &Registration,
+        make: impl Fn(&StoredEvent, &EventDate, &Registration) -> LinkMail,
+    ) -> LinkMail {
+        let date = self.dates.get(&r.date_id);
+        match date.and_then(|d| self.events.get(&d.event_id).map(|e| (e, d))) {
+            Some((e, d)) => make(e, d, r),
+            None => LinkMail {
+                link_hash: loket_auth::secrets::hash_secret(&loket_auth::secrets::new_token()),
+                mail_job: String::new(),
+            },
+        }
+    }
 }
 
 /// The reminder before a date, with a new link to cancel.
@@ -256,31 +269,8 @@ fn reminder_mail(app: &App, event: &StoredEvent, date: &EventDate, r: &Registrat
 /// Offers not taken in time pass to the next in line; how many new offers were mailed.
 async fn expire_offers(app: &App) -> Result<usize, StoreError> {
     let now = app.clock.unix();
-    let events: HashMap<String, StoredEvent> = app
-        .store
-        .events()
-        .await?
-        .into_iter()
-        .map(|e| (e.id.clone(), e))
-        .collect();
-    let dates: HashMap<String, EventDate> = app
-        .store
-        .dates_from(now)
-        .await?
-        .into_iter()
-        .map(|d| (d.id.clone(), d))
-        .collect();
-    let offer = |r: &Registration| {
-        let date = dates.get(&r.date_id);
-        match date.and_then(|d| events.get(&d.event_id).map(|e| (e, d))) {
-            Some((e, d)) => offer_mail(app, e, d, r),
-            // Only dates still to come get offers: this cannot happen.
-            None => LinkMail {
-                link_hash: loket_auth::secrets::hash_secret(&loket_auth::secrets::new_token()),
-                mail_job: String::new(),
-            },
-        }
-    };
+    let coming = Coming::load(app, now).await?;
+    let offer = |r: &Registration| coming.mail(r, |e, d, r| offer_mail(app, e, d, r));
     Ok(app.store.expire_offers(now, &offer).await?.len())
 }
 
