@@ -136,8 +136,8 @@ async fn every_route_answers_every_role_as_the_matrix_says() {
     let own_referral = referral_between(&app, OTHER_ORG, &service_of(OWN_ORG)).await;
     let other_referral = referral_between(&app, OTHER_ORG, &service_of(&third_org)).await;
     // An event of the own organisation and one of another, each with a date.
-    let own_event = event_of(&app, OWN_ORG).await;
-    let other_event = event_of(&app, OTHER_ORG).await;
+    let own_event = support::event_of(&app, OWN_ORG, OWN_REGION).await;
+    let other_event = support::event_of(&app, OTHER_ORG, OWN_REGION).await;
     let (_, own_account) = signed_in(&app.state, Role::Staff, Some(OWN_ORG)).await;
     let (_, other_account) = signed_in(&app.state, Role::Staff, Some(OTHER_ORG)).await;
     let substitute = |path: &str, own: bool| -> String {
@@ -485,39 +485,4 @@ fn every_grant_is_used_by_some_route() {
             role.code()
         );
     }
-}
-
-/// Publishes an online event of `org` (through the use case, as its staff
-/// would); its id and its date's id.
-async fn event_of(app: &support::TestApp, org: &str) -> (String, String) {
-    let year = chrono::Utc::now()
-        .format("%Y")
-        .to_string()
-        .parse::<i32>()
-        .unwrap()
-        + 1;
-    let input = loket_events::event::EventInput {
-        title: "Meet & Greet".into(),
-        online_url: "https://meet.example.org/x".into(),
-        languages: vec!["en".into()],
-        capacity: "20".into(),
-        schedule: loket_events::schedule::ScheduleInput {
-            starts: format!("{year}-03-04T19:00"),
-            ends: format!("{year}-03-04T21:00"),
-            ..Default::default()
-        },
-        ..Default::default()
-    };
-    let organiser = loket_app::events::organise::Organiser {
-        account_id: "organiser".into(),
-        organisation_id: org.into(),
-        region: OWN_REGION.into(),
-    };
-    let id = loket_app::events::organise::create(&app.state.app, &organiser, &input)
-        .await
-        .expect("event");
-    let dates = loket_app::events::reading::dates(&app.state.app, &id)
-        .await
-        .expect("dates");
-    (id, dates[0].id.clone())
 }

@@ -29,7 +29,7 @@ fn fixture() -> &'static Fixture {
         let service = app.state.index().services()[0].id.clone();
         let org = app.state.index().services()[0].organization_id.clone();
         // An event of that organisation, so its forms are reached, not 404s.
-        let (event, date) = runtime.block_on(event_of(&app, &org));
+        let (event, date) = runtime.block_on(support::event_of(&app, &org, "zuid-limburg"));
         let path_of = |path: &str| {
             let id = if path.contains("/evenementen/datum/") {
                 &date
@@ -209,38 +209,4 @@ proptest! {
             "POST {} ({}) answered {}", uri, content_type, res.status()
         );
     }
-}
-
-/// Publishes an event of `org` with one date (as its staff would).
-async fn event_of(app: &support::TestApp, org: &str) -> (String, String) {
-    let year = chrono::Utc::now()
-        .format("%Y")
-        .to_string()
-        .parse::<i32>()
-        .unwrap()
-        + 1;
-    let input = loket_events::event::EventInput {
-        title: "Meet & Greet".into(),
-        online_url: "https://meet.example.org/x".into(),
-        languages: vec!["en".into()],
-        capacity: "3".into(),
-        schedule: loket_events::schedule::ScheduleInput {
-            starts: format!("{year}-03-04T19:00"),
-            ends: format!("{year}-03-04T21:00"),
-            ..Default::default()
-        },
-        ..Default::default()
-    };
-    let organiser = loket_app::events::organise::Organiser {
-        account_id: "organiser".into(),
-        organisation_id: org.into(),
-        region: "zuid-limburg".into(),
-    };
-    let id = loket_app::events::organise::create(&app.state.app, &organiser, &input)
-        .await
-        .expect("event");
-    let dates = loket_app::events::reading::dates(&app.state.app, &id)
-        .await
-        .expect("dates");
-    (id, dates[0].id.clone())
 }

@@ -334,3 +334,38 @@ pub fn poppler(tool: &str, args: &[&str]) -> Option<std::process::Output> {
         Err(e) => panic!("{tool} is needed under CI: {e}"),
     }
 }
+
+/// Publishes an online event of `org` in `region` with one date next year
+/// (through the use case, as its staff would); its id and its date's id.
+pub async fn event_of(app: &TestApp, org: &str, region: &str) -> (String, String) {
+    let year = chrono::Utc::now()
+        .format("%Y")
+        .to_string()
+        .parse::<i32>()
+        .unwrap()
+        + 1;
+    let input = loket_events::event::EventInput {
+        title: "Meet & Greet".into(),
+        online_url: "https://meet.example.org/x".into(),
+        languages: vec!["en".into()],
+        capacity: "20".into(),
+        schedule: loket_events::schedule::ScheduleInput {
+            starts: format!("{year}-03-04T19:00"),
+            ends: format!("{year}-03-04T21:00"),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let organiser = loket_app::events::organise::Organiser {
+        account_id: "organiser".into(),
+        organisation_id: org.into(),
+        region: region.into(),
+    };
+    let id = loket_app::events::organise::create(&app.state.app, &organiser, &input)
+        .await
+        .expect("event");
+    let dates = loket_app::events::reading::dates(&app.state.app, &id)
+        .await
+        .expect("dates");
+    (id, dates[0].id.clone())
+}
